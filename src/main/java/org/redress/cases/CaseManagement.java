@@ -1,0 +1,222 @@
+package org.redress.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.audit.AuditTrail;
+import org.redress.identity.RedressUser;
+import org.redress.identity.Team;
+import org.redress.identity.UserManagement;
+import org.redress.identity.UserSummary;
+import org.redress.shared.Actor;
+import org.redress.shared.Forbidden;
+import org.redress.shared.InvalidInput;
+import org.redress.shared.NotFound;
+import org.redress.shared.Text;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everything an agent does on a case after intake: the playbook steps, assignment, tags,
+ * notes, severity, closing and reopening. Each command loads the case, lets it make the
+ * transition, saves it, and appends the timeline and the audit log in one transaction.
+ */
+@Service
+@Transactional
+public class CaseManagement {
+
+    static final int MAX_TEXT = 10_000;
+    static final int MAX_TAGS = 20;
+
+    private final Cases cases;
+    private final CaseRecords records;
+    private final CaseViews views;
+    private final Taxonomy taxonomy;
+    private final UserManagement users;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CaseManagement(Cases cases, CaseRecords records, CaseViews views, Taxonomy taxonomy, UserManagement users,
+                   AuditTrail audit, Clock clock) {
+        this.cases = cases;
+        this.records = records;
+        this.views = views;
+        this.taxonomy = taxonomy;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ---- the playbook -------------------------------------------------------------------
+
+    public CaseView acknowledge(long caseId, Actor actor, @Nullable String message) {
+        String text = Text.optional("message", message, MAX_TEXT);
+        return change(caseId, actor, "case.acknowledged", c -> c.acknowledge(actor, clock.instant(), text));
+    }
+
+    public CaseView listen(long caseId, Actor actor, @Nullable String account) {
+        String text = Text.required("account", account, MAX_TEXT);
+        return change(caseId, actor, "case.listened", c -> c.listen(actor, clock.instant(), text));
+    }
+
+    public CaseView apologize(long caseId, Actor actor, @Nullable String apology) {
+        String text = Text.required("apology", apology, MAX_TEXT);
+        return change(caseId, actor, "case.apologized", c -> c.apologize(actor, clock.instant(), text));
+    }
+
+    public CaseView identifyCause(long caseId, Actor actor, @Nullable String rootCause,
+                                  @Nullable String responsibility, @Nullable String note) {
+        String cause = taxonomy.require(Taxonomy.ROOT_CAUSE, "rootCause", Text.required("rootCause", rootCause, 50));
+        Responsibility ours = Responsibility.parse(Text.required("responsibility", responsibility, 20));
+        String text = Text.optional("note", note, MAX_TEXT);
+        return change(caseId, actor, "case.cause-identified",
+            c -> c.identifyCause(actor, clock.instant(), cause, ours, text));
+    }
+
+    public CaseView explain(long caseId, Actor actor, @Nullable String explanation) {
+        String text = Text.required("explanation", explanation, MAX_TEXT);
+        return change(caseId, actor, "case.explained", c -> c.explain(actor, clock.instant(), text));
+    }
+
+    public CaseView resolve(long caseId, Actor actor, @Nullable String resolution, @Nullable LocalDate promisedBy) {
+        String text = Text.required("resolution", resolution, MAX_TEXT);
+        if (promisedBy == null) {
+            throw InvalidInput.field("promisedBy", "is required: the date by which we will deliver the resolution");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        return change(caseId, actor, "case.resolution-agreed",
+            c -> c.resolve(actor, clock.instant(), text, promisedBy, today));
+    }
+
+    public CaseView fulfil(long caseId, Actor actor, @Nullable String note) {
+        String text = Text.optional("note", note, MAX_TEXT);
+        return change(caseId, actor, "case.fulfilled", c -> c.fulfil(actor, clock.instant(), text));
+    }
+
+    public CaseView followUp(long caseId, Actor actor, @Nullable Boolean satisfied, @Nullable Integer satisfaction,
+                             @Nullable String note) {
+        if (satisfied == null) {
+            throw InvalidInput.field("satisfied", "is required: is the customer satisfied, true or false?");
+        }
+        String text = Text.optional("note", note, MAX_TEXT);
+        return change(caseId, actor, "case.followed-up",
+            c -> c.followUp(actor, clock.instant(), satisfied, satisfaction, text));
+    }
+
+    public CaseView learn(long caseId, Actor actor, @Nullable String lesson) {
+        String text = Text.required("lesson", lesson, MAX_TEXT);
+        return change(caseId, actor, "case.lesson-recorded", c -> c.learn(actor, clock.instant(), text));
+    }
+
+    // ---- outcome ------------------------------------------------------------------------
+
+    public CaseView close(long caseId, Actor actor, @Nullable String outcome, @Nullable String note) {
+        Outcome result = Outcome.parse(Text.required("outcome", outcome, 20));
+        String text = Text.optional("note", note, MAX_TEXT);
+        return change(caseId, actor, "case.closed", c -> c.close(actor, clock.instant(), result, text));
+    }
+
+    public CaseView reopen(long caseId, Actor actor, @Nullable String reason) {
+        String text = Text.required("reason", reason, MAX_TEXT);
+        return change(caseId, actor, "case.reopened", c -> c.reopen(actor, clock.instant(), text));
+    }
+
+    // ---- handling -----------------------------------------------------------------------
+
+    /**
+     * Assigns the case. Agents may take a case or let it go; only leads, managers and
+     * admins give a case to someone else. Without a team, the assignee's team is used.
+     */
+    public CaseView assign(long caseId, RedressUser by, @Nullable Long assigneeId, @Nullable Long teamId) {
+        if (!by.supervises() && assigneeId != null && assigneeId != by.id()) {
+            throw new Forbidden("Agents can take a case themselves; only leads, managers and admins assign it to others.");
+        }
+        UserSummary assignee = assigneeId == null ? null : users.user(assigneeId).filter(UserSummary::active)
+            .orElseThrow(() -> InvalidInput.field("assigneeId", "there is no active user with id " + assigneeId));
+        Long team = teamId != null ? teamId : assignee == null ? null : assignee.teamId();
+        Team chosenTeam = team == null ? null : users.team(team)
+            .orElseThrow(() -> InvalidInput.field("teamId", "there is no team with id " + teamId));
+        Actor actor = by.actor();
+        return change(caseId, actor, "case.assigned", c -> c.assign(actor, clock.instant(),
+            assignee == null ? null : assignee.id(), assignee == null ? null : assignee.name(),
+            team, chosenTeam == null ? null : chosenTeam.name()));
+    }
+
+    public CaseView tag(long caseId, Actor actor, @Nullable List<String> tags) {
+        Set<String> normalised = new LinkedHashSet<>();
+        for (String tag : tags == null ? List.<String>of() : tags) {
+            String value = Text.required("tags", tag, 40).trim().toLowerCase(Locale.ROOT);
+            normalised.add(value);
+        }
+        if (normalised.size() > MAX_TAGS) {
+            throw InvalidInput.field("tags", "at most " + MAX_TAGS + " tags per case");
+        }
+        return change(caseId, actor, "case.tagged", c -> c.tag(actor, clock.instant(), normalised));
+    }
+
+    public CaseView changeSeverity(long caseId, Actor actor, @Nullable Integer severity, @Nullable String reason) {
+        if (severity == null || severity < 1 || severity > 4) {
+            throw InvalidInput.field("severity", "must be from 1 (critical) to 4 (low)");
+        }
+        String text = Text.required("reason", reason, MAX_TEXT);
+        return change(caseId, actor, "case.severity-changed", c -> c.changeSeverity(actor, clock.instant(), severity, text));
+    }
+
+    public CaseView addNote(long caseId, Actor actor, @Nullable String note) {
+        String text = Text.required("text", note, MAX_TEXT);
+        return change(caseId, actor, "case.note-added", c -> c.addNote(actor, clock.instant(), text));
+    }
+
+    // ---- reading ------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public CaseView view(long caseId) {
+        return views.of(load(caseId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(long caseId) {
+        load(caseId);
+        return records.timeline(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseMessage> messages(long caseId) {
+        load(caseId);
+        return records.messages(caseId);
+    }
+
+    /** Reads {@code RC-000123} or {@code 123}; unknown numbers are "not found", never a server error. */
+    public static long idOf(String number) {
+        return CaseNumber.parse(number).orElseThrow(() -> new NotFound("There is no case " + number + "."));
+    }
+
+    private CaseView change(long caseId, Actor actor, String action, Consumer<RecoveryCase> transition) {
+        RecoveryCase recoveryCase = load(caseId);
+        transition.accept(recoveryCase);
+        List<RecoveryCase.Happening> happenings = recoveryCase.drainHappenings();
+        if (happenings.isEmpty()) {
+            return views.of(recoveryCase);
+        }
+        RecoveryCase saved = cases.save(recoveryCase);
+        records.append(caseId, happenings);
+        String number = CaseNumber.format(caseId);
+        happenings.forEach(happening -> audit.record(actor, action, "case:" + number,
+            happening.internal() ? "internal note" : happening.summary()));
+        return views.of(saved);
+    }
+
+    private RecoveryCase load(long caseId) {
+        return cases.findById(caseId)
+            .orElseThrow(() -> new NotFound("There is no case " + CaseNumber.format(caseId) + "."));
+    }
+
+}

@@ -1,0 +1,29 @@
+package org.redress.cases;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The human-readable case number, e.g. {@code RC-000123}: the case id, padded, with a prefix. */
+final class CaseNumber {
+
+    private static final String PREFIX = "RC-";
+
+    private CaseNumber() {
+    }
+
+    static String format(long id) {
+        return PREFIX + String.format(Locale.ROOT, "%06d", id);
+    }
+
+    /** Reads {@code RC-000123}, {@code rc-123} or a bare id {@code 123}. */
+    static Optional<Long> parse(String text) {
+        String digits = text.trim();
+        if (digits.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            digits = digits.substring(PREFIX.length());
+        }
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(digits));
+    }
+}

@@ -1,0 +1,180 @@
+package org.redress.cases;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.shared.InvalidInput;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lists of cases: filtered API pages with keyset pagination (stable while cases are
+ * added, and as fast on page 1,000 as on page 1), and the agent's work queues.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseSearch {
+
+    public static final int MAX_LIMIT = 200;
+
+    /** Filters; null means "any". {@code unassigned} limits to cases without an assignee. */
+    public record Filter(@Nullable String status, @Nullable Long assigneeId, boolean unassigned,
+                         @Nullable Long customerId, @Nullable String category, @Nullable Long teamId) {
+
+        public static Filter none() {
+            return new Filter(null, null, false, null, null, null);
+        }
+    }
+
+    /** Work queues in the console. */
+    public enum Queue { MINE, TEAM, UNASSIGNED, ALL_OPEN, CLOSED }
+
+    private static final String SELECT = """
+        select c.id, c.status, c.outcome, c.severity, c.category, c.channel, c.subject, c.customer_id,
+               coalesce(cu.name, cu.email, cu.external_ref) as customer_name, c.assignee_id, u.name as assignee_name,
+               c.opened_at, c.updated_at
+        from recovery_cases c
+        join customers cu on cu.id = c.customer_id
+        left join users u on u.id = c.assignee_id
+        """;
+
+    private final JdbcClient jdbc;
+
+    CaseSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Newest first. The cursor is the id of the last case of the previous page. */
+    public CasePage page(Filter filter, @Nullable String cursor, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw InvalidInput.field("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        Long before = cursor == null || cursor.isBlank() ? null : CaseNumber.parse(cursor)
+            .orElseThrow(() -> InvalidInput.field("cursor", "is not a cursor returned by this API"));
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.status() != null) {
+            where.append(" and c.status = :status");
+            params.put("status", status(filter.status()).name());
+        }
+        if (filter.assigneeId() != null) {
+            where.append(" and c.assignee_id = :assignee");
+            params.put("assignee", filter.assigneeId());
+        }
+        if (filter.unassigned()) {
+            where.append(" and c.assignee_id is null");
+        }
+        if (filter.customerId() != null) {
+            where.append(" and c.customer_id = :customer");
+            params.put("customer", filter.customerId());
+        }
+        if (filter.category() != null) {
+            where.append(" and c.category = :category");
+            params.put("category", filter.category().trim().toLowerCase(Locale.ROOT));
+        }
+        if (filter.teamId() != null) {
+            where.append(" and c.team_id = :team");
+            params.put("team", filter.teamId());
+        }
+        if (before != null) {
+            where.append(" and c.id < :before");
+            params.put("before", before);
+        }
+        params.put("limit", limit + 1);
+        List<CaseSummary> rows = withNextSteps(jdbc.sql(SELECT + where + " order by c.id desc limit :limit")
+            .params(params).query(this::row).list());
+        if (rows.size() <= limit) {
+            return new CasePage(rows, null);
+        }
+        List<CaseSummary> items = rows.subList(0, limit);
+        return new CasePage(List.copyOf(items), String.valueOf(items.get(limit - 1).id()));
+    }
+
+    /**
+     * A work queue, most urgent first: severity, then the oldest waiting. An agent sees
+     * the cases of their own first; a queue holds at most {@link #MAX_LIMIT} cases.
+     */
+    public List<CaseSummary> queue(Queue queue, long userId, @Nullable Long teamId) {
+        String where = switch (queue) {
+            case MINE -> " where c.status <> 'CLOSED' and c.assignee_id = :user";
+            case TEAM -> " where c.status <> 'CLOSED' and c.team_id = :team";
+            case UNASSIGNED -> " where c.status <> 'CLOSED' and c.assignee_id is null";
+            case ALL_OPEN -> " where c.status <> 'CLOSED'";
+            case CLOSED -> " where c.status = 'CLOSED'";
+        };
+        String order = queue == Queue.CLOSED ? " order by c.closed_at desc" : " order by c.severity, c.opened_at";
+        if (queue == Queue.TEAM && teamId == null) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("user", userId);
+        params.put("team", teamId == null ? -1L : teamId);
+        params.put("limit", MAX_LIMIT);
+        return withNextSteps(jdbc.sql(SELECT + where + order + " limit :limit").params(params).query(this::row).list());
+    }
+
+    /** Open cases in each queue, for the tabs' counters. */
+    public Map<Queue, Long> queueSizes(long userId, @Nullable Long teamId) {
+        record Counts(long mine, long team, long unassigned, long open) {}
+        Counts counts = jdbc.sql("""
+                select sum(case when assignee_id = :user then 1 else 0 end) as mine,
+                       sum(case when team_id = :team then 1 else 0 end) as team,
+                       sum(case when assignee_id is null then 1 else 0 end) as unassigned,
+                       count(*) as open
+                from recovery_cases where status <> 'CLOSED'""")
+            .param("user", userId).param("team", teamId == null ? -1L : teamId)
+            .query((rs, n) -> new Counts(rs.getLong("mine"), rs.getLong("team"), rs.getLong("unassigned"), rs.getLong("open")))
+            .single();
+        return Map.of(Queue.MINE, counts.mine(), Queue.TEAM, counts.team(), Queue.UNASSIGNED, counts.unassigned(),
+            Queue.ALL_OPEN, counts.open());
+    }
+
+    private CaseSummary row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        long id = rs.getLong("id");
+        String outcome = rs.getString("outcome");
+        return new CaseSummary(id, CaseNumber.format(id), CaseStatus.valueOf(rs.getString("status")),
+            outcome == null ? null : Outcome.valueOf(outcome), rs.getInt("severity"), rs.getString("category"),
+            rs.getString("channel"), rs.getString("subject"), rs.getLong("customer_id"), rs.getString("customer_name"),
+            rs.getObject("assignee_id", Long.class), rs.getString("assignee_name"), null,
+            rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    // One query for the steps of every case on the page, rather than one per case.
+    private List<CaseSummary> withNextSteps(List<CaseSummary> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, Set<PlaybookStep>> done = new HashMap<>();
+        jdbc.sql("select recovery_case, step from case_steps where recovery_case in (:ids)")
+            .param("ids", rows.stream().map(CaseSummary::id).toList())
+            .query(rs -> {
+                done.computeIfAbsent(rs.getLong("recovery_case"), id -> EnumSet.noneOf(PlaybookStep.class))
+                    .add(PlaybookStep.valueOf(rs.getString("step")));
+            });
+        List<CaseSummary> result = new ArrayList<>(rows.size());
+        for (CaseSummary row : rows) {
+            Set<PlaybookStep> stepsDone = done.getOrDefault(row.id(), Set.of());
+            PlaybookStep next = row.status() == CaseStatus.CLOSED ? null : Arrays.stream(PlaybookStep.values())
+                .filter(step -> !stepsDone.contains(step)).findFirst().orElse(null);
+            result.add(new CaseSummary(row.id(), row.number(), row.status(), row.outcome(), row.severity(),
+                row.category(), row.channel(), row.subject(), row.customerId(), row.customerName(), row.assigneeId(),
+                row.assigneeName(), next, row.openedAt(), row.updatedAt()));
+        }
+        return result;
+    }
+
+    private static CaseStatus status(String value) {
+        String normalised = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(normalised)).findFirst()
+            .orElseThrow(() -> InvalidInput.field("status", "'" + value + "' is not a status; use one of "
+                + String.join(", ", Arrays.stream(CaseStatus.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList())));
+    }
+}

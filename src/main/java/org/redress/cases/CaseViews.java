@@ -1,0 +1,45 @@
+package org.redress.cases;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.redress.customers.CustomerManagement;
+import org.redress.customers.CustomerView;
+import org.redress.identity.Team;
+import org.redress.identity.UserManagement;
+import org.springframework.stereotype.Component;
+
+/** Builds the view of a case, with the names of its customer, assignee and team. */
+@Component
+class CaseViews {
+
+    private final CustomerManagement customers;
+    private final UserManagement users;
+
+    CaseViews(CustomerManagement customers, UserManagement users) {
+        this.customers = customers;
+        this.users = users;
+    }
+
+    CaseView of(RecoveryCase recoveryCase) {
+        return of(recoveryCase, customers.get(recoveryCase.customerId()));
+    }
+
+    CaseView of(RecoveryCase c, CustomerView customer) {
+        CaseView.Ref assignee = c.assigneeId() == null ? null
+            : users.user(c.assigneeId()).map(user -> new CaseView.Ref(user.id(), user.name())).orElse(null);
+        CaseView.Ref team = c.teamId() == null ? null
+            : users.team(c.teamId()).map(Team::name).map(name -> new CaseView.Ref(c.teamId(), name)).orElse(null);
+        List<CaseView.StepState> steps = Arrays.stream(PlaybookStep.values()).map(step -> {
+            var done = c.record(step);
+            boolean available = c.status().open() && step.prerequisites().stream().allMatch(c::done);
+            return new CaseView.StepState(step, step.label(), done.isPresent(), available,
+                done.map(StepRecord::doneAt).orElse(null), done.map(StepRecord::doneByName).orElse(null),
+                done.map(StepRecord::note).orElse(null));
+        }).toList();
+        return new CaseView(c.id(), CaseNumber.format(c.id()), c.status(), c.outcome(),
+            c.nextStep().map(CaseView.NextStep::of).orElse(null), customer, c.channel().code(), c.category(),
+            c.severity(), c.subject(), assignee, team, c.tagNames(), c.rootCause(), c.responsibility(), c.resolution(),
+            c.promisedBy(), c.satisfied(), c.satisfaction(), steps, c.openedAt(), c.updatedAt(), c.closedAt());
+    }
+}

@@ -1,0 +1,6 @@
+package org.redress.cases;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface Cases extends ListCrudRepository<RecoveryCase, Long> {
+}

@@ -1,0 +1,380 @@
+package org.redress.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.shared.Actor;
+import org.redress.shared.Conflict;
+import org.redress.shared.InvalidInput;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A customer's bad experience and our recovery of it. The case owns its transitions:
+ * each playbook step checks its prerequisites, records who did it and when, moves the
+ * status, and adds a line to the timeline. Nothing outside this class changes its state.
+ */
+@Table("recovery_cases")
+class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
+
+    /** A timeline line produced by a transition, written by {@link CaseManagement} after saving. */
+    record Happening(Instant at, Actor actor, String kind, String summary, boolean internal) {}
+
+    private @Id @Nullable Long id;
+    private final long customerId;
+    private final Channel channel;
+    private final String category;
+    private int severity;
+    private final String subject;
+    private CaseStatus status;
+    private @Nullable Outcome outcome;
+    private @Nullable Long assigneeId;
+    private @Nullable Long teamId;
+    private @Nullable String rootCause;
+    private @Nullable Responsibility responsibility;
+    private @Nullable String resolution;
+    private @Nullable LocalDate promisedBy;
+    private @Nullable Boolean satisfied;
+    private @Nullable Integer satisfaction;
+    private final Instant openedAt;
+    private Instant updatedAt;
+    private @Nullable Instant closedAt;
+    private @Version int version;
+    @MappedCollection(idColumn = "recovery_case")
+    private Set<StepRecord> steps;
+    @MappedCollection(idColumn = "recovery_case")
+    private Set<Tag> tags;
+    @Transient
+    private final List<Happening> happenings = new ArrayList<>();
+
+    @PersistenceCreator
+    RecoveryCase(@Nullable Long id, long customerId, Channel channel, String category, int severity, String subject,
+                 CaseStatus status, @Nullable Outcome outcome, @Nullable Long assigneeId, @Nullable Long teamId,
+                 @Nullable String rootCause, @Nullable Responsibility responsibility, @Nullable String resolution,
+                 @Nullable LocalDate promisedBy, @Nullable Boolean satisfied, @Nullable Integer satisfaction,
+                 Instant openedAt, Instant updatedAt, @Nullable Instant closedAt, int version,
+                 Set<StepRecord> steps, Set<Tag> tags) {
+        this.id = id;
+        this.customerId = customerId;
+        this.channel = channel;
+        this.category = category;
+        this.severity = severity;
+        this.subject = subject;
+        this.status = status;
+        this.outcome = outcome;
+        this.assigneeId = assigneeId;
+        this.teamId = teamId;
+        this.rootCause = rootCause;
+        this.responsibility = responsibility;
+        this.resolution = resolution;
+        this.promisedBy = promisedBy;
+        this.satisfied = satisfied;
+        this.satisfaction = satisfaction;
+        this.openedAt = openedAt;
+        this.updatedAt = updatedAt;
+        this.closedAt = closedAt;
+        this.version = version;
+        this.steps = new HashSet<>(steps);
+        this.tags = new HashSet<>(tags);
+    }
+
+    static RecoveryCase open(long customerId, Channel channel, String category, int severity, String subject,
+                             Actor actor, Instant now) {
+        RecoveryCase recoveryCase = new RecoveryCase(null, customerId, channel, category, severity, subject,
+            CaseStatus.NEW, null, null, null, null, null, null, null, null, null, now, now, null, 0, Set.of(), Set.of());
+        recoveryCase.happened(actor, now, "opened", "Complaint received via " + channel.label().toLowerCase()
+            + " (" + category + ", severity " + severity + ")");
+        return recoveryCase;
+    }
+
+    // ---- the playbook -------------------------------------------------------------------
+
+    void acknowledge(Actor actor, Instant now, @Nullable String message) {
+        perform(PlaybookStep.ACKNOWLEDGE, actor, now, message, "Acknowledged the complaint" + quoted(message));
+    }
+
+    void listen(Actor actor, Instant now, String account) {
+        perform(PlaybookStep.LISTEN, actor, now, account, "Recorded the customer's account" + quoted(account));
+    }
+
+    void apologize(Actor actor, Instant now, String apology) {
+        perform(PlaybookStep.APOLOGIZE, actor, now, apology, "Apologized to the customer" + quoted(apology));
+    }
+
+    void identifyCause(Actor actor, Instant now, String cause, Responsibility ours, @Nullable String note) {
+        perform(PlaybookStep.IDENTIFY_CAUSE, actor, now, note,
+            "Identified the cause: " + cause + " (our part: " + ours.label().toLowerCase() + ")" + quoted(note));
+        this.rootCause = cause;
+        this.responsibility = ours;
+    }
+
+    void explain(Actor actor, Instant now, String explanation) {
+        perform(PlaybookStep.EXPLAIN, actor, now, explanation, "Explained what went wrong" + quoted(explanation));
+    }
+
+    void resolve(Actor actor, Instant now, String agreedResolution, LocalDate deliverBy, LocalDate today) {
+        if (deliverBy.isBefore(today)) {
+            throw InvalidInput.field("promisedBy", "is in the past; promise a date from today on");
+        }
+        perform(PlaybookStep.RESOLVE, actor, now, agreedResolution,
+            "Agreed the resolution: " + agreedResolution + " — to be delivered by " + deliverBy);
+        this.resolution = agreedResolution;
+        this.promisedBy = deliverBy;
+    }
+
+    void fulfil(Actor actor, Instant now, @Nullable String note) {
+        perform(PlaybookStep.FULFIL, actor, now, note, "Fulfilled the resolution" + quoted(note));
+    }
+
+    /**
+     * Records whether the customer is truly satisfied. If not, the agreed resolution no
+     * longer stands: resolve, fulfil and follow-up are to be done again.
+     */
+    void followUp(Actor actor, Instant now, boolean customerSatisfied, @Nullable Integer score, @Nullable String note) {
+        if (score != null && (score < 1 || score > 5)) {
+            throw InvalidInput.field("satisfaction", "must be from 1 (very unhappy) to 5 (very happy)");
+        }
+        perform(PlaybookStep.FOLLOW_UP, actor, now, note, (customerSatisfied ? "Followed up: the customer is satisfied"
+            : "Followed up: the customer is not satisfied") + (score == null ? "" : " (" + score + "/5)") + quoted(note));
+        this.satisfied = customerSatisfied;
+        this.satisfaction = score;
+        if (!customerSatisfied) {
+            steps.removeIf(done -> EnumSet.of(PlaybookStep.RESOLVE, PlaybookStep.FULFIL, PlaybookStep.FOLLOW_UP)
+                .contains(done.step()));
+            this.status = derivedStatus();
+            happened(actor, now, "reopened-resolution", "The resolution is reopened: agree a new one with the customer");
+        }
+    }
+
+    void learn(Actor actor, Instant now, String lesson) {
+        perform(PlaybookStep.LEARN, actor, now, lesson, "Recorded the lesson" + quoted(lesson));
+    }
+
+    // ---- closing and reopening ----------------------------------------------------------
+
+    /**
+     * Closes the case. As recovered only when every playbook step is done and the customer
+     * said they are satisfied; as not recovered once the customer at least had an answer.
+     */
+    void close(Actor actor, Instant now, Outcome result, @Nullable String note) {
+        requireOpen();
+        if (result == Outcome.RECOVERED) {
+            List<PlaybookStep> missing = missingSteps();
+            if (!missing.isEmpty()) {
+                throw new Conflict("Cannot close " + number() + " as recovered yet; still to do: " + labels(missing) + ".");
+            }
+            if (!Boolean.TRUE.equals(satisfied)) {
+                throw new Conflict("Cannot close " + number() + " as recovered: the follow-up did not find the customer satisfied.");
+            }
+        } else {
+            if (!done(PlaybookStep.ACKNOWLEDGE)) {
+                throw new Conflict("Cannot close " + number() + " before the customer has been acknowledged: "
+                    + "every complaint gets an answer.");
+            }
+            if (note == null) {
+                throw InvalidInput.field("note", "is required when a case is closed as not recovered: say why");
+            }
+        }
+        this.outcome = result;
+        this.status = CaseStatus.CLOSED;
+        this.closedAt = now;
+        happened(actor, now, "closed", "Closed as " + result.label().toLowerCase() + quoted(note));
+        registerEvent(new CaseClosed(id(), customerId, result, now));
+    }
+
+    void reopen(Actor actor, Instant now, String reason) {
+        if (status.open()) {
+            throw new Conflict(number() + " is not closed, so it cannot be reopened.");
+        }
+        this.outcome = null;
+        this.closedAt = null;
+        steps.removeIf(done -> done.step() == PlaybookStep.FOLLOW_UP);
+        this.satisfied = null;
+        this.satisfaction = null;
+        this.status = derivedStatus();
+        happened(actor, now, "reopened", "Reopened" + quoted(reason));
+        registerEvent(new CaseReopened(id(), customerId, now));
+    }
+
+    // ---- handling -----------------------------------------------------------------------
+
+    void assign(Actor actor, Instant now, @Nullable Long userId, @Nullable String userName,
+                @Nullable Long team, @Nullable String teamName) {
+        requireOpen();
+        this.assigneeId = userId;
+        this.teamId = team;
+        String who = userName == null ? "nobody" : userName;
+        happened(actor, now, "assigned", "Assigned to " + who + (teamName == null ? "" : " (team " + teamName + ")"));
+    }
+
+    void tag(Actor actor, Instant now, Set<String> newTags) {
+        Set<Tag> replacement = newTags.stream().map(Tag::new).collect(Collectors.toSet());
+        if (replacement.equals(tags)) {
+            return;
+        }
+        this.tags = new HashSet<>(replacement);
+        happened(actor, now, "tagged", newTags.isEmpty() ? "Removed all tags" : "Tags set to " + String.join(", ", newTags.stream().sorted().toList()));
+    }
+
+    void changeSeverity(Actor actor, Instant now, int newSeverity, String reason) {
+        requireOpen();
+        if (newSeverity == severity) {
+            throw new Conflict(number() + " already has severity " + severity + ".");
+        }
+        int before = severity;
+        this.severity = newSeverity;
+        happened(actor, now, "severity", "Severity changed from " + before + " to " + newSeverity + quoted(reason));
+    }
+
+    void addNote(Actor actor, Instant now, String note) {
+        happened(actor, now, "note", note, true);
+    }
+
+    void customerWroteAgain(Actor actor, Instant now, Channel via) {
+        happened(actor, now, "message", "The customer wrote again via " + via.label().toLowerCase()
+            + "; the message joined this open case");
+    }
+
+    // ---- state --------------------------------------------------------------------------
+
+    /** The first playbook step not yet done, or empty when all are done or the case is closed. */
+    Optional<PlaybookStep> nextStep() {
+        if (!status.open()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(PlaybookStep.values()).filter(step -> !done(step)).findFirst();
+    }
+
+    List<PlaybookStep> missingSteps() {
+        return Arrays.stream(PlaybookStep.values()).filter(step -> !done(step)).toList();
+    }
+
+    boolean done(PlaybookStep step) {
+        return record(step).isPresent();
+    }
+
+    Optional<StepRecord> record(PlaybookStep step) {
+        return steps.stream().filter(done -> done.step() == step).findFirst();
+    }
+
+    List<Happening> drainHappenings() {
+        List<Happening> drained = List.copyOf(happenings);
+        happenings.clear();
+        return drained;
+    }
+
+    private void perform(PlaybookStep step, Actor actor, Instant now, @Nullable String note, String summary) {
+        requireOpen();
+        Set<PlaybookStep> missing = EnumSet.noneOf(PlaybookStep.class);
+        step.prerequisites().stream().filter(before -> !done(before)).forEach(missing::add);
+        if (!missing.isEmpty()) {
+            throw new Conflict("Cannot " + step.label().toLowerCase() + " on " + number() + " yet; first: "
+                + labels(List.copyOf(missing)) + ".");
+        }
+        if (done(step) && !repeatable(step)) {
+            StepRecord earlier = record(step).orElseThrow();
+            throw new Conflict(step.label() + " was already done on " + number() + " by " + earlier.doneByName()
+                + " at " + earlier.doneAt() + ".");
+        }
+        steps.removeIf(earlier -> earlier.step() == step);
+        steps.add(new StepRecord(step, now, actor.userId(), actor.name(), note));
+        this.status = derivedStatus();
+        happened(actor, now, "step." + step.action(), summary);
+        if (step == PlaybookStep.ACKNOWLEDGE && id != null) {
+            registerEvent(new CaseAcknowledged(id, now));
+        }
+    }
+
+    // A step that changes what was agreed or delivered happens once per resolution;
+    // understanding (listen, cause, explanation, apology, lesson) may be refined.
+    private boolean repeatable(PlaybookStep step) {
+        return !EnumSet.of(PlaybookStep.ACKNOWLEDGE, PlaybookStep.RESOLVE, PlaybookStep.FULFIL, PlaybookStep.FOLLOW_UP)
+            .contains(step);
+    }
+
+    private CaseStatus derivedStatus() {
+        if (closedAt != null) {
+            return CaseStatus.CLOSED;
+        }
+        if (done(PlaybookStep.FULFIL)) {
+            return CaseStatus.FULFILLED;
+        }
+        if (done(PlaybookStep.RESOLVE)) {
+            return CaseStatus.RESOLUTION_AGREED;
+        }
+        return done(PlaybookStep.ACKNOWLEDGE) ? CaseStatus.IN_PROGRESS : CaseStatus.NEW;
+    }
+
+    private void requireOpen() {
+        if (!status.open()) {
+            throw new Conflict(number() + " is closed; reopen it first.");
+        }
+    }
+
+    private void happened(Actor actor, Instant now, String kind, String summary) {
+        happened(actor, now, kind, summary, false);
+    }
+
+    private void happened(Actor actor, Instant now, String kind, String summary, boolean internal) {
+        this.updatedAt = now;
+        happenings.add(new Happening(now, actor, kind, summary, internal));
+    }
+
+    private static String quoted(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return ": “" + (oneLine.length() > 160 ? oneLine.substring(0, 157) + "…" : oneLine) + "”";
+    }
+
+    private static String labels(List<PlaybookStep> steps) {
+        return steps.stream().sorted().map(PlaybookStep::label).collect(Collectors.joining(", "));
+    }
+
+    String number() {
+        return id == null ? "this case" : CaseNumber.format(id);
+    }
+
+    long id() {
+        if (id == null) {
+            throw new IllegalStateException("case not saved yet");
+        }
+        return id;
+    }
+
+    long customerId() { return customerId; }
+    Channel channel() { return channel; }
+    String category() { return category; }
+    int severity() { return severity; }
+    String subject() { return subject; }
+    CaseStatus status() { return status; }
+    @Nullable Outcome outcome() { return outcome; }
+    @Nullable Long assigneeId() { return assigneeId; }
+    @Nullable Long teamId() { return teamId; }
+    @Nullable String rootCause() { return rootCause; }
+    @Nullable Responsibility responsibility() { return responsibility; }
+    @Nullable String resolution() { return resolution; }
+    @Nullable LocalDate promisedBy() { return promisedBy; }
+    @Nullable Boolean satisfied() { return satisfied; }
+    @Nullable Integer satisfaction() { return satisfaction; }
+    Instant openedAt() { return openedAt; }
+    Instant updatedAt() { return updatedAt; }
+    @Nullable Instant closedAt() { return closedAt; }
+    int version() { return version; }
+    Set<String> tagNames() { return tags.stream().map(Tag::name).collect(Collectors.toCollection(java.util.TreeSet::new)); }
+}

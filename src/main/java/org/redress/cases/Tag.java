@@ -1,0 +1,7 @@
+package org.redress.cases;
+
+import org.springframework.data.relational.core.mapping.Table;
+
+@Table("case_tags")
+record Tag(String name) {
+}

@@ -1,0 +1,28 @@
+package org.redress.identity;
+
+import java.util.Locale;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads users for form login and HTTP Basic, by email (case-insensitive). */
+@Component
+class RedressUserDetails implements UserDetailsService {
+
+    private final Users users;
+
+    RedressUserDetails(Users users) {
+        this.users = users;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String email) {
+        return users.findByEmail(email.trim().toLowerCase(Locale.ROOT))
+            .map(RedressUser::of)
+            .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Who may do what: users with one role each (agent, lead, manager, admin), teams, API
+ * tokens, sign-in for the console (form login) and the API (bearer tokens, HTTP Basic).
+ * Exposes {@link org.redress.identity.UserManagement} and the signed-in
+ * {@link org.redress.identity.RedressUser}; every change is written to the audit log.
+ */
+@NullMarked
+package org.redress.identity;
+
+import org.jspecify.annotations.NullMarked;

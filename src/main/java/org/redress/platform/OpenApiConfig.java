@@ -1,0 +1,85 @@
+package org.redress.platform;
+
+import java.util.Map;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+/**
+ * The OpenAPI document at {@code /v3/api-docs}. Every operation also documents the
+ * problem responses any request can meet, so a client knows the error shape up front.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    private static final Map<String, String> COMMON_PROBLEMS = Map.of(
+        "400", "Invalid request: the problem's detail says what to change and `errors` lists the fields. Nothing was written.",
+        "401", "Not signed in: send a bearer token or HTTP Basic credentials.",
+        "403", "Signed in, but your role does not allow this action.",
+        "409", "Not possible in the current state (the detail says what is missing), or changed meanwhile.");
+
+    @Bean
+    OpenAPI redressOpenApi() {
+        return new OpenAPI()
+            .info(new Info().title("Redress API").version("v1")
+                .description("""
+                    Service recovery: take complaints from every channel, walk each case through the \
+                    recovery playbook (acknowledge, listen, apologize, identify the cause, explain, resolve, \
+                    fulfil, follow up, learn) and close it with an outcome. Errors are RFC 9457 problem \
+                    documents (`application/problem+json`).""")
+                .license(new License().name("Apache-2.0")))
+            .components(new Components()
+                .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                    .description("An API token created in the console (Account → API tokens) or via POST /api/v1/tokens."))
+                .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                    .description("Email and password; convenient for first use and scripts."))
+                .addSchemas("Problem", problemSchema()))
+            .addSecurityItem(new SecurityRequirement().addList("bearer"))
+            .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+
+    @Bean
+    OpenApiCustomizer commonProblemResponses() {
+        return api -> api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation ->
+            COMMON_PROBLEMS.forEach((status, description) -> {
+                if (!operation.getResponses().containsKey(status)) {
+                    operation.getResponses().addApiResponse(status, problemResponse(description));
+                }
+            })));
+    }
+
+    private static ApiResponse problemResponse(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
+            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        Schema fieldError = new ObjectSchema()
+            .addProperty("field", new StringSchema().description("The field at fault, e.g. `customer.email`."))
+            .addProperty("message", new StringSchema().description("What is wrong with it."));
+        return new ObjectSchema().description("An RFC 9457 problem document.")
+            .addProperty("type", new StringSchema().description("A URI naming the kind of problem; `about:blank` when the status says it all."))
+            .addProperty("title", new StringSchema().description("A short summary of the kind of problem."))
+            .addProperty("status", new IntegerSchema().description("The HTTP status code."))
+            .addProperty("detail", new StringSchema().description("What went wrong in this request and how to fix it."))
+            .addProperty("instance", new StringSchema().description("The request path."))
+            .addProperty("errors", new ArraySchema().items(fieldError).description("For invalid requests: each field at fault."));
+    }
+}
