@@ -142,7 +142,7 @@ public class CaseSearch {
         String outcome = rs.getString("outcome");
         return new CaseSummary(id, CaseNumber.format(id), CaseStatus.valueOf(rs.getString("status")),
             outcome == null ? null : Outcome.valueOf(outcome), rs.getInt("severity"), rs.getString("category"),
-            rs.getString("channel"), rs.getString("subject"), rs.getLong("customer_id"), rs.getString("customer_name"),
+            Channel.valueOf(rs.getString("channel")).code(), rs.getString("subject"), rs.getLong("customer_id"), rs.getString("customer_name"),
             rs.getObject("assignee_id", Long.class), rs.getString("assignee_name"), null,
             rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }

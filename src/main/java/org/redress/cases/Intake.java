@@ -15,6 +15,7 @@ import org.redress.customers.CustomerDetails;
 import org.redress.customers.CustomerManagement;
 import org.redress.customers.CustomerView;
 import org.redress.shared.Actor;
+import org.redress.shared.Checks;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.Text;
@@ -155,17 +156,22 @@ public class Intake {
     }
 
     private Checked check(Complaint complaint) {
-        CustomerDetails customer = customers.validated(complaint.customer());
-        Channel channel = Channel.parse("channel", Text.required("channel", complaint.channel(), 20));
-        String category = taxonomy.require(Taxonomy.CATEGORY, "category",
-            Text.required("category", complaint.category(), 50));
-        int severity = complaint.severity() == null ? DEFAULT_SEVERITY : complaint.severity();
-        if (severity < 1 || severity > 4) {
-            throw InvalidInput.field("severity", "must be from 1 (critical) to 4 (low), not " + severity);
-        }
-        String subject = Text.required("subject", complaint.subject(), MAX_SUBJECT).strip();
+        Checks checks = new Checks();
+        CustomerDetails customer = checks.check(() -> customers.validated(complaint.customer()));
+        Channel channel = checks.check(() -> Channel.parse("channel", Text.required("channel", complaint.channel(), 20)));
+        String category = checks.check(() -> taxonomy.require(Taxonomy.CATEGORY, "category",
+            Text.required("category", complaint.category(), 50)));
+        Integer severity = checks.check(() -> {
+            int value = complaint.severity() == null ? DEFAULT_SEVERITY : complaint.severity();
+            if (value < 1 || value > 4) {
+                throw InvalidInput.field("severity", "must be from 1 (critical) to 4 (low), not " + value);
+            }
+            return value;
+        });
+        String subject = checks.check(() -> Text.required("subject", complaint.subject(), MAX_SUBJECT).strip());
         // The customer's own words are kept exactly as given: no trimming, no reformatting.
-        String message = Text.required("message", complaint.message(), MAX_MESSAGE);
+        String message = checks.check(() -> Text.required("message", complaint.message(), MAX_MESSAGE));
+        checks.verify();
         return new Checked(customer, channel, category, severity, subject, message);
     }
 

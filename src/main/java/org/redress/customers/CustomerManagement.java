@@ -51,7 +51,7 @@ public class CustomerManagement {
     /** Checks customer details without touching the database, so a caller can refuse bad input before writing. */
     public CustomerDetails validated(@Nullable CustomerDetails details) {
         if (details == null) {
-            throw InvalidInput.field("customer", "is required: give at least the customer's externalRef or email");
+            throw InvalidInput.field("customer", "is required, with at least an externalRef or an email");
         }
         String externalRef = Text.optional("customer.externalRef", details.externalRef(), 200);
         String email = Text.optional("customer.email", details.email(), 254);
@@ -62,7 +62,7 @@ public class CustomerManagement {
             }
         }
         if (externalRef == null && email == null) {
-            throw InvalidInput.field("customer", "give the customer's externalRef or email, so we can recognise and reach them");
+            throw InvalidInput.field("customer", "needs an externalRef or an email, so we can recognise and reach them");
         }
         String tier = details.tier() == null ? null : tier("customer.tier", details.tier());
         String currency = currency("customer.currency", details.lifetimeValue(), details.currency());

@@ -3,7 +3,6 @@ package org.redress.identity;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import org.redress.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -40,7 +39,7 @@ class FirstAdmin implements ApplicationRunner {
         boolean generated = settings.password() == null || settings.password().isBlank();
         String password = generated ? generatedPassword() : settings.password();
         try {
-            users.createUser(Actor.SYSTEM, new UserManagement.NewUser(email, "Administrator", password, "admin", null));
+            users.provision(new UserManagement.NewUser(email, "Administrator", password, "admin", null));
         } catch (DataIntegrityViolationException anotherNodeWasFirst) {
             return;
         }

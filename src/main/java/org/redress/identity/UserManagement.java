@@ -49,8 +49,15 @@ public class UserManagement {
         return createUser(by.actor(), request);
     }
 
-    /** Also used at first start and for demo data, where no one is signed in yet. */
-    UserSummary createUser(Actor actor, NewUser request) {
+    /**
+     * Creates a user on behalf of the system itself, for bootstrapping (the first admin,
+     * demo data) when no one is signed in yet. Never reachable from a request.
+     */
+    public UserSummary provision(NewUser request) {
+        return createUser(Actor.SYSTEM, request);
+    }
+
+    private UserSummary createUser(Actor actor, NewUser request) {
         String email = normalisedEmail(request.email());
         String name = Text.required("name", request.name(), 200).trim();
         Role role = Role.parse(Text.required("role", request.role(), 20));
@@ -113,6 +120,17 @@ public class UserManagement {
         return user.summary();
     }
 
+    /** Changing one's own password needs the current one, so a session left open cannot take over the account. */
+    public void changeOwnPassword(RedressUser me, String current, String replacement) {
+        User user = existing(me.id());
+        if (!passwords.matches(current, user.passwordHash())) {
+            throw InvalidInput.field("current", "is not your current password");
+        }
+        user.changePassword(passwords.encode(checkedPassword(replacement)));
+        users.save(user);
+        audit.record(me.actor(), "user.password-changed", "user:" + me.id(), null);
+    }
+
     public Team createTeam(RedressUser by, String name) {
         requireAdmin(by);
         String teamName = Text.required("name", name, 100).trim();
@@ -142,6 +160,12 @@ public class UserManagement {
     @Transactional(readOnly = true)
     public Optional<Team> team(long id) {
         return teams.findById(id);
+    }
+
+    /** The user as if signed in, for work done on their behalf (demo data, imports). */
+    @Transactional(readOnly = true)
+    public Optional<RedressUser> signedInAs(long userId) {
+        return users.findById(userId).filter(User::active).map(RedressUser::of);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package org.redress.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ class ClockConfig {
 
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        // Microseconds: what PostgreSQL stores, so an instant reads back as it was written.
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

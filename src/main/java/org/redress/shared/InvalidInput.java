@@ -22,7 +22,7 @@ public class InvalidInput extends RuntimeException {
     }
 
     public static InvalidInput field(String field, String message) {
-        return new InvalidInput(field + ": " + message, List.of(new FieldError(field, message)));
+        return new InvalidInput(field + " " + message, List.of(new FieldError(field, message)));
     }
 
     public List<FieldError> errors() {

@@ -1,0 +1,169 @@
+package org.redress.cases;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.identity.RedressUser;
+import org.redress.identity.UserManagement;
+import org.redress.identity.UserSummary;
+import org.redress.shared.Conflict;
+import org.redress.shared.Forbidden;
+import org.redress.shared.InvalidInput;
+import org.redress.shared.NotFound;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The agent's console: queues and the case page. Each action on the case page posts a
+ * small form; with htmx the case section is re-rendered in place, without it the browser
+ * is redirected back to the case (post/redirect/get). Refusals are shown on the page.
+ */
+@Controller
+class CaseConsoleController {
+
+    private static final List<String> REPEATABLE = List.of("LISTEN", "APOLOGIZE", "IDENTIFY_CAUSE", "EXPLAIN", "LEARN");
+
+    record QueueTab(String key, String label, @Nullable Long count) {}
+
+    private final CaseManagement cases;
+    private final CaseSearch search;
+    private final Taxonomy taxonomy;
+    private final UserManagement users;
+
+    CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users) {
+        this.cases = cases;
+        this.search = search;
+        this.taxonomy = taxonomy;
+        this.users = users;
+    }
+
+    @GetMapping("/cases")
+    String queue(@RequestParam(required = false) @Nullable String queue, @AuthenticationPrincipal RedressUser me, Model model) {
+        Map<CaseSearch.Queue, Long> sizes = search.queueSizes(me.id(), me.teamId());
+        CaseSearch.Queue chosen = queue == null
+            ? (sizes.get(CaseSearch.Queue.MINE) > 0 ? CaseSearch.Queue.MINE : CaseSearch.Queue.ALL_OPEN)
+            : Arrays.stream(CaseSearch.Queue.values()).filter(q -> key(q).equals(queue)).findFirst().orElse(CaseSearch.Queue.ALL_OPEN);
+        model.addAttribute("section", "cases");
+        model.addAttribute("queue", key(chosen));
+        model.addAttribute("tabs", List.of(
+            new QueueTab("mine", "Mine", sizes.get(CaseSearch.Queue.MINE)),
+            new QueueTab("team", "My team", me.teamId() == null ? null : sizes.get(CaseSearch.Queue.TEAM)),
+            new QueueTab("unassigned", "Unassigned", sizes.get(CaseSearch.Queue.UNASSIGNED)),
+            new QueueTab("open", "All open", sizes.get(CaseSearch.Queue.ALL_OPEN)),
+            new QueueTab("closed", "Recently closed", null)));
+        model.addAttribute("cases", search.queue(chosen, me.id(), me.teamId()));
+        model.addAttribute("emptyMessage", switch (chosen) {
+            case MINE -> "No open cases are assigned to you. Take one from Unassigned.";
+            case TEAM -> me.teamId() == null ? "You are not in a team." : "Your team has no open cases.";
+            case UNASSIGNED -> "Every open case has an owner.";
+            case ALL_OPEN -> "No open cases. Every customer has been looked after.";
+            case CLOSED -> "No closed cases yet.";
+        });
+        return "cases/queue";
+    }
+
+    @GetMapping("/cases/{number}")
+    String show(@PathVariable String number, Model model) {
+        return page(CaseManagement.idOf(number), model);
+    }
+
+    @PostMapping("/cases/{number}/{action}")
+    String act(@PathVariable String number, @PathVariable String action, @RequestParam Map<String, String> form,
+               @AuthenticationPrincipal RedressUser me, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+               Model model, RedirectAttributes redirect) {
+        long id = CaseManagement.idOf(number);
+        String error = null;
+        try {
+            perform(id, action, form, me);
+        } catch (InvalidInput | Conflict | Forbidden refused) {
+            error = refused.getMessage();
+        }
+        if (htmx != null) {
+            model.addAttribute("error", error);
+            page(id, model);
+            return "cases/detail :: case";
+        }
+        redirect.addFlashAttribute("error", error);
+        return "redirect:/cases/" + CaseNumber.format(id);
+    }
+
+    private void perform(long id, String action, Map<String, String> form, RedressUser me) {
+        var actor = me.actor();
+        switch (action) {
+            case "acknowledge" -> cases.acknowledge(id, actor, form.get("message"));
+            case "listen" -> cases.listen(id, actor, form.get("account"));
+            case "apologize" -> cases.apologize(id, actor, form.get("apology"));
+            case "identify-cause" -> cases.identifyCause(id, actor, form.get("rootCause"), form.get("responsibility"), form.get("note"));
+            case "explain" -> cases.explain(id, actor, form.get("explanation"));
+            case "resolve" -> cases.resolve(id, actor, form.get("resolution"), date(form.get("promisedBy")));
+            case "fulfil" -> cases.fulfil(id, actor, form.get("note"));
+            case "follow-up" -> cases.followUp(id, actor, form.containsKey("satisfied") ? Boolean.valueOf(form.get("satisfied")) : null,
+                number(form.get("satisfaction")), form.get("note"));
+            case "learn" -> cases.learn(id, actor, form.get("lesson"));
+            case "close" -> cases.close(id, actor, form.get("outcome"), form.get("note"));
+            case "reopen" -> cases.reopen(id, actor, form.get("reason"));
+            case "assign" -> cases.assign(id, me, longOrNull(form.get("assigneeId")), longOrNull(form.get("teamId")));
+            case "tags" -> cases.tag(id, actor, Arrays.stream(form.getOrDefault("tags", "").split(","))
+                .map(String::trim).filter(tag -> !tag.isEmpty()).toList());
+            case "severity" -> cases.changeSeverity(id, actor, number(form.get("severity")), form.get("reason"));
+            case "notes" -> cases.addNote(id, actor, form.get("text"));
+            default -> throw new NotFound("There is no action '" + action + "' on a case.");
+        }
+    }
+
+    private String page(long id, Model model) {
+        CaseView view = cases.view(id);
+        model.addAttribute("section", "cases");
+        model.addAttribute("c", view);
+        model.addAttribute("timeline", cases.timeline(id));
+        model.addAttribute("messages", cases.messages(id));
+        model.addAttribute("users", users.users().stream().filter(UserSummary::active).toList());
+        model.addAttribute("teams", users.teams());
+        model.addAttribute("rootCauses", taxonomy.entries(Taxonomy.ROOT_CAUSE, true));
+        model.addAttribute("repeatable", REPEATABLE);
+        model.addAttribute("today", LocalDate.now());
+        return "cases/detail";
+    }
+
+    private static String key(CaseSearch.Queue queue) {
+        return queue == CaseSearch.Queue.ALL_OPEN ? "open" : queue.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static @Nullable LocalDate date(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.field("promisedBy", "'" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static @Nullable Integer number(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("'" + value + "' is not a number.");
+        }
+    }
+
+    private static @Nullable Long longOrNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : Long.valueOf(value.trim());
+    }
+}

@@ -1,0 +1,39 @@
+package org.redress.cases;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.customers.CustomerManagement;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Customer pages live here because they show the customer's case history. */
+@Controller
+class CustomerConsoleController {
+
+    private final CustomerManagement customers;
+    private final CaseSearch search;
+
+    CustomerConsoleController(CustomerManagement customers, CaseSearch search) {
+        this.customers = customers;
+        this.search = search;
+    }
+
+    @GetMapping("/customers")
+    String list(@RequestParam(required = false) @Nullable String q, Model model) {
+        model.addAttribute("section", "customers");
+        model.addAttribute("q", q);
+        model.addAttribute("customers", customers.search(q, null, 100));
+        return "customers/list";
+    }
+
+    @GetMapping("/customers/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("section", "customers");
+        model.addAttribute("customer", customers.get(id));
+        model.addAttribute("cases", search.page(new CaseSearch.Filter(null, null, false, id, null, null), null,
+            CaseSearch.MAX_LIMIT).items());
+        return "customers/detail";
+    }
+}

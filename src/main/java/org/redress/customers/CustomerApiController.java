@@ -1,0 +1,67 @@
+package org.redress.customers;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.identity.RedressUser;
+import org.redress.shared.InvalidInput;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/customers")
+@Tag(name = "Customers", description = "The people cases are about. Their case history is at /api/v1/customers/{id}/cases.")
+class CustomerApiController {
+
+    private final CustomerManagement customers;
+
+    CustomerApiController(CustomerManagement customers) {
+        this.customers = customers;
+    }
+
+    @GetMapping
+    @Operation(summary = "Find customers", description = "Newest first; `q` matches name, email or reference. "
+        + "Pass the last id as `before` for the next page.")
+    List<CustomerView> search(@Parameter(description = "Text to look for.") @RequestParam(required = false) @Nullable String q,
+                              @Parameter(description = "Only customers older than this id.") @RequestParam(required = false) @Nullable Long before,
+                              @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 200) {
+            throw InvalidInput.field("limit", "must be from 1 to 200");
+        }
+        return customers.search(q, before, limit);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a customer")
+    @ApiResponse(responseCode = "404", description = "No such customer.")
+    CustomerView get(@PathVariable long id) {
+        return customers.get(id);
+    }
+
+    @Schema(description = "Changes to a customer; fields left out stay as they are.")
+    record CustomerChangeRequest(@Schema(description = "Name.") @Nullable String name,
+                                 @Schema(description = "Phone.") @Nullable String phone,
+                                 @Schema(description = "Tier, one of the configured tiers.") @Nullable String tier,
+                                 @Schema(description = "Lifetime value.") @Nullable BigDecimal lifetimeValue,
+                                 @Schema(description = "ISO 4217 currency, required with a lifetime value.") @Nullable String currency) {}
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change a customer")
+    CustomerView change(@PathVariable long id, @RequestBody CustomerChangeRequest body, @AuthenticationPrincipal RedressUser user) {
+        return customers.update(user.actor(), id, new CustomerManagement.CustomerUpdate(body.name(), body.phone(),
+            body.tier(), body.lifetimeValue(), body.currency()));
+    }
+}

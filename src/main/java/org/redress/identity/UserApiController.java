@@ -1,0 +1,110 @@
+package org.redress.identity;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.shared.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Users and teams", description = "Who works in Redress. Changes are for admins only.")
+class UserApiController {
+
+    private final UserManagement users;
+
+    UserApiController(UserManagement users) {
+        this.users = users;
+    }
+
+    @GetMapping("/api/v1/me")
+    @Operation(summary = "The signed-in user")
+    UserSummary me(@AuthenticationPrincipal RedressUser user) {
+        return users.user(user.id()).orElseThrow();
+    }
+
+    @GetMapping("/api/v1/users")
+    @Operation(summary = "List users", description = "Every user, by name. Any signed-in user may read it (to assign cases).")
+    List<UserSummary> list() {
+        return users.users();
+    }
+
+    @GetMapping("/api/v1/users/{id}")
+    @Operation(summary = "Get a user")
+    @ApiResponse(responseCode = "404", description = "No such user.")
+    UserSummary get(@PathVariable long id) {
+        return users.user(id).orElseThrow(() -> new NotFound("There is no user with id " + id + "."));
+    }
+
+    @Schema(description = "A new user.")
+    record NewUserRequest(
+        @Schema(description = "Email; the sign-in name.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String email,
+        @Schema(description = "Display name.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String name,
+        @Schema(description = "Initial password, at least 10 characters.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String password,
+        @Schema(description = "agent, lead, manager or admin.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String role,
+        @Schema(description = "Team id.") @Nullable Long teamId) {}
+
+    @PostMapping("/api/v1/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a user (admin)")
+    @ApiResponse(responseCode = "201", description = "Created.")
+    UserSummary create(@RequestBody NewUserRequest body, @AuthenticationPrincipal RedressUser admin) {
+        return users.createUser(admin, new UserManagement.NewUser(body.email(), body.name(), body.password(), body.role(),
+            body.teamId()));
+    }
+
+    @Schema(description = "Changes to a user; fields left out stay as they are.")
+    record UserChangeRequest(
+        @Schema(description = "New role: agent, lead, manager or admin.") @Nullable String role,
+        @Schema(description = "False deactivates the user (they can no longer sign in, their tokens stop working); true reactivates.")
+        @Nullable Boolean active,
+        @Schema(description = "New team id; use `removeFromTeam` to clear it.") @Nullable Long teamId,
+        @Schema(description = "True removes the user from their team.") @Nullable Boolean removeFromTeam) {}
+
+    @PatchMapping("/api/v1/users/{id}")
+    @Operation(summary = "Change a user (admin)", description = "Change role, team, or deactivate / reactivate.")
+    UserSummary change(@PathVariable long id, @RequestBody UserChangeRequest body, @AuthenticationPrincipal RedressUser admin) {
+        UserSummary result = users.user(id).orElseThrow(() -> new NotFound("There is no user with id " + id + "."));
+        if (body.role() != null) {
+            result = users.changeRole(admin, id, body.role());
+        }
+        if (body.teamId() != null || Boolean.TRUE.equals(body.removeFromTeam())) {
+            result = users.moveToTeam(admin, id, Boolean.TRUE.equals(body.removeFromTeam()) ? null : body.teamId());
+        }
+        if (Boolean.FALSE.equals(body.active())) {
+            result = users.deactivate(admin, id);
+        } else if (Boolean.TRUE.equals(body.active())) {
+            result = users.activate(admin, id);
+        }
+        return result;
+    }
+
+    @GetMapping("/api/v1/teams")
+    @Operation(summary = "List teams")
+    List<Team> teams() {
+        return users.teams();
+    }
+
+    @Schema(description = "A new team.")
+    record NewTeamRequest(@Schema(description = "Name, unique.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String name) {}
+
+    @PostMapping("/api/v1/teams")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a team (admin)")
+    @ApiResponse(responseCode = "201", description = "Created.")
+    Team createTeam(@RequestBody NewTeamRequest body, @AuthenticationPrincipal RedressUser admin) {
+        return users.createTeam(admin, body.name() == null ? "" : body.name());
+    }
+}

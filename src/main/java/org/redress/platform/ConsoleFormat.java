@@ -1,0 +1,35 @@
+package org.redress.platform;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Formats instants for people, in the business's time zone ({@code redress.time-zone},
+ * default: the server's). Templates call it as {@code @fmt.when(instant)}.
+ */
+@Component("fmt")
+class ConsoleFormat {
+
+    private final DateTimeFormatter when;
+    private final DateTimeFormatter date;
+
+    ConsoleFormat(@Value("${redress.time-zone:}") String zone) {
+        ZoneId zoneId = zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
+        this.when = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(zoneId);
+        this.date = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(zoneId);
+    }
+
+    public String when(@Nullable Instant instant) {
+        return instant == null ? "" : when.format(instant);
+    }
+
+    public String day(@Nullable Instant instant) {
+        return instant == null ? "" : date.format(instant);
+    }
+}
