@@ -193,7 +193,9 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         this.status = CaseStatus.CLOSED;
         this.closedAt = now;
         happened(actor, now, "closed", "Closed as " + result.label().toLowerCase() + quoted(note));
-        registerEvent(new CaseClosed(id(), customerId, result, now));
+        if (id != null) {
+            registerEvent(new CaseClosed(id, customerId, result, now));
+        }
     }
 
     void reopen(Actor actor, Instant now, String reason) {
@@ -207,7 +209,9 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         this.satisfaction = null;
         this.status = derivedStatus();
         happened(actor, now, "reopened", "Reopened" + quoted(reason));
-        registerEvent(new CaseReopened(id(), customerId, now));
+        if (id != null) {
+            registerEvent(new CaseReopened(id, customerId, now));
+        }
     }
 
     // ---- handling -----------------------------------------------------------------------

@@ -72,14 +72,17 @@ public class CustomerManagement {
     }
 
     /** The customer these (validated) details describe, created if new, locked for this transaction. */
+    // Inserted with plain SQL (on conflict do nothing) so that two complaints from one new
+    // customer arriving together create the customer once; version 1 marks the row as
+    // already stored for Spring Data's later updates.
     @Transactional(propagation = Propagation.MANDATORY)
     public CustomerView identify(CustomerDetails details, Actor actor) {
         Instant now = clock.instant();
         Long id = findId(details).orElse(null);
         if (id == null) {
             int inserted = jdbc.sql("""
-                    insert into customers (external_ref, email, name, phone, tier, lifetime_value, currency, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    insert into customers (external_ref, email, name, phone, tier, lifetime_value, currency, created_at, updated_at, version)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                     on conflict do nothing""")
                 .params(details.externalRef(), details.email(), details.name(), details.phone(),
                     details.tier() == null ? settings.tiers().get(0) : details.tier(), details.lifetimeValue(),

@@ -116,16 +116,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static String unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof StreamReadException read && read.getLocation() != null) {
-            return "The request body is not valid JSON (line " + read.getLocation().getLineNr()
-                + ", column " + read.getLocation().getColumnNr() + ").";
-        }
-        if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-            String field = json.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-            return "The field '" + field + "' has a value of the wrong type.";
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.getLocation() != null) {
+                return "The request body is not valid JSON (line " + read.getLocation().getLineNr()
+                    + ", column " + read.getLocation().getColumnNr() + ").";
+            }
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                String field = json.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+                return "The field '" + field + "' has a value of the wrong type or format.";
+            }
         }
         return "The request body is missing or is not valid JSON.";
     }

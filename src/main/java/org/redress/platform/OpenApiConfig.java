@@ -48,20 +48,22 @@ class OpenApiConfig {
                 .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                     .description("An API token created in the console (Account → API tokens) or via POST /api/v1/tokens."))
                 .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                    .description("Email and password; convenient for first use and scripts."))
-                .addSchemas("Problem", problemSchema()))
+                    .description("Email and password; convenient for first use and scripts.")))
             .addSecurityItem(new SecurityRequirement().addList("bearer"))
             .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 
     @Bean
     OpenApiCustomizer commonProblemResponses() {
-        return api -> api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation ->
-            COMMON_PROBLEMS.forEach((status, description) -> {
-                if (!operation.getResponses().containsKey(status)) {
-                    operation.getResponses().addApiResponse(status, problemResponse(description));
-                }
-            })));
+        return api -> {
+            api.getComponents().addSchemas("Problem", problemSchema());
+            api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation ->
+                COMMON_PROBLEMS.forEach((status, description) -> {
+                    if (!operation.getResponses().containsKey(status)) {
+                        operation.getResponses().addApiResponse(status, problemResponse(description));
+                    }
+                })));
+        };
     }
 
     private static ApiResponse problemResponse(String description) {

@@ -1,0 +1,88 @@
+package org.redress;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole application on a random port against a fresh PostgreSQL database. Test
+ * classes share one running application; each test makes its own customers and cases
+ * (unique references), so tests do not see each other's data as theirs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "redress.admin.email=" + ApplicationTest.ADMIN_EMAIL,
+    "redress.admin.password=" + ApplicationTest.ADMIN_PASSWORD})
+public abstract class ApplicationTest {
+
+    public static final String ADMIN_EMAIL = "admin@test.redress";
+    public static final String ADMIN_PASSWORD = "admin-password-1";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", PostgresDatabase::url);
+        registry.add("spring.datasource.username", PostgresDatabase::user);
+        registry.add("spring.datasource.password", PostgresDatabase::password);
+    }
+
+    protected Http admin() {
+        return Http.basic(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /** A new user with this role, signed in through a fresh API token. */
+    protected Http newUser(String role) {
+        String email = role + "-" + unique() + "@test.redress";
+        Http.Response created = admin().post("/api/v1/users",
+            Map.of("email", email, "name", "Test " + role, "password", "password-" + role + "-1", "role", role));
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+        Http.Response token = Http.basic(port, email, "password-" + role + "-1").post("/api/v1/tokens", Map.of("name", "tests"));
+        return Http.bearer(port, token.json().get("secret").asString());
+    }
+
+    protected static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A complaint body from a new customer. */
+    protected static Map<String, Object> complaint(String customerRef, String category) {
+        return Map.of(
+            "customer", Map.of("externalRef", customerRef, "name", "Maria Lopez", "email", customerRef.toLowerCase() + "@example.com"),
+            "channel", "email",
+            "category", category,
+            "severity", 2,
+            "subject", "Parcel arrived broken",
+            "message", "The box was crushed and the vase inside is in pieces.");
+    }
+
+    protected JsonNode open(Http http, String customerRef) {
+        Http.Response response = http.post("/api/v1/complaints", complaint(customerRef, "delivery"));
+        if (response.status() != 201) {
+            throw new IllegalStateException(response.body());
+        }
+        return response.json();
+    }
+
+    protected long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    protected Map<String, Long> counts(List<String> tables) {
+        return tables.stream().collect(java.util.stream.Collectors.toMap(t -> t, this::count));
+    }
+}

@@ -1,0 +1,20 @@
+package org.redress;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(RedressApplication.class);
+
+    @Test
+    void modulesOnlyUseEachOthersPublicApisAndHaveNoCycles() {
+        modules.verify();
+    }
+
+    @Test
+    void writesTheModuleDocumentation() {
+        new Documenter(modules).writeDocumentation();
+    }
+}

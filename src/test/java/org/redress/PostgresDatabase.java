@@ -1,0 +1,78 @@
+package org.redress;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A fresh PostgreSQL database for this test run, created on first use, so tests never
+ * depend on leftovers. The server defaults to the local one
+ * ({@code -Dredress.test.postgres=jdbc:postgresql://host:port/} to change it).
+ * It is not dropped at exit: the application is still shutting down then and needs it.
+ * Instead each run drops the test databases of runs that started hours ago.
+ */
+public final class PostgresDatabase {
+
+    private static final String SERVER = System.getProperty("redress.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String USER = System.getProperty("redress.test.postgres.user", "postgres");
+    private static final String PASSWORD = System.getProperty("redress.test.postgres.password", "");
+    private static final String PREFIX = "redress_test_";
+    private static final Duration STALE_AFTER = Duration.ofHours(6);
+    private static String url;
+
+    private PostgresDatabase() {
+    }
+
+    public static synchronized String url() {
+        if (url == null) {
+            dropStaleDatabases();
+            String name = PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
+            execute("create database " + name);
+            url = SERVER + name;
+        }
+        return url;
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+
+    private static void dropStaleDatabases() {
+        long cutoff = Instant.now().minus(STALE_AFTER).getEpochSecond();
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+             Statement statement = connection.createStatement();
+             ResultSet names = statement.executeQuery("select datname from pg_database where datname like 'redress_test_%'")) {
+            List<String> stale = new ArrayList<>();
+            while (names.next()) {
+                String[] parts = names.getString(1).substring(PREFIX.length()).split("_");
+                if (parts.length == 2 && parts[0].chars().allMatch(Character::isDigit) && Long.parseLong(parts[0]) < cutoff) {
+                    stale.add(names.getString(1));
+                }
+            }
+            stale.forEach(name -> execute("drop database if exists " + name + " with (force)"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is needed for the tests (" + SERVER + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is needed for the tests (" + SERVER + "): " + e.getMessage()
+                + ". Run ./scripts/test.sh, which starts it when it is installed but down.", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.redress.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.redress.ApplicationTest;
+import org.redress.Http;
+
+import tools.jackson.databind.JsonNode;
+
+class OpenApiTests extends ApplicationTest {
+
+    @Test
+    void theServerPublishesADocumentDescribingEveryOperationAndItsErrors() {
+        JsonNode api = Http.anonymous(port).get("/v3/api-docs").json();
+
+        assertThat(api.get("paths").propertyNames()).contains("/api/v1/complaints", "/api/v1/cases/{case}/acknowledge",
+            "/api/v1/cases/{case}/close", "/api/v1/users", "/api/v1/tokens", "/api/v1/audit");
+        List<String> undocumented = new ArrayList<>();
+        api.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode op = operation.getValue();
+            String name = operation.getKey().toUpperCase() + " " + path.getKey();
+            if (op.path("summary").asString("").isBlank()) {
+                undocumented.add(name + " has no summary");
+            }
+            if (!op.path("responses").has("400") || !op.path("responses").has("401")) {
+                undocumented.add(name + " does not describe its problem responses");
+            }
+        }));
+        assertThat(undocumented).isEmpty();
+        assertThat(api.get("components").get("schemas").get("Problem").get("properties").propertyNames())
+            .contains("title", "status", "detail", "errors");
+    }
+
+    @Test
+    void everyFieldOfTheCaseIsDescribed() {
+        JsonNode schemas = Http.anonymous(port).get("/v3/api-docs").json().get("components").get("schemas");
+        List<String> undescribed = new ArrayList<>();
+        for (String schema : List.of("CaseView", "ComplaintRequest", "CustomerDetails", "TimelineEntry", "CaseSummary")) {
+            schemas.get(schema).get("properties").properties().forEach(field -> {
+                if (field.getValue().path("description").asString("").isBlank() && !field.getValue().has("$ref")) {
+                    undescribed.add(schema + "." + field.getKey());
+                }
+            });
+        }
+        assertThat(undescribed).isEmpty();
+    }
+}
