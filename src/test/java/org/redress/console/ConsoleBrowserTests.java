@@ -1,0 +1,159 @@
+package org.redress.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redress.ApplicationTest;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+/** The console in a real browser (Debian's Chromium), as an agent uses it. */
+class ConsoleBrowserTests extends ApplicationTest {
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+            .setExecutablePath(Path.of(System.getProperty("redress.test.chromium", "/usr/bin/chromium")))
+            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @BeforeEach
+    void signIn() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+        page = context.newPage();
+        page.navigate(url("/cases"));
+        assertThat(page).hasURL(url("/login"));
+        page.getByLabel("Email").fill(ADMIN_EMAIL);
+        page.getByLabel("Password").fill(ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Recovery queue"))).isVisible();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void anAgentWalksACaseFromTheQueueThroughThePlaybook() {
+        String subject = "Lamp arrived broken " + unique();
+        Map<String, Object> body = new java.util.HashMap<>(complaint("C-" + unique(), "delivery"));
+        body.put("subject", subject);
+        admin().post("/api/v1/complaints", body);
+
+        page.navigate(url("/cases?queue=open"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(subject)).click();
+
+        Locator next = page.getByTestId("next-step");
+        Locator timeline = page.getByTestId("timeline");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(subject))).isVisible();
+        assertThat(next).containsText("Acknowledge");
+        assertThat(page.getByText("The box was crushed and the vase inside is in pieces.")).isVisible();
+
+        Locator acknowledge = page.locator("form[data-form=ACKNOWLEDGE]");
+        acknowledge.locator("textarea").fill("Thank you for telling us; I am on it.");
+        acknowledge.getByRole(AriaRole.BUTTON).click();
+        assertThat(next).containsText("Listen");
+        assertThat(page.getByTestId("status")).hasText("In progress");
+        assertThat(timeline).containsText("Acknowledged the complaint");
+
+        Locator listen = page.locator("form[data-form=LISTEN]");
+        listen.locator("textarea").fill("Box crushed on arrival; courier left it at the gate.");
+        listen.getByRole(AriaRole.BUTTON).click();
+        assertThat(next).containsText("Apologize");
+
+        Locator apologize = page.locator("form[data-form=APOLOGIZE]");
+        apologize.locator("textarea").fill("I am truly sorry.");
+        apologize.getByRole(AriaRole.BUTTON).click();
+        assertThat(next).containsText("Identify the cause");
+
+        Locator cause = page.locator("form[data-form=IDENTIFY_CAUSE]");
+        cause.locator("select[name=rootCause]").selectOption("carrier-delay");
+        cause.locator("select[name=responsibility]").selectOption("partly-ours");
+        cause.getByRole(AriaRole.BUTTON).click();
+
+        assertThat(next).containsText("Explain");
+        assertThat(timeline).containsText("Identified the cause: carrier-delay (our part: partly ours)");
+        assertThat(timeline.locator("li")).hasCount(5);
+        assertThat(page.locator("li[data-step=IDENTIFY_CAUSE]")).containsText("Administrator");
+    }
+
+    @Test
+    void aRefusedActionIsExplainedOnThePage() {
+        String subject = "Charged twice " + unique();
+        Map<String, Object> body = new java.util.HashMap<>(complaint("C-" + unique(), "billing"));
+        body.put("subject", subject);
+        String number = admin().post("/api/v1/complaints", body).json().get("number").asString();
+        page.navigate(url("/cases/" + number));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close case")).click();
+
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Cannot close " + number + " as recovered yet");
+        assertThat(page.getByTestId("status")).hasText("New");
+    }
+
+    @Test
+    void anAgentLogsAPhoneComplaintByHand() {
+        String subject = "Technician never came " + unique();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log a complaint").setExact(true)).first().click();
+
+        page.getByLabel("Name").fill("Jonas Weber");
+        page.getByLabel("Email").fill("jonas-" + unique() + "@example.com");
+        page.getByLabel("Channel").selectOption("phone");
+        page.getByLabel("Category").selectOption("service");
+        page.getByLabel("Subject").fill(subject);
+        page.getByLabel("In the customer's words").fill("I took a day off and nobody came.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open case")).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(subject))).isVisible();
+        assertThat(page.getByTestId("timeline")).containsText("Complaint received via phone");
+        assertThat(page.url()).matches(".*/cases/RC-\\d{6}$");
+    }
+
+    @Test
+    void aComplaintWithoutContactDetailsIsRefusedWithTheReason() {
+        page.navigate(url("/cases/new"));
+        page.getByLabel("Name").fill("Anonymous");
+        page.getByLabel("Subject").fill("Rude staff");
+        page.getByLabel("In the customer's words").fill("The cashier shouted at me.");
+        long before = count("recovery_cases");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open case")).click();
+
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("externalRef or an email");
+        assertThat(page.getByLabel("Subject")).hasValue("Rude staff");
+        assertThat(count("recovery_cases")).isEqualTo(before);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
