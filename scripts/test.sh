@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test of Redress: unit tests, integration tests against a real PostgreSQL,
+# browser tests in Chromium, and the packaged application on its embedded database.
+# Makes sure PostgreSQL (127.0.0.1:5432) is up and Chromium is installed first.
+# Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=IntakeApiTests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PG_HOST=127.0.0.1
+PG_PORT=5432
+
+postgres_up() {
+  if command -v pg_isready >/dev/null 2>&1; then
+    pg_isready -h "$PG_HOST" -p "$PG_PORT" -q
+  else
+    (exec 3<>"/dev/tcp/$PG_HOST/$PG_PORT") 2>/dev/null
+  fi
+}
+
+if ! postgres_up; then
+  echo "PostgreSQL is not answering on $PG_HOST:$PG_PORT; starting it."
+  if [ -d /etc/postgresql ] && command -v pg_ctlcluster >/dev/null 2>&1; then
+    for version in $(ls /etc/postgresql); do
+      pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+    done
+  fi
+  for _ in $(seq 1 30); do postgres_up && break; sleep 1; done
+  postgres_up || { echo "PostgreSQL is not available on $PG_HOST:$PG_PORT. Install and start it (trust auth for user postgres)." >&2; exit 1; }
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Chromium is needed for the browser tests; installing Debian's package."
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Install Chromium first: apt-get install chromium" >&2
+    exit 1
+  fi
+fi
+
+exec ./mvnw -B verify "$@"
