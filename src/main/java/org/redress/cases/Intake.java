@@ -84,8 +84,10 @@ public class Intake {
                 return earlier.get();
             }
         }
-        CustomerView customer = customers.identify(checked.customer(), actor);
-        Received received = openCaseOf(customer.id(), checked.category())
+        CustomerManagement.Identified identified = customers.identify(checked.customer(), actor);
+        CustomerView customer = identified.customer();
+        Optional<RecoveryCase> openCase = identified.isNew() ? Optional.empty() : openCaseOf(customer.id(), checked.category());
+        Received received = openCase
             .map(open -> join(open, checked, customer, actor, now))
             .orElseGet(() -> open(checked, customer, actor, now));
         if (key != null) {
@@ -98,7 +100,7 @@ public class Intake {
     private Received open(Checked complaint, CustomerView customer, Actor actor, Instant now) {
         RecoveryCase recoveryCase = RecoveryCase.open(customer.id(), complaint.channel(), complaint.category(),
             complaint.severity(), complaint.subject(), actor, now);
-        recoveryCase = cases.save(recoveryCase);
+        records.insertNew(recoveryCase);
         long caseId = recoveryCase.id();
         records.append(caseId, recoveryCase.drainHappenings());
         records.addInboundMessage(caseId, complaint.channel(), customer.displayName(), complaint.subject(),

@@ -101,6 +101,15 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         return recoveryCase;
     }
 
+    /** Called once, by {@link CaseRecords#insertNew}, with the id the database gave the new case. */
+    void stored(long newId) {
+        if (id != null) {
+            throw new IllegalStateException("case " + id + " is already stored");
+        }
+        this.id = newId;
+        this.version = 1;
+    }
+
     // ---- the playbook -------------------------------------------------------------------
 
     void acknowledge(Actor actor, Instant now, @Nullable String message) {

@@ -1,6 +1,10 @@
 package org.redress.cases;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,8 +28,13 @@ public class Taxonomy {
     public static final String ROOT_CAUSE = "root-cause";
     private static final Pattern CODE = Pattern.compile("^[a-z0-9][a-z0-9-]{0,49}$");
 
+    private static final Duration CACHE_FOR = Duration.ofSeconds(10);
+
+    private record Cached(List<TaxonomyEntry> entries, Instant loadedAt) {}
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     Taxonomy(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
@@ -51,9 +60,21 @@ public class Taxonomy {
     @Transactional(readOnly = true)
     public String require(String kind, String field, String code) {
         String normalised = code.trim().toLowerCase(java.util.Locale.ROOT);
-        return entry(kind, normalised).filter(TaxonomyEntry::active).map(TaxonomyEntry::code)
+        return active(kind).stream().filter(entry -> entry.code().equals(normalised)).findFirst().map(TaxonomyEntry::code)
             .orElseThrow(() -> InvalidInput.field(field, "'" + code + "' is not a known " + kind.replace('-', ' ')
                 + "; use one of " + String.join(", ", entries(kind, true).stream().map(TaxonomyEntry::code).toList())));
+    }
+
+    // Every complaint checks its category; the taxonomy changes rarely. A short-lived copy
+    // spares a query per complaint; another node sees an admin's change within seconds.
+    private List<TaxonomyEntry> active(String kind) {
+        Cached cached = cache.get(kind);
+        Instant now = Instant.now();
+        if (cached == null || cached.loadedAt().plus(CACHE_FOR).isBefore(now)) {
+            cached = new Cached(entries(kind, true), now);
+            cache.put(kind, cached);
+        }
+        return cached.entries();
     }
 
     public TaxonomyEntry save(Actor actor, String kind, String code, String label, boolean active, int position) {
@@ -70,6 +91,7 @@ public class Taxonomy {
             jdbc.sql("insert into taxonomy_entries (kind, code, label, active, position) values (?, ?, ?, ?, ?)")
                 .params(kind, code, text, active, position).update();
         }
+        cache.remove(kind);
         audit.record(actor, updated == 0 ? "taxonomy.added" : "taxonomy.changed", kind + ":" + code,
             text + (active ? "" : " (retired)"));
         return new TaxonomyEntry(kind, code, text, active, position);

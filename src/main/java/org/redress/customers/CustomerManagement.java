@@ -18,6 +18,7 @@ import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.redress.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,34 +73,44 @@ public class CustomerManagement {
     }
 
     /** The customer these (validated) details describe, created if new, locked for this transaction. */
-    // Inserted with plain SQL (on conflict do nothing) so that two complaints from one new
-    // customer arriving together create the customer once; version 1 marks the row as
-    // already stored for Spring Data's later updates.
+    /** The customer a complaint is from, and whether intake just created them (then they have no cases yet). */
+    public record Identified(CustomerView customer, boolean isNew) {}
+
+    /**
+     * The customer these (validated) details describe, created if new, locked until the
+     * caller's transaction ends. A new customer is inserted with plain SQL
+     * ({@code on conflict do nothing}) so two complaints from one new customer arriving
+     * together create them once; the inserted row is already locked by the insert.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public CustomerView identify(CustomerDetails details, Actor actor) {
+    public Identified identify(CustomerDetails details, Actor actor) {
         Instant now = clock.instant();
-        Long id = findId(details).orElse(null);
-        if (id == null) {
+        Optional<Long> existing = findId(details);
+        if (existing.isEmpty()) {
+            String tier = details.tier() == null ? settings.tiers().get(0) : details.tier();
+            GeneratedKeyHolder keys = new GeneratedKeyHolder();
             int inserted = jdbc.sql("""
                     insert into customers (external_ref, email, name, phone, tier, lifetime_value, currency, created_at, updated_at, version)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                     on conflict do nothing""")
-                .params(details.externalRef(), details.email(), details.name(), details.phone(),
-                    details.tier() == null ? settings.tiers().get(0) : details.tier(), details.lifetimeValue(),
-                    details.currency(), Timestamp.from(now), Timestamp.from(now))
-                .update();
-            id = findId(details).orElseThrow(() -> new Conflict("The customer's reference and email belong to "
-                + "two different customers; correct one of them."));
+                .params(details.externalRef(), details.email(), details.name(), details.phone(), tier,
+                    details.lifetimeValue(), details.currency(), Timestamp.from(now), Timestamp.from(now))
+                .update(keys, "id");
             if (inserted == 1) {
+                long id = keys.getKeyAs(Number.class).longValue();
                 audit.record(actor, "customer.created", "customer:" + id, describe(details));
+                return new Identified(new CustomerView(id, details.externalRef(), details.email(), details.name(),
+                    details.phone(), tier, details.lifetimeValue(), details.currency(), now), true);
             }
+            existing = findId(details);
         }
-        jdbc.sql("select id from customers where id = ? for update").param(id).query(Long.class).single();
-        Customer customer = customers.findById(id).orElseThrow();
+        long id = existing.orElseThrow(() -> new Conflict("The customer's reference and email belong to "
+            + "two different customers; correct one of them."));
+        Customer customer = customers.findLockedById(id).orElseThrow();
         if (customer.learn(details, now)) {
             customer = customers.save(customer);
         }
-        return customer.view();
+        return new Identified(customer.view(), false);
     }
 
     public record CustomerUpdate(@Nullable String name, @Nullable String phone, @Nullable String tier,
@@ -143,25 +154,23 @@ public class CustomerManagement {
             .sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
     }
 
+    // One query for both keys: the reference decides when it is known, the email otherwise.
     private Optional<Long> findId(CustomerDetails details) {
+        record Match(long id, @Nullable String externalRef, @Nullable String email) {}
+        List<Match> matches = jdbc.sql("select id, external_ref, email from customers where external_ref = ? or email = ?")
+            .params(details.externalRef(), details.email()).query(Match.class).list();
         if (details.externalRef() != null) {
-            Optional<Long> byRef = jdbc.sql("select id from customers where external_ref = ?")
-                .param(details.externalRef()).query(Long.class).optional();
+            Optional<Match> byRef = matches.stream().filter(m -> details.externalRef().equals(m.externalRef())).findFirst();
             if (byRef.isPresent()) {
-                return byRef;
+                return byRef.map(Match::id);
             }
         }
-        if (details.email() == null) {
-            return Optional.empty();
-        }
-        record ByEmail(long id, @Nullable String externalRef) {}
-        Optional<ByEmail> byEmail = jdbc.sql("select id, external_ref from customers where email = ?")
-            .param(details.email()).query(ByEmail.class).optional();
+        Optional<Match> byEmail = matches.stream().filter(m -> m.email() != null && m.email().equals(details.email())).findFirst();
         if (byEmail.isPresent() && details.externalRef() != null && byEmail.get().externalRef() != null) {
             throw new Conflict("The email " + details.email() + " belongs to the customer with reference "
                 + byEmail.get().externalRef() + ", not " + details.externalRef() + ".");
         }
-        return byEmail.map(ByEmail::id);
+        return byEmail.map(Match::id);
     }
 
     private String tier(String field, String value) {
