@@ -2,6 +2,7 @@
 # Measures intake throughput and latency of the packaged application on PostgreSQL at
 # 1, 4 and 16 clients, then PostgreSQL's own ceiling for an equivalent transaction with
 # pgbench, on the same machine. Usage: benchmark/run.sh [seconds-per-level=20]
+# JAVA=/path/to/java picks the runtime; BENCH_JAVA_OPTS adds JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_LEVEL=${1:-20}
@@ -15,7 +16,7 @@ $PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create datab
 echo "Starting Redress on PostgreSQL ($DB), port $PORT"
 REDRESS_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" REDRESS_DATABASE_USER=postgres \
 REDRESS_ADMIN_EMAIL=bench@example.com REDRESS_ADMIN_PASSWORD=bench-password-1 PORT=$PORT \
-  java ${BENCH_JAVA_OPTS:-} -jar target/redress-0.1.0-SNAPSHOT.jar > target/benchmark-app.log 2>&1 &
+  "${JAVA:-java}" ${BENCH_JAVA_OPTS:-} -jar target/redress-0.1.0-SNAPSHOT.jar > target/benchmark-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
@@ -23,7 +24,7 @@ TOKEN=$(curl -sf -u bench@example.com:bench-password-1 -H 'Content-Type: applica
   -d '{"name":"benchmark"}' "http://127.0.0.1:$PORT/api/v1/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')
 
 echo; echo "== Redress: POST /api/v1/complaints (new customer + new case each), ${SECONDS_PER_LEVEL}s per level"
-java benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 1,4,16 "$SECONDS_PER_LEVEL" 5
+"${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 1,4,16 "$SECONDS_PER_LEVEL" 5
 echo "Resident memory of the application: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
 kill $APP; wait $APP 2>/dev/null || true
 
