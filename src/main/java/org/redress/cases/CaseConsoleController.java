@@ -1,6 +1,8 @@
 package org.redress.cases;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.redress.shared.Conflict;
 import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,8 +44,13 @@ class CaseConsoleController {
     private final CaseSearch search;
     private final Taxonomy taxonomy;
     private final UserManagement users;
+    private final Clock clock;
+    private final ZoneId businessZone;
 
-    CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users) {
+    CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users, Clock clock,
+                          ZoneId businessZone) {
+        this.clock = clock;
+        this.businessZone = businessZone;
         this.cases = cases;
         this.search = search;
         this.taxonomy = taxonomy;
@@ -89,6 +97,8 @@ class CaseConsoleController {
             perform(id, action, form, me);
         } catch (InvalidInput | Conflict | Forbidden refused) {
             error = refused.getMessage();
+        } catch (OptimisticLockingFailureException concurrent) {
+            error = "Someone changed this case while you were working on it. It is shown as it is now; please try again.";
         }
         if (htmx != null) {
             model.addAttribute("error", error);
@@ -109,7 +119,7 @@ class CaseConsoleController {
             case "explain" -> cases.explain(id, actor, form.get("explanation"));
             case "resolve" -> cases.resolve(id, actor, form.get("resolution"), date(form.get("promisedBy")));
             case "fulfil" -> cases.fulfil(id, actor, form.get("note"));
-            case "follow-up" -> cases.followUp(id, actor, form.containsKey("satisfied") ? Boolean.valueOf(form.get("satisfied")) : null,
+            case "follow-up" -> cases.followUp(id, actor, yesOrNo(form.get("satisfied")),
                 number(form.get("satisfaction")), form.get("note"));
             case "learn" -> cases.learn(id, actor, form.get("lesson"));
             case "close" -> cases.close(id, actor, form.get("outcome"), form.get("note"));
@@ -133,7 +143,7 @@ class CaseConsoleController {
         model.addAttribute("teams", users.teams());
         model.addAttribute("rootCauses", taxonomy.entries(Taxonomy.ROOT_CAUSE, true));
         model.addAttribute("repeatable", REPEATABLE);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock.withZone(businessZone)));
         return "cases/detail";
     }
 
@@ -164,6 +174,25 @@ class CaseConsoleController {
     }
 
     private static @Nullable Long longOrNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : Long.valueOf(value.trim());
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("'" + value + "' is not a valid choice.");
+        }
+    }
+
+    // Strict: a stale or crafted form must not record "not satisfied" and undo a resolution.
+    private static @Nullable Boolean yesOrNo(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw InvalidInput.field("satisfied", "must be yes or no");
+        };
     }
 }

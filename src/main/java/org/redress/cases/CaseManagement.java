@@ -43,9 +43,11 @@ public class CaseManagement {
     private final UserManagement users;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ZoneId businessZone;
 
     CaseManagement(Cases cases, CaseRecords records, CaseViews views, Taxonomy taxonomy, UserManagement users,
-                   AuditTrail audit, Clock clock) {
+                   AuditTrail audit, Clock clock, ZoneId businessZone) {
+        this.businessZone = businessZone;
         this.cases = cases;
         this.records = records;
         this.views = views;
@@ -91,7 +93,7 @@ public class CaseManagement {
         if (promisedBy == null) {
             throw InvalidInput.field("promisedBy", "is required: the date by which we will deliver the resolution");
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), businessZone);
         return change(caseId, actor, "case.resolution-agreed",
             c -> c.resolve(actor, clock.instant(), text, promisedBy, today));
     }
@@ -132,12 +134,16 @@ public class CaseManagement {
     // ---- handling -----------------------------------------------------------------------
 
     /**
-     * Assigns the case. Agents may take a case or let it go; only leads, managers and
-     * admins give a case to someone else. Without a team, the assignee's team is used.
+     * Assigns the case. Agents may take a case or release one they hold; only leads,
+     * managers and admins give a case to someone else or move it to another team.
+     * Without a team, the assignee's team is used.
      */
     public CaseView assign(long caseId, RedressUser by, @Nullable Long assigneeId, @Nullable Long teamId) {
         if (!by.supervises() && assigneeId != null && assigneeId != by.id()) {
             throw new Forbidden("Agents can take a case themselves; only leads, managers and admins assign it to others.");
+        }
+        if (!by.supervises() && teamId != null) {
+            throw new Forbidden("Only leads, managers and admins move a case to another team.");
         }
         UserSummary assignee = assigneeId == null ? null : users.user(assigneeId).filter(UserSummary::active)
             .orElseThrow(() -> InvalidInput.field("assigneeId", "there is no active user with id " + assigneeId));
@@ -145,9 +151,13 @@ public class CaseManagement {
         Team chosenTeam = team == null ? null : users.team(team)
             .orElseThrow(() -> InvalidInput.field("teamId", "there is no team with id " + teamId));
         Actor actor = by.actor();
-        return change(caseId, actor, "case.assigned", c -> c.assign(actor, clock.instant(),
-            assignee == null ? null : assignee.id(), assignee == null ? null : assignee.name(),
-            team, chosenTeam == null ? null : chosenTeam.name()));
+        return change(caseId, actor, "case.assigned", c -> {
+            if (!by.supervises() && assigneeId == null && c.assigneeId() != null && c.assigneeId() != by.id()) {
+                throw new Forbidden("Agents can only release cases they hold themselves.");
+            }
+            c.assign(actor, clock.instant(), assignee == null ? null : assignee.id(),
+                assignee == null ? null : assignee.name(), team, chosenTeam == null ? null : chosenTeam.name());
+        });
     }
 
     public CaseView tag(long caseId, Actor actor, @Nullable List<String> tags) {

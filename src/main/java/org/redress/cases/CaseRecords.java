@@ -1,6 +1,7 @@
 package org.redress.cases;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,11 @@ class CaseRecords {
         return opened;
     }
 
+    /** Marks that something happened on the case without changing its state (and its version). */
+    void touch(long caseId, Instant at) {
+        jdbc.sql("update recovery_cases set updated_at = ? where id = ?").params(Timestamp.from(at), caseId).update();
+    }
+
     void append(long caseId, List<RecoveryCase.Happening> happenings) {
         for (RecoveryCase.Happening happening : happenings) {
             jdbc.sql("""
@@ -50,7 +56,7 @@ class CaseRecords {
     }
 
     void addInboundMessage(long caseId, Channel channel, String author, @Nullable String subject, String body,
-                           java.time.Instant at) {
+                           Instant at) {
         jdbc.sql("""
                 insert into case_messages (case_id, direction, channel, author, subject, body, received_at)
                 values (?, 'INBOUND', ?, ?, ?, ?, ?)""")

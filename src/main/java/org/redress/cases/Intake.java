@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -86,7 +87,7 @@ public class Intake {
         }
         CustomerManagement.Identified identified = customers.identify(checked.customer(), actor);
         CustomerView customer = identified.customer();
-        Optional<RecoveryCase> openCase = identified.isNew() ? Optional.empty() : openCaseOf(customer.id(), checked.category());
+        Optional<Long> openCase = identified.isNew() ? Optional.empty() : openCaseOf(customer.id(), checked.category());
         Received received = openCase
             .map(open -> join(open, checked, customer, actor, now))
             .orElseGet(() -> open(checked, customer, actor, now));
@@ -111,23 +112,24 @@ public class Intake {
         return new Received(views.of(recoveryCase, customer), Result.OPENED);
     }
 
-    private Received join(RecoveryCase open, Checked complaint, CustomerView customer, Actor actor, Instant now) {
-        open.customerWroteAgain(actor, now, complaint.channel());
-        RecoveryCase saved = cases.save(open);
-        records.append(saved.id(), saved.drainHappenings());
-        records.addInboundMessage(saved.id(), complaint.channel(), customer.displayName(), complaint.subject(),
+    // The open case is not rewritten: a message and a timeline line are appended, so a
+    // complaint arriving while an agent works on the case never collides with their change.
+    private Received join(long caseId, Checked complaint, CustomerView customer, Actor actor, Instant now) {
+        records.append(caseId, List.of(new RecoveryCase.Happening(now, actor, "message", "The customer wrote again via "
+            + complaint.channel().label().toLowerCase(java.util.Locale.ROOT) + "; the message joined this open case", false)));
+        records.addInboundMessage(caseId, complaint.channel(), customer.displayName(), complaint.subject(),
             complaint.message(), now);
-        audit.record(actor, "case.message-added", "case:" + CaseNumber.format(saved.id()), complaint.subject());
-        return new Received(views.of(saved, customer), Result.JOINED);
+        records.touch(caseId, now);
+        audit.record(actor, "case.message-added", "case:" + CaseNumber.format(caseId), complaint.subject());
+        return new Received(views.of(cases.findById(caseId).orElseThrow(), customer), Result.JOINED);
     }
 
-    private Optional<RecoveryCase> openCaseOf(long customerId, String category) {
+    private Optional<Long> openCaseOf(long customerId, String category) {
         return jdbc.sql("""
                 select id from recovery_cases
                 where customer_id = ? and category = ? and status <> 'CLOSED'
                 order by id desc limit 1""")
-            .params(customerId, category).query(Long.class).optional()
-            .flatMap(cases::findById);
+            .params(customerId, category).query(Long.class).optional();
     }
 
     /**

@@ -257,11 +257,6 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         happened(actor, now, "note", note, true);
     }
 
-    void customerWroteAgain(Actor actor, Instant now, Channel via) {
-        happened(actor, now, "message", "The customer wrote again via " + via.label().toLowerCase()
-            + "; the message joined this open case");
-    }
-
     // ---- state --------------------------------------------------------------------------
 
     /** The first playbook step not yet done, or empty when all are done or the case is closed. */

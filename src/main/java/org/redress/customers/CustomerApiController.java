@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
+import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,8 +60,14 @@ class CustomerApiController {
                                  @Schema(description = "ISO 4217 currency, required with a lifetime value.") @Nullable String currency) {}
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Change a customer")
+    @Operation(summary = "Change a customer", description = "Anyone may correct name and phone; tier and lifetime value "
+        + "are for leads, managers and admins.")
+    @ApiResponse(responseCode = "404", description = "No such customer.")
     CustomerView change(@PathVariable long id, @RequestBody CustomerChangeRequest body, @AuthenticationPrincipal RedressUser user) {
+        // Tier and value drive service targets and fair offers, so they are a supervisor's call.
+        if ((body.tier() != null || body.lifetimeValue() != null) && !user.supervises()) {
+            throw new Forbidden("Only leads, managers and admins change a customer's tier or lifetime value.");
+        }
         return customers.update(user.actor(), id, new CustomerManagement.CustomerUpdate(body.name(), body.phone(),
             body.tier(), body.lifetimeValue(), body.currency()));
     }

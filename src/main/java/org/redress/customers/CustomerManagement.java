@@ -162,6 +162,12 @@ public class CustomerManagement {
         if (details.externalRef() != null) {
             Optional<Match> byRef = matches.stream().filter(m -> details.externalRef().equals(m.externalRef())).findFirst();
             if (byRef.isPresent()) {
+                matches.stream().filter(m -> m.id() != byRef.get().id() && m.email() != null && m.email().equals(details.email()))
+                    .findFirst().ifPresent(other -> {
+                        throw new Conflict("The email " + details.email() + " belongs to another customer"
+                            + (other.externalRef() == null ? "" : " (reference " + other.externalRef() + ")")
+                            + " than the reference " + details.externalRef() + ".");
+                    });
                 return byRef.map(Match::id);
             }
         }

@@ -3,7 +3,6 @@ package org.redress.identity;
 import java.io.IOException;
 import java.util.Optional;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -43,8 +42,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-            user.get(), null, user.get().getAuthorities()));
+        context.setAuthentication(new TokenAuthentication(user.get()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

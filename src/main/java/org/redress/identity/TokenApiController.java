@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.redress.shared.Forbidden;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +48,14 @@ class TokenApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a token")
+    @Operation(summary = "Create a token", description = "Needs a password sign-in (HTTP Basic); a token cannot create tokens.")
     @ApiResponse(responseCode = "201", description = "Created; the response holds the secret, once.")
-    NewTokenResponse create(@RequestBody NewTokenRequest body, @AuthenticationPrincipal RedressUser user) {
+    NewTokenResponse create(@RequestBody NewTokenRequest body, @AuthenticationPrincipal RedressUser user,
+                            Authentication authentication) {
+        // Otherwise a leaked token could mint its successor and outlive its own revocation.
+        if (authentication instanceof TokenAuthentication) {
+            throw new Forbidden("Create tokens while signed in with your password (console or HTTP Basic), not with a token.");
+        }
         TokenService.IssuedToken issued = tokens.issue(user, body.name() == null ? "" : body.name());
         return new NewTokenResponse(issued.token(), issued.secret());
     }

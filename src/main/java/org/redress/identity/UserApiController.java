@@ -74,21 +74,12 @@ class UserApiController {
         @Schema(description = "True removes the user from their team.") @Nullable Boolean removeFromTeam) {}
 
     @PatchMapping("/api/v1/users/{id}")
-    @Operation(summary = "Change a user (admin)", description = "Change role, team, or deactivate / reactivate.")
+    @Operation(summary = "Change a user (admin)", description = "Change role, team, or deactivate / reactivate, all at once: "
+        + "if one change is refused, none is made. The last active admin cannot be demoted or deactivated.")
+    @ApiResponse(responseCode = "404", description = "No such user.")
     UserSummary change(@PathVariable long id, @RequestBody UserChangeRequest body, @AuthenticationPrincipal RedressUser admin) {
-        UserSummary result = users.user(id).orElseThrow(() -> new NotFound("There is no user with id " + id + "."));
-        if (body.role() != null) {
-            result = users.changeRole(admin, id, body.role());
-        }
-        if (body.teamId() != null || Boolean.TRUE.equals(body.removeFromTeam())) {
-            result = users.moveToTeam(admin, id, Boolean.TRUE.equals(body.removeFromTeam()) ? null : body.teamId());
-        }
-        if (Boolean.FALSE.equals(body.active())) {
-            result = users.deactivate(admin, id);
-        } else if (Boolean.TRUE.equals(body.active())) {
-            result = users.activate(admin, id);
-        }
-        return result;
+        return users.change(admin, id, new UserManagement.UserChange(body.role(), body.teamId(),
+            Boolean.TRUE.equals(body.removeFromTeam()), body.active()));
     }
 
     @GetMapping("/api/v1/teams")

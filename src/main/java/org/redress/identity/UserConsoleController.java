@@ -46,8 +46,8 @@ class UserConsoleController {
     String change(@PathVariable long id, @RequestParam String role, @RequestParam(required = false) @Nullable String teamId,
                   @AuthenticationPrincipal RedressUser admin, RedirectAttributes redirect) {
         return attempt(redirect, () -> {
-            users.changeRole(admin, id, role);
-            UserSummary changed = users.moveToTeam(admin, id, teamId(teamId));
+            Long team = teamId(teamId);
+            UserSummary changed = users.change(admin, id, new UserManagement.UserChange(role, team, team == null, null));
             return "Saved " + changed.name() + ".";
         });
     }
@@ -70,13 +70,20 @@ class UserConsoleController {
     private static String attempt(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
         try {
             redirect.addFlashAttribute("done", action.get());
-        } catch (InvalidInput | Conflict refused) {
+        } catch (InvalidInput | Conflict | org.redress.shared.NotFound refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/admin/users";
     }
 
     private static @Nullable Long teamId(@Nullable String value) {
-        return value == null || value.isBlank() ? null : Long.valueOf(value);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInput.field("teamId", "'" + value + "' is not a team");
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.redress.shared.Text;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +33,12 @@ public class UserManagement {
     private final Teams teams;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    UserManagement(Users users, Teams teams, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
+    UserManagement(Users users, Teams teams, PasswordEncoder passwords, AuditTrail audit, JdbcClient jdbc, Clock clock) {
         this.users = users;
+        this.jdbc = jdbc;
         this.teams = teams;
         this.passwords = passwords;
         this.audit = audit;
@@ -73,51 +76,76 @@ public class UserManagement {
         return user.summary();
     }
 
-    public UserSummary changeRole(RedressUser by, long userId, String newRole) {
+    /** Changes to a user; null fields stay as they are. */
+    public record UserChange(@Nullable String role, @Nullable Long teamId, boolean removeFromTeam, @Nullable Boolean active) {}
+
+    /**
+     * Applies several changes to a user at once: all are checked first and saved together,
+     * so a refused change leaves the others unmade too.
+     */
+    public UserSummary change(RedressUser by, long userId, UserChange change) {
         requireAdmin(by);
-        Role role = Role.parse(newRole);
         User user = existing(userId);
-        if (user.id() == by.id() && role != Role.ADMIN) {
-            throw new Conflict("You cannot remove your own admin role; ask another admin.");
+        Role role = change.role() == null ? user.role() : Role.parse(change.role());
+        if (change.teamId() != null) {
+            requireTeam(change.teamId());
         }
-        Role before = user.role();
-        user.changeRole(role);
+        boolean active = change.active() == null ? user.active() : change.active();
+        if (user.id() == by.id() && (role != Role.ADMIN || !active)) {
+            throw new Conflict("You cannot remove your own admin role or deactivate yourself; ask another admin.");
+        }
+        if (user.role() == Role.ADMIN && user.active() && (role != Role.ADMIN || !active)) {
+            requireAnotherActiveAdmin(userId);
+        }
+        StringBuilder changes = new StringBuilder();
+        if (role != user.role()) {
+            changes.append("role ").append(user.role().label()).append(" → ").append(role.label()).append("; ");
+            user.changeRole(role);
+        }
+        Long team = change.removeFromTeam() ? null : change.teamId() != null ? change.teamId() : user.teamId();
+        if (!java.util.Objects.equals(team, user.teamId())) {
+            changes.append(team == null ? "no team" : "team:" + team).append("; ");
+            user.moveToTeam(team);
+        }
+        if (active != user.active()) {
+            changes.append(active ? "reactivated" : "deactivated").append("; ");
+            if (active) {
+                user.activate();
+            } else {
+                user.deactivate();
+            }
+        }
+        if (changes.isEmpty()) {
+            return user.summary();
+        }
         users.save(user);
-        audit.record(by.actor(), "user.role-changed", "user:" + userId, before.label() + " → " + role.label());
+        audit.record(by.actor(), "user.changed", "user:" + userId, changes.substring(0, changes.length() - 2));
         return user.summary();
+    }
+
+    // Serialises concurrent demotions: two admins demoting each other at once must not leave none.
+    private void requireAnotherActiveAdmin(long leaving) {
+        List<Long> admins = jdbc.sql("select id from users where role = 'ADMIN' and active for update")
+            .query(Long.class).list();
+        if (admins.stream().noneMatch(id -> id != leaving)) {
+            throw new Conflict("This is the last active admin; make someone else admin first.");
+        }
+    }
+
+    public UserSummary changeRole(RedressUser by, long userId, String newRole) {
+        return change(by, userId, new UserChange(newRole, null, false, null));
     }
 
     public UserSummary moveToTeam(RedressUser by, long userId, @Nullable Long teamId) {
-        requireAdmin(by);
-        if (teamId != null) {
-            requireTeam(teamId);
-        }
-        User user = existing(userId);
-        user.moveToTeam(teamId);
-        users.save(user);
-        audit.record(by.actor(), "user.team-changed", "user:" + userId, teamId == null ? "no team" : "team:" + teamId);
-        return user.summary();
+        return change(by, userId, new UserChange(null, teamId, teamId == null, null));
     }
 
     public UserSummary deactivate(RedressUser by, long userId) {
-        requireAdmin(by);
-        if (userId == by.id()) {
-            throw new Conflict("You cannot deactivate yourself.");
-        }
-        User user = existing(userId);
-        user.deactivate();
-        users.save(user);
-        audit.record(by.actor(), "user.deactivated", "user:" + userId, user.email());
-        return user.summary();
+        return change(by, userId, new UserChange(null, null, false, false));
     }
 
     public UserSummary activate(RedressUser by, long userId) {
-        requireAdmin(by);
-        User user = existing(userId);
-        user.activate();
-        users.save(user);
-        audit.record(by.actor(), "user.activated", "user:" + userId, user.email());
-        return user.summary();
+        return change(by, userId, new UserChange(null, null, false, true));
     }
 
     /** Changing one's own password needs the current one, so a session left open cannot take over the account. */

@@ -38,7 +38,7 @@ import tools.jackson.core.exc.StreamReadException;
  */
 // Ordered first: console advice also matches @RestController (it is meta-annotated with @Controller).
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(basePackages = "org.redress", annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +18,7 @@ class ConsoleFormat {
     private final DateTimeFormatter when;
     private final DateTimeFormatter date;
 
-    ConsoleFormat(@Value("${redress.time-zone:}") String zone) {
-        ZoneId zoneId = zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
+    ConsoleFormat(ZoneId zoneId) {
         this.when = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(zoneId);
         this.date = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(zoneId);
     }

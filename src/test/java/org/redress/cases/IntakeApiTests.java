@@ -157,6 +157,27 @@ class IntakeApiTests extends ApplicationTest {
         assertThat(second.get("customer").get("name").asString()).isEqualTo("Walk In");
     }
 
+    @Test
+    void anEmailThatBelongsToAnotherCustomerIsRefusedClearly() {
+        String email = "shared-" + unique() + "@example.com";
+        Map<String, Object> byEmail = new HashMap<>(complaint("x", "delivery"));
+        byEmail.put("customer", Map.of("email", email));
+        admin().post("/api/v1/complaints", byEmail);
+        String otherRef = "C-" + unique();
+        Map<String, Object> refOnly = new HashMap<>(complaint("x", "delivery"));
+        refOnly.put("customer", Map.of("externalRef", otherRef));
+        admin().post("/api/v1/complaints", refOnly);
+        Map<String, Object> both = new HashMap<>(complaint("x", "billing"));
+        both.put("customer", Map.of("externalRef", otherRef, "email", email));
+        Map<String, Long> before = counts(WRITTEN);
+
+        Http.Response refused = admin().post("/api/v1/complaints", both);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains(email, "another customer");
+        assertThat(counts(WRITTEN)).isEqualTo(before);
+    }
+
     static List<Arguments> badComplaints() {
         Map<String, Object> noCustomer = new HashMap<>(complaint("C-bad", "delivery"));
         noCustomer.remove("customer");

@@ -158,6 +158,26 @@ class PlaybookApiTests extends ApplicationTest {
     }
 
     @Test
+    void anAgentTakesACaseButCannotReleaseAColleaguesOrGiveItAway() {
+        Http ana = newUser("agent");
+        Http ben = newUser("agent");
+        long anaId = ana.get("/api/v1/me").json().get("id").asLong();
+        long benId = ben.get("/api/v1/me").json().get("id").asLong();
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+
+        assertThat(ana.post(c + "/assign", Map.of("assigneeId", anaId)).json().get("assignee").get("id").asLong()).isEqualTo(anaId);
+        java.util.HashMap<String, Object> release = new java.util.HashMap<>();
+        release.put("assigneeId", null);
+        Http.Response releasedByBen = ben.post(c + "/assign", release);
+        Http.Response givenAway = ana.post(c + "/assign", Map.of("assigneeId", benId));
+
+        assertThat(releasedByBen.status()).isEqualTo(403);
+        assertThat(givenAway.status()).isEqualTo(403);
+        assertThat(admin().get(c).json().get("assignee").get("id").asLong()).isEqualTo(anaId);
+        assertThat(ana.post(c + "/assign", release).json().get("assignee").isNull()).isTrue();
+    }
+
+    @Test
     void anUnknownCaseIsNotFound() {
         assertThat(admin().get("/api/v1/cases/RC-999999999").status()).isEqualTo(404);
         assertThat(admin().get("/api/v1/cases/not-a-number").status()).isEqualTo(404);

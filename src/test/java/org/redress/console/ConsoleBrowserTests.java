@@ -153,6 +153,14 @@ class ConsoleBrowserTests extends ApplicationTest {
         assertThat(count("recovery_cases")).isEqualTo(before);
     }
 
+    @Test
+    void anUnknownCaseShowsAReadablePage() {
+        page.navigate(url("/cases/RC-99999999"));
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        assertThat(page.getByText("There is no case RC-99999999.")).isVisible();
+    }
+
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

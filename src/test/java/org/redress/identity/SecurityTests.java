@@ -99,7 +99,8 @@ class SecurityTests extends ApplicationTest {
 
         assertThat(lead.get("role").asString()).isEqualTo("LEAD");
         JsonNode audit = admin().get("/api/v1/audit?subject=user:" + id).json();
-        assertThat(audit).extracting(e -> e.get("action").asString()).containsExactly("user.role-changed", "user.created");
+        assertThat(audit).extracting(e -> e.get("action").asString()).containsExactly("user.changed", "user.created");
+        assertThat(audit.get(0).get("details").asString()).isEqualTo("role Agent → Lead");
         assertThat(audit.get(0).get("actorName").asString()).isEqualTo("Administrator");
     }
 
@@ -118,6 +119,54 @@ class SecurityTests extends ApplicationTest {
         assertThat(badRole.json().get("detail").asString()).contains("emperor", "agent, lead, manager, admin");
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(count("users")).isEqualTo(before);
+    }
+
+    @Test
+    void aTokenCannotCreateMoreTokens() {
+        Http agent = newUser("agent");
+
+        Http.Response minted = agent.post("/api/v1/tokens", Map.of("name", "successor"));
+
+        assertThat(minted.status()).isEqualTo(403);
+        assertThat(minted.json().get("detail").asString()).contains("password");
+    }
+
+    @Test
+    void aRefusedUserChangeLeavesEveryPartOfItUnmade() {
+        String email = "atomic-" + unique() + "@test.redress";
+        long id = admin().post("/api/v1/users", Map.of("email", email, "name", "Ada", "password", "ada-password-12",
+            "role", "agent")).json().get("id").asLong();
+
+        Http.Response refused = admin().patch("/api/v1/users/" + id, Map.of("role", "lead", "teamId", 999_999));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(admin().get("/api/v1/users/" + id).json().get("role").asString()).isEqualTo("AGENT");
+        assertThat(admin().get("/api/v1/audit?subject=user:" + id).json()).hasSize(1);
+    }
+
+    @Test
+    void anAdminCannotDemoteThemselves() {
+        long me = admin().get("/api/v1/me").json().get("id").asLong();
+
+        Http.Response refused = admin().patch("/api/v1/users/" + me, Map.of("role", "agent"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(admin().get("/api/v1/me").json().get("role").asString()).isEqualTo("ADMIN");
+    }
+
+    @Test
+    void onlySupervisorsChangeACustomersTier() {
+        long customer = open(admin(), "C-" + unique()).get("customer").get("id").asLong();
+        Http agent = newUser("agent");
+        Http lead = newUser("lead");
+
+        Http.Response byAgent = agent.patch("/api/v1/customers/" + customer, Map.of("tier", "vip"));
+        Http.Response phoneByAgent = agent.patch("/api/v1/customers/" + customer, Map.of("phone", "+1 555 0100"));
+        Http.Response byLead = lead.patch("/api/v1/customers/" + customer, Map.of("tier", "vip"));
+
+        assertThat(byAgent.status()).isEqualTo(403);
+        assertThat(phoneByAgent.status()).isEqualTo(200);
+        assertThat(byLead.json().get("tier").asString()).isEqualTo("vip");
     }
 
     @Test
