@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.redress.shared.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,8 +20,15 @@ import org.springframework.stereotype.Service;
 public class AuditTrail {
 
     /** One line of the audit log. {@code subject} names what changed, e.g. {@code case:RC-000042}. */
-    public record Entry(long id, Instant occurredAt, @Nullable Long actorId, String actorName,
-                        String action, String subject, @Nullable String details) {}
+    @Schema(name = "AuditEntry", description = "A change: who made it, when, to what.")
+    public record Entry(
+        @Schema(description = "Identifier; increases with time.") long id,
+        @Schema(description = "When the change was made.") Instant occurredAt,
+        @Schema(description = "The user who made it; null for Redress itself.") @Nullable Long actorId,
+        @Schema(description = "Who made it.") String actorName,
+        @Schema(description = "What was done, e.g. `case.closed`, `user.changed`.") String action,
+        @Schema(description = "What was changed, e.g. `case:RC-000042`, `user:3`.") String subject,
+        @Schema(description = "Details of the change.") @Nullable String details) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -80,7 +80,7 @@ class CaseApiController {
 
     @PostMapping("/{case}/acknowledge")
     @Operation(summary = "1. Acknowledge", description = "Record the first answer to the customer. Done once.")
-    CaseView acknowledge(@PathVariable("case") String number, @RequestBody(required = false) @Nullable AcknowledgeRequest body,
+    CaseView acknowledge(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody(required = false) @Nullable AcknowledgeRequest body,
                          @AuthenticationPrincipal RedressUser user) {
         return cases.acknowledge(CaseManagement.idOf(number), user.actor(), body == null ? null : body.message());
     }
@@ -91,7 +91,7 @@ class CaseApiController {
 
     @PostMapping("/{case}/listen")
     @Operation(summary = "2. Listen", description = "Record the customer's account in full. May be refined later.")
-    CaseView listen(@PathVariable("case") String number, @RequestBody ListenRequest body, @AuthenticationPrincipal RedressUser user) {
+    CaseView listen(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody ListenRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.listen(CaseManagement.idOf(number), user.actor(), body.account());
     }
 
@@ -101,7 +101,7 @@ class CaseApiController {
 
     @PostMapping("/{case}/apologize")
     @Operation(summary = "3. Apologize", description = "Record a sincere, personal apology. Needs: acknowledge.")
-    CaseView apologize(@PathVariable("case") String number, @RequestBody ApologizeRequest body, @AuthenticationPrincipal RedressUser user) {
+    CaseView apologize(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody ApologizeRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.apologize(CaseManagement.idOf(number), user.actor(), body.apology());
     }
 
@@ -115,7 +115,7 @@ class CaseApiController {
 
     @PostMapping("/{case}/identify-cause")
     @Operation(summary = "4. Identify the cause", description = "Record the root cause and whose part it was. Needs: listen.")
-    CaseView identifyCause(@PathVariable("case") String number, @RequestBody IdentifyCauseRequest body,
+    CaseView identifyCause(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody IdentifyCauseRequest body,
                            @AuthenticationPrincipal RedressUser user) {
         return cases.identifyCause(CaseManagement.idOf(number), user.actor(), body.rootCause(), body.responsibility(), body.note());
     }
@@ -126,7 +126,7 @@ class CaseApiController {
 
     @PostMapping("/{case}/explain")
     @Operation(summary = "5. Explain", description = "Record the fair, transparent explanation. Needs: identify the cause.")
-    CaseView explain(@PathVariable("case") String number, @RequestBody ExplainRequest body, @AuthenticationPrincipal RedressUser user) {
+    CaseView explain(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody ExplainRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.explain(CaseManagement.idOf(number), user.actor(), body.explanation());
     }
 
@@ -140,7 +140,7 @@ class CaseApiController {
     @PostMapping("/{case}/resolve")
     @Operation(summary = "6. Resolve", description = "Record the resolution agreed with the customer and the promised date. "
         + "Needs: acknowledge, listen. Once per resolution.")
-    CaseView resolve(@PathVariable("case") String number, @RequestBody ResolveRequest body, @AuthenticationPrincipal RedressUser user) {
+    CaseView resolve(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody ResolveRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.resolve(CaseManagement.idOf(number), user.actor(), body.resolution(), body.promisedBy());
     }
 
@@ -149,7 +149,7 @@ class CaseApiController {
 
     @PostMapping("/{case}/fulfil")
     @Operation(summary = "7. Fulfil", description = "Record that the resolution was delivered. Needs: resolve.")
-    CaseView fulfil(@PathVariable("case") String number, @RequestBody(required = false) @Nullable FulfilRequest body,
+    CaseView fulfil(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody(required = false) @Nullable FulfilRequest body,
                     @AuthenticationPrincipal RedressUser user) {
         return cases.fulfil(CaseManagement.idOf(number), user.actor(), body == null ? null : body.note());
     }
@@ -164,7 +164,7 @@ class CaseApiController {
     @PostMapping("/{case}/follow-up")
     @Operation(summary = "8. Follow up", description = "Record the check-back. Not satisfied: resolve, fulfil and follow up "
         + "are to be done again. Needs: fulfil.")
-    CaseView followUp(@PathVariable("case") String number, @RequestBody FollowUpRequest body, @AuthenticationPrincipal RedressUser user) {
+    CaseView followUp(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody FollowUpRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.followUp(CaseManagement.idOf(number), user.actor(), body.satisfied(), body.satisfaction(), body.note());
     }
 
@@ -174,7 +174,7 @@ class CaseApiController {
 
     @PostMapping("/{case}/learn")
     @Operation(summary = "9. Learn", description = "Record the lesson and the preventive action. Needs: identify the cause.")
-    CaseView learn(@PathVariable("case") String number, @RequestBody LearnRequest body, @AuthenticationPrincipal RedressUser user) {
+    CaseView learn(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody LearnRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.learn(CaseManagement.idOf(number), user.actor(), body.lesson());
     }
 
@@ -189,7 +189,7 @@ class CaseApiController {
     @PostMapping("/{case}/close")
     @Operation(summary = "Close", description = "As recovered: every playbook step must be done and the follow-up found the "
         + "customer satisfied (409 names what is missing). As not recovered: the customer must have been acknowledged, and a note says why.")
-    CaseView close(@PathVariable("case") String number, @RequestBody CloseRequest body, @AuthenticationPrincipal RedressUser user) {
+    CaseView close(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody CloseRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.close(CaseManagement.idOf(number), user.actor(), body.outcome(), body.note());
     }
 
@@ -198,7 +198,7 @@ class CaseApiController {
 
     @PostMapping("/{case}/reopen")
     @Operation(summary = "Reopen", description = "Reopen a closed case; the follow-up is to be done again.")
-    CaseView reopen(@PathVariable("case") String number, @RequestBody ReopenRequest body, @AuthenticationPrincipal RedressUser user) {
+    CaseView reopen(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody ReopenRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.reopen(CaseManagement.idOf(number), user.actor(), body.reason());
     }
 
@@ -208,7 +208,7 @@ class CaseApiController {
 
     @PostMapping("/{case}/assign")
     @Operation(summary = "Assign", description = "Agents may take a case or release it; leads, managers and admins assign anyone.")
-    CaseView assign(@PathVariable("case") String number, @RequestBody AssignRequest body, @AuthenticationPrincipal RedressUser user) {
+    CaseView assign(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody AssignRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.assign(CaseManagement.idOf(number), user, body.assigneeId(), body.teamId());
     }
 
@@ -217,7 +217,7 @@ class CaseApiController {
 
     @PutMapping("/{case}/tags")
     @Operation(summary = "Set tags", description = "Replaces the case's tags.")
-    CaseView tags(@PathVariable("case") String number, @RequestBody TagsRequest body, @AuthenticationPrincipal RedressUser user) {
+    CaseView tags(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody TagsRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.tag(CaseManagement.idOf(number), user.actor(), body.tags());
     }
 
@@ -227,7 +227,7 @@ class CaseApiController {
 
     @PostMapping("/{case}/severity")
     @Operation(summary = "Change severity", description = "Re-rates the case; the reason goes on the timeline.")
-    CaseView severity(@PathVariable("case") String number, @RequestBody SeverityRequest body, @AuthenticationPrincipal RedressUser user) {
+    CaseView severity(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody SeverityRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.changeSeverity(CaseManagement.idOf(number), user.actor(), body.severity(), body.reason());
     }
 
@@ -236,7 +236,7 @@ class CaseApiController {
 
     @PostMapping("/{case}/notes")
     @Operation(summary = "Add an internal note", description = "Adds a note to the timeline, visible to staff only.")
-    CaseView note(@PathVariable("case") String number, @RequestBody NoteRequest body, @AuthenticationPrincipal RedressUser user) {
+    CaseView note(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody NoteRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.addNote(CaseManagement.idOf(number), user.actor(), body.text());
     }
 }

@@ -3,6 +3,7 @@ package org.redress.cases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,15 @@ class CaseRecords {
             .update(keys, "id");
         opened.stored(keys.getKeyAs(Number.class).longValue());
         return opened;
+    }
+
+    /** The customer's newest open case in this category, which a new complaint joins. */
+    Optional<Long> openCaseOf(long customerId, String category) {
+        return jdbc.sql("""
+                select id from recovery_cases
+                where customer_id = ? and category = ? and status <> 'CLOSED'
+                order by id desc limit 1""")
+            .params(customerId, category).query(Long.class).optional();
     }
 
     /** Marks that something happened on the case without changing its state (and its version). */

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,9 +52,16 @@ class ComplaintApiController {
         Opens a recovery case, or adds the complaint as a new message to the customer's open case in the same \
         category. With an `Idempotency-Key`, a retry returns the case of the first request instead of a new one \
         (with `Idempotent-Replayed: true`); reusing a key for a different complaint is refused with 409.""")
-    @ApiResponse(responseCode = "201", description = "A new case was opened; `Location` points to it.")
+    @ApiResponse(responseCode = "201", description = "A new case was opened; `Location` points to it.", headers = {
+        @Header(name = "Location", description = "The case: /api/v1/cases/{number}."),
+        @Header(name = "Redress-Intake", description = "`opened`, `joined` or `replayed`."),
+        @Header(name = "Idempotent-Replayed", description = "`true` when this answers a retry of an earlier request.")})
     @ApiResponse(responseCode = "200", description = "The complaint joined the customer's open case in the same "
-        + "category (header `Redress-Intake: joined`), or the request was a retry of an earlier one.")
+        + "category (header `Redress-Intake: joined`), or the request was a retry of an earlier one "
+        + "(`Redress-Intake: replayed`, `Idempotent-Replayed: true`).", headers = {
+        @Header(name = "Location", description = "The case: /api/v1/cases/{number}."),
+        @Header(name = "Redress-Intake", description = "`opened`, `joined` or `replayed`."),
+        @Header(name = "Idempotent-Replayed", description = "`true` when this answers a retry of an earlier request.")})
     ResponseEntity<CaseView> receive(@RequestBody ComplaintRequest request,
             @Parameter(description = "A key unique to this complaint (at most 200 characters), so retries never make a second case.")
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,

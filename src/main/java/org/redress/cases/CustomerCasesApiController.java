@@ -27,7 +27,7 @@ class CustomerCasesApiController {
     @GetMapping("/api/v1/customers/{id}/cases")
     @Operation(summary = "A customer's case history", description = "Every case of the customer, newest first.")
     @ApiResponse(responseCode = "404", description = "No such customer.")
-    CasePage history(@PathVariable long id,
+    CasePage history(@Parameter(description = "Customer id.") @PathVariable long id,
                      @Parameter(description = "`nextCursor` of the previous page.") @RequestParam(required = false) @Nullable String cursor,
                      @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit) {
         customers.get(id);

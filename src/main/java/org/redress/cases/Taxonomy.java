@@ -1,5 +1,6 @@
 package org.redress.cases;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.redress.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Complaint categories and root causes. Admins add, relabel and retire entries; a
@@ -22,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Taxonomy {
+class Taxonomy {
 
     public static final String CATEGORY = "category";
     public static final String ROOT_CAUSE = "root-cause";
@@ -34,11 +37,13 @@ public class Taxonomy {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    Taxonomy(JdbcClient jdbc, AuditTrail audit) {
+    Taxonomy(JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -67,9 +72,23 @@ public class Taxonomy {
 
     // Every complaint checks its category; the taxonomy changes rarely. A short-lived copy
     // spares a query per complaint; another node sees an admin's change within seconds.
+    // Dropped after commit, so a reader between now and the commit cannot cache the old entries again.
+    private void forgetAfterCommit(String kind) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.remove(kind);
+                }
+            });
+        } else {
+            cache.remove(kind);
+        }
+    }
+
     private List<TaxonomyEntry> active(String kind) {
         Cached cached = cache.get(kind);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (cached == null || cached.loadedAt().plus(CACHE_FOR).isBefore(now)) {
             cached = new Cached(entries(kind, true), now);
             cache.put(kind, cached);
@@ -91,7 +110,7 @@ public class Taxonomy {
             jdbc.sql("insert into taxonomy_entries (kind, code, label, active, position) values (?, ?, ?, ?, ?)")
                 .params(kind, code, text, active, position).update();
         }
-        cache.remove(kind);
+        forgetAfterCommit(kind);
         audit.record(actor, updated == 0 ? "taxonomy.added" : "taxonomy.changed", kind + ":" + code,
             text + (active ? "" : " (retired)"));
         return new TaxonomyEntry(kind, code, text, active, position);

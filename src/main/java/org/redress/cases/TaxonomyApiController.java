@@ -49,7 +49,8 @@ class TaxonomyApiController {
 
     @PutMapping("/{kind}/{code}")
     @Operation(summary = "Add or change an entry (admin)", description = "`kind` is `categories` or `root-causes`.")
-    TaxonomyEntry save(@PathVariable String kind, @PathVariable String code, @RequestBody EntryRequest body,
+    TaxonomyEntry save(@Parameter(description = "`categories` or `root-causes`.") @PathVariable String kind,
+                       @Parameter(description = "Code: lower-case letters, digits and hyphens.", example = "late-delivery") @PathVariable String code, @RequestBody EntryRequest body,
                        @AuthenticationPrincipal RedressUser user) {
         String singular = switch (kind) {
             case "categories" -> Taxonomy.CATEGORY;

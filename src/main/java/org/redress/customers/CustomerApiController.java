@@ -48,7 +48,7 @@ class CustomerApiController {
     @GetMapping("/{id}")
     @Operation(summary = "Get a customer")
     @ApiResponse(responseCode = "404", description = "No such customer.")
-    CustomerView get(@PathVariable long id) {
+    CustomerView get(@Parameter(description = "Customer id.") @PathVariable long id) {
         return customers.get(id);
     }
 
@@ -63,7 +63,7 @@ class CustomerApiController {
     @Operation(summary = "Change a customer", description = "Anyone may correct name and phone; tier and lifetime value "
         + "are for leads, managers and admins.")
     @ApiResponse(responseCode = "404", description = "No such customer.")
-    CustomerView change(@PathVariable long id, @RequestBody CustomerChangeRequest body, @AuthenticationPrincipal RedressUser user) {
+    CustomerView change(@Parameter(description = "Customer id.") @PathVariable long id, @RequestBody CustomerChangeRequest body, @AuthenticationPrincipal RedressUser user) {
         // Tier and value drive service targets and fair offers, so they are a supervisor's call.
         if ((body.tier() != null || body.lifetimeValue() != null) && !user.supervises()) {
             throw new Forbidden("Only leads, managers and admins change a customer's tier or lifetime value.");

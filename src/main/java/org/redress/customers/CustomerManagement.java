@@ -72,7 +72,6 @@ public class CustomerManagement {
             trimmed(Text.optional("customer.phone", details.phone(), 50)), tier, details.lifetimeValue(), currency);
     }
 
-    /** The customer these (validated) details describe, created if new, locked for this transaction. */
     /** The customer a complaint is from, and whether intake just created them (then they have no cases yet). */
     public record Identified(CustomerView customer, boolean isNew) {}
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,7 +64,7 @@ class TokenApiController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke a token", description = "Permanent: the token stops working at once. Admins may revoke anyone's.")
     @ApiResponse(responseCode = "404", description = "No such token of yours.")
-    TokenView revoke(@PathVariable long id, @AuthenticationPrincipal RedressUser user) {
+    TokenView revoke(@Parameter(description = "Token id.") @PathVariable long id, @AuthenticationPrincipal RedressUser user) {
         return tokens.revoke(user, id);
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class TokenService {
+class TokenService {
 
     static final String PREFIX = "rdt_";
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
@@ -47,9 +47,9 @@ public class TokenService {
     }
 
     /** A new token and its secret, which is never shown again. */
-    public record IssuedToken(TokenView token, String secret) {}
+    record IssuedToken(TokenView token, String secret) {}
 
-    public IssuedToken issue(RedressUser owner, String name) {
+    IssuedToken issue(RedressUser owner, String name) {
         String tokenName = Text.required("name", name, 100).trim();
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -60,7 +60,7 @@ public class TokenService {
         return new IssuedToken(token.view(), secret);
     }
 
-    public TokenView revoke(RedressUser owner, long tokenId) {
+    TokenView revoke(RedressUser owner, long tokenId) {
         ApiToken token = tokens.findById(tokenId)
             .filter(t -> t.userId() == owner.id() || owner.role() == Role.ADMIN)
             .orElseThrow(() -> new NotFound("There is no token with id " + tokenId + "."));
@@ -73,7 +73,7 @@ public class TokenService {
     }
 
     @Transactional(readOnly = true)
-    public List<TokenView> tokensOf(RedressUser owner) {
+    List<TokenView> tokensOf(RedressUser owner) {
         return tokens.findByUserIdOrderByIdDesc(owner.id()).stream().map(ApiToken::view).toList();
     }
 

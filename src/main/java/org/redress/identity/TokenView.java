@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An API token as its owner sees it later: never the secret itself. */
 @Schema(description = "An API token. The secret is only returned once, when the token is created.")
-public record TokenView(
+record TokenView(
     @Schema(description = "Identifier of the token.") long id,
     @Schema(description = "What the token is for.", example = "Order system") String name,
     @Schema(description = "The first characters of the secret, to recognise it.", example = "rdt_Xk3…") String hint,

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,6 +36,19 @@ class UserApiController {
         return users.user(user.id()).orElseThrow();
     }
 
+    @Schema(description = "A password change.")
+    record PasswordChangeRequest(
+        @Schema(description = "The current password.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String current,
+        @Schema(description = "The new password, at least 10 characters.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String replacement) {}
+
+    @PostMapping("/api/v1/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change my password", description = "Needs the current password.")
+    @ApiResponse(responseCode = "204", description = "Changed.")
+    void changePassword(@RequestBody PasswordChangeRequest body, @AuthenticationPrincipal RedressUser user) {
+        users.changeOwnPassword(user, body.current(), body.replacement());
+    }
+
     @GetMapping("/api/v1/users")
     @Operation(summary = "List users", description = "Every user, by name. Any signed-in user may read it (to assign cases).")
     List<UserSummary> list() {
@@ -44,7 +58,7 @@ class UserApiController {
     @GetMapping("/api/v1/users/{id}")
     @Operation(summary = "Get a user")
     @ApiResponse(responseCode = "404", description = "No such user.")
-    UserSummary get(@PathVariable long id) {
+    UserSummary get(@Parameter(description = "User id.") @PathVariable long id) {
         return users.user(id).orElseThrow(() -> new NotFound("There is no user with id " + id + "."));
     }
 
@@ -77,7 +91,7 @@ class UserApiController {
     @Operation(summary = "Change a user (admin)", description = "Change role, team, or deactivate / reactivate, all at once: "
         + "if one change is refused, none is made. The last active admin cannot be demoted or deactivated.")
     @ApiResponse(responseCode = "404", description = "No such user.")
-    UserSummary change(@PathVariable long id, @RequestBody UserChangeRequest body, @AuthenticationPrincipal RedressUser admin) {
+    UserSummary change(@Parameter(description = "User id.") @PathVariable long id, @RequestBody UserChangeRequest body, @AuthenticationPrincipal RedressUser admin) {
         return users.change(admin, id, new UserManagement.UserChange(body.role(), body.teamId(),
             Boolean.TRUE.equals(body.removeFromTeam()), body.active()));
     }

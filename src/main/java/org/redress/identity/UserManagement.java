@@ -149,9 +149,9 @@ public class UserManagement {
     }
 
     /** Changing one's own password needs the current one, so a session left open cannot take over the account. */
-    public void changeOwnPassword(RedressUser me, String current, String replacement) {
+    public void changeOwnPassword(RedressUser me, @Nullable String current, @Nullable String replacement) {
         User user = existing(me.id());
-        if (!passwords.matches(current, user.passwordHash())) {
+        if (current == null || !passwords.matches(current, user.passwordHash())) {
             throw InvalidInput.field("current", "is not your current password");
         }
         user.changePassword(passwords.encode(checkedPassword(replacement)));

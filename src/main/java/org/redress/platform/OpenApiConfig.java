@@ -57,12 +57,16 @@ class OpenApiConfig {
     OpenApiCustomizer commonProblemResponses() {
         return api -> {
             api.getComponents().addSchemas("Problem", problemSchema());
-            api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation ->
+            api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
                 COMMON_PROBLEMS.forEach((status, description) -> {
                     if (!operation.getResponses().containsKey(status)) {
                         operation.getResponses().addApiResponse(status, problemResponse(description));
                     }
-                })));
+                });
+                if (path.contains("{") && !operation.getResponses().containsKey("404")) {
+                    operation.getResponses().addApiResponse("404", problemResponse("Nothing exists with that identifier."));
+                }
+            }));
         };
     }
 

@@ -29,6 +29,14 @@ class OpenApiTests extends ApplicationTest {
             if (!op.path("responses").has("400") || !op.path("responses").has("401")) {
                 undocumented.add(name + " does not describe its problem responses");
             }
+            if (path.getKey().contains("{") && !op.path("responses").has("404")) {
+                undocumented.add(name + " does not describe its 404");
+            }
+            op.path("parameters").forEach(parameter -> {
+                if (parameter.path("description").asString("").isBlank()) {
+                    undocumented.add(name + " parameter " + parameter.path("name").asString() + " has no description");
+                }
+            });
         }));
         assertThat(undocumented).isEmpty();
         assertThat(api.get("components").get("schemas").get("Problem").get("properties").propertyNames())
