@@ -3,64 +3,16 @@ package org.redress.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redress.ApplicationTest;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 /** The console in a real browser (Debian's Chromium), as an agent uses it. */
-class ConsoleBrowserTests extends ApplicationTest {
-
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-            .setExecutablePath(Path.of(System.getProperty("redress.test.chromium", "/usr/bin/chromium")))
-            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void signIn() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
-        page = context.newPage();
-        page.navigate(url("/cases"));
-        assertThat(page).hasURL(url("/login"));
-        page.getByLabel("Email").fill(ADMIN_EMAIL);
-        page.getByLabel("Password").fill(ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Recovery queue"))).isVisible();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
+class ConsoleBrowserTests extends BrowserTest {
 
     @Test
     void anAgentWalksACaseFromTheQueueThroughThePlaybook() {
@@ -159,9 +111,5 @@ class ConsoleBrowserTests extends ApplicationTest {
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
         assertThat(page.getByText("There is no case RC-99999999.")).isVisible();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 }

@@ -1,0 +1,104 @@
+package org.redress.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/** An admin manages users, the taxonomy and reads the audit log in the console. */
+class AdminConsoleBrowserTests extends BrowserTest {
+
+    @Test
+    void anAdminAddsAUserPromotesThemAndDeactivatesThem() {
+        String email = "nina-" + unique() + "@test.redress";
+        page.navigate(url("/admin/users"));
+
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Nina Brandt");
+        page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill(email);
+        page.getByLabel("Initial password").fill("nina-password-1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add user")).click();
+        assertThat(page.locator(".flash.success")).containsText("Added Nina Brandt as agent");
+
+        Locator row = page.locator("tr[data-user='" + email + "']");
+        row.getByLabel("Role").selectOption("LEAD");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator(".flash.success")).containsText("Saved Nina Brandt");
+        assertThat(row.getByLabel("Role")).hasValue("LEAD");
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate")).click();
+        assertThat(row).containsText("Deactivated");
+    }
+
+    @Test
+    void aDeactivatedUsersOpenSessionEndsAtOnce() {
+        String email = "otto-" + unique() + "@test.redress";
+        long id = admin().post("/api/v1/users", java.util.Map.of("email", email, "name", "Otto", "password",
+            "otto-password-1", "role", "agent")).json().get("id").asLong();
+        page.context().clearCookies();
+        signIn(email, "otto-password-1");
+
+        admin().patch("/api/v1/users/" + id, java.util.Map.of("active", false));
+        page.navigate(url("/cases"));
+
+        assertThat(page).hasURL(url("/login?signedOut"));
+    }
+
+    @Test
+    void aBadPasswordIsExplainedAndNoUserIsAdded() {
+        page.navigate(url("/admin/users"));
+        long before = count("users");
+
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Short");
+        page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill("short-" + unique() + "@test.redress");
+        page.locator("#new-password").evaluate("field => field.removeAttribute('minlength')");
+        page.getByLabel("Initial password").fill("tiny");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add user")).click();
+
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("at least 10 characters");
+        org.assertj.core.api.Assertions.assertThat(count("users")).isEqualTo(before);
+    }
+
+    @Test
+    void anAdminAddsACategoryThatIntakeThenAccepts() {
+        String code = "parking-" + unique();
+        page.navigate(url("/admin/taxonomy"));
+
+        page.getByLabel("New category code").fill(code);
+        page.getByLabel("New category label").fill("Parking problems");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add category")).click();
+
+        assertThat(page.locator(".flash.success")).containsText("Saved " + code);
+        assertThat(page.locator("tr[data-code='" + code + "']")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(admin().post("/api/v1/complaints", complaint("C-" + unique(), code)).status())
+            .isEqualTo(201);
+    }
+
+    @Test
+    void theAuditLogShowsWhoChangedWhat() {
+        String number = open(admin(), "C-" + unique()).get("number").asString();
+        admin().post("/api/v1/cases/" + number + "/acknowledge", java.util.Map.of());
+
+        page.navigate(url("/admin/audit?subject=case:" + number));
+
+        assertThat(page.locator("table.list tbody tr")).hasCount(2);
+        assertThat(page.locator("table.list")).containsText("case.acknowledged");
+        assertThat(page.locator("table.list")).containsText("Administrator");
+    }
+
+    @Test
+    void anAgentCannotOpenAdminPages() {
+        String email = "agent-" + unique() + "@test.redress";
+        admin().post("/api/v1/users", java.util.Map.of("email", email, "name", "Ali", "password", "ali-password-12",
+            "role", "agent"));
+        page.context().clearCookies();
+        signIn(email, "ali-password-12");
+
+        com.microsoft.playwright.Response response = page.navigate(url("/admin/users"));
+
+        org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(403);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin"))).hasCount(0);
+    }
+}
