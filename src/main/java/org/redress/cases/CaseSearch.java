@@ -162,8 +162,7 @@ public class CaseSearch {
         List<CaseSummary> result = new ArrayList<>(rows.size());
         for (CaseSummary row : rows) {
             Set<PlaybookStep> stepsDone = done.getOrDefault(row.id(), Set.of());
-            PlaybookStep next = row.status() == CaseStatus.CLOSED ? null : Arrays.stream(PlaybookStep.values())
-                .filter(step -> !stepsDone.contains(step)).findFirst().orElse(null);
+            PlaybookStep next = row.status() == CaseStatus.CLOSED ? null : Playbook.next(stepsDone).orElse(null);
             result.add(new CaseSummary(row.id(), row.number(), row.status(), row.outcome(), row.severity(),
                 row.category(), row.channel(), row.subject(), row.customerId(), row.customerName(), row.assigneeId(),
                 row.assigneeName(), next, row.openedAt(), row.updatedAt()));

@@ -3,7 +3,6 @@ package org.redress.cases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -182,9 +181,9 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
     void close(Actor actor, Instant now, Outcome result, @Nullable String note) {
         requireOpen();
         if (result == Outcome.RECOVERED) {
-            List<PlaybookStep> missing = missingSteps();
+            List<PlaybookStep> missing = Playbook.missing(stepsDone());
             if (!missing.isEmpty()) {
-                throw new Conflict("Cannot close " + number() + " as recovered yet; still to do: " + labels(missing) + ".");
+                throw new Conflict("Cannot close " + number() + " as recovered yet; still to do: " + Playbook.labels(missing) + ".");
             }
             if (!Boolean.TRUE.equals(satisfied)) {
                 throw new Conflict("Cannot close " + number() + " as recovered: the follow-up did not find the customer satisfied.");
@@ -261,14 +260,13 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
 
     /** The first playbook step not yet done, or empty when all are done or the case is closed. */
     Optional<PlaybookStep> nextStep() {
-        if (!status.open()) {
-            return Optional.empty();
-        }
-        return Arrays.stream(PlaybookStep.values()).filter(step -> !done(step)).findFirst();
+        return status.open() ? Playbook.next(stepsDone()) : Optional.empty();
     }
 
-    List<PlaybookStep> missingSteps() {
-        return Arrays.stream(PlaybookStep.values()).filter(step -> !done(step)).toList();
+    Set<PlaybookStep> stepsDone() {
+        Set<PlaybookStep> done = EnumSet.noneOf(PlaybookStep.class);
+        steps.forEach(record -> done.add(record.step()));
+        return done;
     }
 
     boolean done(PlaybookStep step) {
@@ -287,13 +285,12 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
 
     private void perform(PlaybookStep step, Actor actor, Instant now, @Nullable String note, String summary) {
         requireOpen();
-        Set<PlaybookStep> missing = EnumSet.noneOf(PlaybookStep.class);
-        step.prerequisites().stream().filter(before -> !done(before)).forEach(missing::add);
+        Set<PlaybookStep> missing = Playbook.missingPrerequisites(step, stepsDone());
         if (!missing.isEmpty()) {
             throw new Conflict("Cannot " + step.label().toLowerCase() + " on " + number() + " yet; first: "
-                + labels(List.copyOf(missing)) + ".");
+                + Playbook.labels(missing) + ".");
         }
-        if (done(step) && !repeatable(step)) {
+        if (done(step) && !Playbook.repeatable(step)) {
             StepRecord earlier = record(step).orElseThrow();
             throw new Conflict(step.label() + " was already done on " + number() + " by " + earlier.doneByName()
                 + " at " + earlier.doneAt() + ".");
@@ -307,24 +304,8 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         }
     }
 
-    // A step that changes what was agreed or delivered happens once per resolution;
-    // understanding (listen, cause, explanation, apology, lesson) may be refined.
-    private boolean repeatable(PlaybookStep step) {
-        return !EnumSet.of(PlaybookStep.ACKNOWLEDGE, PlaybookStep.RESOLVE, PlaybookStep.FULFIL, PlaybookStep.FOLLOW_UP)
-            .contains(step);
-    }
-
     private CaseStatus derivedStatus() {
-        if (closedAt != null) {
-            return CaseStatus.CLOSED;
-        }
-        if (done(PlaybookStep.FULFIL)) {
-            return CaseStatus.FULFILLED;
-        }
-        if (done(PlaybookStep.RESOLVE)) {
-            return CaseStatus.RESOLUTION_AGREED;
-        }
-        return done(PlaybookStep.ACKNOWLEDGE) ? CaseStatus.IN_PROGRESS : CaseStatus.NEW;
+        return closedAt != null ? CaseStatus.CLOSED : Playbook.status(stepsDone());
     }
 
     private void requireOpen() {
@@ -348,10 +329,6 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         }
         String oneLine = text.strip().replaceAll("\\s+", " ");
         return ": “" + (oneLine.length() > 160 ? oneLine.substring(0, 157) + "…" : oneLine) + "”";
-    }
-
-    private static String labels(List<PlaybookStep> steps) {
-        return steps.stream().sorted().map(PlaybookStep::label).collect(Collectors.joining(", "));
     }
 
     String number() {

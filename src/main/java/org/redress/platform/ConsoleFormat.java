@@ -1,6 +1,7 @@
 package org.redress.platform;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -25,6 +26,10 @@ class ConsoleFormat {
 
     public String when(@Nullable Instant instant) {
         return instant == null ? "" : when.format(instant);
+    }
+
+    public String date(@Nullable LocalDate day) {
+        return day == null ? "" : date.format(day);
     }
 
     public String day(@Nullable Instant instant) {
