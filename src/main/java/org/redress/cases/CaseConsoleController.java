@@ -143,6 +143,8 @@ class CaseConsoleController {
         model.addAttribute("teams", users.teams());
         model.addAttribute("rootCauses", taxonomy.entries(Taxonomy.ROOT_CAUSE, true));
         model.addAttribute("repeatable", REPEATABLE);
+        model.addAttribute("otherCases", search.page(new CaseSearch.Filter(null, null, false, view.customer().id(), null, null),
+            null, 6).items().stream().filter(other -> other.id() != id).limit(5).toList());
         model.addAttribute("today", LocalDate.now(clock.withZone(businessZone)));
         return "cases/detail";
     }

@@ -28,6 +28,19 @@ class CustomerConsoleController {
         return "customers/list";
     }
 
+    /** The top bar's search: a case number opens the case; anything else searches customers. */
+    @GetMapping("/find")
+    String find(@RequestParam(required = false) @Nullable String q) {
+        if (q == null || q.isBlank()) {
+            return "redirect:/cases";
+        }
+        String text = q.trim();
+        if (text.regionMatches(true, 0, "RC-", 0, 3) && CaseNumber.parse(text).isPresent()) {
+            return "redirect:/cases/" + CaseNumber.format(CaseNumber.parse(text).get());
+        }
+        return "redirect:/customers?q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @GetMapping("/customers/{id}")
     String show(@PathVariable long id, Model model) {
         model.addAttribute("section", "customers");

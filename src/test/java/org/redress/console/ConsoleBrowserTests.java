@@ -106,6 +106,19 @@ class ConsoleBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theFindBoxOpensACaseByNumberAndShowsTheCustomersOtherCases() {
+        String ref = "C-" + unique();
+        String billing = admin().post("/api/v1/complaints", complaint(ref, "billing")).json().get("number").asString();
+        String delivery = open(admin(), ref).get("number").asString();
+
+        page.getByLabel("Find a case or customer").fill(delivery.toLowerCase());
+        page.getByLabel("Find a case or customer").press("Enter");
+
+        assertThat(page).hasURL(url("/cases/" + delivery));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(billing))).isVisible();
+    }
+
+    @Test
     void anUnknownCaseShowsAReadablePage() {
         page.navigate(url("/cases/RC-99999999"));
 
