@@ -27,6 +27,19 @@ class ApiErrorTests extends ApplicationTest {
     }
 
     @Test
+    void anOversizedBodyIsRefusedBeforeItIsReadAndWritesNothing() {
+        long before = count("recovery_cases");
+        String huge = "{\"subject\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+
+        Http.Response response = admin().post("/api/v1/complaints", huge);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("at most 2097152");
+        assertThat(count("recovery_cases")).isEqualTo(before);
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsAProblemDocument() {
         Http.Response response = admin().with("Content-Type", "text/plain").get("/api/v1/cases");
         Http.Response post = Http.basic(port, ADMIN_EMAIL, ADMIN_PASSWORD).post("/api/v1/complaints", "customer=maria");
