@@ -43,8 +43,8 @@ class SecurityConfig {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.GET, "/api/v1/users/**", "/api/v1/teams/**", "/api/v1/taxonomy/**").authenticated()
-                .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/taxonomy/**", "/api/v1/audit/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.GET, "/api/v1/users/**", "/api/v1/teams/**", "/api/v1/taxonomy/**", "/api/v1/sla/**").authenticated()
+                .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/taxonomy/**", "/api/v1/audit/**", "/api/v1/sla/**").hasRole("ADMIN")
                 .anyRequest().authenticated())
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
