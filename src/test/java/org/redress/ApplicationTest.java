@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "redress.admin.email=" + ApplicationTest.ADMIN_EMAIL,
-    "redress.admin.password=" + ApplicationTest.ADMIN_PASSWORD})
+    "redress.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
+    "redress.time-zone=UTC"})
 public abstract class ApplicationTest {
 
     public static final String ADMIN_EMAIL = "admin@test.redress";
@@ -53,6 +54,11 @@ public abstract class ApplicationTest {
         }
         Http.Response token = Http.basic(port, email, "password-" + role + "-1").post("/api/v1/tokens", Map.of("name", "tests"));
         return Http.bearer(port, token.json().get("secret").asString());
+    }
+
+    /** Today in the business time zone the tests pin (UTC), whatever the machine's zone. */
+    protected static java.time.LocalDate today() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
     }
 
     protected static String unique() {

@@ -16,5 +16,9 @@ class ModularityTests {
     @Test
     void writesTheModuleDocumentation() {
         new Documenter(modules).writeDocumentation();
+
+        java.nio.file.Path docs = java.nio.file.Path.of("target", "spring-modulith-docs");
+        org.assertj.core.api.Assertions.assertThat(docs.resolve("components.puml")).isRegularFile();
+        org.assertj.core.api.Assertions.assertThat(docs.resolve("module-cases.adoc")).isRegularFile();
     }
 }

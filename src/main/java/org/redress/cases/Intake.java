@@ -54,9 +54,10 @@ public class Intake {
 
     @Transactional
     public Received receive(Complaint complaint, @Nullable String idempotencyKey, Actor actor) {
-        CheckedComplaint checked = check(complaint);
+        Checks checks = new Checks();
+        String key = checks.check(() -> idempotencyKey == null ? null : Text.required("Idempotency-Key", idempotencyKey, MAX_KEY));
+        CheckedComplaint checked = check(complaint, checks);
         Instant now = clock.instant();
-        String key = idempotencyKey == null ? null : Text.required("Idempotency-Key", idempotencyKey, MAX_KEY);
         if (key != null) {
             Optional<Long> earlier = keys.claim(key, checked, now);
             if (earlier.isPresent()) {
@@ -75,8 +76,7 @@ public class Intake {
         return received;
     }
 
-    private CheckedComplaint check(Complaint complaint) {
-        Checks checks = new Checks();
+    private CheckedComplaint check(Complaint complaint, Checks checks) {
         CustomerDetails customer = checks.check(() -> customers.validated(complaint.customer()));
         Channel channel = checks.check(() -> Channel.parse("channel", Text.required("channel", complaint.channel(), 20)));
         String category = checks.check(() -> taxonomy.require(Taxonomy.CATEGORY, "category",

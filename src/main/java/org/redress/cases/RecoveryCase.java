@@ -175,8 +175,9 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
     // ---- closing and reopening ----------------------------------------------------------
 
     /**
-     * Closes the case. As recovered only when every playbook step is done and the customer
-     * said they are satisfied; as not recovered once the customer at least had an answer.
+     * Closes the case. As recovered only when every playbook step is done, which includes a
+     * follow-up that found the customer satisfied (an unsatisfied one undoes the resolution
+     * and its follow-up); as not recovered once the customer at least had an answer.
      */
     void close(Actor actor, Instant now, Outcome result, @Nullable String note) {
         requireOpen();
@@ -184,9 +185,6 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
             List<PlaybookStep> missing = Playbook.missing(stepsDone());
             if (!missing.isEmpty()) {
                 throw new Conflict("Cannot close " + number() + " as recovered yet; still to do: " + Playbook.labels(missing) + ".");
-            }
-            if (!Boolean.TRUE.equals(satisfied)) {
-                throw new Conflict("Cannot close " + number() + " as recovered: the follow-up did not find the customer satisfied.");
             }
         } else {
             if (!done(PlaybookStep.ACKNOWLEDGE)) {
@@ -299,8 +297,8 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         steps.add(new StepRecord(step, now, actor.userId(), actor.name(), note));
         this.status = derivedStatus();
         happened(actor, now, "step." + step.action(), summary);
-        if (step == PlaybookStep.ACKNOWLEDGE && id != null) {
-            registerEvent(new CaseAcknowledged(id, now));
+        if (id != null) {
+            registerEvent(new StepRecorded(id, step, now));
         }
     }
 

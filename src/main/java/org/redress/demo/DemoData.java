@@ -36,9 +36,11 @@ class DemoData implements ApplicationRunner {
     private final CaseManagement cases;
     private final CaseSearch search;
     private final Clock clock;
+    private final ZoneId businessZone;
 
     DemoData(@Value("${redress.demo:false}") boolean enabled, UserManagement users, Intake intake,
-             CaseManagement cases, CaseSearch search, Clock clock) {
+             CaseManagement cases, CaseSearch search, Clock clock, ZoneId businessZone) {
+        this.businessZone = businessZone;
         this.enabled = enabled;
         this.users = users;
         this.intake = intake;
@@ -63,7 +65,7 @@ class DemoData implements ApplicationRunner {
         RedressUser ana = person("ana@demo.redress", "Ana Costa", "agent", care);
         RedressUser ben = person("ben@demo.redress", "Ben Okafor", "agent", care);
         person("mia@demo.redress", "Mia Schulz", "manager", null);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), businessZone);
 
         complaint("CUST-1001", "Maria Lopez", "maria.lopez@example.com", "email", "delivery", 2,
             "Birthday present arrived a week late",
@@ -147,7 +149,7 @@ class DemoData implements ApplicationRunner {
     private void recovered(String ref, String name, String email, String category, RedressUser agent, String subject,
                            String words, String cause) {
         CaseView c = complaint(ref, name, email, "email", category, 3, subject, words);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), businessZone);
         cases.assign(c.id(), agent, agent.id(), null);
         walk(c, agent, cause, "ours", "Confirmed with the team responsible.");
         cases.explain(c.id(), agent.actor(), "We made a mistake at our end; here is exactly what happened.");

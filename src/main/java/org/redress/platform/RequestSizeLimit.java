@@ -10,7 +10,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -37,14 +39,111 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType("application/problem+json");
-            response.setHeader("Connection", "close");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                + "\"detail\":\"The request body is " + request.getContentLengthLong() + " bytes; at most " + maxBytes
-                + " are accepted.\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+            refuse(request, response);
             return;
         }
-        chain.doFilter(request, response);
+        // A chunked body announces no length: count it as it is read and stop at the limit.
+        LimitedRequest limited = new LimitedRequest(request, maxBytes);
+        try {
+            chain.doFilter(limited, response);
+        } catch (RuntimeException | IOException | ServletException e) {
+            if (!limited.exceeded() || response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            refuse(request, response);
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        response.setContentType("application/problem+json");
+        response.setHeader("Connection", "close");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
+            + "\"detail\":\"The request body is larger than the " + maxBytes + " bytes accepted (at most " + maxBytes
+            + ").\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+    }
+
+    /** Thrown while reading a body past the limit; answered with 413 wherever it surfaces. */
+    static final class TooLarge extends IOException {
+
+        private final long maxBytes;
+
+        TooLarge(long maxBytes) {
+            super("request body larger than " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+
+        long maxBytes() {
+            return maxBytes;
+        }
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+        private final long maxBytes;
+        private boolean exceeded;
+        private ServletInputStream stream;
+
+        LimitedRequest(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        boolean exceeded() {
+            return exceeded;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream original = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = original.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = original.read(buffer, offset, length);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws IOException {
+                        read += n;
+                        if (read > maxBytes) {
+                            exceeded = true;
+                            throw new TooLarge(maxBytes);
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return original.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return original.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(jakarta.servlet.ReadListener listener) {
+                        original.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
     }
 }

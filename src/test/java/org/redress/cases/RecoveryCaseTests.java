@@ -65,13 +65,15 @@ class RecoveryCaseTests {
     }
 
     @Test
-    void refusesToCloseAsRecoveredWhenTheCustomerIsNotSatisfied() {
+    void anUnsatisfiedCustomerMeansANewResolutionBeforeClosingAsRecovered() {
         RecoveryCase c = throughFulfilment();
+        c.learn(ANA, NOW, "Check the packing");
         c.followUp(ANA, NOW, false, 2, "Still unhappy");
 
         assertThat(c.done(PlaybookStep.RESOLVE)).isFalse();
         assertThat(c.nextStep()).contains(PlaybookStep.RESOLVE);
-        assertThatThrownBy(() -> c.close(ANA, NOW, Outcome.RECOVERED, null)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> c.close(ANA, NOW, Outcome.RECOVERED, null))
+            .isInstanceOf(Conflict.class).hasMessageContaining("still to do: Resolve, Fulfil, Follow up.");
     }
 
     @Test

@@ -67,11 +67,14 @@ class SecurityTests extends ApplicationTest {
     void tokensAreStoredOnlyAsHashes() {
         String secret = admin().post("/api/v1/tokens", Map.of("name", "hash check")).json().get("secret").asString();
 
-        long matchingPlainText = jdbc.sql("select count(*) from api_tokens where token_hash = ? or token_prefix = ?")
-            .params(secret, secret).query(Long.class).single();
+        String storedHash = jdbc.sql("select token_hash from api_tokens where token_hash = ?")
+            .param(sha256(secret)).query(String.class).single();
+        long plainText = jdbc.sql("select count(*) from api_tokens where token_hash = ? or token_prefix = ? or name = ?")
+            .params(secret, secret, secret).query(Long.class).single();
 
         assertThat(secret).startsWith("rdt_");
-        assertThat(matchingPlainText).isZero();
+        assertThat(storedHash).hasSize(64).isNotEqualTo(secret);
+        assertThat(plainText).isZero();
     }
 
     @Test
@@ -146,12 +149,13 @@ class SecurityTests extends ApplicationTest {
 
     @Test
     void anAdminCannotDemoteThemselves() {
-        long me = admin().get("/api/v1/me").json().get("id").asLong();
+        Http secondAdmin = newUser("admin");
+        long me = secondAdmin.get("/api/v1/me").json().get("id").asLong();
 
-        Http.Response refused = admin().patch("/api/v1/users/" + me, Map.of("role", "agent"));
+        Http.Response refused = secondAdmin.patch("/api/v1/users/" + me, Map.of("role", "agent"));
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(admin().get("/api/v1/me").json().get("role").asString()).isEqualTo("ADMIN");
+        assertThat(secondAdmin.get("/api/v1/me").json().get("role").asString()).isEqualTo("ADMIN");
     }
 
     @Test
@@ -167,6 +171,15 @@ class SecurityTests extends ApplicationTest {
         assertThat(byAgent.status()).isEqualTo(403);
         assertThat(phoneByAgent.status()).isEqualTo(200);
         assertThat(byLead.json().get("tier").asString()).isEqualTo("vip");
+    }
+
+    private static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
