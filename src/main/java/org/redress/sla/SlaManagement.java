@@ -128,6 +128,11 @@ public class SlaManagement {
             .orElseThrow(() -> new IllegalStateException("no SLA policy matches; the catch-all policy is missing"));
     }
 
+    @Transactional(readOnly = true)
+    public java.util.Optional<SlaPolicy> policy(long id) {
+        return policies.findById(id);
+    }
+
     /** The calendar a policy counts in: its business hours, or around the clock. */
     @Transactional(readOnly = true)
     public BusinessHours hoursOf(SlaPolicy policy) {

@@ -1,0 +1,95 @@
+package org.redress.sla;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The clocks of each case against its targets. Starting a clock twice (an event
+ * delivered again) changes nothing; due and warning times count the policy's business hours.
+ */
+@Service
+@Transactional
+public class SlaClocks {
+
+    private final JdbcClient jdbc;
+    private final SlaManagement sla;
+    private final Clock clock;
+
+    SlaClocks(JdbcClient jdbc, SlaManagement sla, Clock clock) {
+        this.jdbc = jdbc;
+        this.sla = sla;
+        this.clock = clock;
+    }
+
+    void start(long caseId, Target target, SlaPolicy policy, Instant from) {
+        BusinessHours hours = sla.hoursOf(policy);
+        Duration span = policy.target(target);
+        Instant due = hours.plus(from, span);
+        Instant warn = hours.plus(from, span.multipliedBy(policy.warnAtPercent()).dividedBy(100));
+        jdbc.sql("""
+                insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict do nothing""")
+            .params(caseId, target.name(), policy.id(), Timestamp.from(from), Timestamp.from(warn), Timestamp.from(due))
+            .update();
+    }
+
+    void meet(long caseId, Target target, Instant at) {
+        jdbc.sql("update sla_clocks set met_at = ? where case_id = ? and target = ? and met_at is null and stopped_at is null")
+            .params(Timestamp.from(at), caseId, target.name()).update();
+    }
+
+    void stopAll(long caseId, Instant at) {
+        jdbc.sql("update sla_clocks set stopped_at = ? where case_id = ? and met_at is null and stopped_at is null")
+            .params(Timestamp.from(at), caseId).update();
+    }
+
+    @Nullable Long policyOf(long caseId) {
+        return jdbc.sql("select policy_id from sla_clocks where case_id = ? order by id limit 1")
+            .param(caseId).query(Long.class).optional().orElse(null);
+    }
+
+    /** The case's clocks as they stand now, in target order. */
+    @Transactional(readOnly = true)
+    public List<SlaClock> of(long caseId) {
+        Instant now = clock.instant();
+        record Row(String target, long policyId, Instant startedAt, Instant warnAt, Instant dueAt, @Nullable Instant metAt,
+                   @Nullable Instant stoppedAt) {}
+        List<Row> rows = jdbc.sql("""
+                select target, policy_id, started_at, warn_at, due_at, met_at, stopped_at
+                from sla_clocks where case_id = ?""")
+            .param(caseId)
+            .query((rs, n) -> new Row(rs.getString("target"), rs.getLong("policy_id"),
+                rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("warn_at").toInstant(),
+                rs.getTimestamp("due_at").toInstant(), instant(rs.getTimestamp("met_at")), instant(rs.getTimestamp("stopped_at"))))
+            .list();
+        return rows.stream().map(row -> {
+            Target target = Target.valueOf(row.target());
+            SlaClock.State state;
+            Duration left = null;
+            if (row.metAt() != null) {
+                state = row.metAt().isAfter(row.dueAt()) ? SlaClock.State.MET_LATE : SlaClock.State.MET;
+            } else if (row.stoppedAt() != null) {
+                state = SlaClock.State.STOPPED;
+            } else {
+                BusinessHours hours = sla.policy(row.policyId()).map(sla::hoursOf).orElse(BusinessHours.always(java.time.ZoneOffset.UTC));
+                left = now.isBefore(row.dueAt()) ? hours.between(now, row.dueAt()) : hours.between(row.dueAt(), now).negated();
+                state = !now.isBefore(row.dueAt()) ? SlaClock.State.BREACHED
+                    : !now.isBefore(row.warnAt()) ? SlaClock.State.AT_RISK : SlaClock.State.ON_TRACK;
+            }
+            return new SlaClock(target, target.label(), state, row.startedAt(), row.dueAt(), row.metAt(), left);
+        }).sorted(java.util.Comparator.comparing(SlaClock::target)).toList();
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,81 @@
+package org.redress.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import org.redress.ApplicationTest;
+import org.redress.Http;
+
+import tools.jackson.databind.JsonNode;
+
+/** Clocks follow the case: set at opening from the policy, met by the steps, stopped at closing. */
+class SlaClockTests extends ApplicationTest {
+
+    @Test
+    void aCriticalCaseGetsTheCriticalTargetsAndMeetsThemStepByStep() throws Exception {
+        Map<String, Object> body = new HashMap<>(complaint("C-" + unique(), "delivery"));
+        body.put("severity", 1);
+        JsonNode opened = admin().post("/api/v1/complaints", body).json();
+        String c = "/api/v1/cases/" + opened.get("number").asString();
+        Instant openedAt = Instant.parse(opened.get("openedAt").asString());
+
+        JsonNode clocks = awaitClocks(c, json -> json.size() == 2);
+        assertThat(clock(clocks, "ACKNOWLEDGE").get("state").asString()).isEqualTo("ON_TRACK");
+        assertThat(Instant.parse(clock(clocks, "ACKNOWLEDGE").get("dueAt").asString())).isEqualTo(openedAt.plus(Duration.ofMinutes(30)));
+        assertThat(Instant.parse(clock(clocks, "RESOLVE").get("dueAt").asString())).isEqualTo(openedAt.plus(Duration.ofHours(8)));
+
+        admin().post(c + "/acknowledge", Map.of());
+        admin().post(c + "/listen", Map.of("account", "Broken vase"));
+        admin().post(c + "/resolve", Map.of("resolution", "Refund", "promisedBy", today().toString()));
+
+        JsonNode after = awaitClocks(c, json -> json.size() == 3);
+        assertThat(clock(after, "ACKNOWLEDGE").get("state").asString()).isEqualTo("MET");
+        assertThat(clock(after, "RESOLVE").get("state").asString()).isEqualTo("MET");
+        assertThat(clock(after, "FULFIL").get("state").asString()).isEqualTo("ON_TRACK");
+        assertThat(clock(after, "FULFIL").get("left").isNull()).isFalse();
+    }
+
+    @Test
+    void closingStopsTheClocksStillRunning() throws Exception {
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        awaitClocks(c, json -> json.size() == 2);
+        admin().post(c + "/acknowledge", Map.of());
+
+        admin().post(c + "/close", Map.of("outcome", "not-recovered", "note", "No answer"));
+
+        JsonNode clocks = awaitClocks(c, json -> clock(json, "RESOLVE").get("state").asString().equals("STOPPED"));
+        assertThat(clock(clocks, "ACKNOWLEDGE").get("state").asString()).isEqualTo("MET");
+    }
+
+    @Test
+    void anUnknownCaseHasNoClocks() {
+        Http.Response response = admin().get("/api/v1/cases/RC-99999999/sla");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    // Clocks are set by a listener after the case's transaction commits.
+    private JsonNode awaitClocks(String casePath, Predicate<JsonNode> ready) throws InterruptedException {
+        JsonNode last = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            last = admin().get(casePath + "/sla").json();
+            if (ready.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("clocks of " + casePath + " never got ready: " + last);
+    }
+
+    private static JsonNode clock(JsonNode clocks, String target) {
+        return clocks.valueStream().filter(c -> c.get("target").asString().equals(target)).findFirst()
+            .orElseThrow(() -> new AssertionError("no " + target + " clock in " + clocks));
+    }
+}
