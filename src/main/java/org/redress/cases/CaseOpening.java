@@ -38,7 +38,7 @@ class CaseOpening {
         records.addInboundMessage(caseId, complaint.channel(), customer.displayName(), complaint.subject(),
             complaint.message(), now);
         audit.record(actor, "case.opened", "case:" + CaseNumber.format(caseId), complaint.subject());
-        events.publishEvent(new CaseOpened(caseId, customer.id(), complaint.channel(), complaint.category(),
+        events.publishEvent(new CaseOpened(caseId, customer.id(), customer.tier(), complaint.channel(), complaint.category(),
             complaint.severity(), now));
         return new Intake.Received(views.of(recoveryCase, customer), Intake.Result.OPENED);
     }

@@ -29,17 +29,19 @@ public class SlaClocks {
         this.clock = clock;
     }
 
-    void start(long caseId, Target target, SlaPolicy policy, Instant from) {
+    /** Starts the clocks of these targets, in one statement. */
+    void start(long caseId, SlaPolicy policy, Instant from, Target... targets) {
         BusinessHours hours = sla.hoursOf(policy);
-        Duration span = policy.target(target);
-        Instant due = hours.plus(from, span);
-        Instant warn = hours.plus(from, span.multipliedBy(policy.warnAtPercent()).dividedBy(100));
-        jdbc.sql("""
-                insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict do nothing""")
-            .params(caseId, target.name(), policy.id(), Timestamp.from(from), Timestamp.from(warn), Timestamp.from(due))
-            .update();
+        StringBuilder sql = new StringBuilder("insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at) values ");
+        List<Object> params = new java.util.ArrayList<>();
+        for (int i = 0; i < targets.length; i++) {
+            Duration span = policy.target(targets[i]);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+            params.addAll(List.of(caseId, targets[i].name(), policy.id(), Timestamp.from(from),
+                Timestamp.from(hours.plus(from, span.multipliedBy(policy.warnAtPercent()).dividedBy(100))),
+                Timestamp.from(hours.plus(from, span))));
+        }
+        jdbc.sql(sql.append(" on conflict do nothing").toString()).params(params).update();
     }
 
     void meet(long caseId, Target target, Instant at) {

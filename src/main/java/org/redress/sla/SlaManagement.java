@@ -3,6 +3,8 @@ package org.redress.sla;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -28,6 +30,8 @@ import org.redress.shared.NotFound;
 import org.redress.shared.Text;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * SLA policies and business-hours calendars: admins define them; {@link #policyFor}
@@ -39,11 +43,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class SlaManagement {
 
     static final int MAX_TARGET_MINUTES = 366 * 24 * 60;
+    private static final Duration CACHE_FOR = Duration.ofSeconds(10);
+    private static final BusinessHours ALWAYS = BusinessHours.always(ZoneId.of("UTC"));
 
     private final SlaPolicies policies;
     private final SlaCalendars calendars;
     private final AuditTrail audit;
     private final Clock clock;
+    private volatile @Nullable Definitions cached;
 
     SlaManagement(SlaPolicies policies, SlaCalendars calendars, AuditTrail audit, Clock clock) {
         this.policies = policies;
@@ -77,6 +84,7 @@ public class SlaManagement {
             throw new Conflict("A calendar named " + name + " already exists.");
         }
         SlaCalendar saved = calendars.save(SlaCalendar.of(name, spec, clock.instant()));
+        forgetAfterCommit();
         audit.record(by.actor(), "sla.calendar-created", "sla-calendar:" + saved.id(), name + " (" + zone + ")");
         return saved;
     }
@@ -85,6 +93,7 @@ public class SlaManagement {
         requireAdmin(by);
         SlaPolicy checked = checked(null, definition, 0);
         SlaPolicy saved = policies.save(checked);
+        forgetAfterCommit();
         audit.record(by.actor(), "sla.policy-created", "sla-policy:" + saved.id(), describe(saved));
         return saved;
     }
@@ -93,6 +102,7 @@ public class SlaManagement {
         requireAdmin(by);
         SlaPolicy existing = policies.findById(id).orElseThrow(() -> new NotFound("There is no SLA policy " + id + "."));
         SlaPolicy saved = policies.save(checked(existing, definition, existing.version()));
+        forgetAfterCommit();
         audit.record(by.actor(), "sla.policy-changed", "sla-policy:" + id, describe(saved));
         return saved;
     }
@@ -106,6 +116,7 @@ public class SlaManagement {
             throw new Conflict("This is the only policy that matches every case; change it instead of deleting it.");
         }
         policies.delete(existing);
+        forgetAfterCommit();
         audit.record(by.actor(), "sla.policy-deleted", "sla-policy:" + id, existing.name());
     }
 
@@ -122,7 +133,7 @@ public class SlaManagement {
     /** The policy for a case: the most specific match; among equals, the oldest. */
     @Transactional(readOnly = true)
     public SlaPolicy policyFor(int severity, String channel, String tier) {
-        return policies.findAllByOrderByIdAsc().stream()
+        return definitions().policies().stream()
             .filter(policy -> policy.matches(severity, channel, tier))
             .max(Comparator.comparingInt(SlaPolicy::specificity).thenComparing(policy -> -policy.id()))
             .orElseThrow(() -> new IllegalStateException("no SLA policy matches; the catch-all policy is missing"));
@@ -130,15 +141,43 @@ public class SlaManagement {
 
     @Transactional(readOnly = true)
     public java.util.Optional<SlaPolicy> policy(long id) {
-        return policies.findById(id);
+        return definitions().policies().stream().filter(policy -> policy.id() == id).findFirst();
     }
 
     /** The calendar a policy counts in: its business hours, or around the clock. */
     @Transactional(readOnly = true)
     public BusinessHours hoursOf(SlaPolicy policy) {
-        return policy.calendarId() == null ? BusinessHours.always(ZoneId.of("UTC"))
-            : calendars.findById(policy.calendarId()).map(SlaCalendar::businessHours)
-                .orElse(BusinessHours.always(ZoneId.of("UTC")));
+        BusinessHours hours = policy.calendarId() == null ? null : definitions().calendars().get(policy.calendarId());
+        return hours == null ? ALWAYS : hours;
+    }
+
+    // Every new case and every timed step asks for its policy; definitions change rarely.
+    // A short-lived copy spares the queries; other nodes see an admin's change within seconds.
+    private Definitions definitions() {
+        Definitions cached = this.cached;
+        Instant now = clock.instant();
+        if (cached == null || cached.loadedAt().plus(CACHE_FOR).isBefore(now)) {
+            Map<Long, BusinessHours> hours = new java.util.HashMap<>();
+            calendars.findAll().forEach(calendar -> hours.put(calendar.id(), calendar.businessHours()));
+            cached = new Definitions(List.copyOf(policies.findAllByOrderByIdAsc()), Map.copyOf(hours), now);
+            this.cached = cached;
+        }
+        return cached;
+    }
+
+    private record Definitions(List<SlaPolicy> policies, Map<Long, BusinessHours> calendars, Instant loadedAt) {}
+
+    private void forgetAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cached = null;
+                }
+            });
+        } else {
+            cached = null;
+        }
     }
 
     private SlaPolicy checked(@Nullable SlaPolicy existing, PolicyDefinition d, int version) {

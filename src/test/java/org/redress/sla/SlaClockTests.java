@@ -61,7 +61,7 @@ class SlaClockTests extends ApplicationTest {
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     }
 
-    // Clocks are set by a listener after the case's transaction commits.
+    // Clocks are kept in the transaction that changes the case; the loop tolerates a slow response.
     private JsonNode awaitClocks(String casePath, Predicate<JsonNode> ready) throws InterruptedException {
         JsonNode last = null;
         for (int attempt = 0; attempt < 100; attempt++) {
