@@ -40,6 +40,14 @@ public final class PostgresDatabase {
         return url;
     }
 
+    /** Another fresh database, for tests that start their own application nodes. */
+    public static String fresh() {
+        url();
+        String name = PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
+        execute("create database " + name);
+        return SERVER + name;
+    }
+
     public static String user() {
         return USER;
     }

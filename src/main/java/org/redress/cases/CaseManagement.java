@@ -185,6 +185,16 @@ public class CaseManagement {
         return change(caseId, actor, "case.note-added", c -> c.addNote(actor, clock.instant(), text));
     }
 
+    /**
+     * Records something another module observed about the case (a missed target, a
+     * reminder) on its timeline, as done by Redress itself. The case's state is unchanged.
+     */
+    public void recordOnTimeline(long caseId, String kind, String summary) {
+        String text = Text.required("summary", summary, MAX_TEXT);
+        records.append(caseId, List.of(new RecoveryCase.Happening(clock.instant(), Actor.SYSTEM, kind, text, false)));
+        audit.record(Actor.SYSTEM, kind, "case:" + CaseNumber.format(caseId), text);
+    }
+
     // ---- reading ------------------------------------------------------------------------
 
     @Transactional(readOnly = true)

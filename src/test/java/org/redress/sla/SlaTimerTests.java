@@ -1,0 +1,84 @@
+package org.redress.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.redress.ApplicationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+/** Warnings and breaches fire once, and only for targets still open. */
+class SlaTimerTests extends ApplicationTest {
+
+    @Autowired
+    SlaTimers timers;
+
+    @Test
+    void aCaseNotAcknowledgedInTimeBreachesOnceAndTheTimelineShowsIt() {
+        JsonNode opened = open(admin(), "C-" + unique());
+        String c = "/api/v1/cases/" + opened.get("number").asString();
+        makeDue(opened.get("id").asLong(), "ACKNOWLEDGE");
+
+        timers.fireDue();
+        timers.fireDue();
+
+        assertThat(kinds(c)).containsOnlyOnce("sla.breached").doesNotContain("sla.at-risk");
+        JsonNode breached = admin().get(c + "/timeline").json().valueStream()
+            .filter(e -> e.get("kind").asString().equals("sla.breached")).findFirst().orElseThrow();
+        assertThat(breached.get("summary").asString()).startsWith("Target missed: acknowledge was due");
+        assertThat(breached.get("actorName").asString()).isEqualTo("Redress");
+        assertThat(clockState(c, "ACKNOWLEDGE")).isEqualTo("BREACHED");
+    }
+
+    @Test
+    void aCaseAcknowledgedInTimeDoesNotBreach() {
+        JsonNode opened = open(admin(), "C-" + unique());
+        String c = "/api/v1/cases/" + opened.get("number").asString();
+        admin().post(c + "/acknowledge", Map.of());
+        makeDue(opened.get("id").asLong(), "ACKNOWLEDGE");
+        // It was acknowledged before its (now past) due time.
+        jdbc.sql("update sla_clocks set met_at = current_timestamp - interval '3' minute where case_id = ? and target = 'ACKNOWLEDGE'")
+            .param(opened.get("id").asLong()).update();
+
+        timers.fireDue();
+
+        assertThat(kinds(c)).doesNotContain("sla.breached", "sla.at-risk");
+        assertThat(clockState(c, "ACKNOWLEDGE")).isEqualTo("MET");
+    }
+
+    @Test
+    void aTargetPastItsWarningShareIsFlaggedAtRiskOnce() {
+        JsonNode opened = open(admin(), "C-" + unique());
+        String c = "/api/v1/cases/" + opened.get("number").asString();
+        jdbc.sql("update sla_clocks set warn_at = current_timestamp - interval '1' minute where case_id = ? and target = 'RESOLVE'")
+            .param(opened.get("id").asLong()).update();
+
+        timers.fireDue();
+        timers.fireDue();
+
+        assertThat(kinds(c)).containsOnlyOnce("sla.at-risk").doesNotContain("sla.breached");
+        assertThat(clockState(c, "RESOLVE")).isEqualTo("AT_RISK");
+    }
+
+    private void makeDue(long caseId, String target) {
+        jdbc.sql("""
+                update sla_clocks set warn_at = current_timestamp - interval '2' minute,
+                       due_at = current_timestamp - interval '1' minute
+                where case_id = ? and target = ?""")
+            .params(caseId, target).update();
+    }
+
+    private List<String> kinds(String casePath) {
+        return admin().get(casePath + "/timeline").json().valueStream().map(e -> e.get("kind").asString()).toList();
+    }
+
+    private String clockState(String casePath, String target) {
+        return admin().get(casePath + "/sla").json().valueStream()
+            .filter(clock -> clock.get("target").asString().equals(target)).findFirst().orElseThrow()
+            .get("state").asString();
+    }
+}
