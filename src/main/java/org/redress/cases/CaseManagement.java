@@ -226,8 +226,9 @@ public class CaseManagement {
         if (happenings.isEmpty()) {
             return views.of(recoveryCase);
         }
-        RecoveryCase saved = cases.save(recoveryCase);
+        // The case's own lines first: saving publishes its events, whose listeners may add theirs.
         records.append(caseId, happenings);
+        RecoveryCase saved = cases.save(recoveryCase);
         String number = CaseNumber.format(caseId);
         happenings.forEach(happening -> audit.record(actor, action, "case:" + number,
             happening.internal() ? "internal note" : happening.summary()));

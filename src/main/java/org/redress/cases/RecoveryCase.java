@@ -248,6 +248,9 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         int before = severity;
         this.severity = newSeverity;
         happened(actor, now, "severity", "Severity changed from " + before + " to " + newSeverity + quoted(reason));
+        if (id != null) {
+            registerEvent(new SeverityChanged(id, customerId, channel, before, newSeverity, now));
+        }
     }
 
     void addNote(Actor actor, Instant now, String note) {

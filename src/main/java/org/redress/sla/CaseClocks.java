@@ -1,6 +1,15 @@
 package org.redress.sla;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 import org.redress.cases.CaseClosed;
+import org.redress.cases.CaseManagement;
+import org.redress.cases.SeverityChanged;
+import org.redress.customers.CustomerManagement;
 import org.redress.cases.CaseOpened;
 import org.redress.cases.StepRecorded;
 import org.springframework.context.event.EventListener;
@@ -18,10 +27,16 @@ class CaseClocks {
 
     private final SlaClocks clocks;
     private final SlaManagement sla;
+    private final CustomerManagement customers;
+    private final CaseManagement cases;
+    private final DateTimeFormatter when;
 
-    CaseClocks(SlaClocks clocks, SlaManagement sla) {
+    CaseClocks(SlaClocks clocks, SlaManagement sla, CustomerManagement customers, CaseManagement cases, ZoneId businessZone) {
         this.clocks = clocks;
         this.sla = sla;
+        this.customers = customers;
+        this.cases = cases;
+        this.when = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(businessZone);
     }
 
     @EventListener
@@ -46,6 +61,19 @@ class CaseClocks {
             default -> {
                 // other steps are not timed
             }
+        }
+    }
+
+    @EventListener
+    void on(SeverityChanged changed) {
+        String tier = customers.find(changed.customerId()).map(customer -> customer.tier()).orElse("standard");
+        SlaPolicy policy = sla.policyFor(changed.to(), changed.channel().code(), tier);
+        List<SlaClock> moved = clocks.retarget(changed.caseId(), policy);
+        if (!moved.isEmpty()) {
+            cases.recordOnTimeline(changed.caseId(), "sla.retargeted", "Targets re-set for severity " + changed.to()
+                + " (policy " + policy.name() + "): " + moved.stream()
+                    .map(clock -> clock.label().toLowerCase(Locale.ROOT) + " due " + when.format(clock.dueAt()))
+                    .collect(Collectors.joining(", ")));
         }
     }
 

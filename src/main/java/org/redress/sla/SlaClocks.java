@@ -54,6 +54,36 @@ public class SlaClocks {
             .params(Timestamp.from(at), caseId).update();
     }
 
+    /**
+     * Moves the case's running clocks to another policy: each keeps its start and gets the
+     * new target from it; a warning already given is given again if the new one lies ahead.
+     * Returns the new due times of the clocks that moved.
+     */
+    List<SlaClock> retarget(long caseId, SlaPolicy policy) {
+        BusinessHours hours = sla.hoursOf(policy);
+        record Running(long id, String target, Instant startedAt) {}
+        List<Running> running = jdbc.sql("""
+                select id, target, started_at from sla_clocks
+                where case_id = ? and met_at is null and stopped_at is null and breached_at is null""")
+            .param(caseId)
+            .query((rs, n) -> new Running(rs.getLong("id"), rs.getString("target"), rs.getTimestamp("started_at").toInstant()))
+            .list();
+        Instant now = clock.instant();
+        for (Running clockRunning : running) {
+            Duration span = policy.target(Target.valueOf(clockRunning.target()));
+            Instant due = hours.plus(clockRunning.startedAt(), span);
+            Instant warn = hours.plus(clockRunning.startedAt(), span.multipliedBy(policy.warnAtPercent()).dividedBy(100));
+            jdbc.sql("""
+                    update sla_clocks set policy_id = ?, due_at = ?, warn_at = ?,
+                           warned_at = case when ? > ? then null else warned_at end
+                    where id = ?""")
+                .params(policy.id(), Timestamp.from(due), Timestamp.from(warn), Timestamp.from(warn), Timestamp.from(now),
+                    clockRunning.id())
+                .update();
+        }
+        return of(caseId).stream().filter(c -> running.stream().anyMatch(r -> r.target().equals(c.target().name()))).toList();
+    }
+
     @Nullable Long policyOf(long caseId) {
         return jdbc.sql("select policy_id from sla_clocks where case_id = ? order by id limit 1")
             .param(caseId).query(Long.class).optional().orElse(null);

@@ -120,9 +120,9 @@ class PlaybookApiTests extends ApplicationTest {
 
         JsonNode timeline = admin().get(c + "/timeline").json();
         assertThat(timeline).extracting(e -> e.get("kind").asString())
-            .containsExactly("opened", "step.acknowledge", "note", "tagged", "severity");
+            .containsExactly("opened", "step.acknowledge", "note", "tagged", "severity", "sla.retargeted");
         assertThat(timeline).extracting(e -> e.get("actorName").asString())
-            .containsExactly("Administrator", actorName, actorName, actorName, "Administrator");
+            .containsExactly("Administrator", actorName, actorName, actorName, "Administrator", "Redress");
         assertThat(timeline.get(2).get("internal").asBoolean()).isTrue();
         assertThat(admin().get(c).json().get("tags")).extracting(JsonNode::asString).containsExactly("repeat", "vip");
     }

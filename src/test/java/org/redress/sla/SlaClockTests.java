@@ -54,6 +54,23 @@ class SlaClockTests extends ApplicationTest {
     }
 
     @Test
+    void raisingTheSeverityReTargetsTheRunningClocksAndSaysSo() throws Exception {
+        JsonNode opened = open(admin(), "C-" + unique());
+        String c = "/api/v1/cases/" + opened.get("number").asString();
+        Instant openedAt = Instant.parse(opened.get("openedAt").asString());
+        awaitClocks(c, json -> json.size() == 2);
+
+        admin().post(c + "/severity", Map.of("severity", 1, "reason", "Medical equipment"));
+
+        JsonNode clocks = admin().get(c + "/sla").json();
+        assertThat(Instant.parse(clock(clocks, "ACKNOWLEDGE").get("dueAt").asString())).isEqualTo(openedAt.plus(Duration.ofMinutes(30)));
+        assertThat(Instant.parse(clock(clocks, "RESOLVE").get("dueAt").asString())).isEqualTo(openedAt.plus(Duration.ofHours(8)));
+        JsonNode timeline = admin().get(c + "/timeline").json();
+        assertThat(timeline.get(timeline.size() - 1).get("kind").asString()).isEqualTo("sla.retargeted");
+        assertThat(timeline.get(timeline.size() - 1).get("summary").asString()).contains("severity 1", "Critical", "acknowledge due");
+    }
+
+    @Test
     void anUnknownCaseHasNoClocks() {
         Http.Response response = admin().get("/api/v1/cases/RC-99999999/sla");
 
