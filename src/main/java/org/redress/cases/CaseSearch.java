@@ -121,6 +121,14 @@ public class CaseSearch {
         return withNextSteps(jdbc.sql(SELECT + where + order + " limit :limit").params(params).query(this::row).list());
     }
 
+    /** The cases with these ids, in no particular order; for other modules' lists. */
+    public List<CaseSummary> summaries(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withNextSteps(jdbc.sql(SELECT + " where c.id in (:ids)").param("ids", List.copyOf(ids)).query(this::row).list());
+    }
+
     /** Open cases in each queue, for the tabs' counters. */
     public Map<Queue, Long> queueSizes(long userId, @Nullable Long teamId) {
         record Counts(long mine, long team, long unassigned, long open) {}

@@ -84,6 +84,34 @@ public class SlaClocks {
         return of(caseId).stream().filter(c -> running.stream().anyMatch(r -> r.target().equals(c.target().name()))).toList();
     }
 
+    /** A clock that needs attention, with its case. */
+    public record Attention(long caseId, SlaClock clock) {}
+
+    /** Running clocks past their warning share or their due time, most urgent (earliest due) first. */
+    @Transactional(readOnly = true)
+    public List<Attention> needingAttention(int limit) {
+        Instant now = clock.instant();
+        record Row(long caseId, String target, long policyId, Instant startedAt, Instant warnAt, Instant dueAt) {}
+        return jdbc.sql("""
+                select case_id, target, policy_id, started_at, warn_at, due_at from sla_clocks
+                where met_at is null and stopped_at is null and warn_at <= ?
+                order by due_at limit ?""")
+            .params(Timestamp.from(now), limit)
+            .query((rs, n) -> new Row(rs.getLong("case_id"), rs.getString("target"), rs.getLong("policy_id"),
+                rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("warn_at").toInstant(),
+                rs.getTimestamp("due_at").toInstant()))
+            .list().stream()
+            .map(row -> {
+                BusinessHours hours = sla.policy(row.policyId()).map(sla::hoursOf).orElse(BusinessHours.always(java.time.ZoneOffset.UTC));
+                boolean breached = !now.isBefore(row.dueAt());
+                Duration left = breached ? hours.between(row.dueAt(), now).negated() : hours.between(now, row.dueAt());
+                Target target = Target.valueOf(row.target());
+                return new Attention(row.caseId(), new SlaClock(target, target.label(),
+                    breached ? SlaClock.State.BREACHED : SlaClock.State.AT_RISK, row.startedAt(), row.dueAt(), null, left));
+            })
+            .toList();
+    }
+
     @Nullable Long policyOf(long caseId) {
         return jdbc.sql("select policy_id from sla_clocks where case_id = ? order by id limit 1")
             .param(caseId).query(Long.class).optional().orElse(null);

@@ -64,6 +64,24 @@ class SlaTimerTests extends ApplicationTest {
         assertThat(clockState(c, "RESOLVE")).isEqualTo("AT_RISK");
     }
 
+    @Test
+    void leadsSeeMissedTargetsFirstThenThoseAtRisk() {
+        JsonNode missed = open(admin(), "C-" + unique());
+        makeDue(missed.get("id").asLong(), "ACKNOWLEDGE");
+        JsonNode risky = open(admin(), "C-" + unique());
+        jdbc.sql("update sla_clocks set warn_at = current_timestamp - interval '1' minute where case_id = ? and target = 'ACKNOWLEDGE'")
+            .param(risky.get("id").asLong()).update();
+
+        List<JsonNode> attention = newUser("lead").get("/api/v1/sla/attention?limit=200").json().valueStream().toList();
+
+        List<String> numbers = attention.stream().map(i -> i.get("recoveryCase").get("number").asString()).toList();
+        assertThat(numbers).contains(missed.get("number").asString(), risky.get("number").asString());
+        assertThat(numbers.indexOf(missed.get("number").asString())).isLessThan(numbers.indexOf(risky.get("number").asString()));
+        JsonNode missedItem = attention.get(numbers.indexOf(missed.get("number").asString()));
+        assertThat(missedItem.get("clock").get("state").asString()).isEqualTo("BREACHED");
+        assertThat(java.time.Duration.parse(missedItem.get("clock").get("left").asString())).isNegative();
+    }
+
     private void makeDue(long caseId, String target) {
         jdbc.sql("""
                 update sla_clocks set warn_at = current_timestamp - interval '2' minute,
