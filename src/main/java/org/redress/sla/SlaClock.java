@@ -12,13 +12,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record SlaClock(
     @Schema(description = "The target: ACKNOWLEDGE, RESOLVE or FULFIL.") Target target,
     @Schema(description = "What the target is, in words.") String label,
-    @Schema(description = "ON_TRACK, AT_RISK (past the warning share), BREACHED, MET, MET_LATE or STOPPED (case closed).") State state,
+    @Schema(description = "ON_TRACK, AT_RISK (past the warning share), BREACHED, MET, MET_LATE, STOPPED (case closed) or PAUSED (waiting on the customer).") State state,
     @Schema(description = "When the clock started.") Instant startedAt,
     @Schema(description = "When the target falls due.") Instant dueAt,
     @Schema(description = "When it was met, if it was.") @Nullable Instant metAt,
-    @Schema(description = "Business time left until due (negative once overdue); null once met or stopped.") @Nullable Duration left) {
+    @Schema(description = "Business time left until due (negative once overdue; while paused, what is left when resumed); null once met or stopped.") @Nullable Duration left) {
 
-    public enum State { ON_TRACK, AT_RISK, BREACHED, MET, MET_LATE, STOPPED }
+    public enum State { ON_TRACK, AT_RISK, BREACHED, MET, MET_LATE, STOPPED, PAUSED }
 
     /** "2 h 10 min left", "overdue by 35 min", "met", for people. */
     public String describe() {
@@ -26,6 +26,7 @@ public record SlaClock(
             case MET -> "Met";
             case MET_LATE -> "Met late";
             case STOPPED -> "Stopped";
+            case PAUSED -> "Paused, " + (left == null ? "" : human(left) + " left");
             default -> left == null ? "" : left.isNegative() ? "Overdue by " + human(left.negated()) : human(left) + " left";
         };
     }

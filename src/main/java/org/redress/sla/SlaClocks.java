@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseManagement;
+import org.redress.shared.Conflict;
+import org.redress.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +24,13 @@ public class SlaClocks {
 
     private final JdbcClient jdbc;
     private final SlaManagement sla;
+    private final CaseManagement cases;
     private final Clock clock;
 
-    SlaClocks(JdbcClient jdbc, SlaManagement sla, Clock clock) {
+    SlaClocks(JdbcClient jdbc, SlaManagement sla, CaseManagement cases, Clock clock) {
         this.jdbc = jdbc;
         this.sla = sla;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -94,7 +99,7 @@ public class SlaClocks {
         record Row(long caseId, String target, long policyId, Instant startedAt, Instant warnAt, Instant dueAt) {}
         return jdbc.sql("""
                 select case_id, target, policy_id, started_at, warn_at, due_at from sla_clocks
-                where met_at is null and stopped_at is null and warn_at <= ?
+                where met_at is null and stopped_at is null and paused_at is null and warn_at <= ?
                 order by due_at limit ?""")
             .params(Timestamp.from(now), limit)
             .query((rs, n) -> new Row(rs.getLong("case_id"), rs.getString("target"), rs.getLong("policy_id"),
@@ -112,6 +117,62 @@ public class SlaClocks {
             .toList();
     }
 
+    /** Pauses the case's running clocks while it waits on the customer, and says so on its timeline. */
+    public List<SlaClock> pauseCase(long caseId, @Nullable String reason) {
+        String why = Text.required("reason", reason, 500).trim();
+        if (pause(caseId, clock.instant()) == 0) {
+            throw new Conflict("No time target of this case is running, so there is nothing to pause.");
+        }
+        cases.recordOnTimeline(caseId, "sla.paused", "Time targets paused: waiting on the customer (" + why + ")");
+        return of(caseId);
+    }
+
+    /** Resumes the case's paused clocks; their due times move by the business time they were paused. */
+    public List<SlaClock> resumeCase(long caseId) {
+        if (of(caseId).stream().noneMatch(c -> c.state() == SlaClock.State.PAUSED)) {
+            throw new Conflict("No time target of this case is paused.");
+        }
+        Duration paused = resume(caseId, clock.instant());
+        cases.recordOnTimeline(caseId, "sla.resumed", "Time targets resumed after " + paused.toMinutes()
+            + " min of business time");
+        return of(caseId);
+    }
+
+    /** Pauses the case's running clocks; returns how many were running. */
+    int pause(long caseId, Instant at) {
+        return jdbc.sql("""
+                update sla_clocks set paused_at = ?
+                where case_id = ? and paused_at is null and met_at is null and stopped_at is null and breached_at is null""")
+            .params(Timestamp.from(at), caseId).update();
+    }
+
+    /**
+     * Resumes the case's paused clocks: each gets the business time it had left when it was
+     * paused, counted from now. Returns the business time the longest pause lasted.
+     */
+    Duration resume(long caseId, Instant at) {
+        record Paused(long id, long policyId, Instant pausedAt, Instant warnAt, Instant dueAt) {}
+        List<Paused> paused = jdbc.sql("""
+                select id, policy_id, paused_at, warn_at, due_at from sla_clocks
+                where case_id = ? and paused_at is not null and met_at is null and stopped_at is null""")
+            .param(caseId)
+            .query((rs, n) -> new Paused(rs.getLong("id"), rs.getLong("policy_id"), rs.getTimestamp("paused_at").toInstant(),
+                rs.getTimestamp("warn_at").toInstant(), rs.getTimestamp("due_at").toInstant()))
+            .list();
+        Duration longest = Duration.ZERO;
+        for (Paused clockPaused : paused) {
+            BusinessHours hours = sla.policy(clockPaused.policyId()).map(sla::hoursOf).orElse(BusinessHours.always(java.time.ZoneOffset.UTC));
+            Instant due = hours.plus(at, hours.between(clockPaused.pausedAt(), clockPaused.dueAt()));
+            Instant warn = clockPaused.warnAt().isAfter(clockPaused.pausedAt())
+                ? hours.plus(at, hours.between(clockPaused.pausedAt(), clockPaused.warnAt())) : clockPaused.warnAt();
+            jdbc.sql("update sla_clocks set paused_at = null, due_at = ?, warn_at = ? where id = ?")
+                .params(Timestamp.from(due), Timestamp.from(warn), clockPaused.id()).update();
+            Duration pause = hours.between(clockPaused.pausedAt(), at);
+            longest = pause.compareTo(longest) > 0 ? pause : longest;
+        }
+        return longest;
+    }
+
     @Nullable Long policyOf(long caseId) {
         return jdbc.sql("select policy_id from sla_clocks where case_id = ? order by id limit 1")
             .param(caseId).query(Long.class).optional().orElse(null);
@@ -122,14 +183,15 @@ public class SlaClocks {
     public List<SlaClock> of(long caseId) {
         Instant now = clock.instant();
         record Row(String target, long policyId, Instant startedAt, Instant warnAt, Instant dueAt, @Nullable Instant metAt,
-                   @Nullable Instant stoppedAt) {}
+                   @Nullable Instant stoppedAt, @Nullable Instant pausedAt) {}
         List<Row> rows = jdbc.sql("""
-                select target, policy_id, started_at, warn_at, due_at, met_at, stopped_at
+                select target, policy_id, started_at, warn_at, due_at, met_at, stopped_at, paused_at
                 from sla_clocks where case_id = ?""")
             .param(caseId)
             .query((rs, n) -> new Row(rs.getString("target"), rs.getLong("policy_id"),
                 rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("warn_at").toInstant(),
-                rs.getTimestamp("due_at").toInstant(), instant(rs.getTimestamp("met_at")), instant(rs.getTimestamp("stopped_at"))))
+                rs.getTimestamp("due_at").toInstant(), instant(rs.getTimestamp("met_at")), instant(rs.getTimestamp("stopped_at")),
+                instant(rs.getTimestamp("paused_at"))))
             .list();
         return rows.stream().map(row -> {
             Target target = Target.valueOf(row.target());
@@ -139,6 +201,10 @@ public class SlaClocks {
                 state = row.metAt().isAfter(row.dueAt()) ? SlaClock.State.MET_LATE : SlaClock.State.MET;
             } else if (row.stoppedAt() != null) {
                 state = SlaClock.State.STOPPED;
+            } else if (row.pausedAt() != null) {
+                BusinessHours hours = sla.policy(row.policyId()).map(sla::hoursOf).orElse(BusinessHours.always(java.time.ZoneOffset.UTC));
+                state = SlaClock.State.PAUSED;
+                left = hours.between(row.pausedAt(), row.dueAt());
             } else {
                 BusinessHours hours = sla.policy(row.policyId()).map(sla::hoursOf).orElse(BusinessHours.always(java.time.ZoneOffset.UTC));
                 left = now.isBefore(row.dueAt()) ? hours.between(now, row.dueAt()) : hours.between(row.dueAt(), now).negated();

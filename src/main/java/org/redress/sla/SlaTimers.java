@@ -60,7 +60,7 @@ class SlaTimers {
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("select id, case_id, target, due_at from sla_clocks"
                 + " where " + timeColumn + " <= ? and " + firedColumn + " is null"
-                + " and breached_at is null and met_at is null and stopped_at is null"
+                + " and breached_at is null and met_at is null and stopped_at is null and paused_at is null"
                 + " order by " + timeColumn + " limit " + BATCH + " for update skip locked")
             .param(Timestamp.from(now))
             .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("case_id"), rs.getString("target"),

@@ -71,6 +71,36 @@ class SlaClockTests extends ApplicationTest {
     }
 
     @Test
+    void pausingAndResumingMovesTheDueTimeByThePausedTime() throws Exception {
+        JsonNode opened = open(admin(), "C-" + unique());
+        String c = "/api/v1/cases/" + opened.get("number").asString();
+        Instant due = Instant.parse(clock(awaitClocks(c, json -> json.size() == 2), "ACKNOWLEDGE").get("dueAt").asString());
+
+        JsonNode paused = admin().post(c + "/sla/pause", Map.of("reason", "photos of the damage")).json();
+        assertThat(clock(paused, "ACKNOWLEDGE").get("state").asString()).isEqualTo("PAUSED");
+        // Thirty minutes pass while we wait on the customer.
+        jdbc.sql("update sla_clocks set paused_at = paused_at - interval '30' minute where case_id = ?")
+            .param(opened.get("id").asLong()).update();
+        JsonNode resumed = admin().post(c + "/sla/resume", Map.of()).json();
+
+        Instant newDue = Instant.parse(clock(resumed, "ACKNOWLEDGE").get("dueAt").asString());
+        assertThat(Duration.between(due, newDue)).isBetween(Duration.ofMinutes(30), Duration.ofMinutes(31));
+        assertThat(clock(resumed, "ACKNOWLEDGE").get("state").asString()).isEqualTo("ON_TRACK");
+        assertThat(admin().get(c + "/timeline").json().valueStream().map(e -> e.get("kind").asString()).toList())
+            .containsSubsequence("sla.paused", "sla.resumed");
+    }
+
+    @Test
+    void pausingNeedsAReasonAndResumingNeedsAPause() throws Exception {
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        awaitClocks(c, json -> json.size() == 2);
+
+        assertThat(admin().post(c + "/sla/pause", Map.of()).status()).isEqualTo(400);
+        assertThat(admin().post(c + "/sla/resume", Map.of()).status()).isEqualTo(409);
+        assertThat(clock(admin().get(c + "/sla").json(), "ACKNOWLEDGE").get("state").asString()).isEqualTo("ON_TRACK");
+    }
+
+    @Test
     void anUnknownCaseHasNoClocks() {
         Http.Response response = admin().get("/api/v1/cases/RC-99999999/sla");
 

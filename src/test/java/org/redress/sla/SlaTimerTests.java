@@ -65,6 +65,19 @@ class SlaTimerTests extends ApplicationTest {
     }
 
     @Test
+    void aPausedTargetDoesNotBreach() {
+        JsonNode opened = open(admin(), "C-" + unique());
+        String c = "/api/v1/cases/" + opened.get("number").asString();
+        admin().post(c + "/sla/pause", java.util.Map.of("reason", "waiting for the receipt"));
+        makeDue(opened.get("id").asLong(), "ACKNOWLEDGE");
+
+        timers.fireDue();
+
+        assertThat(kinds(c)).doesNotContain("sla.breached");
+        assertThat(clockState(c, "ACKNOWLEDGE")).isEqualTo("PAUSED");
+    }
+
+    @Test
     void leadsSeeMissedTargetsFirstThenThoseAtRisk() {
         JsonNode missed = open(admin(), "C-" + unique());
         makeDue(missed.get("id").asLong(), "ACKNOWLEDGE");
