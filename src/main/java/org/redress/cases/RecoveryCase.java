@@ -142,6 +142,9 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
             "Agreed the resolution: " + agreedResolution + " — to be delivered by " + deliverBy);
         this.resolution = agreedResolution;
         this.promisedBy = deliverBy;
+        if (id != null) {
+            registerEvent(new ResolutionAgreed(id, agreedResolution, deliverBy, actor.userId(), actor.name(), assigneeId, now));
+        }
     }
 
     void fulfil(Actor actor, Instant now, @Nullable String note) {

@@ -4,7 +4,8 @@
  * follow up, learn), the append-only timeline, assignment, tags, notes, closing with an
  * outcome and reopening. Exposes {@link org.redress.cases.Intake} and
  * {@link org.redress.cases.CaseManagement}; publishes {@link org.redress.cases.CaseOpened},
- * {@link org.redress.cases.StepRecorded}, {@link org.redress.cases.SeverityChanged},
+ * {@link org.redress.cases.StepRecorded}, {@link org.redress.cases.ResolutionAgreed},
+ * {@link org.redress.cases.SeverityChanged},
  * {@link org.redress.cases.CaseClosed} and
  * {@link org.redress.cases.CaseReopened}.
  */

@@ -1,0 +1,162 @@
+package org.redress.promises;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.audit.AuditTrail;
+import org.redress.cases.CaseManagement;
+import org.redress.identity.UserManagement;
+import org.redress.identity.UserSummary;
+import org.redress.shared.Actor;
+import org.redress.shared.InvalidInput;
+import org.redress.shared.NotFound;
+import org.redress.shared.Text;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Making, keeping and breaking promises, each on the case's timeline and in the audit log.
+ * A promise still open at its due time is broken by {@link #breakOverdue}, once.
+ */
+@Service
+@Transactional
+public class PromiseKeeping {
+
+    private final Promises promises;
+    private final JdbcClient jdbc;
+    private final CaseManagement cases;
+    private final UserManagement users;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final DateTimeFormatter when;
+
+    PromiseKeeping(Promises promises, JdbcClient jdbc, CaseManagement cases, UserManagement users, AuditTrail audit,
+                   Clock clock, ZoneId businessZone) {
+        this.promises = promises;
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+        this.when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH).withZone(businessZone);
+    }
+
+    /** A commitment to the customer of a case, owned by a user (or by whoever makes it). */
+    public Promise make(long caseId, @Nullable String description, @Nullable Instant dueAt, @Nullable Long ownerId,
+                        Actor madeBy) {
+        String what = Text.required("description", description, 1_000).strip();
+        if (dueAt == null) {
+            throw InvalidInput.field("dueAt", "is required: when the customer can expect it");
+        }
+        if (!dueAt.isAfter(clock.instant())) {
+            throw InvalidInput.field("dueAt", "is in the past; a promise is due later than now");
+        }
+        cases.view(caseId);
+        return save(caseId, what, Promise.Source.MANUAL, dueAt, ownerId == null ? madeBy.userId() : ownerId, madeBy);
+    }
+
+    Promise save(long caseId, String what, Promise.Source source, Instant dueAt, @Nullable Long ownerId, Actor madeBy) {
+        UserSummary owner = ownerId == null ? null : users.user(ownerId).filter(UserSummary::active)
+            .orElseThrow(() -> InvalidInput.field("ownerId", "there is no active user with id " + ownerId));
+        Promise promise = promises.save(Promise.make(caseId, what, source, dueAt, owner == null ? null : owner.id(),
+            owner == null ? madeBy.name() : owner.name(), madeBy, clock.instant()));
+        cases.recordOnTimeline(caseId, "promise.made", "Promise made: " + what + ", due " + when.format(dueAt)
+            + " (owner " + promise.ownerName() + ")");
+        audit.record(madeBy, "promise.made", "promise:" + promise.id(), what);
+        return promise;
+    }
+
+    public Promise keep(long promiseId, Actor by, @Nullable String how) {
+        Promise kept = promises.save(existing(promiseId).keep(clock.instant(), Text.optional("note", how, 1_000)));
+        cases.recordOnTimeline(kept.caseId(), "promise.kept", "Promise kept: " + kept.description());
+        audit.record(by, "promise.kept", "promise:" + promiseId, how);
+        return kept;
+    }
+
+    /** Keeps the open promises a case's resolution made, when the resolution is fulfilled. */
+    void keepResolutionPromises(long caseId, Actor by) {
+        for (Promise open : promises.findByCaseIdAndSourceAndStatus(caseId, Promise.Source.RESOLUTION, Promise.Status.OPEN)) {
+            keep(open.id(), by, "The resolution was fulfilled");
+        }
+    }
+
+    /**
+     * Breaks every open promise past its due time and flags it on the case. Nodes sweeping
+     * at once take different promises ({@code skip locked}); each is broken once.
+     */
+    public int breakOverdue() {
+        Instant now = clock.instant();
+        List<Long> overdue = jdbc.sql("""
+                select id from promises where status = 'OPEN' and due_at <= ?
+                order by due_at limit 500 for update skip locked""")
+            .param(java.sql.Timestamp.from(now)).query(Long.class).list();
+        for (Long id : overdue) {
+            Promise broken = promises.save(existing(id).breakOff(now, "Not kept by its due time"));
+            cases.recordOnTimeline(broken.caseId(), "promise.broken", "Promise broken: " + broken.description()
+                + " was due " + when.format(broken.dueAt()) + " (owner " + broken.ownerName() + ")");
+            audit.record(Actor.SYSTEM, "promise.broken", "promise:" + id, broken.description());
+        }
+        return overdue.size();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Promise> ofCase(long caseId) {
+        return promises.findByCaseIdOrderByIdAsc(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Promise> list(@Nullable Long ownerId, Promise.@Nullable Status status, int limit) {
+        return jdbc.sql("""
+                select id from promises
+                where (cast(:owner as bigint) is null or owner_id = :owner)
+                  and (cast(:status as text) is null or status = :status)
+                order by due_at limit :limit""")
+            .param("owner", ownerId).param("status", status == null ? null : status.name()).param("limit", limit)
+            .query(Long.class).list().stream().map(this::existing).toList();
+    }
+
+    /** Kept and broken promises per owner, or per owner's team, with the share kept. */
+    public record KeepingRate(@Nullable Long id, String name, long kept, long broken, double rate) {}
+
+    @Transactional(readOnly = true)
+    public List<KeepingRate> keepingRates(boolean byTeam) {
+        record Settled(@Nullable Long ownerId, String ownerName, String status, long count) {}
+        List<Settled> settled = jdbc.sql("""
+                select owner_id, owner_name, status, count(*) as count from promises
+                where status <> 'OPEN' group by owner_id, owner_name, status""")
+            .query(Settled.class).list();
+        Map<Long, UserSummary> people = new LinkedHashMap<>();
+        users.users().forEach(user -> people.put(user.id(), user));
+        Map<String, long[]> totals = new LinkedHashMap<>();
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (Settled row : settled) {
+            Long id = row.ownerId();
+            String name = row.ownerName();
+            if (byTeam) {
+                UserSummary owner = id == null ? null : people.get(id);
+                id = owner == null ? null : owner.teamId();
+                name = id == null ? "No team" : users.team(id).map(team -> team.name()).orElse("Team " + id);
+            }
+            long[] counts = totals.computeIfAbsent(name, key -> new long[2]);
+            ids.put(name, id);
+            counts[row.status().equals("KEPT") ? 0 : 1] += row.count();
+        }
+        List<KeepingRate> rates = new ArrayList<>();
+        totals.forEach((name, counts) -> rates.add(new KeepingRate(ids.get(name), name, counts[0], counts[1],
+            counts[0] + counts[1] == 0 ? 0 : (double) counts[0] / (counts[0] + counts[1]))));
+        return rates;
+    }
+
+    private Promise existing(long id) {
+        return promises.findById(id).orElseThrow(() -> new NotFound("There is no promise " + id + "."));
+    }
+}

@@ -1,0 +1,42 @@
+package org.redress.promises;
+
+import java.time.ZoneId;
+
+import org.redress.cases.PlaybookStep;
+import org.redress.cases.ResolutionAgreed;
+import org.redress.cases.StepRecorded;
+import org.redress.shared.Actor;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * An agreed resolution is a promise: due at the end of the promised day, owned by the
+ * case's assignee (or whoever agreed it). Fulfilling the resolution keeps it. Runs in the
+ * case's transaction, like the SLA clocks (ADR 4).
+ */
+@Component
+class ResolutionPromises {
+
+    private final PromiseKeeping promises;
+    private final ZoneId businessZone;
+
+    ResolutionPromises(PromiseKeeping promises, ZoneId businessZone) {
+        this.promises = promises;
+        this.businessZone = businessZone;
+    }
+
+    @EventListener
+    void on(ResolutionAgreed agreed) {
+        Long owner = agreed.assigneeId() != null ? agreed.assigneeId() : agreed.agreedById();
+        Actor actor = agreed.agreedById() == null ? Actor.SYSTEM : Actor.user(agreed.agreedById(), agreed.agreedByName());
+        promises.save(agreed.caseId(), "Deliver: " + agreed.resolution(), Promise.Source.RESOLUTION,
+            agreed.promisedBy().plusDays(1).atStartOfDay(businessZone).toInstant(), owner, actor);
+    }
+
+    @EventListener
+    void on(StepRecorded recorded) {
+        if (recorded.step() == PlaybookStep.FULFIL) {
+            promises.keepResolutionPromises(recorded.caseId(), Actor.SYSTEM);
+        }
+    }
+}

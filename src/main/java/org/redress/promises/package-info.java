@@ -1,0 +1,10 @@
+/**
+ * Promises: every commitment made to a customer ("refund by Friday", "a technician will
+ * call tomorrow") with its due time, owner and outcome (open, kept, broken). Agreeing a
+ * resolution makes one; fulfilling it keeps it; a promise still open at its due time is
+ * broken and flagged on the case. Listens to {@code ResolutionAgreed} and {@code StepRecorded}.
+ */
+@NullMarked
+package org.redress.promises;
+
+import org.jspecify.annotations.NullMarked;
