@@ -136,8 +136,9 @@ public class PromiseKeeping {
             .query(Settled.class).list();
         Map<Long, UserSummary> people = new LinkedHashMap<>();
         users.users().forEach(user -> people.put(user.id(), user));
+        // Grouped by id: two people may share a name. Promises without an owner group by name.
         Map<String, long[]> totals = new LinkedHashMap<>();
-        Map<String, Long> ids = new LinkedHashMap<>();
+        Map<String, KeepingRate> labels = new LinkedHashMap<>();
         for (Settled row : settled) {
             Long id = row.ownerId();
             String name = row.ownerName();
@@ -146,13 +147,13 @@ public class PromiseKeeping {
                 id = owner == null ? null : owner.teamId();
                 name = id == null ? "No team" : users.team(id).map(team -> team.name()).orElse("Team " + id);
             }
-            long[] counts = totals.computeIfAbsent(name, key -> new long[2]);
-            ids.put(name, id);
-            counts[row.status().equals("KEPT") ? 0 : 1] += row.count();
+            String key = id != null ? "id:" + id : "name:" + name;
+            labels.putIfAbsent(key, new KeepingRate(id, name, 0, 0, 0));
+            totals.computeIfAbsent(key, k -> new long[2])[row.status().equals("KEPT") ? 0 : 1] += row.count();
         }
         List<KeepingRate> rates = new ArrayList<>();
-        totals.forEach((name, counts) -> rates.add(new KeepingRate(ids.get(name), name, counts[0], counts[1],
-            counts[0] + counts[1] == 0 ? 0 : (double) counts[0] / (counts[0] + counts[1]))));
+        totals.forEach((key, counts) -> rates.add(new KeepingRate(labels.get(key).id(), labels.get(key).name(), counts[0],
+            counts[1], counts[0] + counts[1] == 0 ? 0 : (double) counts[0] / (counts[0] + counts[1]))));
         return rates;
     }
 
