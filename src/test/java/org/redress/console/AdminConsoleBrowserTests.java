@@ -89,6 +89,36 @@ class AdminConsoleBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anAdminAddsABusinessHoursCalendarAndAPolicyThatCountsInIt() {
+        String calendar = "Office " + unique();
+        page.navigate(url("/admin/sla"));
+
+        page.getByLabel("Monday").fill("09:00-12:00, 11:00-13:00");
+        page.locator("#c-name").fill(calendar);
+        page.getByLabel("Time zone").fill("Europe/Madrid");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add calendar")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("overlapping hours on Monday");
+
+        page.getByLabel("Monday").fill("09:00-13:00, 14:00-18:00");
+        page.locator("#c-name").fill(calendar);
+        page.getByLabel("Time zone").fill("Europe/Madrid");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add calendar")).click();
+        assertThat(page.locator(".flash.success")).containsText("Added the calendar " + calendar);
+
+        String policy = "Weekday office " + unique();
+        page.locator("#p-name").fill(policy);
+        page.locator("#p-ack").fill("60");
+        page.locator("#p-resolve").fill("480");
+        page.locator("#p-fulfil").fill("2880");
+        page.locator("#p-follow").fill("1440");
+        page.locator("#p-calendar").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(calendar));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add policy")).click();
+
+        assertThat(page.locator(".flash.success")).containsText("Added the policy " + policy);
+        assertThat(page.locator("tr[data-policy='" + policy + "']")).containsText("60 min");
+    }
+
+    @Test
     void anAgentCannotOpenAdminPages() {
         String email = "agent-" + unique() + "@test.redress";
         admin().post("/api/v1/users", java.util.Map.of("email", email, "name", "Ali", "password", "ali-password-12",

@@ -125,6 +125,23 @@ class ConsoleBrowserTests extends BrowserTest {
     }
 
     @Test
+    void myOpenPromisesAreListedAndCanBeKeptFromTheCase() {
+        String number = open(admin(), "C-" + unique()).get("number").asString();
+        String promise = "A technician will call " + unique();
+        admin().post("/api/v1/cases/" + number + "/promises", Map.of("description", promise,
+            "dueAt", java.time.Instant.now().plus(java.time.Duration.ofHours(3)).toString()));
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Promises").setExact(true)).click();
+        assertThat(page.locator("table.list")).containsText(promise);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(number)).first().click();
+
+        Locator card = page.getByTestId("promises");
+        assertThat(card).containsText(promise);
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark kept")).click();
+        assertThat(card).containsText("Kept");
+    }
+
+    @Test
     void anUnknownCaseShowsAReadablePage() {
         page.navigate(url("/cases/RC-99999999"));
 
