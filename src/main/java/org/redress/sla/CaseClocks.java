@@ -57,7 +57,15 @@ class CaseClocks {
                         clocks.start(recorded.caseId(), policy, recorded.recordedAt(), Target.FULFIL));
                 }
             }
-            case FULFIL -> clocks.meet(recorded.caseId(), Target.FULFIL, recorded.recordedAt());
+            case FULFIL -> {
+                clocks.meet(recorded.caseId(), Target.FULFIL, recorded.recordedAt());
+                Long policyId = clocks.policyOf(recorded.caseId());
+                if (policyId != null) {
+                    sla.policy(policyId).ifPresent(policy ->
+                        clocks.start(recorded.caseId(), policy, recorded.recordedAt(), Target.FOLLOW_UP));
+                }
+            }
+            case FOLLOW_UP -> clocks.meet(recorded.caseId(), Target.FOLLOW_UP, recorded.recordedAt());
             default -> {
                 // other steps are not timed
             }

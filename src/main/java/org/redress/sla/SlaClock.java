@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** How a case stands against one of its targets. */
 @Schema(name = "SlaClock", description = "A case's progress against one time target.")
 public record SlaClock(
-    @Schema(description = "The target: ACKNOWLEDGE, RESOLVE or FULFIL.") Target target,
+    @Schema(description = "The target: ACKNOWLEDGE, RESOLVE, FULFIL or FOLLOW_UP.") Target target,
     @Schema(description = "What the target is, in words.") String label,
     @Schema(description = "ON_TRACK, AT_RISK (past the warning share), BREACHED, MET, MET_LATE, STOPPED (case closed) or PAUSED (waiting on the customer).") State state,
     @Schema(description = "When the clock started.") Instant startedAt,
@@ -27,7 +27,9 @@ public record SlaClock(
             case MET_LATE -> "Met late";
             case STOPPED -> "Stopped";
             case PAUSED -> "Paused, " + (left == null ? "" : human(left) + " left");
-            default -> left == null ? "" : left.isNegative() ? "Overdue by " + human(left.negated()) : human(left) + " left";
+            default -> left == null ? ""
+                : target == Target.FOLLOW_UP && left.isNegative() ? "Due since " + human(left.negated())
+                : left.isNegative() ? "Overdue by " + human(left.negated()) : human(left) + " left";
         };
     }
 

@@ -41,9 +41,11 @@ public class SlaClocks {
         List<Object> params = new java.util.ArrayList<>();
         for (int i = 0; i < targets.length; i++) {
             Duration span = policy.target(targets[i]);
+            // A follow-up is not at risk before it is due: it has no separate warning.
+            int warnPercent = targets[i] == Target.FOLLOW_UP ? 100 : policy.warnAtPercent();
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
             params.addAll(List.of(caseId, targets[i].name(), policy.id(), Timestamp.from(from),
-                Timestamp.from(hours.plus(from, span.multipliedBy(policy.warnAtPercent()).dividedBy(100))),
+                Timestamp.from(hours.plus(from, span.multipliedBy(warnPercent).dividedBy(100))),
                 Timestamp.from(hours.plus(from, span))));
         }
         jdbc.sql(sql.append(" on conflict do nothing").toString()).params(params).update();
@@ -99,7 +101,7 @@ public class SlaClocks {
         record Row(long caseId, String target, long policyId, Instant startedAt, Instant warnAt, Instant dueAt) {}
         return jdbc.sql("""
                 select case_id, target, policy_id, started_at, warn_at, due_at from sla_clocks
-                where met_at is null and stopped_at is null and paused_at is null and warn_at <= ?
+                where met_at is null and stopped_at is null and paused_at is null and warn_at <= ? and target <> 'FOLLOW_UP'
                 order by due_at limit ?""")
             .params(Timestamp.from(now), limit)
             .query((rs, n) -> new Row(rs.getLong("case_id"), rs.getString("target"), rs.getLong("policy_id"),
@@ -171,6 +173,16 @@ public class SlaClocks {
             longest = pause.compareTo(longest) > 0 ? pause : longest;
         }
         return longest;
+    }
+
+    /** Follow-ups that have fallen due and are not done, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Long> followUpsDue(int limit) {
+        return jdbc.sql("""
+                select case_id from sla_clocks
+                where target = 'FOLLOW_UP' and breached_at is not null and met_at is null and stopped_at is null
+                order by due_at limit ?""")
+            .param(limit).query(Long.class).list();
     }
 
     @Nullable Long policyOf(long caseId) {

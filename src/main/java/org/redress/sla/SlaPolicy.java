@@ -34,6 +34,7 @@ record SlaPolicy(@Id @Nullable Long id, String name, @Nullable Integer severity,
             case ACKNOWLEDGE -> acknowledgeMinutes;
             case RESOLVE -> resolveMinutes;
             case FULFIL -> fulfilMinutes;
+            case FOLLOW_UP -> followUpMinutes;
         });
     }
 }

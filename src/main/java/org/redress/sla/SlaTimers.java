@@ -70,7 +70,11 @@ class SlaTimers {
         for (Due clockDue : due) {
             int marked = jdbc.sql("update sla_clocks set " + firedColumn + " = ? where id = ? and " + firedColumn + " is null")
                 .params(Timestamp.from(now), clockDue.id()).update();
-            if (marked == 1) {
+            if (marked == 1 && Target.valueOf(clockDue.target()) == Target.FOLLOW_UP) {
+                cases.recordOnTimeline(clockDue.caseId(), "followup.due",
+                    "Follow-up due: check back that the customer is truly satisfied");
+                fired++;
+            } else if (marked == 1) {
                 Target target = Target.valueOf(clockDue.target());
                 cases.recordOnTimeline(clockDue.caseId(), kind, kind.equals("sla.breached")
                     ? "Target missed: " + target.label().toLowerCase(Locale.ROOT) + " was due " + when.format(clockDue.dueAt())

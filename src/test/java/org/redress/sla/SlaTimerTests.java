@@ -64,6 +64,37 @@ class SlaTimerTests extends ApplicationTest {
         assertThat(clockState(c, "RESOLVE")).isEqualTo("AT_RISK");
     }
 
+    @Autowired
+    SlaClocks clocks;
+
+    @Test
+    void aFulfilledCaseFallsDueForItsFollowUpOnceAndRecordingItClearsIt() {
+        JsonNode opened = open(admin(), "C-" + unique());
+        long id = opened.get("id").asLong();
+        String c = "/api/v1/cases/" + opened.get("number").asString();
+        admin().post(c + "/acknowledge", java.util.Map.of());
+        admin().post(c + "/listen", java.util.Map.of("account", "Broken"));
+        admin().post(c + "/resolve", java.util.Map.of("resolution", "Refund", "promisedBy", today().toString()));
+        JsonNode fulfilled = admin().post(c + "/fulfil", java.util.Map.of()).json();
+        java.time.Instant fulfilledAt = java.time.Instant.parse(fulfilled.get("updatedAt").asString());
+
+        JsonNode followUp = admin().get(c + "/sla").json().valueStream()
+            .filter(clock -> clock.get("target").asString().equals("FOLLOW_UP")).findFirst().orElseThrow();
+        assertThat(java.time.Instant.parse(followUp.get("dueAt").asString())).isEqualTo(fulfilledAt.plus(java.time.Duration.ofDays(2)));  // severity 2: the "High" policy
+
+        makeDue(id, "FOLLOW_UP");
+        timers.fireDue();
+        timers.fireDue();
+
+        assertThat(kinds(c)).containsOnlyOnce("followup.due").doesNotContain("sla.breached");
+        assertThat(clocks.followUpsDue(500)).contains(id);
+
+        admin().post(c + "/follow-up", java.util.Map.of("satisfied", true));
+
+        assertThat(clocks.followUpsDue(500)).doesNotContain(id);
+        assertThat(clockState(c, "FOLLOW_UP")).isIn("MET", "MET_LATE");
+    }
+
     @Test
     void aPausedTargetDoesNotBreach() {
         JsonNode opened = open(admin(), "C-" + unique());
