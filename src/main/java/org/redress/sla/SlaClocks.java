@@ -109,7 +109,7 @@ public class SlaClocks {
                 rs.getTimestamp("due_at").toInstant()))
             .list().stream()
             .map(row -> {
-                BusinessHours hours = sla.policy(row.policyId()).map(sla::hoursOf).orElse(BusinessHours.always(java.time.ZoneOffset.UTC));
+                BusinessHours hours = hoursOfPolicy(row.policyId());
                 boolean breached = !now.isBefore(row.dueAt());
                 Duration left = breached ? hours.between(row.dueAt(), now).negated() : hours.between(now, row.dueAt());
                 Target target = Target.valueOf(row.target());
@@ -163,7 +163,7 @@ public class SlaClocks {
             .list();
         Duration longest = Duration.ZERO;
         for (Paused clockPaused : paused) {
-            BusinessHours hours = sla.policy(clockPaused.policyId()).map(sla::hoursOf).orElse(BusinessHours.always(java.time.ZoneOffset.UTC));
+            BusinessHours hours = hoursOfPolicy(clockPaused.policyId());
             Instant due = hours.plus(at, hours.between(clockPaused.pausedAt(), clockPaused.dueAt()));
             Instant warn = clockPaused.warnAt().isAfter(clockPaused.pausedAt())
                 ? hours.plus(at, hours.between(clockPaused.pausedAt(), clockPaused.warnAt())) : clockPaused.warnAt();
@@ -214,17 +214,21 @@ public class SlaClocks {
             } else if (row.stoppedAt() != null) {
                 state = SlaClock.State.STOPPED;
             } else if (row.pausedAt() != null) {
-                BusinessHours hours = sla.policy(row.policyId()).map(sla::hoursOf).orElse(BusinessHours.always(java.time.ZoneOffset.UTC));
+                BusinessHours hours = hoursOfPolicy(row.policyId());
                 state = SlaClock.State.PAUSED;
                 left = hours.between(row.pausedAt(), row.dueAt());
             } else {
-                BusinessHours hours = sla.policy(row.policyId()).map(sla::hoursOf).orElse(BusinessHours.always(java.time.ZoneOffset.UTC));
+                BusinessHours hours = hoursOfPolicy(row.policyId());
                 left = now.isBefore(row.dueAt()) ? hours.between(now, row.dueAt()) : hours.between(row.dueAt(), now).negated();
                 state = !now.isBefore(row.dueAt()) ? SlaClock.State.BREACHED
                     : !now.isBefore(row.warnAt()) ? SlaClock.State.AT_RISK : SlaClock.State.ON_TRACK;
             }
             return new SlaClock(target, target.label(), state, row.startedAt(), row.dueAt(), row.metAt(), left);
         }).sorted(java.util.Comparator.comparing(SlaClock::target)).toList();
+    }
+
+    private BusinessHours hoursOfPolicy(long policyId) {
+        return sla.policy(policyId).map(sla::hoursOf).orElse(BusinessHours.always(java.time.ZoneOffset.UTC));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
