@@ -2,7 +2,8 @@
 # Measures intake throughput and latency of the packaged application on PostgreSQL at
 # 1, 4 and 16 clients, then PostgreSQL's own ceiling for an equivalent transaction with
 # pgbench, on the same machine. Usage: benchmark/run.sh [seconds-per-level=20]
-# JAVA=/path/to/java picks the runtime; BENCH_JAVA_OPTS adds JVM options.
+# JAVA=/path/to/java picks the runtime; BENCH_JAVA_OPTS adds JVM options; BENCH_CLIENTS=1,4,16
+# sets the client levels (the first ones also warm the JIT up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_LEVEL=${1:-20}
@@ -24,7 +25,7 @@ TOKEN=$(curl -sf -u bench@example.com:bench-password-1 -H 'Content-Type: applica
   -d '{"name":"benchmark"}' "http://127.0.0.1:$PORT/api/v1/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')
 
 echo; echo "== Redress: POST /api/v1/complaints (new customer + new case each), ${SECONDS_PER_LEVEL}s per level"
-"${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 1,4,16 "$SECONDS_PER_LEVEL" 5
+"${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" ${BENCH_CLIENTS:-1,4,16} "$SECONDS_PER_LEVEL" 5
 echo "Resident memory of the application: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
 kill $APP; wait $APP 2>/dev/null || true
 

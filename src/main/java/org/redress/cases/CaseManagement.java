@@ -2,6 +2,7 @@ package org.redress.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -193,6 +194,16 @@ public class CaseManagement {
         String text = Text.required("summary", summary, MAX_TEXT);
         records.append(caseId, List.of(new RecoveryCase.Happening(clock.instant(), Actor.SYSTEM, kind, text, false)));
         audit.record(Actor.SYSTEM, kind, "case:" + CaseNumber.format(caseId), text);
+    }
+
+    /**
+     * Moves the case to a team's queue because a target was missed, as done by Redress;
+     * the assignee keeps it, and the team's leads see it in their queue.
+     */
+    public void escalate(long caseId, long teamId, String reason) {
+        Team team = users.team(teamId).orElseThrow(() -> new NotFound("There is no team " + teamId + "."));
+        Instant now = clock.instant();
+        change(caseId, Actor.SYSTEM, "case.escalated", c -> c.escalate(now, team.id(), team.name(), reason));
     }
 
     // ---- reading ------------------------------------------------------------------------

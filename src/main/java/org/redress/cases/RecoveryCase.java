@@ -234,6 +234,14 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         happened(actor, now, "assigned", "Assigned to " + who + (teamName == null ? "" : " (team " + teamName + ")"));
     }
 
+    void escalate(Instant now, @Nullable Long team, String teamName, String reason) {
+        if (!status.open()) {
+            return;
+        }
+        this.teamId = team;
+        happened(Actor.SYSTEM, now, "escalated", "Escalated to the team " + teamName + quoted(reason));
+    }
+
     void tag(Actor actor, Instant now, Set<String> newTags) {
         Set<Tag> replacement = newTags.stream().map(Tag::new).collect(Collectors.toSet());
         if (replacement.equals(tags)) {

@@ -46,7 +46,8 @@ class SlaAdminController {
                 number("acknowledgeMinutes", form.get("acknowledgeMinutes")), number("resolveMinutes", form.get("resolveMinutes")),
                 number("fulfilMinutes", form.get("fulfilMinutes")), number("followUpMinutes", form.get("followUpMinutes")),
                 number("warnAtPercent", form.get("warnAtPercent")),
-                number("calendarId", form.get("calendarId")) == null ? null : Long.valueOf(form.get("calendarId"))));
+                number("calendarId", form.get("calendarId")) == null ? null : Long.valueOf(form.get("calendarId")),
+                null));
             redirect.addFlashAttribute("done", "Added the policy " + saved.name() + ".");
         } catch (InvalidInput | Conflict refused) {
             redirect.addFlashAttribute("error", refused.getMessage());

@@ -47,12 +47,13 @@ class SlaApiController {
         @Schema(description = "Minutes to deliver the resolution.") int fulfilMinutes,
         @Schema(description = "Minutes after fulfilment to follow up.") int followUpMinutes,
         @Schema(description = "Warn when this share (%) of a target has passed.") int warnAtPercent,
-        @Schema(description = "Calendar whose business hours the targets count; null for around the clock.") @Nullable Long calendarId) {
+        @Schema(description = "Calendar whose business hours the targets count; null for around the clock.") @Nullable Long calendarId,
+        @Schema(description = "Team whose queue takes a case that misses a target; null to leave it where it is.") @Nullable Long escalationTeamId) {
 
         static PolicyView of(SlaPolicy p) {
             return new PolicyView(p.id() == null ? 0 : p.id(), p.name(), p.severity(), p.channel(), p.tier(),
                 p.acknowledgeMinutes(), p.resolveMinutes(), p.fulfilMinutes(), p.followUpMinutes(), p.warnAtPercent(),
-                p.calendarId());
+                p.calendarId(), p.escalationTeamId());
         }
     }
 
@@ -67,11 +68,12 @@ class SlaApiController {
         @Schema(description = "Minutes to deliver the resolution (> 0).", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Integer fulfilMinutes,
         @Schema(description = "Minutes after fulfilment to follow up (> 0).", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Integer followUpMinutes,
         @Schema(description = "Warn at this share (%) of a target, 1–99; default 80.") @Nullable Integer warnAtPercent,
-        @Schema(description = "Calendar id, or null for around the clock.") @Nullable Long calendarId) {
+        @Schema(description = "Calendar id, or null for around the clock.") @Nullable Long calendarId,
+        @Schema(description = "Team id whose queue takes a case that misses a target, or null.") @Nullable Long escalationTeamId) {
 
         SlaManagement.PolicyDefinition definition() {
             return new SlaManagement.PolicyDefinition(name, severity, channel, tier, acknowledgeMinutes, resolveMinutes,
-                fulfilMinutes, followUpMinutes, warnAtPercent, calendarId);
+                fulfilMinutes, followUpMinutes, warnAtPercent, calendarId, escalationTeamId);
         }
     }
 

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.audit.AuditTrail;
 import org.redress.cases.Channel;
 import org.redress.identity.RedressUser;
+import org.redress.identity.UserManagement;
 import org.redress.identity.Role;
 import org.redress.shared.Checks;
 import org.redress.shared.Conflict;
@@ -49,11 +50,13 @@ public class SlaManagement {
     private final SlaPolicies policies;
     private final SlaCalendars calendars;
     private final AuditTrail audit;
+    private final UserManagement users;
     private final Clock clock;
     private volatile @Nullable Definitions cached;
 
-    SlaManagement(SlaPolicies policies, SlaCalendars calendars, AuditTrail audit, Clock clock) {
+    SlaManagement(SlaPolicies policies, SlaCalendars calendars, AuditTrail audit, UserManagement users, Clock clock) {
         this.policies = policies;
+        this.users = users;
         this.calendars = calendars;
         this.audit = audit;
         this.clock = clock;
@@ -68,7 +71,7 @@ public class SlaManagement {
                                    @Nullable String tier, @Nullable Integer acknowledgeMinutes,
                                    @Nullable Integer resolveMinutes, @Nullable Integer fulfilMinutes,
                                    @Nullable Integer followUpMinutes, @Nullable Integer warnAtPercent,
-                                   @Nullable Long calendarId) {}
+                                   @Nullable Long calendarId, @Nullable Long escalationTeamId) {}
 
     public SlaCalendar createCalendar(RedressUser by, CalendarDefinition definition) {
         requireAdmin(by);
@@ -210,9 +213,16 @@ public class SlaManagement {
             }
             return d.calendarId();
         });
+        Long escalationTeamId = checks.check(() -> {
+            if (d.escalationTeamId() != null && users.team(d.escalationTeamId()).isEmpty()) {
+                throw InvalidInput.field("escalationTeamId", "there is no team with id " + d.escalationTeamId());
+            }
+            return d.escalationTeamId();
+        });
         checks.verify();
         return new SlaPolicy(existing == null ? null : existing.id(), name, severity, channel, tier, acknowledge, resolve,
-            fulfil, followUp, warnAt, calendarId, existing == null ? clock.instant() : existing.createdAt(), version);
+            fulfil, followUp, warnAt, calendarId, escalationTeamId, existing == null ? clock.instant() : existing.createdAt(),
+            version);
     }
 
     private static int minutes(String field, @Nullable Integer value) {

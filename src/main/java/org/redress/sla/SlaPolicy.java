@@ -15,8 +15,8 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("sla_policies")
 record SlaPolicy(@Id @Nullable Long id, String name, @Nullable Integer severity, @Nullable String channel,
                  @Nullable String tier, int acknowledgeMinutes, int resolveMinutes, int fulfilMinutes,
-                 int followUpMinutes, int warnAtPercent, @Nullable Long calendarId, Instant createdAt,
-                 @Version int version) {
+                 int followUpMinutes, int warnAtPercent, @Nullable Long calendarId, @Nullable Long escalationTeamId,
+                 Instant createdAt, @Version int version) {
 
     boolean matches(int caseSeverity, String caseChannel, String customerTier) {
         return (severity == null || severity == caseSeverity)

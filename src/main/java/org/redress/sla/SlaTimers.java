@@ -26,12 +26,15 @@ class SlaTimers {
 
     private final JdbcClient jdbc;
     private final CaseManagement cases;
+    private final SlaManagement sla;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final DateTimeFormatter when;
 
-    SlaTimers(JdbcClient jdbc, CaseManagement cases, TransactionTemplate transactions, Clock clock, ZoneId businessZone) {
+    SlaTimers(JdbcClient jdbc, CaseManagement cases, SlaManagement sla, TransactionTemplate transactions, Clock clock,
+              ZoneId businessZone) {
         this.jdbc = jdbc;
+        this.sla = sla;
         this.cases = cases;
         this.transactions = transactions;
         this.clock = clock;
@@ -53,18 +56,18 @@ class SlaTimers {
         return fired;
     }
 
-    private record Due(long id, long caseId, String target, Instant dueAt) {}
+    private record Due(long id, long caseId, String target, Instant dueAt, long policyId) {}
 
     // The column names come from the two calls above, never from input.
     private int fireBatch(String timeColumn, String firedColumn, String kind) {
         Instant now = clock.instant();
-        List<Due> due = jdbc.sql("select id, case_id, target, due_at from sla_clocks"
+        List<Due> due = jdbc.sql("select id, case_id, target, due_at, policy_id from sla_clocks"
                 + " where " + timeColumn + " <= ? and " + firedColumn + " is null"
                 + " and breached_at is null and met_at is null and stopped_at is null and paused_at is null"
                 + " order by " + timeColumn + " limit " + BATCH + " for update skip locked")
             .param(Timestamp.from(now))
             .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("case_id"), rs.getString("target"),
-                rs.getTimestamp("due_at").toInstant()))
+                rs.getTimestamp("due_at").toInstant(), rs.getLong("policy_id")))
             .list();
         int fired = 0;
         for (Due clockDue : due) {
@@ -79,6 +82,10 @@ class SlaTimers {
                 cases.recordOnTimeline(clockDue.caseId(), kind, kind.equals("sla.breached")
                     ? "Target missed: " + target.label().toLowerCase(Locale.ROOT) + " was due " + when.format(clockDue.dueAt())
                     : "At risk: " + target.label().toLowerCase(Locale.ROOT) + " is due " + when.format(clockDue.dueAt()));
+                if (kind.equals("sla.breached")) {
+                    sla.policy(clockDue.policyId()).map(SlaPolicy::escalationTeamId).ifPresent(team ->
+                        cases.escalate(clockDue.caseId(), team, target.label().toLowerCase(Locale.ROOT) + " target missed"));
+                }
                 fired++;
             }
         }

@@ -96,6 +96,27 @@ class SlaTimerTests extends ApplicationTest {
     }
 
     @Test
+    void aMissedTargetEscalatesTheCaseToThePolicysTeamOnce() {
+        long team = admin().post("/api/v1/teams", java.util.Map.of("name", "Escalations " + unique())).json().get("id").asLong();
+        String tier = "vip";
+        // Tier, channel and severity: more specific than any other policy, so it applies.
+        admin().post("/api/v1/sla/policies", java.util.Map.of("name", "VIP email S2", "tier", tier, "channel", "email",
+            "severity", 2, "acknowledgeMinutes", 15, "resolveMinutes", 240, "fulfilMinutes", 1440, "followUpMinutes", 1440,
+            "escalationTeamId", team));
+        java.util.Map<String, Object> body = new java.util.HashMap<>(complaint("C-" + unique(), "delivery"));
+        body.put("customer", java.util.Map.of("externalRef", "C-" + unique(), "email", unique() + "@example.com", "tier", tier));
+        JsonNode opened = admin().post("/api/v1/complaints", body).json();
+        String c = "/api/v1/cases/" + opened.get("number").asString();
+        makeDue(opened.get("id").asLong(), "ACKNOWLEDGE");
+
+        timers.fireDue();
+        timers.fireDue();
+
+        assertThat(admin().get(c).json().get("team").get("id").asLong()).isEqualTo(team);
+        assertThat(kinds(c)).containsOnlyOnce("escalated").containsSubsequence("sla.breached", "escalated");
+    }
+
+    @Test
     void aPausedTargetDoesNotBreach() {
         JsonNode opened = open(admin(), "C-" + unique());
         String c = "/api/v1/cases/" + opened.get("number").asString();
