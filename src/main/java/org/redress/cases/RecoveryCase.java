@@ -139,7 +139,8 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
             throw InvalidInput.field("promisedBy", "is in the past; promise a date from today on");
         }
         perform(PlaybookStep.RESOLVE, actor, now, agreedResolution,
-            "Agreed the resolution: " + agreedResolution + " — to be delivered by " + deliverBy);
+            "Agreed the resolution: " + agreedResolution + " — to be delivered by "
+                + deliverBy.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)));
         this.resolution = agreedResolution;
         this.promisedBy = deliverBy;
         if (id != null) {

@@ -69,7 +69,7 @@ public class PromiseKeeping {
             .orElseThrow(() -> InvalidInput.field("ownerId", "there is no active user with id " + ownerId));
         Promise promise = promises.save(Promise.make(caseId, what, source, dueAt, owner == null ? null : owner.id(),
             owner == null ? madeBy.name() : owner.name(), madeBy, clock.instant()));
-        cases.recordOnTimeline(caseId, "promise.made", "Promise made: " + what + ", due " + when.format(dueAt)
+        cases.recordOnTimeline(caseId, "promise.made", "Promise made: " + withoutFinalStop(what) + ", due " + when.format(dueAt)
             + " (owner " + promise.ownerName() + ")");
         audit.record(madeBy, "promise.made", "promise:" + promise.id(), what);
         return promise;
@@ -101,7 +101,7 @@ public class PromiseKeeping {
             .param(java.sql.Timestamp.from(now)).query(Long.class).list();
         for (Long id : overdue) {
             Promise broken = promises.save(existing(id).breakOff(now, "Not kept by its due time"));
-            cases.recordOnTimeline(broken.caseId(), "promise.broken", "Promise broken: " + broken.description()
+            cases.recordOnTimeline(broken.caseId(), "promise.broken", "Promise broken: " + withoutFinalStop(broken.description())
                 + " was due " + when.format(broken.dueAt()) + " (owner " + broken.ownerName() + ")");
             audit.record(Actor.SYSTEM, "promise.broken", "promise:" + id, broken.description());
         }
@@ -155,6 +155,10 @@ public class PromiseKeeping {
         totals.forEach((key, counts) -> rates.add(new KeepingRate(labels.get(key).id(), labels.get(key).name(), counts[0],
             counts[1], counts[0] + counts[1] == 0 ? 0 : (double) counts[0] / (counts[0] + counts[1]))));
         return rates;
+    }
+
+    private static String withoutFinalStop(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     private Promise existing(long id) {

@@ -30,7 +30,12 @@ class ResolutionPromises {
         Long owner = agreed.assigneeId() != null ? agreed.assigneeId() : agreed.agreedById();
         Actor actor = agreed.agreedById() == null ? Actor.SYSTEM : Actor.user(agreed.agreedById(), agreed.agreedByName());
         promises.save(agreed.caseId(), "Deliver: " + agreed.resolution(), Promise.Source.RESOLUTION,
-            agreed.promisedBy().plusDays(1).atStartOfDay(businessZone).toInstant(), owner, actor);
+            endOf(agreed.promisedBy()), owner, actor);
+    }
+
+    // The last instant of the promised day, so it reads "due 25 Nov, 23:59" and not "26 Nov, 00:00".
+    private java.time.Instant endOf(java.time.LocalDate day) {
+        return day.plusDays(1).atStartOfDay(businessZone).toInstant().minusNanos(1_000);
     }
 
     @EventListener
