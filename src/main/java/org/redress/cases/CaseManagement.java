@@ -225,6 +225,14 @@ public class CaseManagement {
         return records.messages(caseId);
     }
 
+    /** Refuses with "not found" unless the case exists; for modules that only need to know that. */
+    @Transactional(readOnly = true)
+    public void requireExists(long caseId) {
+        if (!cases.existsById(caseId)) {
+            throw new NotFound("There is no case " + CaseNumber.format(caseId) + ".");
+        }
+    }
+
     /** Reads {@code RC-000123} or {@code 123}; unknown numbers are "not found", never a server error. */
     public static long idOf(String number) {
         return CaseNumber.parse(number).orElseThrow(() -> new NotFound("There is no case " + number + "."));

@@ -3,7 +3,6 @@ package org.redress.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 
 import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseSearch;

@@ -132,14 +132,6 @@ public class UserManagement {
         }
     }
 
-    public UserSummary changeRole(RedressUser by, long userId, String newRole) {
-        return change(by, userId, new UserChange(newRole, null, false, null));
-    }
-
-    public UserSummary moveToTeam(RedressUser by, long userId, @Nullable Long teamId) {
-        return change(by, userId, new UserChange(null, teamId, teamId == null, null));
-    }
-
     public UserSummary deactivate(RedressUser by, long userId) {
         return change(by, userId, new UserChange(null, null, false, false));
     }

@@ -42,7 +42,7 @@ class PromiseApiController {
     @Operation(summary = "Promises made on a case")
     List<Promise> ofCase(@Parameter(description = CASE) @PathVariable("case") String number) {
         long id = CaseManagement.idOf(number);
-        cases.view(id);
+        cases.requireExists(id);
         return promises.ofCase(id);
     }
 

@@ -60,7 +60,7 @@ public class PromiseKeeping {
         if (!dueAt.isAfter(clock.instant())) {
             throw InvalidInput.field("dueAt", "is in the past; a promise is due later than now");
         }
-        cases.view(caseId);
+        cases.requireExists(caseId);
         return save(caseId, what, Promise.Source.MANUAL, dueAt, ownerId == null ? madeBy.userId() : ownerId, madeBy);
     }
 

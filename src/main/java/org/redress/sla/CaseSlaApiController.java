@@ -33,7 +33,7 @@ class CaseSlaApiController {
     @Operation(summary = "Time targets of a case", description = "Each target with its due time, state and business time left.")
     List<SlaClock> clocks(@Parameter(description = CASE) @PathVariable("case") String number) {
         long id = CaseManagement.idOf(number);
-        cases.view(id);
+        cases.requireExists(id);
         return clocks.of(id);
     }
 
@@ -46,7 +46,7 @@ class CaseSlaApiController {
         + "until resumed; the timeline says why. 409 when nothing is running.")
     List<SlaClock> pause(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody PauseRequest body) {
         long id = CaseManagement.idOf(number);
-        cases.view(id);
+        cases.requireExists(id);
         return clocks.pauseCase(id, body.reason());
     }
 
@@ -55,7 +55,7 @@ class CaseSlaApiController {
         + "from now, so its due time moves by the paused time. 409 when nothing is paused.")
     List<SlaClock> resume(@Parameter(description = CASE) @PathVariable("case") String number) {
         long id = CaseManagement.idOf(number);
-        cases.view(id);
+        cases.requireExists(id);
         return clocks.resumeCase(id);
     }
 }
