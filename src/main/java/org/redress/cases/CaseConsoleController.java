@@ -58,20 +58,23 @@ class CaseConsoleController {
     }
 
     @GetMapping("/cases")
-    String queue(@RequestParam(required = false) @Nullable String queue, @AuthenticationPrincipal RedressUser me, Model model) {
+    String queue(@RequestParam(required = false) @Nullable String queue, @RequestParam(required = false) @Nullable String sort,
+                 @AuthenticationPrincipal RedressUser me, Model model) {
+        CaseSearch.QueueOrder order = "time-left".equals(sort) ? CaseSearch.QueueOrder.TIME_LEFT : CaseSearch.QueueOrder.URGENCY;
         Map<CaseSearch.Queue, Long> sizes = search.queueSizes(me.id(), me.teamId());
         CaseSearch.Queue chosen = queue == null
             ? (sizes.get(CaseSearch.Queue.MINE) > 0 ? CaseSearch.Queue.MINE : CaseSearch.Queue.ALL_OPEN)
             : Arrays.stream(CaseSearch.Queue.values()).filter(q -> key(q).equals(queue)).findFirst().orElse(CaseSearch.Queue.ALL_OPEN);
         model.addAttribute("section", "cases");
         model.addAttribute("queue", key(chosen));
+        model.addAttribute("sort", order == CaseSearch.QueueOrder.TIME_LEFT ? "time-left" : "urgency");
         model.addAttribute("tabs", List.of(
             new QueueTab("mine", "Mine", sizes.get(CaseSearch.Queue.MINE)),
             new QueueTab("team", "My team", me.teamId() == null ? null : sizes.get(CaseSearch.Queue.TEAM)),
             new QueueTab("unassigned", "Unassigned", sizes.get(CaseSearch.Queue.UNASSIGNED)),
             new QueueTab("open", "All open", sizes.get(CaseSearch.Queue.ALL_OPEN)),
             new QueueTab("closed", "Recently closed", null)));
-        model.addAttribute("cases", search.queue(chosen, me.id(), me.teamId()));
+        model.addAttribute("cases", search.queue(chosen, me.id(), me.teamId(), order));
         model.addAttribute("emptyMessage", switch (chosen) {
             case MINE -> "No open cases are assigned to you. Take one from Unassigned.";
             case TEAM -> me.teamId() == null ? "You are not in a team." : "Your team has no open cases.";

@@ -197,13 +197,19 @@ public class CaseManagement {
     }
 
     /**
-     * Moves the case to a team's queue because a target was missed, as done by Redress;
-     * the assignee keeps it, and the team's leads see it in their queue.
+     * Escalates the case because a target was missed, as done by Redress: moves it to the
+     * escalation team's queue, hands it to the escalation assignee (if that person is still
+     * active; otherwise the assignee keeps it), raises its severity by one level. Once per
+     * missed target, which the caller guarantees.
      */
-    public void escalate(long caseId, long teamId, String reason) {
-        Team team = users.team(teamId).orElseThrow(() -> new NotFound("There is no team " + teamId + "."));
+    public void escalate(long caseId, Escalation escalation) {
+        Team team = escalation.teamId() == null ? null : users.team(escalation.teamId()).orElse(null);
+        UserSummary assignee = escalation.assigneeId() == null ? null
+            : users.user(escalation.assigneeId()).filter(UserSummary::active).orElse(null);
         Instant now = clock.instant();
-        change(caseId, Actor.SYSTEM, "case.escalated", c -> c.escalate(now, team.id(), team.name(), reason));
+        change(caseId, Actor.SYSTEM, "case.escalated", c -> c.escalate(now, escalation.reason(),
+            team == null ? null : new CaseView.Ref(team.id(), team.name()),
+            assignee == null ? null : new CaseView.Ref(assignee.id(), assignee.name()), escalation.raiseSeverity()));
     }
 
     // ---- reading ------------------------------------------------------------------------

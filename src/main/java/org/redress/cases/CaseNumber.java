@@ -4,14 +4,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The human-readable case number, e.g. {@code RC-000123}: the case id, padded, with a prefix. */
-final class CaseNumber {
+public final class CaseNumber {
 
     private static final String PREFIX = "RC-";
 
     private CaseNumber() {
     }
 
-    static String format(long id) {
+    public static String format(long id) {
         return PREFIX + String.format(Locale.ROOT, "%06d", id);
     }
 

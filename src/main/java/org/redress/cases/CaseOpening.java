@@ -52,6 +52,7 @@ class CaseOpening {
             complaint.message(), now);
         records.touch(caseId, now);
         audit.record(actor, "case.message-added", "case:" + CaseNumber.format(caseId), complaint.subject());
+        events.publishEvent(new CustomerWrote(caseId, now));
         return new Intake.Received(views.of(cases.findById(caseId).orElseThrow(), customer), Intake.Result.JOINED);
     }
 

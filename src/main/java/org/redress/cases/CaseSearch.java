@@ -1,5 +1,7 @@
 package org.redress.cases;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -37,6 +39,14 @@ public class CaseSearch {
     /** Work queues in the console. */
     public enum Queue { MINE, TEAM, UNASSIGNED, ALL_OPEN, CLOSED }
 
+    /** How an open queue is ordered: by severity then waiting time, or by the time left to the next target. */
+    public enum QueueOrder { URGENCY, TIME_LEFT }
+
+    // The earliest due time of the case's running clocks (owned by the sla module, read only).
+    private static final String NEXT_DUE = """
+        (select min(k.due_at) from sla_clocks k
+         where k.case_id = c.id and k.met_at is null and k.stopped_at is null and k.paused_at is null)""";
+
     private static final String SELECT = """
         select c.id, c.status, c.outcome, c.severity, c.category, c.channel, c.subject, c.customer_id,
                coalesce(cu.name, cu.email, cu.external_ref) as customer_name, c.assignee_id, u.name as assignee_name,
@@ -47,9 +57,11 @@ public class CaseSearch {
         """;
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    CaseSearch(JdbcClient jdbc) {
+    CaseSearch(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Newest first. The cursor is the id of the last case of the previous page. */
@@ -89,7 +101,7 @@ public class CaseSearch {
             params.put("before", before);
         }
         params.put("limit", limit + 1);
-        List<CaseSummary> rows = withNextSteps(jdbc.sql(SELECT + where + " order by c.id desc limit :limit")
+        List<CaseSummary> rows = completed(jdbc.sql(SELECT + where + " order by c.id desc limit :limit")
             .params(params).query(this::row).list());
         if (rows.size() <= limit) {
             return new CasePage(rows, null);
@@ -99,10 +111,11 @@ public class CaseSearch {
     }
 
     /**
-     * A work queue, most urgent first: severity, then the oldest waiting. An agent sees
-     * the cases of their own first; a queue holds at most {@link #MAX_LIMIT} cases.
+     * A work queue, most urgent first: severity, then the oldest waiting; or the case whose
+     * next target is due soonest (missed ones first, cases with no running target last).
+     * A queue holds at most {@link #MAX_LIMIT} cases.
      */
-    public List<CaseSummary> queue(Queue queue, long userId, @Nullable Long teamId) {
+    public List<CaseSummary> queue(Queue queue, long userId, @Nullable Long teamId, QueueOrder order) {
         String where = switch (queue) {
             case MINE -> " where c.status <> 'CLOSED' and c.assignee_id = :user";
             case TEAM -> " where c.status <> 'CLOSED' and c.team_id = :team";
@@ -110,7 +123,9 @@ public class CaseSearch {
             case ALL_OPEN -> " where c.status <> 'CLOSED'";
             case CLOSED -> " where c.status = 'CLOSED'";
         };
-        String order = queue == Queue.CLOSED ? " order by c.closed_at desc" : " order by c.severity, c.opened_at";
+        String orderBy = queue == Queue.CLOSED ? " order by c.closed_at desc"
+            : order == QueueOrder.TIME_LEFT ? " order by " + NEXT_DUE + " nulls last, c.severity, c.opened_at"
+            : " order by c.severity, c.opened_at";
         if (queue == Queue.TEAM && teamId == null) {
             return List.of();
         }
@@ -118,7 +133,7 @@ public class CaseSearch {
         params.put("user", userId);
         params.put("team", teamId == null ? -1L : teamId);
         params.put("limit", MAX_LIMIT);
-        return withNextSteps(jdbc.sql(SELECT + where + order + " limit :limit").params(params).query(this::row).list());
+        return completed(jdbc.sql(SELECT + where + orderBy + " limit :limit").params(params).query(this::row).list());
     }
 
     /** The cases with these ids, in no particular order; for other modules' lists. */
@@ -126,7 +141,7 @@ public class CaseSearch {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return withNextSteps(jdbc.sql(SELECT + " where c.id in (:ids)").param("ids", List.copyOf(ids)).query(this::row).list());
+        return completed(jdbc.sql(SELECT + " where c.id in (:ids)").param("ids", List.copyOf(ids)).query(this::row).list());
     }
 
     /** Open cases in each queue, for the tabs' counters. */
@@ -152,30 +167,65 @@ public class CaseSearch {
             outcome == null ? null : Outcome.valueOf(outcome), rs.getInt("severity"), rs.getString("category"),
             Channel.valueOf(rs.getString("channel")).code(), rs.getString("subject"), rs.getLong("customer_id"), rs.getString("customer_name"),
             rs.getObject("assignee_id", Long.class), rs.getString("assignee_name"), null,
-            rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+            rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), null);
     }
 
-    // One query for the steps of every case on the page, rather than one per case.
-    private List<CaseSummary> withNextSteps(List<CaseSummary> rows) {
+    // One query for the steps, one for the deadlines, of every case on the page, rather than per case.
+    private List<CaseSummary> completed(List<CaseSummary> rows) {
         if (rows.isEmpty()) {
             return rows;
         }
+        List<Long> ids = rows.stream().map(CaseSummary::id).toList();
         Map<Long, Set<PlaybookStep>> done = new HashMap<>();
         jdbc.sql("select recovery_case, step from case_steps where recovery_case in (:ids)")
-            .param("ids", rows.stream().map(CaseSummary::id).toList())
+            .param("ids", ids)
             .query(rs -> {
                 done.computeIfAbsent(rs.getLong("recovery_case"), id -> EnumSet.noneOf(PlaybookStep.class))
                     .add(PlaybookStep.valueOf(rs.getString("step")));
             });
+        Map<Long, CaseSummary.Deadline> pressing = deadlines(ids);
         List<CaseSummary> result = new ArrayList<>(rows.size());
         for (CaseSummary row : rows) {
             Set<PlaybookStep> stepsDone = done.getOrDefault(row.id(), Set.of());
-            PlaybookStep next = row.status() == CaseStatus.CLOSED ? null : Playbook.next(stepsDone).orElse(null);
-            result.add(new CaseSummary(row.id(), row.number(), row.status(), row.outcome(), row.severity(),
-                row.category(), row.channel(), row.subject(), row.customerId(), row.customerName(), row.assigneeId(),
-                row.assigneeName(), next, row.openedAt(), row.updatedAt()));
+            boolean closed = row.status() == CaseStatus.CLOSED;
+            result.add(row.completed(closed ? null : Playbook.next(stepsDone).orElse(null),
+                closed ? null : pressing.get(row.id())));
         }
         return result;
+    }
+
+    /**
+     * The most pressing running clock of each case: the earliest due that is not paused, or
+     * a paused one when all are. The clocks belong to the sla module; lists read them here
+     * (read only, by their documented columns) so that a queue can show and sort by them
+     * without the cases module depending on that module.
+     */
+    private Map<Long, CaseSummary.Deadline> deadlines(List<Long> ids) {
+        Instant now = clock.instant();
+        Map<Long, CaseSummary.Deadline> pressing = new HashMap<>();
+        jdbc.sql("""
+                select case_id, target, warn_at, due_at, paused_at from sla_clocks
+                where case_id in (:ids) and met_at is null and stopped_at is null""")
+            .param("ids", ids)
+            .query(rs -> {
+                Instant due = rs.getTimestamp("due_at").toInstant();
+                CaseSummary.Deadline.State state = rs.getTimestamp("paused_at") != null ? CaseSummary.Deadline.State.PAUSED
+                    : !now.isBefore(due) ? CaseSummary.Deadline.State.BREACHED
+                    : !now.isBefore(rs.getTimestamp("warn_at").toInstant()) ? CaseSummary.Deadline.State.AT_RISK
+                    : CaseSummary.Deadline.State.ON_TRACK;
+                CaseSummary.Deadline candidate = new CaseSummary.Deadline(PlaybookStep.valueOf(rs.getString("target")), due, state);
+                pressing.merge(rs.getLong("case_id"), candidate, CaseSearch::morePressing);
+            });
+        return pressing;
+    }
+
+    private static CaseSummary.Deadline morePressing(CaseSummary.Deadline a, CaseSummary.Deadline b) {
+        boolean aPaused = a.state() == CaseSummary.Deadline.State.PAUSED;
+        boolean bPaused = b.state() == CaseSummary.Deadline.State.PAUSED;
+        if (aPaused != bPaused) {
+            return aPaused ? b : a;
+        }
+        return a.dueAt().isAfter(b.dueAt()) ? b : a;
     }
 
     private static CaseStatus status(String value) {

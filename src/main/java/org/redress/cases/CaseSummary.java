@@ -23,5 +23,22 @@ public record CaseSummary(
     @Schema(description = "Assignee name, if assigned.") @Nullable String assigneeName,
     @Schema(description = "The next playbook step, if any.") @Nullable PlaybookStep nextStep,
     @Schema(description = "When the case was opened.") Instant openedAt,
-    @Schema(description = "When anything last happened on it.") Instant updatedAt) {
+    @Schema(description = "When anything last happened on it.") Instant updatedAt,
+    @Schema(description = "The most pressing time target still running, if any.") @Nullable Deadline deadline) {
+
+    /** The time target most pressing on an open case. */
+    @Schema(name = "CaseDeadline", description = "The time target most pressing on an open case.")
+    public record Deadline(
+        @Schema(description = "The step that is timed.", example = "ACKNOWLEDGE") PlaybookStep step,
+        @Schema(description = "When it is due.") Instant dueAt,
+        @Schema(description = "ON_TRACK, AT_RISK (past the warning share), BREACHED (past due) or PAUSED (waiting on the customer).")
+        State state) {
+
+        public enum State { ON_TRACK, AT_RISK, BREACHED, PAUSED }
+    }
+
+    CaseSummary completed(@Nullable PlaybookStep next, @Nullable Deadline pressing) {
+        return new CaseSummary(id, number, status, outcome, severity, category, channel, subject, customerId, customerName,
+            assigneeId, assigneeName, next, openedAt, updatedAt, pressing);
+    }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -169,6 +170,9 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
                 .contains(done.step()));
             this.status = derivedStatus();
             happened(actor, now, "reopened-resolution", "The resolution is reopened: agree a new one with the customer");
+            if (id != null) {
+                registerEvent(new ResolutionReopened(id, now));
+            }
         }
     }
 
@@ -235,12 +239,30 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         happened(actor, now, "assigned", "Assigned to " + who + (teamName == null ? "" : " (team " + teamName + ")"));
     }
 
-    void escalate(Instant now, @Nullable Long team, String teamName, String reason) {
+    void escalate(Instant now, String reason, CaseView.@Nullable Ref team, CaseView.@Nullable Ref assignee,
+                  boolean raiseSeverity) {
         if (!status.open()) {
             return;
         }
-        this.teamId = team;
-        happened(Actor.SYSTEM, now, "escalated", "Escalated to the team " + teamName + quoted(reason));
+        List<String> done = new ArrayList<>();
+        if (team != null && !Objects.equals(teamId, team.id())) {
+            this.teamId = team.id();
+            done.add("moved to the team " + team.name());
+        }
+        if (assignee != null && !Objects.equals(assigneeId, assignee.id())) {
+            this.assigneeId = assignee.id();
+            done.add("handed to " + assignee.name());
+        }
+        int before = severity;
+        if (raiseSeverity && severity > 1) {
+            this.severity = severity - 1;
+            done.add("severity raised from " + before + " to " + severity);
+        }
+        happened(Actor.SYSTEM, now, "escalated", "Escalated (" + reason + ")"
+            + (done.isEmpty() ? "" : ": " + String.join(", ", done)));
+        if (id != null && severity != before) {
+            registerEvent(new SeverityChanged(id, customerId, channel, before, severity, now));
+        }
     }
 
     void tag(Actor actor, Instant now, Set<String> newTags) {

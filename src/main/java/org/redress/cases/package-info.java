@@ -6,8 +6,10 @@
  * {@link org.redress.cases.CaseManagement}; publishes {@link org.redress.cases.CaseOpened},
  * {@link org.redress.cases.StepRecorded}, {@link org.redress.cases.ResolutionAgreed},
  * {@link org.redress.cases.SeverityChanged},
- * {@link org.redress.cases.CaseClosed} and
- * {@link org.redress.cases.CaseReopened}.
+ * {@link org.redress.cases.CaseClosed},
+ * {@link org.redress.cases.CaseReopened}, {@link org.redress.cases.ResolutionReopened} and
+ * {@link org.redress.cases.CustomerWrote}. Offers
+ * {@link org.redress.cases.CaseManagement#escalate} for the time targets' escalation rules.
  */
 @NullMarked
 package org.redress.cases;

@@ -172,6 +172,18 @@ public class UserManagement {
         return users.findById(id).map(User::summary);
     }
 
+    /**
+     * Who leads a team: its active leads; when it has none (or for no team), the active
+     * managers, so that an alert always reaches someone who can act.
+     */
+    @Transactional(readOnly = true)
+    public List<UserSummary> leadsOf(@Nullable Long teamId) {
+        List<UserSummary> active = users().stream().filter(UserSummary::active).toList();
+        List<UserSummary> leads = active.stream()
+            .filter(user -> user.role() == Role.LEAD && teamId != null && teamId.equals(user.teamId())).toList();
+        return leads.isEmpty() ? active.stream().filter(user -> user.role() == Role.MANAGER).toList() : leads;
+    }
+
     @Transactional(readOnly = true)
     public List<Team> teams() {
         return teams.findAllByOrderByNameAsc();

@@ -19,6 +19,7 @@ import org.redress.shared.Actor;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.redress.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,11 +37,13 @@ public class PromiseKeeping {
     private final CaseManagement cases;
     private final UserManagement users;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final DateTimeFormatter when;
 
     PromiseKeeping(Promises promises, JdbcClient jdbc, CaseManagement cases, UserManagement users, AuditTrail audit,
-                   Clock clock, ZoneId businessZone) {
+                   ApplicationEventPublisher events, Clock clock, ZoneId businessZone) {
+        this.events = events;
         this.promises = promises;
         this.jdbc = jdbc;
         this.cases = cases;
@@ -72,6 +75,7 @@ public class PromiseKeeping {
         cases.recordOnTimeline(caseId, "promise.made", "Promise made: " + withoutFinalStop(what) + ", due " + when.format(dueAt)
             + " (owner " + promise.ownerName() + ")");
         audit.record(madeBy, "promise.made", "promise:" + promise.id(), what);
+        events.publishEvent(PromiseChanged.of(promise));
         return promise;
     }
 
@@ -79,6 +83,7 @@ public class PromiseKeeping {
         Promise kept = promises.save(existing(promiseId).keep(clock.instant(), Text.optional("note", how, 1_000)));
         cases.recordOnTimeline(kept.caseId(), "promise.kept", "Promise kept: " + kept.description());
         audit.record(by, "promise.kept", "promise:" + promiseId, how);
+        events.publishEvent(PromiseChanged.of(kept));
         return kept;
     }
 
@@ -104,6 +109,7 @@ public class PromiseKeeping {
             cases.recordOnTimeline(broken.caseId(), "promise.broken", "Promise broken: " + withoutFinalStop(broken.description())
                 + " was due " + when.format(broken.dueAt()) + " (owner " + broken.ownerName() + ")");
             audit.record(Actor.SYSTEM, "promise.broken", "promise:" + id, broken.description());
+            events.publishEvent(PromiseChanged.of(broken));
         }
         return overdue.size();
     }

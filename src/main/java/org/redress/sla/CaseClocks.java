@@ -1,5 +1,6 @@
 package org.redress.sla;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.stream.Collectors;
 
 import org.redress.cases.CaseClosed;
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CustomerWrote;
+import org.redress.cases.ResolutionReopened;
 import org.redress.cases.SeverityChanged;
 import org.redress.customers.CustomerManagement;
 import org.redress.cases.CaseOpened;
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps each case's clocks in step with the case: a new case gets its acknowledge and
  * resolve targets from the matching policy; an agreed resolution starts the fulfil target;
- * steps meet their targets; closing stops what is left. Runs inside the transaction that
+ * steps meet their targets; a customer not satisfied at follow-up restarts the resolve target;
+ * the customer writing again resumes paused clocks; closing stops what is left. Runs inside the transaction that
  * changes the case, so a case and its clocks are stored together or not at all (ADR 4);
  * it must stay small and never call out of the process.
  */
@@ -82,6 +86,27 @@ class CaseClocks {
                 + " (policy " + policy.name() + "): " + moved.stream()
                     .map(clock -> clock.label().toLowerCase(Locale.ROOT) + " due " + when.format(clock.dueAt()))
                     .collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** The customer was not satisfied: a new resolution is due within the policy's time, and delivered after it. */
+    @EventListener
+    void on(ResolutionReopened reopened) {
+        Long policyId = clocks.policyOf(reopened.caseId());
+        if (policyId != null) {
+            sla.policy(policyId).ifPresent(policy ->
+                clocks.restart(reopened.caseId(), policy, reopened.reopenedAt(), Target.RESOLVE));
+            clocks.discard(reopened.caseId(), Target.FULFIL, Target.FOLLOW_UP);
+        }
+    }
+
+    /** A case waiting on the customer has its answer: the paused clocks run again. */
+    @EventListener
+    void on(CustomerWrote wrote) {
+        Duration paused = clocks.resume(wrote.caseId(), wrote.at());
+        if (paused != null) {
+            cases.recordOnTimeline(wrote.caseId(), "sla.resumed", "Time targets resumed: the customer answered after "
+                + paused.toMinutes() + " min of business time");
         }
     }
 

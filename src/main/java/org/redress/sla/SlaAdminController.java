@@ -2,18 +2,22 @@ package org.redress.sla;
 
 import java.time.DayOfWeek;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
+import org.redress.identity.UserManagement;
+import org.redress.identity.UserSummary;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -23,16 +27,36 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SlaAdminController {
 
     private final SlaManagement sla;
+    private final UserManagement users;
 
-    SlaAdminController(SlaManagement sla) {
+    SlaAdminController(SlaManagement sla, UserManagement users) {
         this.sla = sla;
+        this.users = users;
     }
 
+    /** The page; with {@code edit}, the form holds that policy to change it. */
     @GetMapping("/admin/sla")
-    String page(Model model) {
+    String page(@RequestParam(required = false) @Nullable Long edit, Model model) {
+        List<SlaPolicy> policies = sla.policies();
         model.addAttribute("section", "admin");
-        model.addAttribute("policies", sla.policies());
-        model.addAttribute("calendars", sla.calendars().stream().map(SlaApiController.CalendarView::of).toList());
+        model.addAttribute("policies", policies);
+        model.addAttribute("editing", edit == null ? null : policies.stream()
+            .filter(policy -> edit.equals(policy.id())).findFirst().orElse(null));
+        List<SlaApiController.CalendarView> calendars = sla.calendars().stream().map(SlaApiController.CalendarView::of).toList();
+        List<UserSummary> people = users.users();
+        model.addAttribute("calendars", calendars);
+        model.addAttribute("teams", users.teams());
+        model.addAttribute("people", people.stream().filter(UserSummary::active).toList());
+        // Names by id for the table; lookups of a null id find nothing.
+        Map<Long, String> calendarNames = new HashMap<>();
+        calendars.forEach(calendar -> calendarNames.put(calendar.id(), calendar.name()));
+        Map<Long, String> teamNames = new HashMap<>();
+        users.teams().forEach(team -> teamNames.put(team.id(), team.name()));
+        Map<Long, String> peopleNames = new HashMap<>();
+        people.forEach(person -> peopleNames.put(person.id(), person.name()));
+        model.addAttribute("calendarNames", calendarNames);
+        model.addAttribute("teamNames", teamNames);
+        model.addAttribute("peopleNames", peopleNames);
         model.addAttribute("days", DayOfWeek.values());
         return "sla/admin";
     }
@@ -41,18 +65,47 @@ class SlaAdminController {
     String createPolicy(@RequestParam Map<String, String> form, @AuthenticationPrincipal RedressUser admin,
                         RedirectAttributes redirect) {
         try {
-            SlaPolicy saved = sla.createPolicy(admin, new SlaManagement.PolicyDefinition(form.get("name"),
-                number("severity", form.get("severity")), blankToNull(form.get("channel")), blankToNull(form.get("tier")),
-                number("acknowledgeMinutes", form.get("acknowledgeMinutes")), number("resolveMinutes", form.get("resolveMinutes")),
-                number("fulfilMinutes", form.get("fulfilMinutes")), number("followUpMinutes", form.get("followUpMinutes")),
-                number("warnAtPercent", form.get("warnAtPercent")),
-                number("calendarId", form.get("calendarId")) == null ? null : Long.valueOf(form.get("calendarId")),
-                null));
+            SlaPolicy saved = sla.createPolicy(admin, definition(form));
             redirect.addFlashAttribute("done", "Added the policy " + saved.name() + ".");
         } catch (InvalidInput | Conflict refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/admin/sla";
+    }
+
+    @PostMapping("/admin/sla/policies/{id}")
+    String changePolicy(@PathVariable long id, @RequestParam Map<String, String> form,
+                        @AuthenticationPrincipal RedressUser admin, RedirectAttributes redirect) {
+        try {
+            SlaPolicy saved = sla.changePolicy(admin, id, definition(form));
+            redirect.addFlashAttribute("done", "Saved the policy " + saved.name() + ".");
+            return "redirect:/admin/sla";
+        } catch (InvalidInput | Conflict refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+            return "redirect:/admin/sla?edit=" + id;
+        }
+    }
+
+    @PostMapping("/admin/sla/policies/{id}/delete")
+    String deletePolicy(@PathVariable long id, @AuthenticationPrincipal RedressUser admin, RedirectAttributes redirect) {
+        try {
+            sla.deletePolicy(admin, id);
+            redirect.addFlashAttribute("done", "Deleted the policy.");
+        } catch (Conflict refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/admin/sla";
+    }
+
+    private static SlaManagement.PolicyDefinition definition(Map<String, String> form) {
+        return new SlaManagement.PolicyDefinition(form.get("name"),
+            number("severity", form.get("severity")), blankToNull(form.get("channel")), blankToNull(form.get("tier")),
+            number("acknowledgeMinutes", form.get("acknowledgeMinutes")), number("resolveMinutes", form.get("resolveMinutes")),
+            number("fulfilMinutes", form.get("fulfilMinutes")), number("followUpMinutes", form.get("followUpMinutes")),
+            number("warnAtPercent", form.get("warnAtPercent")), id("calendarId", form.get("calendarId")),
+            id("escalationTeamId", form.get("escalationTeamId")), id("escalationAssigneeId", form.get("escalationAssigneeId")),
+            // An unticked checkbox sends nothing.
+            form.containsKey("escalationNotifyLeads"), form.containsKey("escalationRaiseSeverity"));
     }
 
     @PostMapping("/admin/sla/calendars")
@@ -79,6 +132,11 @@ class SlaAdminController {
 
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static @Nullable Long id(String field, @Nullable String value) {
+        Integer number = number(field, value);
+        return number == null ? null : number.longValue();
     }
 
     private static @Nullable Integer number(String field, @Nullable String value) {

@@ -48,12 +48,16 @@ class SlaApiController {
         @Schema(description = "Minutes after fulfilment to follow up.") int followUpMinutes,
         @Schema(description = "Warn when this share (%) of a target has passed.") int warnAtPercent,
         @Schema(description = "Calendar whose business hours the targets count; null for around the clock.") @Nullable Long calendarId,
-        @Schema(description = "Team whose queue takes a case that misses a target; null to leave it where it is.") @Nullable Long escalationTeamId) {
+        @Schema(description = "Team whose queue takes a case that misses a target; null to leave it where it is.") @Nullable Long escalationTeamId,
+        @Schema(description = "User a case that misses a target is handed to; null to leave it with its assignee.") @Nullable Long escalationAssigneeId,
+        @Schema(description = "Whether the leads of the case's team (and of the escalation team) are alerted when a target is missed.") boolean escalationNotifyLeads,
+        @Schema(description = "Whether a missed target raises the case's severity by one level (S3 becomes S2).") boolean escalationRaiseSeverity) {
 
         static PolicyView of(SlaPolicy p) {
             return new PolicyView(p.id() == null ? 0 : p.id(), p.name(), p.severity(), p.channel(), p.tier(),
                 p.acknowledgeMinutes(), p.resolveMinutes(), p.fulfilMinutes(), p.followUpMinutes(), p.warnAtPercent(),
-                p.calendarId(), p.escalationTeamId());
+                p.calendarId(), p.escalationTeamId(), p.escalationAssigneeId(), p.escalationNotifyLeads(),
+                p.escalationRaiseSeverity());
         }
     }
 
@@ -69,11 +73,15 @@ class SlaApiController {
         @Schema(description = "Minutes after fulfilment to follow up (> 0).", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Integer followUpMinutes,
         @Schema(description = "Warn at this share (%) of a target, 1–99; default 80.") @Nullable Integer warnAtPercent,
         @Schema(description = "Calendar id, or null for around the clock.") @Nullable Long calendarId,
-        @Schema(description = "Team id whose queue takes a case that misses a target, or null.") @Nullable Long escalationTeamId) {
+        @Schema(description = "Team id whose queue takes a case that misses a target, or null.") @Nullable Long escalationTeamId,
+        @Schema(description = "User id a case that misses a target is handed to, or null.") @Nullable Long escalationAssigneeId,
+        @Schema(description = "Alert the leads when a target is missed; default true.") @Nullable Boolean escalationNotifyLeads,
+        @Schema(description = "Raise the severity by one level when a target is missed; default false.") @Nullable Boolean escalationRaiseSeverity) {
 
         SlaManagement.PolicyDefinition definition() {
             return new SlaManagement.PolicyDefinition(name, severity, channel, tier, acknowledgeMinutes, resolveMinutes,
-                fulfilMinutes, followUpMinutes, warnAtPercent, calendarId, escalationTeamId);
+                fulfilMinutes, followUpMinutes, warnAtPercent, calendarId, escalationTeamId, escalationAssigneeId,
+                escalationNotifyLeads, escalationRaiseSeverity);
         }
     }
 

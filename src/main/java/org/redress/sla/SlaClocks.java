@@ -131,13 +131,28 @@ public class SlaClocks {
 
     /** Resumes the case's paused clocks; their due times move by the business time they were paused. */
     public List<SlaClock> resumeCase(long caseId) {
-        if (of(caseId).stream().noneMatch(c -> c.state() == SlaClock.State.PAUSED)) {
+        Duration paused = resume(caseId, clock.instant());
+        if (paused == null) {
             throw new Conflict("No time target of this case is paused.");
         }
-        Duration paused = resume(caseId, clock.instant());
         cases.recordOnTimeline(caseId, "sla.resumed", "Time targets resumed after " + paused.toMinutes()
             + " min of business time");
         return of(caseId);
+    }
+
+    /** Starts these targets afresh: their earlier clocks (met, missed or running) are replaced. */
+    void restart(long caseId, SlaPolicy policy, Instant from, Target... targets) {
+        for (Target target : targets) {
+            jdbc.sql("delete from sla_clocks where case_id = ? and target = ?").params(caseId, target.name()).update();
+        }
+        start(caseId, policy, from, targets);
+    }
+
+    /** Forgets the clocks of these targets; they start again when their step comes round. */
+    void discard(long caseId, Target... targets) {
+        for (Target target : targets) {
+            jdbc.sql("delete from sla_clocks where case_id = ? and target = ?").params(caseId, target.name()).update();
+        }
     }
 
     /** Pauses the case's running clocks; returns how many were running. */
@@ -150,9 +165,10 @@ public class SlaClocks {
 
     /**
      * Resumes the case's paused clocks: each gets the business time it had left when it was
-     * paused, counted from now. Returns the business time the longest pause lasted.
+     * paused, counted from now. Returns the business time the longest pause lasted, or null
+     * when no clock was paused.
      */
-    Duration resume(long caseId, Instant at) {
+    @Nullable Duration resume(long caseId, Instant at) {
         record Paused(long id, long policyId, Instant pausedAt, Instant warnAt, Instant dueAt) {}
         List<Paused> paused = jdbc.sql("""
                 select id, policy_id, paused_at, warn_at, due_at from sla_clocks
@@ -161,6 +177,9 @@ public class SlaClocks {
             .query((rs, n) -> new Paused(rs.getLong("id"), rs.getLong("policy_id"), rs.getTimestamp("paused_at").toInstant(),
                 rs.getTimestamp("warn_at").toInstant(), rs.getTimestamp("due_at").toInstant()))
             .list();
+        if (paused.isEmpty()) {
+            return null;
+        }
         Duration longest = Duration.ZERO;
         for (Paused clockPaused : paused) {
             BusinessHours hours = hoursOfPolicy(clockPaused.policyId());

@@ -22,6 +22,7 @@ import org.redress.audit.AuditTrail;
 import org.redress.cases.Channel;
 import org.redress.identity.RedressUser;
 import org.redress.identity.UserManagement;
+import org.redress.identity.UserSummary;
 import org.redress.identity.Role;
 import org.redress.shared.Checks;
 import org.redress.shared.Conflict;
@@ -71,7 +72,9 @@ public class SlaManagement {
                                    @Nullable String tier, @Nullable Integer acknowledgeMinutes,
                                    @Nullable Integer resolveMinutes, @Nullable Integer fulfilMinutes,
                                    @Nullable Integer followUpMinutes, @Nullable Integer warnAtPercent,
-                                   @Nullable Long calendarId, @Nullable Long escalationTeamId) {}
+                                   @Nullable Long calendarId, @Nullable Long escalationTeamId,
+                                   @Nullable Long escalationAssigneeId, @Nullable Boolean escalationNotifyLeads,
+                                   @Nullable Boolean escalationRaiseSeverity) {}
 
     public SlaCalendar createCalendar(RedressUser by, CalendarDefinition definition) {
         requireAdmin(by);
@@ -219,9 +222,18 @@ public class SlaManagement {
             }
             return d.escalationTeamId();
         });
+        Long escalationAssigneeId = checks.check(() -> {
+            Long id = d.escalationAssigneeId();
+            if (id != null && users.user(id).filter(UserSummary::active).isEmpty()) {
+                throw InvalidInput.field("escalationAssigneeId", "there is no active user with id " + id);
+            }
+            return id;
+        });
         checks.verify();
         return new SlaPolicy(existing == null ? null : existing.id(), name, severity, channel, tier, acknowledge, resolve,
-            fulfil, followUp, warnAt, calendarId, escalationTeamId, existing == null ? clock.instant() : existing.createdAt(),
+            fulfil, followUp, warnAt, calendarId, escalationTeamId, escalationAssigneeId,
+            d.escalationNotifyLeads() == null || d.escalationNotifyLeads(), Boolean.TRUE.equals(d.escalationRaiseSeverity()),
+            existing == null ? clock.instant() : existing.createdAt(),
             version);
     }
 

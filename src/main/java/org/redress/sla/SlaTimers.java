@@ -3,12 +3,9 @@ package org.redress.sla;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Consumer;
 
-import org.redress.cases.CaseManagement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,20 +22,15 @@ class SlaTimers {
     static final int BATCH = 500;
 
     private final JdbcClient jdbc;
-    private final CaseManagement cases;
-    private final SlaManagement sla;
+    private final TimerFiring firing;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final DateTimeFormatter when;
 
-    SlaTimers(JdbcClient jdbc, CaseManagement cases, SlaManagement sla, TransactionTemplate transactions, Clock clock,
-              ZoneId businessZone) {
+    SlaTimers(JdbcClient jdbc, TimerFiring firing, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
-        this.sla = sla;
-        this.cases = cases;
+        this.firing = firing;
         this.transactions = transactions;
         this.clock = clock;
-        this.when = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(businessZone);
     }
 
     /** Fires every due warning and breach; returns how many fired. */
@@ -46,46 +38,33 @@ class SlaTimers {
         int fired = 0;
         int batch;
         do {
-            batch = transactions.execute(status -> fireBatch("due_at", "breached_at", "sla.breached"));
+            batch = transactions.execute(status -> fireBatch("due_at", "breached_at", firing::breached));
             fired += batch;
         } while (batch == BATCH);
         do {
-            batch = transactions.execute(status -> fireBatch("warn_at", "warned_at", "sla.at-risk"));
+            batch = transactions.execute(status -> fireBatch("warn_at", "warned_at", firing::warned));
             fired += batch;
         } while (batch == BATCH);
         return fired;
     }
 
-    private record Due(long id, long caseId, String target, Instant dueAt, long policyId) {}
-
     // The column names come from the two calls above, never from input.
-    private int fireBatch(String timeColumn, String firedColumn, String kind) {
+    private int fireBatch(String timeColumn, String firedColumn, Consumer<TimerFiring.DueClock> fire) {
         Instant now = clock.instant();
-        List<Due> due = jdbc.sql("select id, case_id, target, due_at, policy_id from sla_clocks"
+        List<TimerFiring.DueClock> due = jdbc.sql("select id, case_id, target, due_at, policy_id from sla_clocks"
                 + " where " + timeColumn + " <= ? and " + firedColumn + " is null"
                 + " and breached_at is null and met_at is null and stopped_at is null and paused_at is null"
                 + " order by " + timeColumn + " limit " + BATCH + " for update skip locked")
             .param(Timestamp.from(now))
-            .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("case_id"), rs.getString("target"),
-                rs.getTimestamp("due_at").toInstant(), rs.getLong("policy_id")))
+            .query((rs, n) -> new TimerFiring.DueClock(rs.getLong("id"), rs.getLong("case_id"),
+                Target.valueOf(rs.getString("target")), rs.getTimestamp("due_at").toInstant(), rs.getLong("policy_id")))
             .list();
         int fired = 0;
-        for (Due clockDue : due) {
+        for (TimerFiring.DueClock clockDue : due) {
             int marked = jdbc.sql("update sla_clocks set " + firedColumn + " = ? where id = ? and " + firedColumn + " is null")
                 .params(Timestamp.from(now), clockDue.id()).update();
-            if (marked == 1 && Target.valueOf(clockDue.target()) == Target.FOLLOW_UP) {
-                cases.recordOnTimeline(clockDue.caseId(), "followup.due",
-                    "Follow-up due: check back that the customer is truly satisfied");
-                fired++;
-            } else if (marked == 1) {
-                Target target = Target.valueOf(clockDue.target());
-                cases.recordOnTimeline(clockDue.caseId(), kind, kind.equals("sla.breached")
-                    ? "Target missed: " + target.label().toLowerCase(Locale.ROOT) + " was due " + when.format(clockDue.dueAt())
-                    : "At risk: " + target.label().toLowerCase(Locale.ROOT) + " is due " + when.format(clockDue.dueAt()));
-                if (kind.equals("sla.breached")) {
-                    sla.policy(clockDue.policyId()).map(SlaPolicy::escalationTeamId).ifPresent(team ->
-                        cases.escalate(clockDue.caseId(), team, target.label().toLowerCase(Locale.ROOT) + " target missed"));
-                }
+            if (marked == 1) {
+                fire.accept(clockDue);
                 fired++;
             }
         }

@@ -1,0 +1,100 @@
+package org.redress.notifications;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseView;
+import org.redress.identity.UserManagement;
+import org.redress.identity.UserSummary;
+import org.redress.promises.Promise;
+import org.redress.promises.PromiseChanged;
+import org.redress.sla.FollowUpDue;
+import org.redress.sla.TargetAtRisk;
+import org.redress.sla.TargetMissed;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides who hears of what. A warning goes to whoever holds the case (its team's leads
+ * when nobody does); a missed target also to the leads, when the policy says so, of the
+ * case's team and of the team it was escalated to; a follow-up due to whoever holds the
+ * case; a broken promise to its owner and their leads. Runs in the transaction of the
+ * firing, so each alert is raised exactly once.
+ */
+@Component
+class AlertRouting {
+
+    private final AlertInbox inbox;
+    private final CaseManagement cases;
+    private final UserManagement users;
+    private final DateTimeFormatter when;
+
+    AlertRouting(AlertInbox inbox, CaseManagement cases, UserManagement users, ZoneId businessZone) {
+        this.inbox = inbox;
+        this.cases = cases;
+        this.users = users;
+        this.when = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(businessZone);
+    }
+
+    @EventListener
+    void on(TargetAtRisk atRisk) {
+        CaseView c = cases.view(atRisk.caseId());
+        inbox.raise(holderOrLeads(c), c.id(), "sla.at-risk", c.number() + " is at risk: "
+            + atRisk.target().label().toLowerCase(Locale.ROOT) + " is due " + when.format(atRisk.dueAt()) + " — " + c.subject());
+    }
+
+    @EventListener
+    void on(TargetMissed missed) {
+        CaseView c = cases.view(missed.caseId());
+        List<Long> told = new ArrayList<>(holder(c));
+        if (missed.notifyLeads() || told.isEmpty()) {
+            told.addAll(ids(users.leadsOf(c.team() == null ? null : c.team().id())));
+            if (missed.escalationTeamId() != null) {
+                told.addAll(ids(users.leadsOf(missed.escalationTeamId())));
+            }
+        }
+        inbox.raise(told, c.id(), "sla.breached", c.number() + " missed its target: "
+            + missed.target().label().toLowerCase(Locale.ROOT) + " was due " + when.format(missed.dueAt()) + " — " + c.subject());
+    }
+
+    @EventListener
+    void on(FollowUpDue due) {
+        CaseView c = cases.view(due.caseId());
+        inbox.raise(holderOrLeads(c), c.id(), "followup.due", "Check back with the customer of " + c.number()
+            + ": are they truly satisfied? — " + c.subject());
+    }
+
+    @EventListener
+    void on(PromiseChanged promise) {
+        if (promise.status() != Promise.Status.BROKEN) {
+            return;
+        }
+        CaseView c = cases.view(promise.caseId());
+        List<Long> told = new ArrayList<>();
+        Long ownerTeam = null;
+        if (promise.ownerId() != null) {
+            told.add(promise.ownerId());
+            ownerTeam = users.user(promise.ownerId()).map(UserSummary::teamId).orElse(null);
+        }
+        told.addAll(ids(users.leadsOf(ownerTeam != null ? ownerTeam : c.team() == null ? null : c.team().id())));
+        inbox.raise(told, c.id(), "promise.broken", "Promise broken on " + c.number() + ": " + promise.description()
+            + " was due " + when.format(promise.dueAt()) + " (owner " + promise.ownerName() + ")");
+    }
+
+    private List<Long> holderOrLeads(CaseView c) {
+        List<Long> holder = holder(c);
+        return holder.isEmpty() ? ids(users.leadsOf(c.team() == null ? null : c.team().id())) : holder;
+    }
+
+    private static List<Long> holder(CaseView c) {
+        return c.assignee() == null ? List.of() : List.of(c.assignee().id());
+    }
+
+    private static List<Long> ids(List<UserSummary> people) {
+        return people.stream().map(UserSummary::id).toList();
+    }
+}

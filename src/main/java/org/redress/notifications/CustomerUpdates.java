@@ -1,0 +1,116 @@
+package org.redress.notifications;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.redress.cases.CaseClosed;
+import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseReopened;
+import org.redress.cases.CaseView;
+import org.redress.cases.Outcome;
+import org.redress.cases.ResolutionAgreed;
+import org.redress.cases.ResolutionReopened;
+import org.redress.cases.StepRecorded;
+import org.redress.promises.Promise;
+import org.redress.promises.PromiseChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the customer informed: each change they should hear of becomes a
+ * {@link CustomerUpdate}, recorded on the case's timeline as "Update to customer: …" and
+ * handed to every {@link CustomerUpdateChannel}. Promises that a resolution made are told
+ * with the resolution, not twice.
+ */
+@Component
+class CustomerUpdates {
+
+    private final CaseManagement cases;
+    private final List<CustomerUpdateChannel> channels;
+    private final DateTimeFormatter day;
+    private final ZoneId businessZone;
+
+    CustomerUpdates(CaseManagement cases, List<CustomerUpdateChannel> channels, ZoneId businessZone) {
+        this.cases = cases;
+        this.channels = channels;
+        this.businessZone = businessZone;
+        this.day = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+    }
+
+    @EventListener
+    void on(StepRecorded recorded) {
+        switch (recorded.step()) {
+            case ACKNOWLEDGE -> {
+                CaseView c = cases.view(recorded.caseId());
+                send(c, "acknowledged", "We have received your message about \"" + c.subject() + "\" (case " + c.number()
+                    + "). " + (c.assignee() == null ? "Our team" : c.assignee().name()) + " is looking into it and will keep you posted.");
+            }
+            case FULFIL -> {
+                CaseView c = cases.view(recorded.caseId());
+                send(c, "fulfilled", "We have done what we agreed" + (c.resolution() == null ? "" : ": " + c.resolution())
+                    + ". We will check back with you soon to make sure all is well.");
+            }
+            default -> {
+                // the other steps are the agent's own words to the customer, not status updates
+            }
+        }
+    }
+
+    @EventListener
+    void on(ResolutionAgreed agreed) {
+        CaseView c = cases.view(agreed.caseId());
+        send(c, "resolution-agreed", "Here is what we agreed: " + withoutFinalStop(agreed.resolution())
+            + ". We will deliver it by " + day.format(agreed.promisedBy()) + ".");
+    }
+
+    @EventListener
+    void on(ResolutionReopened reopened) {
+        CaseView c = cases.view(reopened.caseId());
+        send(c, "resolution-reopened", "Thank you for telling us this is not yet right. We are working out a better "
+            + "resolution with you and will be in touch shortly.");
+    }
+
+    @EventListener
+    void on(CaseClosed closed) {
+        CaseView c = cases.view(closed.caseId());
+        send(c, "closed", closed.outcome() == Outcome.RECOVERED
+            ? "Your case " + c.number() + " is now closed. Thank you for giving us the chance to put this right."
+            : "Your case " + c.number() + " is now closed. If anything is still not right, reply and we will reopen it.");
+    }
+
+    @EventListener
+    void on(CaseReopened reopened) {
+        CaseView c = cases.view(reopened.caseId());
+        send(c, "reopened", "We have reopened your case " + c.number() + " and are looking into it again.");
+    }
+
+    @EventListener
+    void on(PromiseChanged promise) {
+        if (promise.source() == Promise.Source.RESOLUTION && promise.status() != Promise.Status.BROKEN) {
+            return;
+        }
+        CaseView c = cases.view(promise.caseId());
+        String what = withoutFinalStop(promise.description());
+        LocalDate due = LocalDate.ofInstant(promise.dueAt(), businessZone);
+        switch (promise.status()) {
+            case OPEN -> send(c, "promise-made", "We promise: " + what + ", by " + day.format(due) + ".");
+            case KEPT -> send(c, "promise-kept", "Done, as promised: " + what + ".");
+            case BROKEN -> send(c, "promise-broken", "We are sorry: we have not yet kept our promise (" + what + ", by "
+                + day.format(due) + "). " + promise.ownerName() + " is on it and will tell you when it will be done.");
+        }
+    }
+
+    private void send(CaseView c, String kind, String text) {
+        cases.recordOnTimeline(c.id(), "customer.update", "Update to customer: " + text);
+        CustomerUpdate update = new CustomerUpdate(c.id(), c.number(), c.customer().id(), kind, text);
+        channels.forEach(channel -> channel.deliver(update));
+    }
+
+    private static String withoutFinalStop(String text) {
+        String trimmed = text.strip();
+        return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+}
