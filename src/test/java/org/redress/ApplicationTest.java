@@ -56,6 +56,29 @@ public abstract class ApplicationTest {
         return Http.bearer(port, token.json().get("secret").asString());
     }
 
+    /** A user of the API, with their id. */
+    protected record Person(long id, Http http) {}
+
+    /** A new user with this role in this team (or none), signed in through a fresh API token. */
+    protected Person member(String role, @org.jspecify.annotations.Nullable Long teamId) {
+        String email = role + "-" + unique() + "@test.redress";
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("email", email, "name", "Test " + role + " " + unique(),
+            "password", "password-" + role + "-1", "role", role));
+        if (teamId != null) {
+            body.put("teamId", teamId);
+        }
+        Http.Response created = admin().post("/api/v1/users", body);
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+        Http.Response token = Http.basic(port, email, "password-" + role + "-1").post("/api/v1/tokens", Map.of("name", "tests"));
+        return new Person(created.json().get("id").asLong(), Http.bearer(port, token.json().get("secret").asString()));
+    }
+
+    protected long newTeam(String name) {
+        return admin().post("/api/v1/teams", Map.of("name", name + " " + unique())).json().get("id").asLong();
+    }
+
     /** Today in the business time zone the tests pin (UTC), whatever the machine's zone. */
     protected static java.time.LocalDate today() {
         return java.time.LocalDate.now(java.time.ZoneOffset.UTC);

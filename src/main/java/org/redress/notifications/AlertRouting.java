@@ -3,8 +3,10 @@ package org.redress.notifications;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseView;
@@ -50,11 +52,14 @@ class AlertRouting {
     @EventListener
     void on(TargetMissed missed) {
         CaseView c = cases.view(missed.caseId());
-        List<Long> told = new ArrayList<>(holder(c));
+        Set<Long> told = new LinkedHashSet<>(holder(c));
+        if (missed.assigneeBefore() != null) {
+            told.add(missed.assigneeBefore());
+        }
         if (missed.notifyLeads() || told.isEmpty()) {
-            told.addAll(ids(users.leadsOf(c.team() == null ? null : c.team().id())));
-            if (missed.escalationTeamId() != null) {
-                told.addAll(ids(users.leadsOf(missed.escalationTeamId())));
+            told.addAll(ids(users.leadsOf(missed.teamBefore())));
+            if (c.team() != null && !Long.valueOf(c.team().id()).equals(missed.teamBefore())) {
+                told.addAll(ids(users.leadsOf(c.team().id())));
             }
         }
         inbox.raise(told, c.id(), "sla.breached", c.number() + " missed its target: "

@@ -50,7 +50,7 @@ class CustomerUpdates {
             }
             case FULFIL -> {
                 CaseView c = cases.view(recorded.caseId());
-                send(c, "fulfilled", "We have done what we agreed" + (c.resolution() == null ? "" : ": " + c.resolution())
+                send(c, "fulfilled", "We have done what we agreed" + (c.resolution() == null ? "" : ": " + withoutFinalStop(c.resolution()))
                     + ". We will check back with you soon to make sure all is well.");
             }
             default -> {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -45,12 +46,14 @@ class TimerFiring {
         }
         cases.recordOnTimeline(clock.caseId(), "sla.breached", "Target missed: " + label(clock) + " was due "
             + when.format(clock.dueAt()));
+        CaseView before = cases.view(clock.caseId());
         SlaPolicy policy = sla.policy(clock.policyId()).orElse(null);
         if (policy != null) {
             cases.escalate(clock.caseId(), policy.escalation(clock.target()));
         }
         events.publishEvent(new TargetMissed(clock.caseId(), clock.target(), clock.dueAt(),
-            policy == null ? null : policy.escalationTeamId(), policy == null || policy.escalationNotifyLeads()));
+            before.assignee() == null ? null : before.assignee().id(), before.team() == null ? null : before.team().id(),
+            policy == null || policy.escalationNotifyLeads()));
     }
 
     private static String label(DueClock clock) {

@@ -120,10 +120,10 @@ class PlaybookApiTests extends ApplicationTest {
 
         JsonNode timeline = admin().get(c + "/timeline").json();
         assertThat(timeline).extracting(e -> e.get("kind").asString())
-            .containsExactly("opened", "step.acknowledge", "note", "tagged", "severity", "sla.retargeted");
+            .containsExactly("opened", "step.acknowledge", "customer.update", "note", "tagged", "severity", "sla.retargeted");
         assertThat(timeline).extracting(e -> e.get("actorName").asString())
-            .containsExactly("Administrator", actorName, actorName, actorName, "Administrator", "Redress");
-        assertThat(timeline.get(2).get("internal").asBoolean()).isTrue();
+            .containsExactly("Administrator", actorName, "Redress", actorName, actorName, "Administrator", "Redress");
+        assertThat(timeline.get(3).get("internal").asBoolean()).isTrue();
         assertThat(admin().get(c).json().get("tags")).extracting(JsonNode::asString).containsExactly("repeat", "vip");
     }
 

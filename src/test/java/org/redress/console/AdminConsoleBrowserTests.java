@@ -83,8 +83,10 @@ class AdminConsoleBrowserTests extends BrowserTest {
 
         page.navigate(url("/admin/audit?subject=case:" + number));
 
-        assertThat(page.locator("table.list tbody tr")).hasCount(2);
+        // Opened, acknowledged, and the update that told the customer so.
+        assertThat(page.locator("table.list tbody tr")).hasCount(3);
         assertThat(page.locator("table.list")).containsText("case.acknowledged");
+        assertThat(page.locator("table.list")).containsText("customer.update");
         assertThat(page.locator("table.list")).containsText("Administrator");
     }
 

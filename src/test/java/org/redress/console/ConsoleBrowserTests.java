@@ -60,7 +60,9 @@ class ConsoleBrowserTests extends BrowserTest {
 
         assertThat(next).containsText("Explain");
         assertThat(timeline).containsText("Identified the cause: carrier-delay (our part: partly ours)");
-        assertThat(timeline.locator("li")).hasCount(5);
+        // Opened, four steps, and the update that told the customer the complaint was received.
+        assertThat(timeline.locator("li")).hasCount(6);
+        assertThat(timeline).containsText("Update to customer: We have received your message");
         assertThat(page.locator("li[data-step=IDENTIFY_CAUSE]")).containsText("Wanda Walker");
     }
 
