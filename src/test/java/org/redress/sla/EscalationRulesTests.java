@@ -27,10 +27,11 @@ class EscalationRulesTests extends ApplicationTest {
         Person frontlineLead = member("lead", frontline);
         Person escalationLead = member("lead", escalations);
         Person specialist = member("agent", escalations);
-        String tier = "esc-" + unique();
-        policy(tier, Map.of("escalationTeamId", escalations, "escalationAssigneeId", specialist.id(),
+        // Premium, review site, severity 3: a policy as specific as can be, used by no other test.
+        String tier = "premium";
+        policy(tier, "review", Map.of("escalationTeamId", escalations, "escalationAssigneeId", specialist.id(),
             "escalationRaiseSeverity", true));
-        JsonNode opened = openFor(tier, 3);
+        JsonNode opened = openFor(tier, "review", 3);
         String c = "/api/v1/cases/" + opened.get("number").asString();
         admin().post(c + "/assign", Map.of("assigneeId", agent.id()));
         makeDue(opened.get("id").asLong(), "ACKNOWLEDGE");
@@ -63,9 +64,9 @@ class EscalationRulesTests extends ApplicationTest {
         long team = newTeam("Quiet");
         Person agent = member("agent", team);
         Person lead = member("lead", team);
-        String tier = "quiet-" + unique();
-        policy(tier, Map.of("escalationNotifyLeads", false));
-        JsonNode opened = openFor(tier, 3);
+        String tier = "premium";
+        policy(tier, "in-person", Map.of("escalationNotifyLeads", false));
+        JsonNode opened = openFor(tier, "in-person", 3);
         admin().post("/api/v1/cases/" + opened.get("number").asString() + "/assign", Map.of("assigneeId", agent.id()));
         makeDue(opened.get("id").asLong(), "ACKNOWLEDGE");
 
@@ -112,16 +113,17 @@ class EscalationRulesTests extends ApplicationTest {
             .doesNotContain("Bad");
     }
 
-    private void policy(String tier, Map<String, Object> escalation) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", "Policy " + tier, "tier", tier,
+    private void policy(String tier, String channel, Map<String, Object> escalation) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Policy " + unique(), "tier", tier, "channel", channel, "severity", 3,
             "acknowledgeMinutes", 30, "resolveMinutes", 600, "fulfilMinutes", 1440, "followUpMinutes", 1440));
         body.putAll(escalation);
         Http.Response created = admin().post("/api/v1/sla/policies", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
-    private JsonNode openFor(String tier, int severity) {
+    private JsonNode openFor(String tier, String channel, int severity) {
         Map<String, Object> body = new HashMap<>(complaint("C-" + unique(), "delivery"));
+        body.put("channel", channel);
         body.put("customer", Map.of("externalRef", "C-" + unique(), "email", unique() + "@example.com", "tier", tier));
         body.put("severity", severity);
         return admin().post("/api/v1/complaints", body).json();
