@@ -121,6 +121,43 @@ class AdminConsoleBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anAdminChangesAPolicysEscalationRulesRefusesABadTargetAndDeletesIt() {
+        String name = "Chat low " + unique();
+        long team = newTeam("Escalations");
+        String teamName = admin().get("/api/v1/teams").json().valueStream()
+            .filter(t -> t.get("id").asLong() == team).findFirst().orElseThrow().get("name").asString();
+        long id = admin().post("/api/v1/sla/policies", java.util.Map.of("name", name, "tier", "vip", "channel", "chat",
+            "severity", 4, "acknowledgeMinutes", 120, "resolveMinutes", 600, "fulfilMinutes", 1440, "followUpMinutes", 1440))
+            .json().get("id").asLong();
+        page.navigate(url("/admin/sla"));
+
+        page.getByLabel("Edit " + name).click();
+        assertThat(page.locator("#p-name")).hasValue(name);
+        page.locator("#p-ack").fill("45");
+        page.getByLabel("Raise the severity one level").check();
+        page.locator("#p-esc-team").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(teamName));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save policy")).click();
+
+        assertThat(page.locator(".flash.success")).containsText("Saved the policy " + name);
+        Locator row = page.locator("tr[data-policy='" + name + "']");
+        assertThat(row).containsText("45 min");
+        assertThat(row).containsText("move to " + teamName);
+        assertThat(row).containsText("raise severity");
+
+        page.getByLabel("Edit " + name).click();
+        page.locator("#p-ack").fill("0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save policy")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("must be more than zero minutes");
+        org.assertj.core.api.Assertions.assertThat(admin().get("/api/v1/sla/policies").json().valueStream()
+            .filter(p -> p.get("id").asLong() == id).findFirst().orElseThrow().get("acknowledgeMinutes").asInt()).isEqualTo(45);
+
+        page.onceDialog(dialog -> dialog.accept());
+        page.getByLabel("Delete " + name).click();
+        assertThat(page.locator(".flash.success")).containsText("Deleted the policy");
+        assertThat(row).hasCount(0);
+    }
+
+    @Test
     void anAgentCannotOpenAdminPages() {
         String email = "agent-" + unique() + "@test.redress";
         admin().post("/api/v1/users", java.util.Map.of("email", email, "name", "Ali", "password", "ali-password-12",

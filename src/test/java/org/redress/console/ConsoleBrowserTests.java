@@ -150,4 +150,33 @@ class ConsoleBrowserTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
         assertThat(page.getByText("There is no case RC-99999999.")).isVisible();
     }
+
+    @Test
+    void aMissedTargetIsAnAlertAndLeadsTheQueueSortedByTimeLeft() {
+        long me = admin().get("/api/v1/me").json().get("id").asLong();
+        tools.jackson.databind.JsonNode opened = open(admin(), "C-" + unique());
+        String number = opened.get("number").asString();
+        admin().post("/api/v1/cases/" + number + "/assign", Map.of("assigneeId", me));
+        jdbc.sql("update sla_clocks set warn_at = current_timestamp - interval '2' minute, due_at = current_timestamp - interval '1' minute"
+            + " where case_id = ? and target = 'ACKNOWLEDGE'").param(opened.get("id").asLong()).update();
+
+        // The sweep runs every two seconds on its own.
+        Locator alert = page.locator("tr[data-kind='sla.breached']", new Page.LocatorOptions().setHasText(number));
+        page.navigate(url("/alerts"));
+        for (int tries = 0; tries < 30 && alert.count() == 0; tries++) {
+            page.waitForTimeout(500);
+            page.reload();
+        }
+        assertThat(alert).containsText(number + " missed its target: acknowledge was due");
+        assertThat(page.locator(".alerts-link .count")).isVisible();
+
+        alert.getByRole(AriaRole.BUTTON).click();
+        assertThat(page).hasURL(url("/cases/" + number));
+
+        page.navigate(url("/cases?queue=mine"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("time left")).click();
+        Locator row = page.locator("table.list tbody tr", new Page.LocatorOptions().setHasText(number));
+        assertThat(row.locator("td.due")).containsText("Missed");
+        assertThat(page.locator("table.list tbody tr").first().locator("td.due")).containsText("Missed");
+    }
 }
