@@ -75,6 +75,32 @@ public final class Http {
         return send(builder(path).header("Content-Type", "application/json").method("PATCH", publisher(body)));
     }
 
+    /** Gets a page as a browser does. */
+    public Response html(String path) {
+        return send(builder(path).setHeader("Accept", "text/html").GET());
+    }
+
+    /**
+     * Submits a console form as a browser does: loads the page for its session cookie and
+     * CSRF token, then posts the form with both.
+     */
+    public Response postFormWithCsrf(String pagePath, String actionPath, Map<String, String> form) {
+        Response page = html(pagePath);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        String csrf = token.find() ? token.group(1) : "";
+        String cookie = page.header("Set-Cookie") == null ? "" : page.header("Set-Cookie").split(";", 2)[0];
+        StringBuilder body = new StringBuilder("_csrf=").append(java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+        form.forEach((name, value) -> body.append('&').append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+            .append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = builder(actionPath).setHeader("Accept", "text/html")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (!cookie.isEmpty()) {
+            request.header("Cookie", cookie);
+        }
+        return send(request);
+    }
+
     public Response delete(String path) {
         return send(builder(path).DELETE());
     }

@@ -1,0 +1,85 @@
+package org.redress.remedies;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may grant how much: a person's own limits for a remedy type, else their role's; and
+ * what counts against them (everything granted on the case, everything they granted this
+ * calendar month in the business time zone). {@link #lock} serialises the grants of a
+ * person and of a case, so two requests cannot both fit under a limit only one fits under.
+ */
+@Component
+class AuthorityMatrix {
+
+    private final JdbcClient jdbc;
+    private final RemedySettings settings;
+    private final Clock clock;
+    private final ZoneId businessZone;
+
+    AuthorityMatrix(JdbcClient jdbc, RemedySettings settings, Clock clock, ZoneId businessZone) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+        this.businessZone = businessZone;
+    }
+
+    /** The person's authority for the type, or none (they may not grant it at all). */
+    Optional<Authority> of(long userId, Role role, String remedyType) {
+        record Limit(long perCaseMinor, long perMonthMinor) {}
+        return jdbc.sql("""
+                select per_case_minor, per_month_minor from authority_limits
+                where remedy_type = ? and (user_id = ? or role = ?)
+                order by case when user_id is null then 1 else 0 end limit 1""")
+            .params(remedyType, userId, role.name())
+            .query((rs, n) -> new Limit(rs.getLong("per_case_minor"), rs.getLong("per_month_minor")))
+            .optional()
+            .map(limit -> new Authority(new Money(limit.perCaseMinor(), settings.currency()),
+                new Money(limit.perMonthMinor(), settings.currency())));
+    }
+
+    /** Granted on the case for this type, by anyone, not taken back. */
+    Money grantedOnCase(long caseId, String remedyType) {
+        return sum("case_id = ? and remedy_type = ?", caseId, remedyType);
+    }
+
+    /** Granted by the person this calendar month for this type. */
+    Money grantedThisMonth(long userId, String remedyType) {
+        LocalDate first = LocalDate.now(clock.withZone(businessZone)).withDayOfMonth(1);
+        Instant from = first.atStartOfDay(businessZone).toInstant();
+        Instant to = first.plusMonths(1).atStartOfDay(businessZone).toInstant();
+        return sum("granted_by_id = ? and remedy_type = ? and granted_at >= ? and granted_at < ?",
+            userId, remedyType, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** Locks these people's and this case's grants until the transaction ends (in one order, so no deadlock). */
+    void lock(long caseId, @Nullable Long... userIds) {
+        List<String> keys = Stream.concat(Stream.of("case:" + caseId),
+                Stream.of(userIds).filter(java.util.Objects::nonNull).map(id -> "user:" + id))
+            .sorted().distinct().toList();
+        for (String key : keys) {
+            jdbc.sql("insert into remedy_locks (lock_key) values (?) on conflict do nothing").param(key).update();
+        }
+        jdbc.sql("select lock_key from remedy_locks where lock_key in (:keys) order by lock_key for update")
+            .param("keys", keys).query(String.class).list();
+    }
+
+    private Money sum(String condition, Object... params) {
+        String granted = String.join(", ", Remedy.State.GRANTED.stream().map(state -> "'" + state.name() + "'").toList());
+        Long total = jdbc.sql("select coalesce(sum(amount_minor), 0) from remedies where state in (" + granted + ") and "
+                + condition)
+            .params(params).query(Long.class).single();
+        return new Money(total, settings.currency());
+    }
+}

@@ -1,0 +1,113 @@
+package org.redress.remedies;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.identity.RedressUser;
+import org.redress.shared.Actor;
+import org.redress.shared.InvalidInput;
+import org.redress.shared.NotFound;
+import org.redress.shared.Text;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Offers between agent and customer: the agent offers a granted remedy with the date we
+ * will deliver it and gets the customer's link; the customer, through that link, accepts,
+ * declines or counters (another amount, or their own words). Each answer is on the timeline.
+ */
+@Service
+@Transactional
+public class Negotiation {
+
+    /** An offer made: the remedy, and the link to send to the customer. */
+    public record Offer(RemedyView remedy, String customerToken) {}
+
+    private final RemedyDesk desk;
+    private final Remedies remedies;
+    private final CustomerLinks links;
+    private final RemedyJournal journal;
+    private final RemedySettings settings;
+    private final Clock clock;
+    private final ZoneId businessZone;
+
+    Negotiation(RemedyDesk desk, Remedies remedies, CustomerLinks links, RemedyJournal journal, RemedySettings settings,
+                Clock clock, ZoneId businessZone) {
+        this.desk = desk;
+        this.remedies = remedies;
+        this.links = links;
+        this.journal = journal;
+        this.settings = settings;
+        this.clock = clock;
+        this.businessZone = businessZone;
+    }
+
+    public Offer offer(long remedyId, RedressUser by, @Nullable LocalDate deliverBy) {
+        if (deliverBy == null || deliverBy.isBefore(LocalDate.now(clock.withZone(businessZone)))) {
+            throw InvalidInput.field("deliverBy", "is required: the date, today or later, by which we will deliver it");
+        }
+        Remedy remedy = desk.existing(remedyId);
+        remedy.offer(deliverBy, clock.instant());
+        Remedy saved = remedies.save(remedy);
+        journal.record(saved, by.actor(), "offered", "Offered to the customer: " + journal.terms(saved) + ", by " + deliverBy);
+        return new Offer(desk.view(saved), links.tokenFor(saved.caseId()));
+    }
+
+    /** A fresh link to the case's customer page, e.g. to send again. */
+    public String linkFor(long caseId) {
+        return links.tokenFor(caseId);
+    }
+
+    /** The case a customer link opens; an altered, foreign or expired link opens none. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> caseOf(String token) {
+        return links.caseOf(token);
+    }
+
+    public RemedyView accept(long caseId, long remedyId, @Nullable String note) {
+        Remedy remedy = offered(caseId, remedyId);
+        remedy.accept(Text.optional("note", note, 2_000), clock.instant());
+        Remedy saved = remedies.save(remedy);
+        journal.record(saved, customer(), "accepted", "The customer accepted: " + journal.terms(saved) + ", to be delivered by "
+            + saved.deliverBy());
+        return desk.view(saved);
+    }
+
+    public RemedyView decline(long caseId, long remedyId, @Nullable String note) {
+        Remedy remedy = offered(caseId, remedyId);
+        remedy.decline(Text.optional("note", note, 2_000), clock.instant());
+        Remedy saved = remedies.save(remedy);
+        journal.record(saved, customer(), "declined", "The customer declined: " + journal.terms(saved)
+            + (saved.customerNote() == null ? "" : " — \"" + saved.customerNote() + "\""));
+        return desk.view(saved);
+    }
+
+    public RemedyView counter(long caseId, long remedyId, @Nullable String amount, @Nullable String note) {
+        Money asked = amount == null || amount.isBlank() ? null : Money.parse("amount", amount, settings.currency());
+        String words = Text.optional("note", note, 2_000);
+        if (asked == null && words == null) {
+            throw InvalidInput.field("note", "say what you would prefer: another amount, or in your own words");
+        }
+        Remedy remedy = offered(caseId, remedyId);
+        remedy.counter(asked, words, clock.instant());
+        Remedy saved = remedies.save(remedy);
+        journal.record(saved, customer(), "countered", "The customer countered " + journal.terms(saved) + ": "
+            + (asked == null ? "" : "asks for " + asked + (words == null ? "" : ", ")) + (words == null ? "" : "\"" + words + "\""));
+        return desk.view(saved);
+    }
+
+    private Remedy offered(long caseId, long remedyId) {
+        Remedy remedy = desk.existing(remedyId);
+        if (remedy.caseId() != caseId) {
+            // Another case's remedy does not exist as far as this link is concerned.
+            throw new NotFound("There is no such offer.");
+        }
+        return remedy;
+    }
+
+    private static Actor customer() {
+        return new Actor(null, "Customer");
+    }
+}

@@ -1,0 +1,109 @@
+package org.redress.remedies;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.identity.RedressUser;
+import org.redress.shared.InvalidInput;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** Read-only views: the approval inbox, a person's remaining authority, and the goodwill ledger. */
+@Service
+@Transactional(readOnly = true)
+public class RemedyReports {
+
+    private final JdbcClient jdbc;
+    private final RemedyDesk desk;
+    private final Remedies remedies;
+    private final RemedyTypes types;
+    private final AuthorityMatrix authority;
+
+    RemedyReports(JdbcClient jdbc, RemedyDesk desk, Remedies remedies, RemedyTypes types, AuthorityMatrix authority) {
+        this.jdbc = jdbc;
+        this.desk = desk;
+        this.remedies = remedies;
+        this.types = types;
+        this.authority = authority;
+    }
+
+    /** Requests waiting for a decision that this person may make (not their own), the most overdue first. */
+    public List<RemedyView> approvals(RedressUser me) {
+        if (!me.supervises()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from remedies where state = 'PENDING_APPROVAL' and (proposed_by_id is null or proposed_by_id <> ?)"
+                + " order by approval_due_at, id limit 200")
+            .param(me.id()).query(Long.class).list().stream()
+            .map(id -> desk.view(remedies.findById(id).orElseThrow())).toList();
+    }
+
+    @Schema(name = "RemedyAuthority", description = "Your authority for a remedy type, and what you have used of it this month.")
+    public record AuthorityLine(
+        @Schema(description = "Remedy type code.") String type,
+        @Schema(description = "Its name.") String label,
+        @Schema(description = "Most you may grant on one case.") String perCase,
+        @Schema(description = "Most you may grant in a calendar month.") String perMonth,
+        @Schema(description = "What you granted this month.") String usedThisMonth,
+        @Schema(description = "What you may still grant this month.") String leftThisMonth,
+        @Schema(description = "Currency.") String currency) {}
+
+    public List<AuthorityLine> authorityOf(RedressUser me) {
+        List<AuthorityLine> lines = new ArrayList<>();
+        for (RemedyType type : types.findAllByOrderByLabelAsc()) {
+            if (!type.active()) {
+                continue;
+            }
+            authority.of(me.id(), me.role(), type.code()).ifPresent(limits -> {
+                Money used = authority.grantedThisMonth(me.id(), type.code());
+                Money left = limits.perMonth().minus(used);
+                lines.add(new AuthorityLine(type.code(), type.label(), limits.perCase().amount(), limits.perMonth().amount(),
+                    used.amount(), (left.isPositive() ? left : Money.zero(left.currency())).amount(),
+                    left.currency().getCurrencyCode()));
+            });
+        }
+        return lines;
+    }
+
+    @Schema(name = "LedgerLine", description = "Goodwill given, for one group.")
+    public record LedgerLine(
+        @Schema(description = "The group: an agent's name, a team, a category or a month (YYYY-MM).") String group,
+        @Schema(description = "Remedies granted (not withdrawn, rejected or declined).") long granted,
+        @Schema(description = "Their total.") String grantedAmount,
+        @Schema(description = "Of those, fulfilled.") long fulfilled,
+        @Schema(description = "Total fulfilled.") String fulfilledAmount,
+        @Schema(description = "Currency.") String currency) {}
+
+    /**
+     * Everything granted, grouped by agent (who granted it), team (the granter's), category
+     * (the case's) or month (of granting, UTC), largest first.
+     */
+    public List<LedgerLine> ledger(@Nullable String by, java.util.Currency currency) {
+        String group = switch (by == null ? "agent" : by.trim().toLowerCase(Locale.ROOT)) {
+            case "agent" -> "coalesce(r.granted_by_name, '—')";
+            case "team" -> "coalesce(t.name, 'No team')";
+            case "category" -> "c.category";
+            case "month" -> "substring(cast(r.granted_at as text), 1, 7)";
+            default -> throw InvalidInput.field("by", "must be agent, team, category or month");
+        };
+        String granted = String.join(", ", Remedy.State.GRANTED.stream().map(s -> "'" + s.name() + "'").toList());
+        return jdbc.sql("select " + group + " as grp, count(*) as granted, sum(r.amount_minor) as granted_minor,"
+                + " sum(case when r.state = 'FULFILLED' then 1 else 0 end) as fulfilled,"
+                + " sum(case when r.state = 'FULFILLED' then r.amount_minor else 0 end) as fulfilled_minor"
+                + " from remedies r join recovery_cases c on c.id = r.case_id"
+                + " left join users u on u.id = r.granted_by_id left join teams t on t.id = u.team_id"
+                + " where r.state in (" + granted + ") group by " + group)
+            .query((rs, n) -> new LedgerLine(rs.getString("grp"), rs.getLong("granted"),
+                new Money(rs.getLong("granted_minor"), currency).amount(), rs.getLong("fulfilled"),
+                new Money(rs.getLong("fulfilled_minor"), currency).amount(), currency.getCurrencyCode()))
+            .list().stream()
+            .sorted(Comparator.comparing((LedgerLine line) -> new java.math.BigDecimal(line.grantedAmount())).reversed())
+            .toList();
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Remedies and empowerment: the catalog of remedy types, the authority matrix (per role
+ * and per person, per type: most per case and per calendar month), approvals above it,
+ * fair-offer suggestions from policy and precedent, the goodwill ledger, and negotiation
+ * with the customer through a signed link to the customer page (accept, decline, counter).
+ * Money is in minor units with its currency, in the business currency only. Publishes
+ * {@link org.redress.remedies.RemedyChanged}.
+ */
+@NullMarked
+package org.redress.remedies;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,103 @@
+package org.redress.remedies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.redress.ApplicationTest;
+import org.redress.Http;
+
+import tools.jackson.databind.JsonNode;
+
+/** Offers go to the customer through a signed link that opens only its own case, until it expires. */
+class NegotiationTests extends ApplicationTest {
+
+    @Test
+    void anOfferAcceptedThroughTheLinkIsAgreedPromisedAndToldToTheCustomer() {
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        long id = admin().post(c + "/remedies", Map.of("type", "refund", "amount", "49.90", "description", "Broken vase"))
+            .json().get("id").asLong();
+        JsonNode offer = admin().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().plusDays(2).toString())).json();
+        String link = offer.get("customerLink").asString();
+        assertThat(link).startsWith("http://localhost:" + port + "/c/");
+        String path = link.substring(link.indexOf("/c/"));
+
+        Http customer = Http.anonymous(port);
+        assertThat(customer.html(path).status()).isEqualTo(200);
+        assertThat(customer.html(path).body()).contains("Refund of 49.90 EUR: Broken vase").contains("Accept");
+
+        JsonNode accepted = new NegotiationHelper(this).accept(path, id);
+        assertThat(accepted.get("state").asString()).isEqualTo("ACCEPTED");
+        JsonNode promise = admin().get(c + "/promises").json().get(0);
+        assertThat(promise.get("description").asString()).isEqualTo("Deliver: Refund of 49.90 EUR: Broken vase");
+        assertThat(admin().get(c + "/timeline").json().valueStream().map(e -> e.get("kind").asString()))
+            .containsSubsequence("remedy.granted", "remedy.offered", "remedy.accepted", "promise.made");
+        assertThat(customer.html(path).body()).contains("What we agreed");
+    }
+
+    @Test
+    void anAlteredForeignOrExpiredLinkOpensNothingAndSaysNoMore() {
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        long id = admin().post(c + "/remedies", Map.of("type", "goodwill", "amount", "10.00", "description", "Flowers"))
+            .json().get("id").asLong();
+        String link = admin().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().toString())).json()
+            .get("customerLink").asString();
+        String token = link.substring(link.indexOf("/c/") + 3);
+        Http customer = Http.anonymous(port);
+
+        char last = token.charAt(token.length() - 1);
+        String altered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        Http.Response forged = customer.html("/c/" + altered);
+        assertThat(forged.status()).isEqualTo(404);
+        assertThat(forged.body()).contains("This link is not valid").doesNotContain("signature", "expired", "RC-");
+
+        // A link made an hour before it expires... an hour and a day ago.
+        CustomerLinks earlier = new CustomerLinks(jdbc, new RemedySettings(Currency.getInstance("EUR"), Duration.ofHours(4),
+            Duration.ofHours(1)), Clock.offset(Clock.systemUTC(), Duration.ofHours(-25)));
+        long caseId = admin().get(c).json().get("id").asLong();
+        assertThat(customer.html("/c/" + earlier.tokenFor(caseId)).status()).isEqualTo(404);
+
+        // Another case's link cannot answer this case's offer.
+        String otherCase = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        long otherRemedy = admin().post(otherCase + "/remedies", Map.of("type", "goodwill", "amount", "5.00", "description", "x"))
+            .json().get("id").asLong();
+        admin().post("/api/v1/remedies/" + otherRemedy + "/offer", Map.of("deliverBy", today().toString()));
+        Http.Response foreign = new NegotiationHelper(this).post("/c/" + token, otherRemedy, "accept", Map.of());
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(admin().get("/api/v1/remedies/" + otherRemedy).json().get("state").asString()).isEqualTo("OFFERED");
+    }
+
+    @Test
+    void repeatedBadLinksFromOneAddressAreRefusedForAWhileButGenuineLinksStillWork() {
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        String good = new NegotiationHelper(this).linkPath(c);
+        Http guesser = Http.anonymous(port);
+
+        int tooMany = 0;
+        for (int i = 0; i < BadLinkThrottle.LIMIT + 2; i++) {
+            if (guesser.html("/c/guess-" + i + "." + unique()).status() == 429) {
+                tooMany++;
+            }
+        }
+
+        assertThat(tooMany).isGreaterThanOrEqualTo(2);
+        assertThat(guesser.html(good).status()).isEqualTo(200);
+    }
+
+    @Test
+    void offeringNeedsADeliveryDateAndOnlyAGrantedRemedyCanBeOffered() {
+        Person agent = member("agent", null);
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        long pending = agent.http().post(c + "/remedies", Map.of("type", "refund", "amount", "99.00", "description", "x"))
+            .json().get("id").asLong();
+
+        assertThat(agent.http().post("/api/v1/remedies/" + pending + "/offer", Map.of()).status()).isEqualTo(400);
+        Http.Response notGranted = agent.http().post("/api/v1/remedies/" + pending + "/offer", Map.of("deliverBy", today().toString()));
+        assertThat(notGranted.status()).isEqualTo(409);
+        assertThat(notGranted.body()).contains("pending approval");
+    }
+}
