@@ -16,25 +16,30 @@ import org.redress.cases.ResolutionReopened;
 import org.redress.cases.StepRecorded;
 import org.redress.promises.Promise;
 import org.redress.promises.PromiseChanged;
+import org.redress.remedies.Negotiation;
+import org.redress.remedies.RemedyChanged;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the customer informed: each change they should hear of becomes a
  * {@link CustomerUpdate}, recorded on the case's timeline as "Update to customer: …" and
- * handed to every {@link CustomerUpdateChannel}. Promises that a resolution made are told
- * with the resolution, not twice.
+ * handed to every {@link CustomerUpdateChannel}. Promises that a resolution or an accepted
+ * remedy made are told with it, not twice.
  */
 @Component
 class CustomerUpdates {
 
     private final CaseManagement cases;
+    private final Negotiation negotiation;
     private final List<CustomerUpdateChannel> channels;
     private final DateTimeFormatter day;
     private final ZoneId businessZone;
 
-    CustomerUpdates(CaseManagement cases, List<CustomerUpdateChannel> channels, ZoneId businessZone) {
+    CustomerUpdates(CaseManagement cases, Negotiation negotiation, List<CustomerUpdateChannel> channels, ZoneId businessZone) {
         this.cases = cases;
+        this.negotiation = negotiation;
         this.channels = channels;
         this.businessZone = businessZone;
         this.day = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
@@ -89,7 +94,7 @@ class CustomerUpdates {
 
     @EventListener
     void on(PromiseChanged promise) {
-        if (promise.source() == Promise.Source.RESOLUTION && promise.status() != Promise.Status.BROKEN) {
+        if (promise.source() != Promise.Source.MANUAL && promise.status() != Promise.Status.BROKEN) {
             return;
         }
         CaseView c = cases.view(promise.caseId());
@@ -103,9 +108,29 @@ class CustomerUpdates {
         }
     }
 
+    /** Offers and their outcome; an offer's update carries the customer's page, for channels to link to. */
+    @EventListener
+    void on(RemedyChanged remedy) {
+        switch (remedy.state()) {
+            case "OFFERED" -> send(cases.view(remedy.caseId()), "remedy-offered", "We would like to put this right: "
+                + withoutFinalStop(remedy.terms()) + (remedy.deliverBy() == null ? "" : ", delivered by " + day.format(remedy.deliverBy()))
+                + ". Open your case page to accept it or to propose something else.", negotiation.linkFor(remedy.caseId()));
+            case "ACCEPTED" -> send(cases.view(remedy.caseId()), "remedy-agreed", "Agreed: " + withoutFinalStop(remedy.terms())
+                + (remedy.deliverBy() == null ? "." : ". We will deliver it by " + day.format(remedy.deliverBy()) + "."));
+            default -> {
+                // granting, approval and the customer's own answers are not news to the customer
+            }
+        }
+    }
+
     private void send(CaseView c, String kind, String text) {
+        send(c, kind, text, null);
+    }
+
+    private void send(CaseView c, String kind, String text, @Nullable String pageToken) {
         cases.recordOnTimeline(c.id(), "customer.update", "Update to customer: " + text);
-        CustomerUpdate update = new CustomerUpdate(c.id(), c.number(), c.customer().id(), kind, text);
+        CustomerUpdate update = new CustomerUpdate(c.id(), c.number(), c.customer().id(), kind, text,
+            pageToken == null ? null : "/c/" + pageToken);
         channels.forEach(channel -> channel.deliver(update));
     }
 

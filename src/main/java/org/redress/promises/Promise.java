@@ -18,7 +18,7 @@ public record Promise(
     @Schema(description = "Identifier.") @Id @Nullable Long id,
     @Schema(description = "The case it was made on.") long caseId,
     @Schema(description = "What we promised.", example = "Refund of 49.90 EUR to the original card") String description,
-    @Schema(description = "RESOLUTION (made by agreeing a resolution) or MANUAL.") Source source,
+    @Schema(description = "RESOLUTION (made by agreeing a resolution), REMEDY (a remedy the customer accepted) or MANUAL.") Source source,
     @Schema(description = "When it is due.") Instant dueAt,
     @Schema(description = "The user who owns it, if any.") @Nullable Long ownerId,
     @Schema(description = "Who owns it.") String ownerName,
@@ -31,7 +31,7 @@ public record Promise(
 
     public enum Status { OPEN, KEPT, BROKEN }
 
-    public enum Source { RESOLUTION, MANUAL }
+    public enum Source { RESOLUTION, REMEDY, MANUAL }
 
     static Promise make(long caseId, String description, Source source, Instant dueAt, @Nullable Long ownerId,
                         String ownerName, Actor madeBy, Instant now) {

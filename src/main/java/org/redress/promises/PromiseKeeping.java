@@ -67,6 +67,12 @@ public class PromiseKeeping {
         return save(caseId, what, Promise.Source.MANUAL, dueAt, ownerId == null ? madeBy.userId() : ownerId, madeBy);
     }
 
+    /** The promise that a remedy the customer accepted will be delivered by the agreed time. */
+    public Promise makeForRemedy(long caseId, String what, Instant dueAt, @Nullable Long ownerId) {
+        cases.requireExists(caseId);
+        return save(caseId, Text.required("description", what, 1_000).strip(), Promise.Source.REMEDY, dueAt, ownerId, Actor.SYSTEM);
+    }
+
     Promise save(long caseId, String what, Promise.Source source, Instant dueAt, @Nullable Long ownerId, Actor madeBy) {
         UserSummary owner = ownerId == null ? null : users.user(ownerId).filter(UserSummary::active)
             .orElseThrow(() -> InvalidInput.field("ownerId", "there is no active user with id " + ownerId));

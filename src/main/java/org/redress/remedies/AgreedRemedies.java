@@ -3,7 +3,6 @@ package org.redress.remedies;
 import java.time.ZoneId;
 
 import org.redress.promises.PromiseKeeping;
-import org.redress.shared.Actor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +24,7 @@ class AgreedRemedies {
             return;
         }
         // Due at the end of the agreed day, as a resolution's promise is.
-        promises.make(changed.caseId(), "Deliver: " + changed.terms(),
-            changed.deliverBy().plusDays(1).atStartOfDay(businessZone).toInstant().minusNanos(1_000), changed.ownerId(),
-            Actor.SYSTEM);
+        promises.makeForRemedy(changed.caseId(), "Deliver: " + changed.terms(),
+            changed.deliverBy().plusDays(1).atStartOfDay(businessZone).toInstant().minusNanos(1_000), changed.ownerId());
     }
 }

@@ -1,5 +1,6 @@
 package org.redress.sla;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,7 @@ import org.redress.cases.CustomerWrote;
 import org.redress.cases.ResolutionReopened;
 import org.redress.cases.SeverityChanged;
 import org.redress.customers.CustomerManagement;
+import org.redress.remedies.RemedyChanged;
 import org.redress.cases.CaseOpened;
 import org.redress.cases.StepRecorded;
 import org.springframework.context.event.EventListener;
@@ -34,8 +36,11 @@ class CaseClocks {
     private final CustomerManagement customers;
     private final CaseManagement cases;
     private final DateTimeFormatter when;
+    private final Clock clock;
 
-    CaseClocks(SlaClocks clocks, SlaManagement sla, CustomerManagement customers, CaseManagement cases, ZoneId businessZone) {
+    CaseClocks(SlaClocks clocks, SlaManagement sla, CustomerManagement customers, CaseManagement cases, ZoneId businessZone,
+               Clock clock) {
+        this.clock = clock;
         this.clocks = clocks;
         this.sla = sla;
         this.customers = customers;
@@ -107,6 +112,28 @@ class CaseClocks {
         if (paused != null) {
             cases.recordOnTimeline(wrote.caseId(), "sla.resumed", "Time targets resumed: the customer answered after "
                 + paused.toMinutes() + " min of business time");
+        }
+    }
+
+    /** An offer sent waits on the customer: the clocks pause until they answer it. */
+    @EventListener
+    void on(RemedyChanged remedy) {
+        switch (remedy.state()) {
+            case "OFFERED" -> {
+                if (clocks.pause(remedy.caseId(), clock.instant()) > 0) {
+                    cases.recordOnTimeline(remedy.caseId(), "sla.paused", "Time targets paused: an offer was sent, waiting on the customer");
+                }
+            }
+            case "ACCEPTED", "DECLINED", "COUNTERED" -> {
+                Duration paused = clocks.resume(remedy.caseId(), clock.instant());
+                if (paused != null) {
+                    cases.recordOnTimeline(remedy.caseId(), "sla.resumed", "Time targets resumed: the customer answered the offer after "
+                        + paused.toMinutes() + " min of business time");
+                }
+            }
+            default -> {
+                // the rest happens on our side of the table
+            }
         }
     }
 

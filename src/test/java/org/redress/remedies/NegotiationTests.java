@@ -45,6 +45,14 @@ class NegotiationTests extends ApplicationTest {
         assertThat(admin().get(c + "/timeline").json().valueStream().map(e -> e.get("kind").asString()))
             .containsSubsequence("remedy.granted", "remedy.offered", "remedy.accepted", "promise.made");
         assertThat(customer.html(path).body()).contains("What we agreed");
+        java.util.List<String> timeline = admin().get(c + "/timeline").json().valueStream()
+            .map(e -> e.get("summary").asString()).toList();
+        // Waiting on the customer's answer did not count against our time targets.
+        assertThat(timeline).anyMatch(line -> line.equals("Time targets paused: an offer was sent, waiting on the customer"))
+            .anyMatch(line -> line.startsWith("Time targets resumed: the customer answered the offer"))
+            .anyMatch(line -> line.startsWith("Update to customer: We would like to put this right: Refund of 49.90 EUR: Broken vase"))
+            .anyMatch(line -> line.startsWith("Update to customer: Agreed: Refund of 49.90 EUR: Broken vase. We will deliver it by"))
+            .noneMatch(line -> line.startsWith("Update to customer: We promise"));
     }
 
     @Test
