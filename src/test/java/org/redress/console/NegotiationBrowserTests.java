@@ -1,0 +1,67 @@
+package org.redress.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/** An agent offers a refund; the customer, in a browser of their own, counters; the agent agrees; the customer sees the terms. */
+class NegotiationBrowserTests extends BrowserTest {
+
+    @Test
+    void anAgentAndACustomerAgreeOnARefundThroughTheCustomersLink() {
+        String email = "agnes-" + unique() + "@test.redress";
+        admin().post("/api/v1/users", Map.of("email", email, "name", "Agnes Agent", "password", "agnes-password-1", "role", "agent"));
+        String number = open(admin(), "C-" + unique()).get("number").asString();
+        page.context().clearCookies();
+        signIn(email, "agnes-password-1");
+        page.navigate(url("/cases/" + number));
+
+        Locator remedies = page.getByTestId("remedies");
+        assertThat(remedies.getByTestId("suggestion")).containsText("Fair offer: refund 20.00–60.00 EUR");
+        remedies.locator("summary", new Locator.LocatorOptions().setHasText("Give a remedy")).click();
+        remedies.getByLabel("Remedy").selectOption("refund");
+        remedies.getByLabel("Amount (EUR)").fill("30.00");
+        remedies.getByLabel("What for").fill("Broken vase");
+        remedies.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Give remedy")).click();
+        assertThat(remedies.locator(".flash.success")).containsText("Granted: Refund of 30.00 EUR: Broken vase");
+
+        remedies.getByLabel("Deliver by").fill(today().plusDays(3).toString());
+        remedies.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Offer to the customer")).click();
+        assertThat(remedies.locator(".flash.success")).containsText("Offered");
+        String link = remedies.getByLabel("The customer's link (send it to them only)").inputValue();
+
+        BrowserContext phone = page.context().browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+            .setViewportSize(390, 844));
+        try {
+            Page customer = phone.newPage();
+            customer.navigate(link);
+            assertThat(customer.locator("h1")).hasText("Parcel arrived broken");
+            assertThat(customer.locator("section.offer")).containsText("Refund of 30.00 EUR: Broken vase");
+            customer.locator("summary", new Page.LocatorOptions().setHasText("Propose something else")).click();
+            customer.getByLabel("Another amount (EUR), if you wish").fill("45.00");
+            customer.getByLabel("What would put this right for you?").fill("The vase cost 45 euros");
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my proposal")).click();
+            assertThat(customer.getByRole(AriaRole.STATUS)).containsText("We have your proposal");
+
+            page.reload();
+            assertThat(remedies.locator("[data-state=COUNTERED]")).containsText("asks for 45.00 EUR. The vase cost 45 euros");
+            remedies.getByLabel("Deliver by").fill(today().plusDays(3).toString());
+            remedies.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept their proposal")).click();
+            assertThat(remedies.locator(".flash.success")).containsText("Agreed with the customer: Refund of 45.00 EUR");
+
+            customer.reload();
+            assertThat(customer.getByTestId("agreed")).containsText("Refund of 45.00 EUR: Broken vase (as the customer asked: The vase cost 45 euros)");
+            assertThat(customer.getByTestId("agreed")).containsText("We will deliver it by");
+            assertThat(customer.locator("section.history")).containsText("Agreed: Refund of 45.00 EUR");
+        } finally {
+            phone.close();
+        }
+    }
+}
