@@ -64,4 +64,30 @@ class NegotiationBrowserTests extends BrowserTest {
             phone.close();
         }
     }
+
+    @Test
+    void aLeadApprovesARequestBeyondTheAgentsAuthorityInTheConsole() {
+        String agentEmail = "art-" + unique() + "@test.redress";
+        admin().post("/api/v1/users", Map.of("email", agentEmail, "name", "Art Agent", "password", "art-password-12",
+            "role", "agent"));
+        String number = open(admin(), "C-" + unique()).get("number").asString();
+        org.redress.Http art = org.redress.Http.basic(port, agentEmail, "art-password-12");
+        long id = art.post("/api/v1/cases/" + number + "/remedies", Map.of("type", "refund", "amount", "120.00",
+            "description", "Ruined wedding dress")).json().get("id").asLong();
+        String leadEmail = "lea-" + unique() + "@test.redress";
+        admin().post("/api/v1/users", Map.of("email", leadEmail, "name", "Lea Lead", "password", "lea-password-123", "role", "lead"));
+        page.context().clearCookies();
+        signIn(leadEmail, "lea-password-123");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Approvals")).click();
+        Locator request = page.locator("tr[data-remedy='" + id + "']");
+        assertThat(request).containsText("Refund of 120.00 EUR: Ruined wedding dress");
+        assertThat(request).containsText("Art Agent");
+        request.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
+
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Approved: Refund of 120.00 EUR");
+        assertThat(request).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(admin().get("/api/v1/remedies/" + id).json().get("grantedBy").asString())
+            .isEqualTo("Lea Lead");
+    }
 }
