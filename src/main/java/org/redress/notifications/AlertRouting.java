@@ -14,6 +14,7 @@ import org.redress.identity.UserManagement;
 import org.redress.identity.UserSummary;
 import org.redress.promises.Promise;
 import org.redress.promises.PromiseChanged;
+import org.redress.remedies.ApprovalRequested;
 import org.redress.sla.FollowUpDue;
 import org.redress.sla.TargetAtRisk;
 import org.redress.sla.TargetMissed;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Decides who hears of what. A warning goes to whoever holds the case (its team's leads
  * when nobody does); a missed target also to the leads, when the policy says so, of the
  * case's team and of the team it was escalated to; a follow-up due to whoever holds the
- * case; a broken promise to its owner and their leads. Runs in the transaction of the
+ * case; a broken promise to its owner and their leads; a remedy awaiting approval to those
+ * whose authority covers it. Runs in the transaction of the
  * firing, so each alert is raised exactly once.
  */
 @Component
@@ -88,6 +90,15 @@ class AlertRouting {
         told.addAll(ids(users.leadsOf(ownerTeam != null ? ownerTeam : c.team() == null ? null : c.team().id())));
         inbox.raise(told, c.id(), "promise.broken", "Promise broken on " + c.number() + ": " + promise.description()
             + " was due " + when.format(promise.dueAt()) + " (owner " + promise.ownerName() + ")");
+    }
+
+    /** A request beyond its proposer's authority goes to those who can decide it; again, louder, when late. */
+    @EventListener
+    void on(ApprovalRequested request) {
+        CaseView c = cases.view(request.caseId());
+        inbox.raise(request.approvers(), c.id(), request.overdue() ? "approval.overdue" : "approval.requested",
+            (request.overdue() ? "Approval overdue on " : "Approval requested on ") + c.number() + ": " + request.terms()
+                + " — decide by " + when.format(request.dueAt()));
     }
 
     private List<Long> holderOrLeads(CaseView c) {

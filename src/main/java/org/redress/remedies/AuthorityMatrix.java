@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.Role;
+import org.redress.identity.UserManagement;
+import org.redress.identity.UserSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +29,10 @@ class AuthorityMatrix {
     private final RemedySettings settings;
     private final Clock clock;
     private final ZoneId businessZone;
+    private final UserManagement users;
 
-    AuthorityMatrix(JdbcClient jdbc, RemedySettings settings, Clock clock, ZoneId businessZone) {
+    AuthorityMatrix(JdbcClient jdbc, RemedySettings settings, Clock clock, ZoneId businessZone, UserManagement users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -61,6 +65,23 @@ class AuthorityMatrix {
         Instant to = first.plusMonths(1).atStartOfDay(businessZone).toInstant();
         return sum("granted_by_id = ? and remedy_type = ? and granted_at >= ? and granted_at < ?",
             userId, remedyType, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /**
+     * Who could approve this grant: active leads, managers and admins other than the
+     * proposer whose own limits cover it; the proposer's team's among them first, and
+     * only them when there are any.
+     */
+    List<Long> approversFor(long caseId, String remedyType, Money amount, long proposerId) {
+        Long proposerTeam = users.user(proposerId).map(UserSummary::teamId).orElse(null);
+        Money onCase = grantedOnCase(caseId, remedyType);
+        List<UserSummary> able = users.users().stream()
+            .filter(user -> user.active() && user.role() != Role.AGENT && user.id() != proposerId)
+            .filter(user -> of(user.id(), user.role(), remedyType)
+                .map(limits -> limits.check(amount, onCase, grantedThisMonth(user.id(), remedyType)).within()).orElse(false))
+            .toList();
+        List<UserSummary> ownTeam = able.stream().filter(user -> proposerTeam != null && proposerTeam.equals(user.teamId())).toList();
+        return (ownTeam.isEmpty() ? able : ownTeam).stream().map(UserSummary::id).toList();
     }
 
     /** Locks these people's and this case's grants until the transaction ends (in one order, so no deadlock). */

@@ -49,6 +49,7 @@ public class Negotiation {
             throw InvalidInput.field("deliverBy", "is required: the date, today or later, by which we will deliver it");
         }
         Remedy remedy = desk.existing(remedyId);
+        desk.requireOpen(remedy.caseId());
         remedy.offer(deliverBy, clock.instant());
         Remedy saved = remedies.save(remedy);
         journal.record(saved, by.actor(), "offered", "Offered to the customer: " + journal.terms(saved) + ", by " + deliverBy);

@@ -42,9 +42,11 @@ public class RemedyDesk {
     private final RemedySettings settings;
     private final Clock clock;
     private final ZoneId businessZone;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     RemedyDesk(Remedies remedies, RemedyTypes types, AuthorityMatrix authority, CaseManagement cases, RemedyJournal journal,
-               RemedySettings settings, Clock clock, ZoneId businessZone) {
+               RemedySettings settings, Clock clock, ZoneId businessZone, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.businessZone = businessZone;
         this.remedies = remedies;
         this.types = types;
@@ -172,6 +174,9 @@ public class RemedyDesk {
         journal.record(remedy, by.actor(), verdict.within() ? "granted" : "approval-requested", verdict.within()
             ? "Remedy granted: " + journal.terms(remedy)
             : "Approval requested for " + journal.terms(remedy) + ": " + String.join("; ", verdict.exceeded()));
+        if (!verdict.within()) {
+            journal.awaitsDecision(remedy, authority.approversFor(caseId, type.code(), amount, by.id()), false);
+        }
         return view(remedy);
     }
 
@@ -188,7 +193,7 @@ public class RemedyDesk {
         return existing(remedyId);
     }
 
-    private void requireOpen(long caseId) {
+    void requireOpen(long caseId) {
         CaseView c = cases.view(caseId);
         if (c.status() == CaseStatus.CLOSED) {
             throw new Conflict(c.number() + " is closed; reopen it before offering a remedy.");
@@ -214,6 +219,27 @@ public class RemedyDesk {
             throw InvalidInput.field("percent", "must be from 1 to 100 for a percentage discount");
         }
         return percent;
+    }
+
+    /**
+     * Flags approval requests whose decision is late, once each (nodes sweeping at once
+     * take different ones), and tells who can decide. Returns how many.
+     */
+    public int flagOverdueApprovals() {
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        List<Long> late = jdbc.sql("""
+                select id from remedies where state = 'PENDING_APPROVAL' and approval_due_at <= ? and approval_overdue_at is null
+                order by approval_due_at limit 200 for update skip locked""")
+            .param(now).query(Long.class).list();
+        for (Long id : late) {
+            jdbc.sql("update remedies set approval_overdue_at = ? where id = ?").params(now, id).update();
+            Remedy remedy = existing(id);
+            cases.recordOnTimeline(remedy.caseId(), "remedy.approval-overdue", "Approval overdue: " + journal.terms(remedy)
+                + " was to be decided by now");
+            journal.awaitsDecision(remedy, authority.approversFor(remedy.caseId(), remedy.remedyType(), remedy.amount(),
+                remedy.proposedById() == null ? -1 : remedy.proposedById()), true);
+        }
+        return late.size();
     }
 
     Remedy existing(long remedyId) {

@@ -29,6 +29,12 @@ class RemedyJournal {
             terms(remedy), remedy.deliverBy(), remedy.proposedById()));
     }
 
+    /** Tells who can decide that a request waits for them (or is late). */
+    void awaitsDecision(Remedy remedy, java.util.List<Long> approvers, boolean overdue) {
+        events.publishEvent(new ApprovalRequested(remedy.id() == null ? 0 : remedy.id(), remedy.caseId(), terms(remedy),
+            remedy.approvalDueAt() == null ? java.time.Instant.EPOCH : remedy.approvalDueAt(), approvers, overdue));
+    }
+
     /** "Refund of 49.90 EUR: broken vase" */
     String terms(Remedy remedy) {
         String amount = remedy.percent() != null

@@ -63,6 +63,37 @@ class RemedyAuthorityTests extends ApplicationTest {
         assertThat(kinds(c)).containsSubsequence("remedy.approval-requested", "remedy.approved");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    RemedyDesk desk;
+
+    @Test
+    void aRequestAlertsThoseWhoCanDecideItAndAgainWhenTheDecisionIsLate() {
+        long team = newTeam("Approvers");
+        Person agent = member("agent", team);
+        Person lead = member("lead", team);
+        Person otherLead = member("lead", null);
+        JsonNode requested = propose(agent.http(), caseFor(agent), "refund", "120.00");
+        long id = requested.get("id").asLong();
+
+        assertThat(alerts(lead.http(), "approval.requested")).singleElement()
+            .satisfies(alert -> assertThat(alert.get("text").asString()).contains("Refund of 120.00 EUR: Broken vase"));
+        // The proposer's team has a lead who can decide: the request goes to them, not to every lead.
+        assertThat(alerts(otherLead.http(), "approval.requested")).isEmpty();
+
+        jdbc.sql("update remedies set approval_due_at = current_timestamp - interval '1' minute where id = ?").param(id).update();
+        desk.flagOverdueApprovals();
+        desk.flagOverdueApprovals();
+
+        assertThat(alerts(lead.http(), "approval.overdue")).hasSize(1);
+        assertThat(admin().get("/api/v1/cases/" + requested.get("caseId").asLong() + "/timeline").json().valueStream()
+            .filter(e -> e.get("kind").asString().equals("remedy.approval-overdue")).count()).isEqualTo(1);
+    }
+
+    private static List<JsonNode> alerts(Http http, String kind) {
+        return http.get("/api/v1/alerts?limit=200").json().get("items").valueStream()
+            .filter(alert -> alert.get("kind").asString().equals(kind)).toList();
+    }
+
     @Test
     void anApproversOwnLimitsApplyAndARejectionNeedsAReason() {
         Person agent = member("agent", null);
@@ -158,6 +189,7 @@ class RemedyAuthorityTests extends ApplicationTest {
     void noRemedyIsOfferedOnAClosedCase() {
         Person agent = member("agent", null);
         String c = caseFor(agent);
+        long granted = propose(agent.http(), c, "goodwill", "5.00").get("id").asLong();
         agent.http().post(c + "/acknowledge", Map.of());
         agent.http().post(c + "/close", Map.of("outcome", "not_recovered", "note", "Customer went quiet"));
         long before = count("remedies");
@@ -167,6 +199,9 @@ class RemedyAuthorityTests extends ApplicationTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("is closed");
         assertThat(count("remedies")).isEqualTo(before);
+        Http.Response offer = agent.http().post("/api/v1/remedies/" + granted + "/offer", Map.of("deliverBy", today().toString()));
+        assertThat(offer.status()).isEqualTo(409);
+        assertThat(agent.http().get("/api/v1/remedies/" + granted).json().get("state").asString()).isEqualTo("APPROVED");
     }
 
     private String caseFor(Person agent) {

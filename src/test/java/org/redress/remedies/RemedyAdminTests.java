@@ -1,0 +1,59 @@
+package org.redress.remedies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.redress.ApplicationTest;
+import org.redress.Http;
+
+import tools.jackson.databind.JsonNode;
+
+/** Admins keep the catalog and the authority matrix; bad definitions change nothing. */
+class RemedyAdminTests extends ApplicationTest {
+
+    @Test
+    void anAdminAddsARemedyTypeAndGivesOneAgentTheirOwnLimitForIt() {
+        String code = "voucher-" + unique();
+        JsonNode type = admin().put("/api/v1/remedies/types/" + code, Map.of("label", "Shop voucher", "kind", "account_credit")).json();
+        assertThat(type.get("kind").asString()).isEqualTo("ACCOUNT_CREDIT");
+        Person agent = member("agent", null);
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+
+        // No limit for the new type yet: nobody may grant it alone.
+        assertThat(agent.http().post(c + "/remedies", Map.of("type", code, "amount", "5.00", "description", "x")).json()
+            .get("state").asString()).isEqualTo("PENDING_APPROVAL");
+
+        JsonNode limit = admin().put("/api/v1/remedies/authority-limits", Map.of("userId", agent.id(), "type", code,
+            "perCase", "25.00", "perMonth", "100.00")).json();
+        assertThat(limit.get("perCase").asString()).isEqualTo("25.00");
+        assertThat(agent.http().post(c + "/remedies", Map.of("type", code, "amount", "20.00", "description", "x")).json()
+            .get("state").asString()).isEqualTo("APPROVED");
+        assertThat(admin().get("/api/v1/audit?subject=remedy-type:" + code).status()).isEqualTo(200);
+    }
+
+    @Test
+    void badDefinitionsAreRefusedAndOnlyAdminsChangeAnything() {
+        long before = count("authority_limits");
+
+        Http.Response both = admin().put("/api/v1/remedies/authority-limits", Map.of("role", "AGENT", "userId", 1,
+            "type", "refund", "perCase", "10.00", "perMonth", "100.00"));
+        Http.Response backwards = admin().put("/api/v1/remedies/authority-limits", Map.of("role", "AGENT",
+            "type", "refund", "perCase", "100.00", "perMonth", "10.00"));
+        Http.Response negative = admin().put("/api/v1/remedies/authority-limits", Map.of("role", "AGENT",
+            "type", "refund", "perCase", "-1", "perMonth", "10.00"));
+        Http.Response badKind = admin().put("/api/v1/remedies/types/spa-day", Map.of("label", "Spa", "kind", "massage"));
+        Http.Response byLead = newUser("lead").put("/api/v1/remedies/types/spa-day", Map.of("label", "Spa", "kind", "goodwill"));
+
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body()).contains("perMonth");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(byLead.status()).isEqualTo(403);
+        assertThat(count("authority_limits")).isEqualTo(before);
+        assertThat(admin().get("/api/v1/remedies/types").json().valueStream().map(t -> t.get("code").asString()))
+            .doesNotContain("spa-day");
+    }
+}
