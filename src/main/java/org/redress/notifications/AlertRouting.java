@@ -15,6 +15,7 @@ import org.redress.identity.UserSummary;
 import org.redress.promises.Promise;
 import org.redress.promises.PromiseChanged;
 import org.redress.remedies.ApprovalRequested;
+import org.redress.remedies.RemedyChanged;
 import org.redress.sla.FollowUpDue;
 import org.redress.sla.TargetAtRisk;
 import org.redress.sla.TargetMissed;
@@ -99,6 +100,26 @@ class AlertRouting {
         inbox.raise(request.approvers(), c.id(), request.overdue() ? "approval.overdue" : "approval.requested",
             (request.overdue() ? "Approval overdue on " : "Approval requested on ") + c.number() + ": " + request.terms()
                 + " — decide by " + when.format(request.dueAt()));
+    }
+
+    /** The customer's answer to an offer comes back to whoever proposed it, and to whoever holds the case. */
+    @EventListener
+    void on(RemedyChanged remedy) {
+        if (!remedy.state().equals("COUNTERED") && !remedy.state().equals("DECLINED") && !remedy.state().equals("ACCEPTED")) {
+            return;
+        }
+        CaseView c = cases.view(remedy.caseId());
+        Set<Long> told = new LinkedHashSet<>(holder(c));
+        if (remedy.ownerId() != null) {
+            told.add(remedy.ownerId());
+        }
+        String answer = switch (remedy.state()) {
+            case "COUNTERED" -> " proposes something else for ";
+            case "DECLINED" -> " declined ";
+            default -> " accepted ";
+        };
+        inbox.raise(told, c.id(), "remedy." + remedy.state().toLowerCase(Locale.ROOT), "The customer of " + c.number() + answer
+            + remedy.terms());
     }
 
     private List<Long> holderOrLeads(CaseView c) {

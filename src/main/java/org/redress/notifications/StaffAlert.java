@@ -12,7 +12,7 @@ public record StaffAlert(
     @Schema(description = "Identifier.") long id,
     @Schema(description = "The case it is about, if any.") @Nullable Long caseId,
     @Schema(description = "The case number, if any.", example = "RC-000123") @Nullable String caseNumber,
-    @Schema(description = "What happened: sla.at-risk, sla.breached, followup.due, promise.broken, approval.requested or approval.overdue.") String kind,
+    @Schema(description = "What happened: sla.at-risk, sla.breached, followup.due, promise.broken, approval.requested, approval.overdue, or an answer to an offer: remedy.countered, remedy.declined, remedy.accepted.") String kind,
     @Schema(description = "What happened, in words.") String text,
     @Schema(description = "When it was raised.") Instant createdAt,
     @Schema(description = "When the user marked it read; null while unread.") @Nullable Instant readAt) {

@@ -19,7 +19,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A fair offer for a case, so that similar customers get similar remedies: the policy's
- * remedy and range for its category, severity and tier, adjusted for our responsibility,
+ * remedy and range for its category, severity and tier (the most specific rule; among
+ * equally specific ones, the newest), adjusted for our responsibility,
  * a repeat failure and a slow first answer; next to it, what similar closed cases got
  * (median and spread) and how many of them were recovered.
  */
@@ -65,7 +66,7 @@ public class FairOffers {
                 select remedy_type, min_minor, max_minor from fair_offer_rules
                 where (category is null or category = ?) and (severity is null or severity = ?) and (tier is null or tier = ?)
                 order by (case when category is null then 0 else 1 end) + (case when severity is null then 0 else 1 end)
-                       + (case when tier is null then 0 else 1 end) desc, id
+                       + (case when tier is null then 0 else 1 end) desc, id desc
                 limit 1""")
             .params(c.category(), c.severity(), c.customer().tier())
             .query((rs, n) -> new Rule(rs.getString("remedy_type"), rs.getLong("min_minor"), rs.getLong("max_minor")))

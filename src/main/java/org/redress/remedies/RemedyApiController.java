@@ -212,4 +212,35 @@ class RemedyApiController {
     void deleteLimit(@Parameter(description = "Limit id.") @PathVariable long id, @AuthenticationPrincipal RedressUser me) {
         admin.deleteLimit(me, id);
     }
+
+    @GetMapping("/api/v1/remedies/fair-offer-rules")
+    @Operation(summary = "The fair-offer policy")
+    List<RemedyAdmin.Rule> rules() {
+        return admin.rules();
+    }
+
+    @Schema(name = "FairOfferRuleDefinition", description = "A fair-offer rule to add; null category, severity or tier match any.")
+    record RuleRequest(
+        @Schema(description = "Category code, or null for any.") @Nullable String category,
+        @Schema(description = "Severity 1–4, or null for any.") @Nullable Integer severity,
+        @Schema(description = "Customer tier, or null for any.") @Nullable String tier,
+        @Schema(description = "Remedy type code.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String type,
+        @Schema(description = "Low end, e.g. 20.00.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String from,
+        @Schema(description = "High end, at least the low end.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String to) {}
+
+    @PostMapping("/api/v1/remedies/fair-offer-rules")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a fair-offer rule", description = "Admins only.")
+    @ApiResponse(responseCode = "201", description = "Added.")
+    RemedyAdmin.Rule addRule(@RequestBody RuleRequest body, @AuthenticationPrincipal RedressUser me) {
+        return admin.addRule(me, body.category(), body.severity(), body.tier(), body.type(), body.from(), body.to());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/remedies/fair-offer-rules/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a fair-offer rule", description = "Admins only.")
+    @ApiResponse(responseCode = "204", description = "Removed.")
+    void deleteRule(@Parameter(description = "Rule id.") @PathVariable long id, @AuthenticationPrincipal RedressUser me) {
+        admin.deleteRule(me, id);
+    }
 }

@@ -56,6 +56,30 @@ class NegotiationTests extends ApplicationTest {
     }
 
     @Test
+    void aCounterComesBackToTheAgentAsAnAlert() {
+        Person agent = member("agent", null);
+        String number = open(admin(), "C-" + unique()).get("number").asString();
+        String c = "/api/v1/cases/" + number;
+        admin().post(c + "/assign", Map.of("assigneeId", agent.id()));
+        long id = agent.http().post(c + "/remedies", Map.of("type", "refund", "amount", "20.00", "description", "Late parcel"))
+            .json().get("id").asLong();
+        String link = agent.http().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().toString())).json()
+            .get("customerLink").asString();
+
+        Http.Response answered = new NegotiationHelper(this).post(link.substring(link.indexOf("/c/")), id, "counter",
+            Map.of("amount", "35.00", "note", "I paid 35 for express delivery"));
+
+        assertThat(answered.status()).isEqualTo(302);
+        JsonNode remedy = agent.http().get("/api/v1/remedies/" + id).json();
+        assertThat(remedy.get("state").asString()).isEqualTo("COUNTERED");
+        assertThat(remedy.get("counterAmount").asString()).isEqualTo("35.00");
+        assertThat(agent.http().get("/api/v1/alerts").json().get("items").valueStream()
+            .filter(alert -> alert.get("kind").asString().equals("remedy.countered")).toList()).singleElement()
+            .satisfies(alert -> assertThat(alert.get("text").asString())
+                .isEqualTo("The customer of " + number + " proposes something else for Refund of 20.00 EUR: Late parcel"));
+    }
+
+    @Test
     void anAlteredForeignOrExpiredLinkOpensNothingAndSaysNoMore() {
         String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
         long id = admin().post(c + "/remedies", Map.of("type", "goodwill", "amount", "10.00", "description", "Flowers"))

@@ -56,4 +56,23 @@ class RemedyAdminTests extends ApplicationTest {
         assertThat(admin().get("/api/v1/remedies/types").json().valueStream().map(t -> t.get("code").asString()))
             .doesNotContain("spa-day");
     }
+
+    @Test
+    void aFairOfferRuleForACategoryShapesItsSuggestionsUntilRemoved() {
+        String category = "rule-" + unique();
+        admin().put("/api/v1/taxonomy/categories/" + category, Map.of("label", "Rule test"));
+        JsonNode rule = admin().post("/api/v1/remedies/fair-offer-rules", Map.of("category", category, "type", "replacement",
+            "from", "15.00", "to", "35.00")).json();
+        java.util.Map<String, Object> body = new java.util.HashMap<>(complaint("C-" + unique(), category));
+        String c = "/api/v1/cases/" + admin().post("/api/v1/complaints", body).json().get("number").asString();
+
+        JsonNode suggestion = admin().get(c + "/remedies/suggestion").json();
+        assertThat(suggestion.get("type").asString()).isEqualTo("replacement");
+        assertThat(suggestion.get("to").asString()).isEqualTo("35.00");
+
+        assertThat(admin().post("/api/v1/remedies/fair-offer-rules", Map.of("type", "refund", "from", "30.00", "to", "10.00"))
+            .status()).isEqualTo(400);
+        assertThat(admin().delete("/api/v1/remedies/fair-offer-rules/" + rule.get("id").asLong()).status()).isEqualTo(204);
+        assertThat(admin().get(c + "/remedies/suggestion").json().get("type").asString()).isEqualTo("refund");
+    }
 }
