@@ -53,9 +53,12 @@ class AlertsPageController {
             this.inbox = inbox;
         }
 
+        // Only full pages show it: API calls and htmx fragments skip the query.
         @ModelAttribute("unreadAlerts")
-        long unread(@AuthenticationPrincipal @Nullable RedressUser user) {
-            return user == null ? 0 : inbox.unread(user.id());
+        long unread(@AuthenticationPrincipal @Nullable RedressUser user, jakarta.servlet.http.HttpServletRequest request) {
+            boolean page = !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && request.getHeader("HX-Request") == null;
+            return user == null || !page ? 0 : inbox.unread(user.id());
         }
     }
 }

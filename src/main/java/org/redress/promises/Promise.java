@@ -27,6 +27,7 @@ public record Promise(
     @Schema(description = "Who made it.") String madeByName,
     @Schema(description = "When it was kept or broken.") @Nullable Instant settledAt,
     @Schema(description = "How it was kept, or why it was broken.") @Nullable String note,
+    @Schema(description = "What it comes from, when another record (e.g. remedy:12).") @Nullable String reference,
     @Schema(hidden = true) @Version int version) {
 
     public enum Status { OPEN, KEPT, BROKEN }
@@ -36,19 +37,24 @@ public record Promise(
     static Promise make(long caseId, String description, Source source, Instant dueAt, @Nullable Long ownerId,
                         String ownerName, Actor madeBy, Instant now) {
         return new Promise(null, caseId, description, source, dueAt, ownerId, ownerName, Status.OPEN, now, madeBy.name(),
-            null, null, 0);
+            null, null, null, 0);
+    }
+
+    Promise withReference(String what) {
+        return new Promise(id, caseId, description, source, dueAt, ownerId, ownerName, status, madeAt, madeByName, settledAt,
+            note, what, version);
     }
 
     Promise keep(Instant now, @Nullable String how) {
         requireOpen();
         return new Promise(id, caseId, description, source, dueAt, ownerId, ownerName, Status.KEPT, madeAt, madeByName, now,
-            how, version);
+            how, reference, version);
     }
 
     Promise breakOff(Instant now, String why) {
         requireOpen();
         return new Promise(id, caseId, description, source, dueAt, ownerId, ownerName, Status.BROKEN, madeAt, madeByName, now,
-            why, version);
+            why, reference, version);
     }
 
     private void requireOpen() {

@@ -67,10 +67,25 @@ public class PromiseKeeping {
         return save(caseId, what, Promise.Source.MANUAL, dueAt, ownerId == null ? madeBy.userId() : ownerId, madeBy);
     }
 
-    /** The promise that a remedy the customer accepted will be delivered by the agreed time. */
-    public Promise makeForRemedy(long caseId, String what, Instant dueAt, @Nullable Long ownerId) {
+    /**
+     * The promise that a remedy the customer accepted will be delivered by the agreed time,
+     * marked with the remedy ({@code reference}). Its owner is the one named if still
+     * active, else nobody: the customer's acceptance never fails on our staffing.
+     */
+    public Promise makeForRemedy(long caseId, String what, Instant dueAt, @Nullable Long ownerId, String reference) {
         cases.requireExists(caseId);
-        return save(caseId, Text.required("description", what, 1_000).strip(), Promise.Source.REMEDY, dueAt, ownerId, Actor.SYSTEM);
+        Long owner = ownerId == null ? null : users.user(ownerId).filter(UserSummary::active).map(UserSummary::id).orElse(null);
+        Promise made = save(caseId, Text.required("description", what, 1_000).strip(), Promise.Source.REMEDY, dueAt, owner,
+            Actor.SYSTEM);
+        return promises.save(made.withReference(reference));
+    }
+
+    /** Keeps the open promises made for this record (e.g. remedy:12), when it is delivered. */
+    public void keepFor(String reference, Actor by, String how) {
+        for (Long id : jdbc.sql("select id from promises where reference = ? and status = 'OPEN'").param(reference)
+                .query(Long.class).list()) {
+            keep(id, by, how);
+        }
     }
 
     Promise save(long caseId, String what, Promise.Source source, Instant dueAt, @Nullable Long ownerId, Actor madeBy) {

@@ -81,7 +81,9 @@ class AuthorityMatrix {
                 .map(limits -> limits.check(amount, onCase, grantedThisMonth(user.id(), remedyType)).within()).orElse(false))
             .toList();
         List<UserSummary> ownTeam = able.stream().filter(user -> proposerTeam != null && proposerTeam.equals(user.teamId())).toList();
-        return (ownTeam.isEmpty() ? able : ownTeam).stream().map(UserSummary::id).toList();
+        // Beyond everyone's limits, the managers still need to know: someone must raise a limit or say no.
+        List<UserSummary> told = !ownTeam.isEmpty() ? ownTeam : !able.isEmpty() ? able : users.leadsOf(null);
+        return told.stream().map(UserSummary::id).filter(id -> id != proposerId).toList();
     }
 
     /** Locks these people's and this case's grants until the transaction ends (in one order, so no deadlock). */

@@ -12,7 +12,12 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +37,16 @@ class CustomerLinks {
     private final JdbcClient jdbc;
     private final RemedySettings settings;
     private final Clock clock;
-    private volatile byte[] key;
+    private final @Nullable TransactionTemplate ownTransaction;
+    private volatile byte @Nullable [] key;
 
-    CustomerLinks(JdbcClient jdbc, RemedySettings settings, Clock clock) {
+    @Autowired
+    CustomerLinks(JdbcClient jdbc, RemedySettings settings, Clock clock, PlatformTransactionManager transactions) {
+        this(jdbc, settings, clock, ownTransaction(transactions));
+    }
+
+    CustomerLinks(JdbcClient jdbc, RemedySettings settings, Clock clock, @Nullable TransactionTemplate ownTransaction) {
+        this.ownTransaction = ownTransaction;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -79,15 +91,28 @@ class CustomerLinks {
     }
 
     private byte[] key() {
-        if (key == null) {
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            // The first node to get here stores its key; every node then uses the stored one.
-            jdbc.sql("insert into signing_keys (name, secret, created_at) values (?, ?, ?) on conflict do nothing")
-                .params(KEY_NAME, Base64.getEncoder().encodeToString(fresh), Timestamp.from(clock.instant())).update();
-            key = Base64.getDecoder().decode(jdbc.sql("select secret from signing_keys where name = ?")
-                .param(KEY_NAME).query(String.class).single());
+        byte[] known = key;
+        if (known == null) {
+            // Its own read-write transaction: the first check may come from a read-only one.
+            known = ownTransaction == null ? loadOrCreateKey() : ownTransaction.execute(status -> loadOrCreateKey());
+            key = known;
         }
-        return key;
+        return known;
+    }
+
+    // The first node to get here stores its key; every node then uses the stored one.
+    private byte[] loadOrCreateKey() {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        jdbc.sql("insert into signing_keys (name, secret, created_at) values (?, ?, ?) on conflict do nothing")
+            .params(KEY_NAME, Base64.getEncoder().encodeToString(fresh), Timestamp.from(clock.instant())).update();
+        return Base64.getDecoder().decode(jdbc.sql("select secret from signing_keys where name = ?")
+            .param(KEY_NAME).query(String.class).single());
+    }
+
+    private static TransactionTemplate ownTransaction(PlatformTransactionManager transactions) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return template;
     }
 }

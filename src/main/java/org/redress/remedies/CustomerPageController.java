@@ -79,6 +79,8 @@ class CustomerPageController {
             });
         } catch (InvalidInput | Conflict refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
+        } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
+            redirect.addFlashAttribute("error", "Your answer crossed with a change on our side; please look at the offer again.");
         }
         return "redirect:/c/" + token;
     }

@@ -29,6 +29,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public class FairOffers {
 
     static final Duration SLOW_ANSWER = Duration.ofHours(24);
+    // Adjustments multiply; at this scale every product of halves, three quarters and five quarters stays exact.
+    private static final long WHOLE = 1_024_000;
 
     private final JdbcClient jdbc;
     private final CaseManagement cases;
@@ -74,34 +76,34 @@ public class FairOffers {
         List<String> reasons = new ArrayList<>();
         reasons.add("Policy for " + c.category() + ", severity " + c.severity() + ", " + c.customer().tier() + " customer: "
             + money(rule.min()) + "–" + money(rule.max()));
-        int percent = 100;
+        long factor = WHOLE;
         if (c.responsibility() == Responsibility.NOT_OURS) {
-            percent = percent * 50 / 100;
+            factor = factor / 2;
             reasons.add("Not our failure: half the range (a sincere explanation matters more than money here)");
         } else if (c.responsibility() == Responsibility.PARTLY_OURS) {
-            percent = percent * 75 / 100;
+            factor = factor * 3 / 4;
             reasons.add("Partly our failure: three quarters of the range");
         } else if (c.responsibility() == null) {
             reasons.add("Cause not identified yet: identify it before settling on an amount");
         }
-        long repeats = jdbc.sql("select count(*) from recovery_cases where customer_id = ? and category = ? and id <> ?")
+        long repeats = jdbc.sql("select count(*) from recovery_cases where customer_id = ? and category = ? and id < ?")
             .params(c.customer().id(), c.category(), c.id()).query(Long.class).single();
         if (repeats > 0) {
-            percent = percent * 125 / 100;
+            factor = factor * 5 / 4;
             reasons.add("The same kind of failure happened to this customer before (" + repeats + " earlier case"
                 + (repeats == 1 ? "" : "s") + "): a quarter more");
         }
         Instant answered = step(c, PlaybookStep.ACKNOWLEDGE);
         Instant answeredOrNow = answered == null ? clock.instant() : answered;
         if (Duration.between(c.openedAt(), answeredOrNow).compareTo(SLOW_ANSWER) > 0) {
-            percent = percent * 125 / 100;
+            factor = factor * 5 / 4;
             reasons.add("Our first answer took more than a day: a quarter more");
         }
         if (step(c, PlaybookStep.APOLOGIZE) == null) {
             reasons.add("Apologize first: a prompt apology often recovers the customer without compensation");
         }
-        Money low = new Money(rule.min(), settings.currency()).percent(percent);
-        Money high = new Money(rule.max(), settings.currency()).percent(percent);
+        Money low = new Money(rule.min(), settings.currency()).times(factor, WHOLE);
+        Money high = new Money(rule.max(), settings.currency()).times(factor, WHOLE);
         return new Suggestion(rule.type(), low.amount(), high.amount(), settings.currency().getCurrencyCode(), reasons,
             precedent(c));
     }

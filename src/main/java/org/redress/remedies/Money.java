@@ -43,8 +43,13 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     /** This share of the amount, rounded half-even to the currency's minor unit (banker's rounding). */
     public Money percent(int percent) {
-        BigDecimal share = BigDecimal.valueOf(minor).multiply(BigDecimal.valueOf(percent))
-            .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_EVEN);
+        return times(percent, 100);
+    }
+
+    /** The amount times numerator / denominator, rounded half-even to the minor unit. */
+    public Money times(long numerator, long denominator) {
+        BigDecimal share = BigDecimal.valueOf(minor).multiply(BigDecimal.valueOf(numerator))
+            .divide(BigDecimal.valueOf(denominator), 0, RoundingMode.HALF_EVEN);
         return new Money(share.longValueExact(), currency);
     }
 

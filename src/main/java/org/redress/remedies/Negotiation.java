@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
 import org.redress.shared.Actor;
+import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.redress.shared.Text;
@@ -48,7 +49,7 @@ public class Negotiation {
         if (deliverBy == null || deliverBy.isBefore(LocalDate.now(clock.withZone(businessZone)))) {
             throw InvalidInput.field("deliverBy", "is required: the date, today or later, by which we will deliver it");
         }
-        Remedy remedy = desk.existing(remedyId);
+        Remedy remedy = desk.handled(remedyId, by);
         desk.requireOpen(remedy.caseId());
         remedy.offer(deliverBy, clock.instant());
         Remedy saved = remedies.save(remedy);
@@ -104,6 +105,10 @@ public class Negotiation {
         if (remedy.caseId() != caseId) {
             // Another case's remedy does not exist as far as this link is concerned.
             throw new NotFound("There is no such offer.");
+        }
+        if (desk.isClosed(caseId)) {
+            throw new Conflict("This case is closed, so the offer can no longer be answered. Reply to our last message "
+                + "if something is still not right.");
         }
         return remedy;
     }

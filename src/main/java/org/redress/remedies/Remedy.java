@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.shared.Conflict;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -38,6 +39,9 @@ class Remedy {
     private final @Nullable Long baseMinor;
     private final String description;
     private State state;
+    // What it was before the last transition, for the event that reports it; not stored.
+    @Transient
+    private @Nullable State previousState;
     private final @Nullable Long proposedById;
     private final String proposedByName;
     private @Nullable Long grantedById;
@@ -110,6 +114,7 @@ class Remedy {
 
     void approve(long approverId, String approverName, @Nullable String note, Instant now) {
         require(State.PENDING_APPROVAL, "approved");
+        this.previousState = state;
         this.state = State.APPROVED;
         this.decisionNote = note;
         grant(approverId, approverName, now);
@@ -117,6 +122,7 @@ class Remedy {
 
     void reject(long approverId, String approverName, String reason, Instant now) {
         require(State.PENDING_APPROVAL, "rejected");
+        this.previousState = state;
         this.state = State.REJECTED;
         this.grantedById = approverId;
         this.grantedByName = approverName;
@@ -126,6 +132,7 @@ class Remedy {
 
     void offer(LocalDate deliverBy, Instant now) {
         require(State.APPROVED, "offered");
+        this.previousState = state;
         this.state = State.OFFERED;
         this.deliverBy = deliverBy;
         this.offeredAt = now;
@@ -134,6 +141,7 @@ class Remedy {
 
     void accept(@Nullable String note, Instant now) {
         require(State.OFFERED, "accepted");
+        this.previousState = state;
         this.state = State.ACCEPTED;
         this.customerNote = note;
         this.answeredAt = now;
@@ -142,6 +150,7 @@ class Remedy {
 
     void decline(@Nullable String note, Instant now) {
         require(State.OFFERED, "declined");
+        this.previousState = state;
         this.state = State.DECLINED;
         this.customerNote = note;
         this.answeredAt = now;
@@ -150,6 +159,7 @@ class Remedy {
 
     void counter(@Nullable Money amount, @Nullable String note, Instant now) {
         require(State.OFFERED, "countered");
+        this.previousState = state;
         this.state = State.COUNTERED;
         this.counterAmountMinor = amount == null ? null : amount.minor();
         this.customerNote = note;
@@ -160,6 +170,7 @@ class Remedy {
     /** The counter was answered with a new remedy: this one is settled. */
     void superseded(Instant now) {
         require(State.COUNTERED, "answered");
+        this.previousState = state;
         this.state = State.WITHDRAWN;
         this.updatedAt = now;
     }
@@ -167,6 +178,7 @@ class Remedy {
     /** A remedy approved with the customer's agreement already given (their own counter) is accepted at once. */
     void acceptedAlready(Instant now) {
         require(State.APPROVED, "accepted");
+        this.previousState = state;
         this.state = State.ACCEPTED;
         this.answeredAt = now;
         this.updatedAt = now;
@@ -174,6 +186,7 @@ class Remedy {
 
     void fulfil(String reference, Instant now) {
         require(State.ACCEPTED, "fulfilled");
+        this.previousState = state;
         this.state = State.FULFILLED;
         this.fulfilmentRef = reference;
         this.fulfilledAt = now;
@@ -184,6 +197,7 @@ class Remedy {
         if (!EnumSet.of(State.PENDING_APPROVAL, State.APPROVED, State.OFFERED, State.COUNTERED).contains(state)) {
             throw new Conflict("This remedy is " + label(state) + "; only one not yet accepted can be withdrawn.");
         }
+        this.previousState = state;
         this.state = State.WITHDRAWN;
         this.decisionNote = reason;
         this.updatedAt = now;
@@ -222,6 +236,7 @@ class Remedy {
     @Nullable Long baseMinor() { return baseMinor; }
     String description() { return description; }
     State state() { return state; }
+    @Nullable State previousState() { return previousState; }
     @Nullable Long proposedById() { return proposedById; }
     String proposedByName() { return proposedByName; }
     @Nullable Long grantedById() { return grantedById; }

@@ -99,7 +99,11 @@ class RemedyConsoleController {
     String decide(@PathVariable long id, @PathVariable String decision, @RequestParam(required = false) @Nullable String note,
                   @AuthenticationPrincipal RedressUser me, RedirectAttributes redirect) {
         try {
-            RemedyView decided = decision.equals("approve") ? desk.approve(id, me, note) : desk.reject(id, me, note);
+            RemedyView decided = switch (decision) {
+                case "approve" -> desk.approve(id, me, note);
+                case "reject" -> desk.reject(id, me, note);
+                default -> throw new NotFound("There is no such decision.");
+            };
             redirect.addFlashAttribute("done", (decision.equals("approve") ? "Approved: " : "Rejected: ") + decided.terms());
         } catch (InvalidInput | Conflict | Forbidden refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
@@ -118,6 +122,8 @@ class RemedyConsoleController {
             return card(number, me, action.run(), null, model);
         } catch (InvalidInput | Conflict | Forbidden refused) {
             return card(number, me, null, refused.getMessage(), model);
+        } catch (OptimisticLockingFailureException concurrent) {
+            return card(number, me, null, "Someone changed this remedy at the same moment; here it is as it stands now.", model);
         }
     }
 

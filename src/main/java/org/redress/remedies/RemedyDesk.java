@@ -76,6 +76,7 @@ public class RemedyDesk {
     public RemedyView approve(long remedyId, RedressUser approver, @Nullable String note) {
         String text = Text.optional("note", note, 1_000);
         Remedy remedy = lockedForDecision(remedyId, approver);
+        requireOpen(remedy.caseId());
         Authority limits = authority.of(approver.id(), approver.role(), remedy.remedyType())
             .orElseThrow(() -> new Forbidden("You have no authority for this remedy type."));
         Authority.Verdict verdict = limits.check(remedy.amount(),
@@ -107,7 +108,7 @@ public class RemedyDesk {
 
     public RemedyView withdraw(long remedyId, RedressUser by, @Nullable String reason) {
         String text = Text.optional("reason", reason, 1_000);
-        Remedy remedy = existing(remedyId);
+        Remedy remedy = handled(remedyId, by);
         remedy.withdraw(text, clock.instant());
         Remedy saved = remedies.save(remedy);
         journal.record(saved, by.actor(), "withdrawn", "Remedy withdrawn: " + journal.terms(saved) + (text == null ? "" : " — " + text));
@@ -116,7 +117,7 @@ public class RemedyDesk {
 
     public RemedyView fulfil(long remedyId, RedressUser by, @Nullable String reference) {
         String ref = Text.required("reference", reference, 200).strip();
-        Remedy remedy = existing(remedyId);
+        Remedy remedy = handled(remedyId, by);
         remedy.fulfil(ref, clock.instant());
         Remedy saved = remedies.save(remedy);
         journal.record(saved, by.actor(), "fulfilled", "Remedy fulfilled: " + journal.terms(saved) + " (reference " + ref + ")");
@@ -131,14 +132,16 @@ public class RemedyDesk {
         if (deliverBy == null || deliverBy.isBefore(LocalDate.now(clock.withZone(businessZone)))) {
             throw InvalidInput.field("deliverBy", "is required: the date, today or later, by which we will deliver it");
         }
-        Remedy countered = existing(remedyId);
+        Remedy countered = handled(remedyId, by);
         if (countered.state() != Remedy.State.COUNTERED) {
             throw new Conflict("This remedy is " + Remedy.label(countered.state()) + "; only a countered offer can be accepted.");
         }
         Money asked = countered.counterAmount() == null ? countered.amount() : countered.counterAmount();
         requireOpen(countered.caseId());
         countered.superseded(clock.instant());
-        remedies.save(countered);
+        Remedy settled = remedies.save(countered);
+        journal.record(settled, by.actor(), "superseded", "The customer's proposal answered with a new remedy: "
+            + journal.terms(settled) + " is settled");
         RemedyType type = types.findById(countered.remedyType()).orElseThrow();
         String description = countered.customerNote() == null ? countered.description()
             : countered.description() + " (as the customer asked: " + countered.customerNote() + ")";
@@ -191,6 +194,27 @@ public class RemedyDesk {
         authority.lock(unlocked.caseId(), approver.id());
         // Read again under the lock: a concurrent decision has been made by now, or will wait for this one.
         return existing(remedyId);
+    }
+
+    /**
+     * The remedy, if this person may handle it: whoever proposed it, whoever holds its case,
+     * or a lead, manager or admin. Others may read it, not change it.
+     */
+    Remedy handled(long remedyId, RedressUser by) {
+        Remedy remedy = existing(remedyId);
+        if (by.supervises() || (remedy.proposedById() != null && remedy.proposedById() == by.id())) {
+            return remedy;
+        }
+        CaseView c = cases.view(remedy.caseId());
+        if (c.assignee() != null && c.assignee().id() == by.id()) {
+            return remedy;
+        }
+        throw new Forbidden("Only whoever proposed this remedy, whoever holds " + c.number()
+            + ", or a lead or manager may change it.");
+    }
+
+    boolean isClosed(long caseId) {
+        return cases.view(caseId).status() == CaseStatus.CLOSED;
     }
 
     void requireOpen(long caseId) {

@@ -14,8 +14,11 @@ class RemedyJournal {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final RemedyTypes types;
+    private final Remedies remedies;
 
-    RemedyJournal(CaseManagement cases, AuditTrail audit, ApplicationEventPublisher events, RemedyTypes types) {
+    RemedyJournal(CaseManagement cases, AuditTrail audit, ApplicationEventPublisher events, RemedyTypes types,
+                  Remedies remedies) {
+        this.remedies = remedies;
         this.types = types;
         this.cases = cases;
         this.audit = audit;
@@ -25,8 +28,11 @@ class RemedyJournal {
     void record(Remedy remedy, Actor actor, String action, String summary) {
         cases.recordOnTimeline(remedy.caseId(), "remedy." + action, summary + (actor.isSystem() ? "" : " (" + actor.name() + ")"));
         audit.record(actor, "remedy." + action, "remedy:" + remedy.id(), summary);
+        boolean awaiting = remedies.findByCaseIdOrderByIdAsc(remedy.caseId()).stream()
+            .anyMatch(other -> other.state() == Remedy.State.OFFERED);
         events.publishEvent(new RemedyChanged(remedy.id() == null ? 0 : remedy.id(), remedy.caseId(), remedy.state().name(),
-            terms(remedy), remedy.deliverBy(), remedy.proposedById()));
+            remedy.previousState() == null ? null : remedy.previousState().name(), terms(remedy), remedy.deliverBy(),
+            remedy.proposedById(), awaiting));
     }
 
     /** Tells who can decide that a request waits for them (or is late). */

@@ -24,8 +24,11 @@ public class RemedyReports {
     private final Remedies remedies;
     private final RemedyTypes types;
     private final AuthorityMatrix authority;
+    private final java.time.ZoneId businessZone;
 
-    RemedyReports(JdbcClient jdbc, RemedyDesk desk, Remedies remedies, RemedyTypes types, AuthorityMatrix authority) {
+    RemedyReports(JdbcClient jdbc, RemedyDesk desk, Remedies remedies, RemedyTypes types, AuthorityMatrix authority,
+                  java.time.ZoneId businessZone) {
+        this.businessZone = businessZone;
         this.jdbc = jdbc;
         this.desk = desk;
         this.remedies = remedies;
@@ -82,17 +85,20 @@ public class RemedyReports {
 
     /**
      * Everything granted, grouped by agent (who granted it), team (the granter's), category
-     * (the case's) or month (of granting, UTC), largest first.
+     * (the case's) or calendar month of granting in the business time zone, largest first.
      */
     public List<LedgerLine> ledger(@Nullable String by, java.util.Currency currency) {
-        String group = switch (by == null ? "agent" : by.trim().toLowerCase(Locale.ROOT)) {
+        @Nullable String group = switch (by == null ? "agent" : by.trim().toLowerCase(Locale.ROOT)) {
             case "agent" -> "coalesce(r.granted_by_name, '—')";
             case "team" -> "coalesce(t.name, 'No team')";
             case "category" -> "c.category";
-            case "month" -> "substring(cast(r.granted_at as text), 1, 7)";
+            case "month" -> null;
             default -> throw InvalidInput.field("by", "must be agent, team, category or month");
         };
         String granted = String.join(", ", Remedy.State.GRANTED.stream().map(s -> "'" + s.name() + "'").toList());
+        if (group == null) {
+            return byMonth(granted, currency);
+        }
         return jdbc.sql("select " + group + " as grp, count(*) as granted, sum(r.amount_minor) as granted_minor,"
                 + " sum(case when r.state = 'FULFILLED' then 1 else 0 end) as fulfilled,"
                 + " sum(case when r.state = 'FULFILLED' then r.amount_minor else 0 end) as fulfilled_minor"
@@ -105,5 +111,28 @@ public class RemedyReports {
             .list().stream()
             .sorted(Comparator.comparing((LedgerLine line) -> new java.math.BigDecimal(line.grantedAmount())).reversed())
             .toList();
+    }
+
+    // Months in the business time zone, as authority months are; the database's zone may differ.
+    private List<LedgerLine> byMonth(String granted, java.util.Currency currency) {
+        record Row(java.time.Instant at, long amount, boolean fulfilled) {}
+        java.util.Map<java.time.YearMonth, long[]> totals = new java.util.TreeMap<>();
+        jdbc.sql("select granted_at, amount_minor, state from remedies where state in (" + granted + ") and granted_at is not null")
+            .query((rs, n) -> new Row(rs.getTimestamp("granted_at").toInstant(), rs.getLong("amount_minor"),
+                rs.getString("state").equals("FULFILLED")))
+            .list()
+            .forEach(row -> {
+                long[] sums = totals.computeIfAbsent(java.time.YearMonth.from(row.at().atZone(businessZone)), m -> new long[4]);
+                sums[0]++;
+                sums[1] += row.amount();
+                if (row.fulfilled()) {
+                    sums[2]++;
+                    sums[3] += row.amount();
+                }
+            });
+        List<LedgerLine> lines = new ArrayList<>();
+        totals.forEach((month, sums) -> lines.add(new LedgerLine(month.toString(), sums[0], new Money(sums[1], currency).amount(),
+            sums[2], new Money(sums[3], currency).amount(), currency.getCurrencyCode())));
+        return lines;
     }
 }

@@ -124,10 +124,15 @@ class CaseClocks {
                     cases.recordOnTimeline(remedy.caseId(), "sla.paused", "Time targets paused: an offer was sent, waiting on the customer");
                 }
             }
-            case "ACCEPTED", "DECLINED", "COUNTERED" -> {
+            case "ACCEPTED", "DECLINED", "COUNTERED", "WITHDRAWN" -> {
+                // Answered or taken back: the clocks run again once no offer waits for the customer.
+                if (!"OFFERED".equals(remedy.previousState()) || remedy.awaitingCustomer()) {
+                    return;
+                }
                 Duration paused = clocks.resume(remedy.caseId(), clock.instant());
                 if (paused != null) {
-                    cases.recordOnTimeline(remedy.caseId(), "sla.resumed", "Time targets resumed: the customer answered the offer after "
+                    cases.recordOnTimeline(remedy.caseId(), "sla.resumed", (remedy.state().equals("WITHDRAWN")
+                        ? "Time targets resumed: the offer was withdrawn after " : "Time targets resumed: the customer answered the offer after ")
                         + paused.toMinutes() + " min of business time");
                 }
             }

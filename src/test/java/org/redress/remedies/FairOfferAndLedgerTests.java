@@ -93,6 +93,8 @@ class FairOfferAndLedgerTests extends ApplicationTest {
             .findFirst().orElseThrow().get("name").asString();
         assertThat(line(lead.get("/api/v1/remedies/ledger?by=team").json(), teamName).get("grantedAmount").asString())
             .isEqualTo("20.00");
+        assertThat(line(lead.get("/api/v1/remedies/ledger?by=month").json(), java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString())
+            .get("granted").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(lead.get("/api/v1/remedies/ledger?by=planet").status()).isEqualTo(400);
         assertThat(agent.http().get("/api/v1/remedies/ledger").status()).isEqualTo(403);
         assertThat(agent.http().get("/api/v1/remedies/authority").json().valueStream()

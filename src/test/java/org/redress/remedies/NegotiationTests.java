@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.redress.ApplicationTest;
 import org.redress.Http;
 
@@ -53,6 +54,74 @@ class NegotiationTests extends ApplicationTest {
             .anyMatch(line -> line.startsWith("Update to customer: We would like to put this right: Refund of 49.90 EUR: Broken vase"))
             .anyMatch(line -> line.startsWith("Update to customer: Agreed: Refund of 49.90 EUR: Broken vase. We will deliver it by"))
             .noneMatch(line -> line.startsWith("Update to customer: We promise"));
+
+        admin().post("/api/v1/remedies/" + id + "/fulfil", Map.of("reference", "R-77"));
+        // Delivering the remedy keeps the promise made for it: it will not break at its due time.
+        assertThat(admin().get(c + "/promises").json().get(0).get("status").asString()).isEqualTo("KEPT");
+    }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void aNodeThatHasNotSignedALinkYetChecksOneInsideAReadOnlyTransaction() {
+        long caseId = open(admin(), "C-" + unique()).get("id").asLong();
+        org.springframework.transaction.support.TransactionTemplate ownTransaction =
+            new org.springframework.transaction.support.TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        RemedySettings settings = new RemedySettings(Currency.getInstance("EUR"), Duration.ofHours(4), Duration.ofDays(30));
+        String token = new CustomerLinks(jdbc, settings, Clock.systemUTC(), ownTransaction).tokenFor(caseId);
+        CustomerLinks freshNode = new CustomerLinks(jdbc, settings, Clock.systemUTC(), ownTransaction);
+        org.springframework.transaction.support.TransactionTemplate readOnly =
+            new org.springframework.transaction.support.TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+
+        java.util.Optional<Long> opened = readOnly.execute(status -> freshNode.caseOf(token));
+        assertThat(opened).contains(caseId);
+    }
+
+    @Test
+    void aWithdrawnOfferResumesTheClocksAndOnlyItsHandlersMayWithdrawIt() {
+        Person agent = member("agent", null);
+        Person stranger = member("agent", null);
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        long id = agent.http().post(c + "/remedies", Map.of("type", "goodwill", "amount", "10.00", "description", "Flowers"))
+            .json().get("id").asLong();
+        agent.http().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().toString()));
+
+        assertThat(stranger.http().post("/api/v1/remedies/" + id + "/withdraw", Map.of()).status()).isEqualTo(403);
+        assertThat(stranger.http().post("/api/v1/remedies/" + id + "/fulfil", Map.of("reference", "x")).status()).isEqualTo(403);
+        assertThat(agent.http().post("/api/v1/remedies/" + id + "/withdraw", Map.of("note", "Wrong case")).json()
+            .get("state").asString()).isEqualTo("WITHDRAWN");
+
+        assertThat(admin().get(c + "/sla").json().valueStream().map(clock -> clock.get("state").asString()))
+            .doesNotContain("PAUSED");
+        assertThat(admin().get(c + "/timeline").json().valueStream().map(e -> e.get("summary").asString()))
+            .anyMatch(line -> line.startsWith("Time targets resumed: the offer was withdrawn"));
+    }
+
+    @Test
+    void anOfferIsStillAcceptedWhenItsProposerHasLeftButNotOnceTheCaseIsClosed() {
+        Person agent = member("agent", null);
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        long first = agent.http().post(c + "/remedies", Map.of("type", "goodwill", "amount", "10.00", "description", "Flowers"))
+            .json().get("id").asLong();
+        String link = agent.http().post("/api/v1/remedies/" + first + "/offer", Map.of("deliverBy", today().toString())).json()
+            .get("customerLink").asString();
+        String page = link.substring(link.indexOf("/c/"));
+        long second = agent.http().post(c + "/remedies", Map.of("type", "goodwill", "amount", "5.00", "description", "Card"))
+            .json().get("id").asLong();
+        agent.http().post("/api/v1/remedies/" + second + "/offer", Map.of("deliverBy", today().toString()));
+        admin().patch("/api/v1/users/" + agent.id(), Map.of("active", false));
+
+        new NegotiationHelper(this).post(page, first, "accept", Map.of());
+        assertThat(admin().get("/api/v1/remedies/" + first).json().get("state").asString()).isEqualTo("ACCEPTED");
+        assertThat(admin().get(c + "/promises").json().get(0).get("ownerName").asString()).isNotBlank();
+
+        admin().post(c + "/acknowledge", Map.of());
+        admin().post(c + "/close", Map.of("outcome", "not_recovered", "note", "x"));
+        new NegotiationHelper(this).post(page, second, "accept", Map.of());
+        assertThat(admin().get("/api/v1/remedies/" + second).json().get("state").asString()).isEqualTo("OFFERED");
     }
 
     @Test
@@ -97,7 +166,7 @@ class NegotiationTests extends ApplicationTest {
 
         // A link made an hour before it expires... an hour and a day ago.
         CustomerLinks earlier = new CustomerLinks(jdbc, new RemedySettings(Currency.getInstance("EUR"), Duration.ofHours(4),
-            Duration.ofHours(1)), Clock.offset(Clock.systemUTC(), Duration.ofHours(-25)));
+            Duration.ofHours(1)), Clock.offset(Clock.systemUTC(), Duration.ofHours(-25)), (org.springframework.transaction.support.TransactionTemplate) null);
         long caseId = admin().get(c).json().get("id").asLong();
         Http.Response expired = customer.html("/c/" + earlier.tokenFor(caseId));
         assertThat(expired.status()).isEqualTo(404);
