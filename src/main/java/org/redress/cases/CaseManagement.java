@@ -187,6 +187,20 @@ public class CaseManagement {
     }
 
     /**
+     * Records a message we sent to the customer (its delivery is the sender's business), on
+     * the case's messages and timeline, by the person who wrote it.
+     */
+    public void recordOutbound(long caseId, Actor author, Channel channel, @Nullable String subject, String body) {
+        CaseView c = views.of(load(caseId));
+        Instant now = clock.instant();
+        records.addMessage(caseId, "OUTBOUND", channel, author.name(), subject, Text.required("body", body, 100_000), now);
+        records.append(caseId, List.of(new RecoveryCase.Happening(now, author, "message.sent", "Wrote to the customer by "
+            + channel.label().toLowerCase(Locale.ROOT) + (subject == null ? "" : ": " + subject), false)));
+        records.touch(caseId, now);
+        audit.record(author, "case.message-sent", "case:" + c.number(), subject);
+    }
+
+    /**
      * Records something another module observed about the case (a missed target, a
      * reminder) on its timeline, as done by Redress itself. The case's state is unchanged.
      */

@@ -7,7 +7,10 @@ import java.util.Optional;
 
 import org.redress.audit.AuditTrail;
 import org.redress.customers.CustomerView;
+import org.jspecify.annotations.Nullable;
 import org.redress.shared.Actor;
+import org.redress.shared.Conflict;
+import org.redress.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -54,6 +57,20 @@ class CaseOpening {
         audit.record(actor, "case.message-added", "case:" + CaseNumber.format(caseId), complaint.subject());
         events.publishEvent(new CustomerWrote(caseId, now));
         return new Intake.Received(views.of(cases.findById(caseId).orElseThrow(), customer), Intake.Result.JOINED);
+    }
+
+    void reply(long caseId, Channel channel, String author, @Nullable String subject, String body, Instant now) {
+        RecoveryCase recoveryCase = cases.findById(caseId)
+            .orElseThrow(() -> new NotFound("There is no case " + CaseNumber.format(caseId) + "."));
+        if (!recoveryCase.status().open()) {
+            throw new Conflict(CaseNumber.format(caseId) + " is closed.");
+        }
+        records.append(caseId, List.of(new RecoveryCase.Happening(now, Actor.SYSTEM, "message", "The customer wrote again via "
+            + channel.label().toLowerCase(Locale.ROOT) + (subject == null ? "" : ": " + subject), false)));
+        records.addInboundMessage(caseId, channel, author, subject, body, now);
+        records.touch(caseId, now);
+        audit.record(Actor.SYSTEM, "case.message-added", "case:" + CaseNumber.format(caseId), subject);
+        events.publishEvent(new CustomerWrote(caseId, now));
     }
 
     Intake.Received replay(long caseId) {

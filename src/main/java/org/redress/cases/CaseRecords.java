@@ -67,10 +67,15 @@ class CaseRecords {
 
     void addInboundMessage(long caseId, Channel channel, String author, @Nullable String subject, String body,
                            Instant at) {
+        addMessage(caseId, "INBOUND", channel, author, subject, body, at);
+    }
+
+    void addMessage(long caseId, String direction, Channel channel, String author, @Nullable String subject, String body,
+                    Instant at) {
         jdbc.sql("""
                 insert into case_messages (case_id, direction, channel, author, subject, body, received_at)
-                values (?, 'INBOUND', ?, ?, ?, ?, ?)""")
-            .params(caseId, channel.code(), author, subject, body, Timestamp.from(at))
+                values (?, ?, ?, ?, ?, ?, ?)""")
+            .params(caseId, direction, channel.code(), author, subject, body, Timestamp.from(at))
             .update();
     }
 

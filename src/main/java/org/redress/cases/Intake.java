@@ -52,6 +52,17 @@ public class Intake {
         this.clock = clock;
     }
 
+    /**
+     * The customer of a case wrote to it (a reply by email, a direct message): the message
+     * joins the case, which must be open; waiting clocks resume ({@link CustomerWrote}).
+     */
+    @Transactional
+    public void reply(long caseId, Channel channel, String author, @Nullable String subject, String body) {
+        String text = Text.required("text", body, MAX_MESSAGE);
+        String title = Text.optional("subject", subject, MAX_SUBJECT);
+        opening.reply(caseId, channel, Text.required("from", author, 320), title, text, clock.instant());
+    }
+
     @Transactional
     public Received receive(Complaint complaint, @Nullable String idempotencyKey, Actor actor) {
         Checks checks = new Checks();

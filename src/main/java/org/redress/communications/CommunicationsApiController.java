@@ -1,0 +1,110 @@
+package org.redress.communications;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseManagement;
+import org.redress.identity.RedressUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Communications", description = "Templates, replies to customers and their delivery, the tone coach.")
+class CommunicationsApiController {
+
+    private static final String CASE = "Case number (`RC-000123`) or id.";
+
+    private final Templates templates;
+    private final Replies replies;
+    private final Outbox outbox;
+    private final ToneCoach coach;
+
+    CommunicationsApiController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach) {
+        this.templates = templates;
+        this.replies = replies;
+        this.outbox = outbox;
+        this.coach = coach;
+    }
+
+    @GetMapping("/api/v1/templates")
+    @Operation(summary = "Message templates")
+    List<MessageTemplate> all() {
+        return templates.all();
+    }
+
+    @Schema(name = "MessageTemplateDefinition", description = "A template to add or replace (by purpose, channel and language).")
+    record TemplateRequest(
+        @Schema(description = "ACKNOWLEDGEMENT, APOLOGY, EXPLANATION, OFFER, CONFIRMATION, STATUS_UPDATE, FOLLOW_UP or INCIDENT_NOTICE.",
+            requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String purpose,
+        @Schema(description = "Channel code, e.g. email.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String channel,
+        @Schema(description = "Language, e.g. en.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String language,
+        @Schema(description = "Subject (email).") @Nullable String subject,
+        @Schema(description = "Text with {{variables}}.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String body) {}
+
+    @PutMapping("/api/v1/templates")
+    @Operation(summary = "Add or replace a template", description = "Admins only. Unknown variables are refused.")
+    MessageTemplate save(@RequestBody TemplateRequest body, @AuthenticationPrincipal RedressUser me) {
+        return templates.save(me, body.purpose(), body.channel(), body.language(), body.subject(), body.body());
+    }
+
+    @GetMapping("/api/v1/cases/{case}/templates/{purpose}")
+    @Operation(summary = "A template filled in for a case", description = "Falls back to English when the language has none.")
+    Templates.Filled fill(@Parameter(description = CASE) @PathVariable("case") String number,
+                          @Parameter(description = "Purpose, e.g. APOLOGY.") @PathVariable String purpose,
+                          @Parameter(description = "Channel; default email.") @RequestParam(required = false) @Nullable String channel,
+                          @Parameter(description = "Language; default en.") @RequestParam(required = false) @Nullable String language,
+                          @AuthenticationPrincipal RedressUser me) {
+        return templates.fill(CaseManagement.idOf(number), purpose, channel, language, me.name());
+    }
+
+    @Schema(name = "ToneCheck", description = "A draft to review.")
+    record ToneRequest(@Schema(description = "The draft.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String text,
+                       @Schema(description = "What it is for, e.g. APOLOGY; some rules depend on it.") @Nullable String purpose,
+                       @Schema(description = "Channel; default email.") @Nullable String channel,
+                       @Schema(description = "Language; default en.") @Nullable String language) {}
+
+    @PostMapping("/api/v1/tone/check")
+    @Operation(summary = "Review a draft", description = "What to change before sending, and whether a rule blocks it.")
+    List<ToneCoach.Finding> tone(@RequestBody ToneRequest body) {
+        String text = org.redress.shared.Text.required("text", body.text(), 50_000);
+        return coach.review(text, body.purpose() == null || body.purpose().isBlank() ? null : Replies.purposeOf(body.purpose()),
+            body.channel() == null ? "email" : body.channel().trim().toLowerCase(java.util.Locale.ROOT),
+            body.language() == null ? "en" : body.language().trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Schema(name = "ReplyRequest", description = "An email to the customer of a case.")
+    record ReplyRequest(@Schema(description = "What it is for, e.g. APOLOGY (the coach checks for it).") @Nullable String purpose,
+                        @Schema(description = "Subject.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String subject,
+                        @Schema(description = "Text.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String text) {}
+
+    @PostMapping("/api/v1/cases/{case}/replies")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Email the customer", description = "Queued in the outbox with the case change and sent once; "
+        + "the answer carries the coach's advice.")
+    @ApiResponse(responseCode = "202", description = "Queued for sending.")
+    Replies.Queued reply(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody ReplyRequest body,
+                         @AuthenticationPrincipal RedressUser me) {
+        return replies.email(CaseManagement.idOf(number), me, body.purpose(), body.subject(), body.text());
+    }
+
+    @GetMapping("/api/v1/cases/{case}/outbox")
+    @Operation(summary = "Messages to the customer of a case, with their delivery")
+    List<Outbox.Sent> sent(@Parameter(description = CASE) @PathVariable("case") String number) {
+        long id = CaseManagement.idOf(number);
+        return outbox.ofCase(id);
+    }
+}

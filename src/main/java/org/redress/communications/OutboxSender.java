@@ -1,0 +1,167 @@
+package org.redress.communications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Sends the outbox. Each sweep locks due rows with {@code skip locked}, so nodes sending at
+ * once take different messages, and marks each sent in the same transaction: a message is
+ * handed to the mail server once. (Should a node die after the server took a message and
+ * before the commit, it is sent again with the same Message-ID, which mail systems use to
+ * drop duplicates.) A server that is down is retried with a doubling delay; an address it
+ * refuses, or too many attempts, fails the message, on the case's timeline.
+ */
+@Component
+class OutboxSender {
+
+    static final int BATCH = 50;
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final TransactionTemplate transactions;
+    private final CaseManagement cases;
+    private final MailSettings settings;
+    private final Clock clock;
+
+    OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, TransactionTemplate transactions, CaseManagement cases,
+                 MailSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.cases = cases;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    private record Due(long id, @Nullable Long caseId, String channel, String recipient, @Nullable String subject,
+                       String text, String messageId, @Nullable String inReplyTo, int attempts) {}
+
+    /** Sends what is due; returns how many were taken by the mail server. Without a mail server configured, none. */
+    int sendDue() {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return 0;
+        }
+        int sent = 0;
+        int batch;
+        do {
+            int[] counts = transactions.execute(status -> sendBatch(sender));
+            batch = counts[0];
+            sent += counts[1];
+        } while (batch == BATCH);
+        return sent;
+    }
+
+    private int[] sendBatch(JavaMailSender sender) {
+        Instant now = clock.instant();
+        List<Due> due = jdbc.sql("""
+                select id, case_id, channel, recipient, subject, body_text, message_id, in_reply_to, attempts from outbox
+                where state = 'PENDING' and channel = 'email' and next_attempt_at <= ?
+                order by next_attempt_at, id""" + " limit " + BATCH + " for update skip locked")
+            .param(Timestamp.from(now))
+            .query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("case_id", Long.class), rs.getString("channel"),
+                rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("message_id"),
+                rs.getString("in_reply_to"), rs.getInt("attempts")))
+            .list();
+        int sent = 0;
+        for (Due message : due) {
+            try {
+                sender.send(mime(sender, message));
+                jdbc.sql("update outbox set state = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+                    .params(Timestamp.from(clock.instant()), message.id()).update();
+                sent++;
+            } catch (MailException | MessagingException failure) {
+                failed(message, failure, now);
+            }
+        }
+        return new int[] {due.size(), sent};
+    }
+
+    private void failed(Due message, Exception failure, Instant now) {
+        int attempts = message.attempts() + 1;
+        String why = reason(failure);
+        if (refusedForGood(failure) || attempts >= settings.maxAttempts()) {
+            jdbc.sql("update outbox set state = 'FAILED', attempts = ?, last_error = ? where id = ?")
+                .params(attempts, why, message.id()).update();
+            if (message.caseId() != null) {
+                cases.recordOnTimeline(message.caseId(), "message.failed", "Could not deliver the email \""
+                    + (message.subject() == null ? "" : message.subject()) + "\" to " + message.recipient() + ": " + why);
+            }
+            log.warn("Outbox message {} failed for good after {} attempts: {}", message.id(), attempts, why);
+        } else {
+            jdbc.sql("update outbox set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?")
+                .params(attempts, why, Timestamp.from(now.plus(settings.backoff(attempts))), message.id()).update();
+        }
+    }
+
+    private MimeMessage mime(JavaMailSender sender, Due message) throws MessagingException {
+        MimeMessage mime = new MimeMessage(sender.createMimeMessage().getSession()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                // Keep our own Message-ID: replies thread on it, and a resend carries the same one.
+                setHeader("Message-ID", message.messageId());
+            }
+        };
+        MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+        helper.setFrom(settings.from());
+        helper.setTo(message.recipient());
+        helper.setSubject(message.subject() == null ? "" : message.subject());
+        helper.setText(message.text(), false);
+        if (message.inReplyTo() != null) {
+            mime.setHeader("In-Reply-To", message.inReplyTo());
+            mime.setHeader("References", message.inReplyTo());
+        }
+        return mime;
+    }
+
+    // The server refused the recipient (a 5xx answer): trying again would not help.
+    private static boolean refusedForGood(Exception failure) {
+        Throwable cause = failure;
+        while (cause != null) {
+            if (cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+                    && refused.getInvalidAddresses().length > 0) {
+                return true;
+            }
+            if (cause instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+                for (Exception inner : send.getFailedMessages().values()) {
+                    if (inner instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+                            && refused.getInvalidAddresses().length > 0) {
+                        return true;
+                    }
+                }
+            }
+            cause = cause.getCause();
+        }
+        return false;
+    }
+
+    private static String reason(Exception failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+}

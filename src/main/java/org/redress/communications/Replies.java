@@ -1,0 +1,63 @@
+package org.redress.communications;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseView;
+import org.redress.cases.Channel;
+import org.redress.identity.RedressUser;
+import org.redress.shared.Conflict;
+import org.redress.shared.InvalidInput;
+import org.redress.shared.Text;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An agent's message to the customer of a case: checked by the tone coach (its blocking
+ * rules refuse, the others advise), then written to the outbox, the case's messages and
+ * its timeline in one transaction.
+ */
+@Service
+@Transactional
+public class Replies {
+
+    /** What was queued, and what the coach said. */
+    public record Queued(String messageId, List<ToneCoach.Finding> findings) {}
+
+    private final CaseManagement cases;
+    private final Outbox outbox;
+    private final ToneCoach coach;
+
+    Replies(CaseManagement cases, Outbox outbox, ToneCoach coach) {
+        this.cases = cases;
+        this.outbox = outbox;
+        this.coach = coach;
+    }
+
+    public Queued email(long caseId, RedressUser by, @Nullable String purpose, @Nullable String subject, @Nullable String text) {
+        String body = Text.required("text", text, 50_000);
+        String title = Text.required("subject", subject, 200).strip();
+        CaseView c = cases.view(caseId);
+        if (c.customer().email() == null) {
+            throw new Conflict("The customer of " + c.number() + " has no email address; add one to the customer first.");
+        }
+        List<ToneCoach.Finding> findings = coach.review(body, purpose == null ? null : purposeOf(purpose), "email", "en");
+        List<ToneCoach.Finding> blocking = findings.stream().filter(ToneCoach.Finding::blocking).toList();
+        if (!blocking.isEmpty()) {
+            throw InvalidInput.field("text", "cannot be sent as written: " + String.join(" ",
+                blocking.stream().map(ToneCoach.Finding::advice).toList()));
+        }
+        String messageId = outbox.queue(caseId, "email", c.customer().email(), title, body, null, by.name());
+        cases.recordOutbound(caseId, by.actor(), Channel.EMAIL, title, body);
+        return new Queued(messageId, findings);
+    }
+
+    static Purpose purposeOf(String purpose) {
+        try {
+            return Purpose.valueOf(purpose.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.field("purpose", "'" + purpose + "' is not a purpose");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Communications: message templates per purpose (the playbook's steps, incidents), channel
+ * and language; replies to customers through a transactional outbox sent by SMTP once,
+ * with retries while the mail server is down; customer updates delivered by email; the
+ * customer's email replies (IMAP polling or a webhook) joining their case, other mail
+ * opening a complaint, auto-replies and bounces set aside; and the tone coach that
+ * reviews a draft before it is sent.
+ */
+@NullMarked
+package org.redress.communications;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,225 @@
+package org.redress.communications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redress.Http;
+import org.redress.PostgresDatabase;
+import org.redress.RedressApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.JsonNode;
+
+/** Replies reach a real mail server (GreenMail) once: through outages, restarts and two nodes. */
+class OutboxMailTests {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
+
+    private static final String ADMIN = "admin@mail.test";
+    private static final String PASSWORD = "admin-password-1";
+
+    @Test
+    void aReplyReachesTheCustomerWithItsHeadersAndItsDeliveryIsShownOnTheCase() throws Exception {
+        String url = PostgresDatabase.fresh();
+        try (ConfigurableApplicationContext node = node(url, true)) {
+            Http admin = admin(node);
+            String number = openCase(admin, "maria@example.com");
+            JsonNode queued = admin.post("/api/v1/cases/" + number + "/replies", Map.of("purpose", "APOLOGY",
+                "subject", "We are sorry (" + number + ")", "text", "Dear Maria, I am sorry about the vase. I will call you tomorrow."))
+                .json();
+
+            MimeMessage received = awaitOne("maria@example.com", "We are sorry");
+            assertThat(received.getMessageID()).isEqualTo(queued.get("messageId").asString());
+            assertThat(received.getFrom()[0].toString()).isEqualTo("care@redress.local");
+            assertThat(received.getContent().toString()).contains("I am sorry about the vase");
+            assertThat(queued.get("findings").isEmpty()).isTrue();
+            awaitState(admin, number, "SENT");
+            assertThat(admin.get("/api/v1/cases/" + number + "/timeline").json().valueStream()
+                .map(e -> e.get("kind").asString())).contains("message.sent");
+        }
+    }
+
+    @Test
+    void aMailServerThatIsDownIsRetriedAndTheMessageDeliveredWhenItIsBack() throws Exception {
+        String url = PostgresDatabase.fresh();
+        try (ConfigurableApplicationContext node = node(url, true)) {
+            Http admin = admin(node);
+            String number = openCase(admin, "ola@example.com");
+            MAIL.stop();
+            admin.post("/api/v1/cases/" + number + "/replies", Map.of("subject", "Still on it", "text", "Hello Ola, still on it."));
+
+            JsonNode retrying = awaitAttempt(admin, number);
+            assertThat(retrying.get("state").asString()).isEqualTo("PENDING");
+            assertThat(retrying.get("lastError").asString()).isNotBlank();
+
+            MAIL.start();
+            // Skip the back-off wait rather than sleep through it.
+            node.getBean(JdbcClient.class).sql("update outbox set next_attempt_at = current_timestamp").update();
+            awaitOne("ola@example.com", "Still on it");
+            awaitState(admin, number, "SENT");
+        }
+    }
+
+    @Test
+    void aMessageSavedByANodeThatStoppedIsSentOnceByTheNext() throws Exception {
+        String url = PostgresDatabase.fresh();
+        String number;
+        // The first node has no mail server: it saves the reply and stops before anything is sent.
+        try (ConfigurableApplicationContext first = node(url, false)) {
+            Http admin = admin(first);
+            number = openCase(admin, "ines@example.com");
+            admin.post("/api/v1/cases/" + number + "/replies", Map.of("subject", "Your refund", "text", "Hello Ines, refund sent."));
+        }
+        try (ConfigurableApplicationContext second = node(url, true)) {
+            awaitOne("ines@example.com", "Your refund");
+            Thread.sleep(3_000);
+            assertThat(received("ines@example.com", "Your refund")).hasSize(1);
+        }
+    }
+
+    @Test
+    void twoNodesSendEachOfTwoHundredMessagesOnce() throws Exception {
+        String url = PostgresDatabase.fresh();
+        try (ConfigurableApplicationContext first = node(url, false)) {
+            JdbcClient jdbc = first.getBean(JdbcClient.class);
+            jdbc.sql("""
+                    insert into outbox (channel, recipient, subject, body_text, message_id, state, next_attempt_at, created_at, created_by)
+                    select 'email', 'bulk@example.com', 'Bulk ' || n, 'Message ' || n, '<bulk-' || n || '@test>', 'PENDING',
+                           current_timestamp, current_timestamp, 'test'
+                    from generate_series(1, 200) as n""").update();
+        }
+        try (ConfigurableApplicationContext one = node(url, true); ConfigurableApplicationContext two = node(url, true)) {
+            Thread a = new Thread(() -> one.getBean(OutboxSender.class).sendDue());
+            Thread b = new Thread(() -> two.getBean(OutboxSender.class).sendDue());
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            MAIL.waitForIncomingEmail(30_000, 200);
+            Thread.sleep(2_000);
+
+            List<String> ids = Arrays.stream(MAIL.getReceivedMessages()).map(OutboxMailTests::messageId).toList();
+            assertThat(ids).hasSize(200);
+            assertThat(Set.copyOf(ids)).hasSize(200);
+            assertThat(one.getBean(JdbcClient.class).sql("select count(*) from outbox where state = 'SENT'").query(Long.class)
+                .single()).isEqualTo(200);
+        }
+    }
+
+    static ConfigurableApplicationContext node(String url, boolean withMail) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+            "--spring.datasource.url=" + url,
+            "--spring.datasource.username=" + PostgresDatabase.user(),
+            "--spring.datasource.password=" + PostgresDatabase.password(),
+            "--server.port=0",
+            "--redress.admin.email=" + ADMIN,
+            "--redress.admin.password=" + PASSWORD,
+            "--redress.time-zone=UTC",
+            "--db-scheduler.polling-interval=1s",
+            "--redress.mail.first-retry=1s"));
+        if (withMail) {
+            args.add("--spring.mail.host=127.0.0.1");
+            args.add("--spring.mail.port=" + ServerSetupTest.SMTP.getPort());
+        }
+        return new SpringApplicationBuilder(RedressApplication.class).run(args.toArray(String[]::new));
+    }
+
+    static Http admin(ConfigurableApplicationContext node) {
+        int port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+        return Http.basic(port, ADMIN, PASSWORD);
+    }
+
+    static String openCase(Http admin, String email) {
+        Http.Response opened = admin.post("/api/v1/complaints", Map.of(
+            "customer", Map.of("email", email, "name", "Customer " + email),
+            "channel", "email", "category", "delivery", "severity", 2,
+            "subject", "Parcel arrived broken", "message", "The vase is in pieces."));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        return opened.json().get("number").asString();
+    }
+
+    static MimeMessage awaitOne(String to, String subjectStart) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            List<MimeMessage> found = received(to, subjectStart);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No message to " + to + " starting " + subjectStart + "; got "
+            + Arrays.stream(MAIL.getReceivedMessages()).map(OutboxMailTests::subject).collect(Collectors.joining(", ")));
+    }
+
+    static List<MimeMessage> received(String to, String subjectStart) throws Exception {
+        return Arrays.stream(MAIL.getReceivedMessagesForDomain(to.substring(to.indexOf('@') + 1)))
+            .filter(message -> subject(message).startsWith(subjectStart))
+            .filter(message -> recipients(message).contains(to))
+            .toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject() == null ? "" : message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipients(MimeMessage message) {
+        try {
+            return Arrays.toString(message.getAllRecipients());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitState(Http admin, String number, String state) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (admin.get("/api/v1/cases/" + number + "/outbox").json().valueStream()
+                    .allMatch(message -> message.get("state").asString().equals(state))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Messages of " + number + " not " + state + ": " + admin.get("/api/v1/cases/" + number + "/outbox").body());
+    }
+
+    private static JsonNode awaitAttempt(Http admin, String number) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode message : admin.get("/api/v1/cases/" + number + "/outbox").json().valueStream().toList()) {
+                if (message.get("attempts").asInt() > 0) {
+                    return message;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No attempt on " + number);
+    }
+}
