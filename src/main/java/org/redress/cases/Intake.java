@@ -26,7 +26,7 @@ public class Intake {
 
     public static final int DEFAULT_SEVERITY = 3;
     static final int MAX_SUBJECT = 200;
-    static final int MAX_MESSAGE = 50_000;
+    public static final int MAX_MESSAGE = 50_000;
     static final int MAX_KEY = 200;
 
     /** A complaint as a channel delivers it. */

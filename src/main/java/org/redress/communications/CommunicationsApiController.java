@@ -32,8 +32,10 @@ class CommunicationsApiController {
     private final Replies replies;
     private final Outbox outbox;
     private final ToneCoach coach;
+    private final Mailbox mailbox;
 
-    CommunicationsApiController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach) {
+    CommunicationsApiController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach, Mailbox mailbox) {
+        this.mailbox = mailbox;
         this.templates = templates;
         this.replies = replies;
         this.outbox = outbox;
@@ -99,6 +101,13 @@ class CommunicationsApiController {
     Replies.Queued reply(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody ReplyRequest body,
                          @AuthenticationPrincipal RedressUser me) {
         return replies.email(CaseManagement.idOf(number), me, body.purpose(), body.subject(), body.text());
+    }
+
+    @PostMapping("/api/v1/inbound/email")
+    @Operation(summary = "Receive an email", description = "For a mail provider's inbound webhook: a reply joins its case, "
+        + "other mail opens a complaint, automatic mail is set aside; a Message-ID is taken once.")
+    Mailbox.Result inbound(@RequestBody InboundMail mail) {
+        return mailbox.receive(mail);
     }
 
     @GetMapping("/api/v1/cases/{case}/outbox")

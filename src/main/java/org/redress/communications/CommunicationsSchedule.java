@@ -18,4 +18,10 @@ class CommunicationsSchedule {
         return Tasks.recurring("outbox-sweep", FixedDelay.of(Duration.ofSeconds(1)))
             .execute((instance, context) -> sender.sendDue());
     }
+
+    @Bean
+    RecurringTask<Void> mailboxPoll(ImapPoller poller) {
+        return Tasks.recurring("mailbox-poll", FixedDelay.of(Duration.ofSeconds(5)))
+            .execute((instance, context) -> poller.poll());
+    }
 }

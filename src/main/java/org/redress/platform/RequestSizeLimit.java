@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses API request bodies larger than {@code redress.api.max-request-bytes} (2 MiB by
- * default) before they are read, so one oversized request cannot exhaust memory. Field
+ * default; {@code redress.api.max-inbound-bytes}, 20 MiB, for inbound email) before they are read, so one oversized request cannot exhaust memory. Field
  * limits (e.g. 200 characters for a subject) are checked later and answered with 400.
  */
 @Component
@@ -25,9 +25,17 @@ import jakarta.servlet.http.HttpServletResponse;
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxInboundBytes;
 
-    RequestSizeLimit(@Value("${redress.api.max-request-bytes:2097152}") long maxBytes) {
+    // Inbound email carries attachments (base64, a third larger): it gets a larger allowance.
+    RequestSizeLimit(@Value("${redress.api.max-request-bytes:2097152}") long maxBytes,
+                     @Value("${redress.api.max-inbound-bytes:20971520}") long maxInboundBytes) {
         this.maxBytes = maxBytes;
+        this.maxInboundBytes = maxInboundBytes;
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/inbound/") ? maxInboundBytes : maxBytes;
     }
 
     @Override
@@ -38,12 +46,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long limit = limitFor(request);
+        if (request.getContentLengthLong() > limit) {
             refuse(request, response);
             return;
         }
         // A chunked body announces no length: count it as it is read and stop at the limit.
-        LimitedRequest limited = new LimitedRequest(request, maxBytes);
+        LimitedRequest limited = new LimitedRequest(request, limit);
         try {
             chain.doFilter(limited, response);
         } catch (RuntimeException | IOException | ServletException e) {
@@ -56,6 +65,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long maxBytes = limitFor(request);
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setContentType("application/problem+json");
         response.setHeader("Connection", "close");

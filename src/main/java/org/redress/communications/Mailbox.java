@@ -1,0 +1,218 @@
+package org.redress.communications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseStatus;
+import org.redress.cases.CaseView;
+import org.redress.cases.Channel;
+import org.redress.cases.Intake;
+import org.redress.customers.CustomerDetails;
+import org.redress.shared.Actor;
+import org.redress.shared.Checks;
+import org.redress.shared.InvalidInput;
+import org.redress.shared.Text;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * What becomes of an email to Redress. A reply to one of our messages (In-Reply-To or
+ * References) or naming a case in its subject, from that case's customer, joins the open
+ * case; anything else from a person opens a complaint through intake; mail written by
+ * machines is set aside. Each Message-ID is taken once, and attachments are checked
+ * (size, type) before anything is written.
+ */
+@Service
+@Transactional
+public class Mailbox {
+
+    public enum Outcome { JOINED, OPENED, IGNORED, DUPLICATE }
+
+    @Schema(name = "InboundEmailResult", description = "What became of an email.")
+    public record Result(@Schema(description = "JOINED a case, OPENED one, IGNORED (automatic mail) or DUPLICATE (seen before).") Outcome outcome,
+                         @Schema(description = "The case, if any.") @Nullable String caseNumber,
+                         @Schema(description = "Why, for IGNORED.") @Nullable String reason) {}
+
+    static final Set<String> ALLOWED_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf",
+        "text/plain");
+    private static final Pattern CASE_NUMBER = Pattern.compile("\\bRC-(\\d{1,12})\\b");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+");
+
+    private record Checked(String from, @Nullable String fromName, @Nullable String subject, String text, String messageId,
+                           List<String> threadIds, Map<String, String> headers, List<File> files) {}
+
+    private record File(String name, String type, byte[] content) {}
+
+    private final Intake intake;
+    private final CaseManagement cases;
+    private final Outbox outbox;
+    private final JdbcClient jdbc;
+    private final MailSettings settings;
+    private final Clock clock;
+
+    Mailbox(Intake intake, CaseManagement cases, Outbox outbox, JdbcClient jdbc, MailSettings settings, Clock clock) {
+        this.intake = intake;
+        this.cases = cases;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Result receive(InboundMail mail) {
+        Checked checked = check(mail);
+        if (jdbc.sql("select count(*) from inbound_mail where message_id = ?").param(checked.messageId()).query(Long.class)
+                .single() > 0) {
+            return new Result(Outcome.DUPLICATE, null, null);
+        }
+        String automatic = AutoReplies.reason(checked.from(), checked.headers());
+        if (automatic != null) {
+            return remember(checked, new Result(Outcome.IGNORED, null, "written by a machine: " + automatic), null);
+        }
+        Long caseId = threadedCase(checked);
+        if (caseId != null) {
+            intake.reply(caseId, Channel.EMAIL, author(checked), checked.subject(), checked.text());
+            attach(caseId, checked.files());
+            return remember(checked, new Result(Outcome.JOINED, cases.view(caseId).number(), null), caseId);
+        }
+        Intake.Received received = intake.receive(new Intake.Complaint(
+            new CustomerDetails(null, checked.fromName(), checked.from(), null, null, null, null),
+            "email", settings.defaultCategory(), null,
+            checked.subject() == null || checked.subject().isBlank() ? "Email from " + checked.from() : checked.subject(),
+            checked.text()), "email:" + sha256(checked.messageId()), Actor.SYSTEM);
+        long opened = received.recoveryCase().id();
+        attach(opened, checked.files());
+        return remember(checked, new Result(received.result() == Intake.Result.OPENED ? Outcome.OPENED : Outcome.JOINED,
+            received.recoveryCase().number(), null), opened);
+    }
+
+    // A case it answers (by our Message-IDs, then by a case number in the subject), open and
+    // belonging to the sender; otherwise none, and the mail is a complaint of its own.
+    private @Nullable Long threadedCase(Checked mail) {
+        List<Long> candidates = new ArrayList<>();
+        for (String id : mail.threadIds()) {
+            Long caseId = outbox.caseOfMessage(id);
+            if (caseId != null) {
+                candidates.add(caseId);
+            }
+        }
+        Matcher number = CASE_NUMBER.matcher(mail.subject() == null ? "" : mail.subject());
+        while (number.find()) {
+            candidates.add(Long.parseLong(number.group(1)));
+        }
+        for (Long caseId : candidates) {
+            try {
+                CaseView c = cases.view(caseId);
+                if (c.status() != CaseStatus.CLOSED && c.customer().email() != null
+                        && c.customer().email().equalsIgnoreCase(mail.from())) {
+                    return caseId;
+                }
+            } catch (org.redress.shared.NotFound unknown) {
+                // a number that is not a case: not a reply
+            }
+        }
+        return null;
+    }
+
+    private Checked check(InboundMail mail) {
+        Checks checks = new Checks();
+        String from = checks.check(() -> {
+            String value = Text.required("from", mail.from(), 320).trim().toLowerCase(Locale.ROOT);
+            if (!EMAIL.matcher(value).matches()) {
+                throw InvalidInput.field("from", "'" + mail.from() + "' is not an email address");
+            }
+            return value;
+        });
+        String messageId = checks.check(() -> Text.required("messageId", mail.messageId(), 500).trim());
+        String text = checks.check(() -> {
+            String plain = mail.text() != null && !mail.text().isBlank() ? mail.text()
+                : mail.html() == null ? null : mail.html().replaceAll("(?s)<[^>]*>", " ").replaceAll("[ \\t]+", " ").trim();
+            return Text.required("text", plain, Intake.MAX_MESSAGE);
+        });
+        String subject = checks.check(() -> Text.optional("subject", mail.subject(), 200));
+        List<File> files = checks.check(() -> files(mail.attachments()));
+        checks.verify();
+        List<String> threadIds = new ArrayList<>();
+        for (String header : new String[] {mail.inReplyTo(), mail.references()}) {
+            if (header != null) {
+                Matcher ids = Pattern.compile("<[^<>\\s]+>").matcher(header);
+                while (ids.find()) {
+                    threadIds.add(ids.group());
+                }
+            }
+        }
+        return new Checked(from, Text.optional("fromName", mail.fromName(), 200), subject, text, messageId, threadIds,
+            mail.headers() == null ? Map.of() : mail.headers(), files);
+    }
+
+    private List<File> files(@Nullable List<InboundMail.Attachment> attachments) {
+        List<File> files = new ArrayList<>();
+        for (InboundMail.Attachment attachment : attachments == null ? List.<InboundMail.Attachment>of() : attachments) {
+            String name = Text.required("attachments.filename", attachment.filename(), 255).trim();
+            String type = Text.required("attachments.contentType", attachment.contentType(), 100).trim().toLowerCase(Locale.ROOT);
+            if (type.contains(";")) {
+                type = type.substring(0, type.indexOf(';')).trim();
+            }
+            if (!ALLOWED_TYPES.contains(type)) {
+                throw InvalidInput.field("attachments", name + ": files of type " + type + " are not accepted (accepted: "
+                    + String.join(", ", ALLOWED_TYPES.stream().sorted().toList()) + ")");
+            }
+            byte[] content;
+            try {
+                content = Base64.getMimeDecoder().decode(Text.required("attachments.content", attachment.content(), Integer.MAX_VALUE));
+            } catch (IllegalArgumentException e) {
+                throw InvalidInput.field("attachments", name + " is not valid base64");
+            }
+            if (content.length > settings.maxAttachmentBytes()) {
+                throw InvalidInput.field("attachments", name + " is " + content.length + " bytes; the limit is "
+                    + settings.maxAttachmentBytes());
+            }
+            files.add(new File(name, type, content));
+        }
+        return files;
+    }
+
+    private void attach(long caseId, List<File> files) {
+        for (File file : files) {
+            jdbc.sql("insert into case_attachments (case_id, filename, content_type, size_bytes, content, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(caseId, file.name(), file.type(), file.content().length, file.content(), Timestamp.from(clock.instant()))
+                .update();
+        }
+    }
+
+    private Result remember(Checked mail, Result result, @Nullable Long caseId) {
+        jdbc.sql("""
+                insert into inbound_mail (message_id, sender, subject, outcome, case_id, reason, received_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+            .params(mail.messageId(), mail.from(), mail.subject(), result.outcome().name(), caseId, result.reason(),
+                Timestamp.from(clock.instant()))
+            .update();
+        return result;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String author(Checked mail) {
+        return mail.fromName() == null ? mail.from() : mail.fromName() + " <" + mail.from() + ">";
+    }
+}
