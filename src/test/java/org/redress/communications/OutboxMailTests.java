@@ -56,6 +56,53 @@ class OutboxMailTests {
     }
 
     @Test
+    void theCustomersReplyInTheMailboxJoinsTheCaseAndAnAutoReplyDoesNot() throws Exception {
+        com.icegreen.greenmail.user.GreenMailUser care = MAIL.setUser("care@redress.local", "care", "care-secret");
+        String url = PostgresDatabase.fresh();
+        try (ConfigurableApplicationContext node = node(url, true, "--redress.mail.imap.host=127.0.0.1",
+                "--redress.mail.imap.port=" + ServerSetupTest.IMAP.getPort(), "--redress.mail.imap.ssl=false",
+                "--redress.mail.imap.username=care", "--redress.mail.imap.password=care-secret")) {
+            Http admin = admin(node);
+            String number = openCase(admin, "lena@example.com");
+            String ours = admin.post("/api/v1/cases/" + number + "/replies", Map.of("subject", "Which colour?",
+                "text", "Hello Lena, which colour would you like? I will send it tomorrow.")).json().get("messageId").asString();
+            long casesBefore = node.getBean(JdbcClient.class).sql("select count(*) from recovery_cases").query(Long.class).single();
+
+            care.deliver(message("lena@example.com", "Re: Which colour?", "Blue, please.", ours, null));
+            care.deliver(message("lena@example.com", "Out of office", "Away until Monday.", ours, "auto-replied"));
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            List<String> bodies = List.of();
+            while (Instant.now().isBefore(deadline) && !bodies.contains("Blue, please.")) {
+                Thread.sleep(300);
+                bodies = admin.get("/api/v1/cases/" + number + "/messages").json().valueStream()
+                    .map(m -> m.get("body").asString().trim()).toList();
+            }
+            assertThat(bodies).contains("Blue, please.").doesNotContain("Away until Monday.");
+            Thread.sleep(6_000);
+            assertThat(node.getBean(JdbcClient.class).sql("select outcome from inbound_mail order by id").query(String.class).list())
+                .containsExactly("JOINED", "IGNORED");
+            assertThat(node.getBean(JdbcClient.class).sql("select count(*) from recovery_cases").query(Long.class).single())
+                .isEqualTo(casesBefore);
+        }
+    }
+
+    private static MimeMessage message(String from, String subject, String text, String inReplyTo, String autoSubmitted)
+            throws jakarta.mail.MessagingException {
+        MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
+        message.setFrom(new jakarta.mail.internet.InternetAddress(from));
+        message.setRecipients(jakarta.mail.Message.RecipientType.TO, "care@redress.local");
+        message.setSubject(subject);
+        message.setText(text);
+        message.setHeader("In-Reply-To", inReplyTo);
+        if (autoSubmitted != null) {
+            message.setHeader("Auto-Submitted", autoSubmitted);
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    @Test
     void aMailServerThatIsDownIsRetriedAndTheMessageDeliveredWhenItIsBack() throws Exception {
         String url = PostgresDatabase.fresh();
         try (ConfigurableApplicationContext node = node(url, true)) {
@@ -122,7 +169,7 @@ class OutboxMailTests {
         }
     }
 
-    static ConfigurableApplicationContext node(String url, boolean withMail) {
+    static ConfigurableApplicationContext node(String url, boolean withMail, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of(
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + PostgresDatabase.user(),
@@ -137,6 +184,7 @@ class OutboxMailTests {
             args.add("--spring.mail.host=127.0.0.1");
             args.add("--spring.mail.port=" + ServerSetupTest.SMTP.getPort());
         }
+        args.addAll(List.of(more));
         return new SpringApplicationBuilder(RedressApplication.class).run(args.toArray(String[]::new));
     }
 
