@@ -33,9 +33,12 @@ class CommunicationsApiController {
     private final Outbox outbox;
     private final ToneCoach coach;
     private final Mailbox mailbox;
+    private final SocialReplies social;
 
-    CommunicationsApiController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach, Mailbox mailbox) {
+    CommunicationsApiController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach, Mailbox mailbox,
+                                SocialReplies social) {
         this.mailbox = mailbox;
+        this.social = social;
         this.templates = templates;
         this.replies = replies;
         this.outbox = outbox;
@@ -108,6 +111,36 @@ class CommunicationsApiController {
         + "other mail opens a complaint, automatic mail is set aside; a Message-ID is taken once.")
     Mailbox.Result inbound(@RequestBody InboundMail mail) {
         return mailbox.receive(mail);
+    }
+
+    @PostMapping("/api/v1/inbound/social")
+    @Operation(summary = "Receive a social post or message", description = "Opens a case (channel social) or joins the "
+        + "author's open one; a post id is taken once.")
+    SocialResult mention(@RequestBody SocialReplies.Mention mention) {
+        org.redress.cases.Intake.Received received = social.mention(mention);
+        return new SocialResult(received.result().name(), received.recoveryCase().number());
+    }
+
+    @Schema(name = "SocialMentionResult", description = "What became of a social post.")
+    record SocialResult(@Schema(description = "OPENED, JOINED or REPLAYED (seen before).") String result,
+                        @Schema(description = "The case.") String caseNumber) {}
+
+    @Schema(name = "SocialReply", description = "An answer on the customer's social network.")
+    record SocialReplyRequest(@Schema(description = "What it is for; in public only ACKNOWLEDGEMENT.") @Nullable String purpose,
+                              @Schema(description = "True (default) to answer publicly, false for a direct message.") @Nullable Boolean isPublic,
+                              @Schema(description = "Text.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String text) {}
+
+    @Schema(name = "SocialReplyQueued", description = "The answer, queued for posting.")
+    record SocialQueued(@Schema(description = "Its id in the outbox.") String messageId) {}
+
+    @PostMapping("/api/v1/cases/{case}/social-replies")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Answer on the social network", description = "In public only an acknowledgement that invites the "
+        + "customer to continue privately; everything else by direct message. Refused with 400 otherwise.")
+    @ApiResponse(responseCode = "202", description = "Queued for posting.")
+    SocialQueued socialReply(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody SocialReplyRequest body,
+                             @AuthenticationPrincipal RedressUser me) {
+        return new SocialQueued(social.reply(CaseManagement.idOf(number), me, body.purpose(), body.isPublic(), body.text()));
     }
 
     @GetMapping("/api/v1/cases/{case}/outbox")

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -39,15 +38,17 @@ class OutboxSender {
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mail;
+    private final ObjectProvider<SocialConnector> social;
     private final TransactionTemplate transactions;
     private final CaseManagement cases;
     private final MailSettings settings;
     private final Clock clock;
 
-    OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, TransactionTemplate transactions, CaseManagement cases,
-                 MailSettings settings, Clock clock) {
+    OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, ObjectProvider<SocialConnector> social,
+                 TransactionTemplate transactions, CaseManagement cases, MailSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.mail = mail;
+        this.social = social;
         this.transactions = transactions;
         this.cases = cases;
         this.settings = settings;
@@ -57,28 +58,34 @@ class OutboxSender {
     private record Due(long id, @Nullable Long caseId, String channel, String recipient, @Nullable String subject,
                        String text, String messageId, @Nullable String inReplyTo, int attempts) {}
 
-    /** Sends what is due; returns how many were taken by the mail server. Without a mail server configured, none. */
+    /**
+     * Sends what is due; returns how many were taken. Email waits while no mail server is
+     * configured, social posts while no connector is ready.
+     */
     int sendDue() {
         JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
+        SocialConnector connector = social.orderedStream().filter(SocialConnector::ready).findFirst().orElse(null);
+        if (sender == null && connector == null) {
             return 0;
         }
+        String channels = sender != null && connector != null ? "(channel = 'email' or channel like 'social-%')"
+            : sender != null ? "channel = 'email'" : "channel like 'social-%'";
         int sent = 0;
         int batch;
         do {
-            int[] counts = transactions.execute(status -> sendBatch(sender));
+            int[] counts = transactions.execute(status -> sendBatch(channels, sender, connector));
             batch = counts[0];
             sent += counts[1];
         } while (batch == BATCH);
         return sent;
     }
 
-    private int[] sendBatch(JavaMailSender sender) {
+    // The channel condition is one of the three literals above, never input.
+    private int[] sendBatch(String channels, @Nullable JavaMailSender sender, @Nullable SocialConnector connector) {
         Instant now = clock.instant();
-        List<Due> due = jdbc.sql("""
-                select id, case_id, channel, recipient, subject, body_text, message_id, in_reply_to, attempts from outbox
-                where state = 'PENDING' and channel = 'email' and next_attempt_at <= ?
-                order by next_attempt_at, id""" + " limit " + BATCH + " for update skip locked")
+        List<Due> due = jdbc.sql("select id, case_id, channel, recipient, subject, body_text, message_id, in_reply_to, attempts"
+                + " from outbox where state = 'PENDING' and next_attempt_at <= ? and " + channels
+                + " order by next_attempt_at, id limit " + BATCH + " for update skip locked")
             .param(Timestamp.from(now))
             .query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("case_id", Long.class), rs.getString("channel"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("message_id"),
@@ -87,11 +94,17 @@ class OutboxSender {
         int sent = 0;
         for (Due message : due) {
             try {
-                sender.send(mime(sender, message));
+                if (message.channel().startsWith("social-")) {
+                    String[] reference = message.recipient().split(":", 2);
+                    connector.post(new SocialConnector.Post(reference[0], reference[1], message.channel().equals("social-public"),
+                        message.text(), message.messageId()));
+                } else {
+                    sender.send(mime(sender, message));
+                }
                 jdbc.sql("update outbox set state = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
                     .params(Timestamp.from(clock.instant()), message.id()).update();
                 sent++;
-            } catch (MailException | MessagingException failure) {
+            } catch (Exception failure) {
                 failed(message, failure, now);
             }
         }
@@ -105,7 +118,7 @@ class OutboxSender {
             jdbc.sql("update outbox set state = 'FAILED', attempts = ?, last_error = ? where id = ?")
                 .params(attempts, why, message.id()).update();
             if (message.caseId() != null) {
-                cases.recordOnTimeline(message.caseId(), "message.failed", "Could not deliver the email \""
+                cases.recordOnTimeline(message.caseId(), "message.failed", "Could not deliver the message \""
                     + (message.subject() == null ? "" : message.subject()) + "\" to " + message.recipient() + ": " + why);
             }
             log.warn("Outbox message {} failed for good after {} attempts: {}", message.id(), attempts, why);

@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Replies {
 
     /** What was queued, and what the coach said. */
-    public record Queued(String messageId, List<ToneCoach.Finding> findings) {}
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReplyQueued", description = "A reply queued for sending, with the coach's advice.")
+    public record Queued(@io.swagger.v3.oas.annotations.media.Schema(description = "The Message-ID it will carry.") String messageId,
+                         @io.swagger.v3.oas.annotations.media.Schema(description = "What the tone coach would change (advice; nothing here blocked it).") List<ToneCoach.Finding> findings) {}
 
     private final CaseManagement cases;
     private final Outbox outbox;

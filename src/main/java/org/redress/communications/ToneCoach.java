@@ -37,7 +37,7 @@ public class ToneCoach {
             "we cannot make exceptions", "rules are rules", "terms and conditions", "not something we do"),
         List.of("beyond our control", "not our fault", "it's not our fault", "the courier's fault", "not our responsibility",
             "these things happen", "the system did", "the system was", "out of our hands"),
-        List.of("our mistake", "we got this wrong", "we got it wrong", "that's on us", "that is on us", "our fault",
+        List.of("our mistake", "we got this wrong", "we got it wrong", "that's on us", "that is on us", "it was our fault",
             "i take responsibility", "we take responsibility", "we should have", "i should have", "we let you down"),
         List.of("sorry", "apologi", "apologize", "apologise", "regret"),
         List.of("tomorrow", "today", "tonight", "next week", "within", "by monday", "by tuesday", "by wednesday", "by thursday",
