@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseView;
+import org.redress.notifications.AlertInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,11 +43,13 @@ class OutboxSender {
     private final ObjectProvider<SocialConnector> social;
     private final TransactionTemplate transactions;
     private final CaseManagement cases;
+    private final AlertInbox alerts;
     private final MailSettings settings;
     private final Clock clock;
 
     OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, ObjectProvider<SocialConnector> social,
-                 TransactionTemplate transactions, CaseManagement cases, MailSettings settings, Clock clock) {
+                 TransactionTemplate transactions, CaseManagement cases, AlertInbox alerts, MailSettings settings, Clock clock) {
+        this.alerts = alerts;
         this.jdbc = jdbc;
         this.mail = mail;
         this.social = social;
@@ -120,6 +124,10 @@ class OutboxSender {
             if (message.caseId() != null) {
                 cases.recordOnTimeline(message.caseId(), "message.failed", "Could not deliver the message \""
                     + (message.subject() == null ? "" : message.subject()) + "\" to " + message.recipient() + ": " + why);
+                CaseView c = cases.view(message.caseId());
+                // Whoever holds the case must find another way to reach the customer.
+                alerts.raise(c.assignee() == null ? List.of() : List.of(c.assignee().id()), c.id(), "message.failed",
+                    "A message to the customer of " + c.number() + " could not be delivered (" + message.recipient() + "): " + why);
             }
             log.warn("Outbox message {} failed for good after {} attempts: {}", message.id(), attempts, why);
         } else {
@@ -136,16 +144,27 @@ class OutboxSender {
                 setHeader("Message-ID", message.messageId());
             }
         };
-        MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
         helper.setFrom(settings.from());
         helper.setTo(message.recipient());
         helper.setSubject(message.subject() == null ? "" : message.subject());
-        helper.setText(message.text(), false);
+        helper.setText(message.text(), html(message.text()));
         if (message.inReplyTo() != null) {
             mime.setHeader("In-Reply-To", message.inReplyTo());
             mime.setHeader("References", message.inReplyTo());
         }
         return mime;
+    }
+
+    // The same words as HTML: escaped, paragraphs kept, links clickable.
+    static String html(String text) {
+        String escaped = org.springframework.web.util.HtmlUtils.htmlEscape(text);
+        String linked = escaped.replaceAll("(https?://[^\\s<]+)", "<a href=\"$1\">$1</a>");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family: sans-serif; line-height: 1.5\">");
+        for (String paragraph : linked.split("\\n\\s*\\n")) {
+            html.append("<p>").append(paragraph.strip().replace("\n", "<br>")).append("</p>");
+        }
+        return html.append("</body></html>").toString();
     }
 
     // The server refused the recipient (a 5xx answer): trying again would not help.

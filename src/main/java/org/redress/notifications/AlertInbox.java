@@ -29,8 +29,11 @@ public class AlertInbox {
         this.clock = clock;
     }
 
-    /** Raises one alert for each of these users (each once, however often named). */
-    void raise(Collection<Long> userIds, @Nullable Long caseId, String kind, String text) {
+    /**
+     * Raises one alert for each of these users (each once, however often named), in the
+     * caller's transaction; for modules that decide themselves who must know.
+     */
+    public void raise(Collection<Long> userIds, @Nullable Long caseId, String kind, String text) {
         for (Long userId : new LinkedHashSet<>(userIds)) {
             jdbc.sql("insert into staff_alerts (user_id, case_id, kind, text, created_at) values (?, ?, ?, ?, ?)")
                 .params(userId, caseId, kind, text, Timestamp.from(clock.instant())).update();

@@ -179,4 +179,28 @@ class ConsoleBrowserTests extends BrowserTest {
         assertThat(row.locator("td.due")).containsText("Missed");
         assertThat(page.locator("table.list tbody tr").first().locator("td.due")).containsText("Missed");
     }
+
+    @Test
+    void anAgentWritesFromATemplateSeesToneHintsAsTheyTypeAndSends() {
+        String number = open(admin(), "C-" + unique()).get("number").asString();
+        page.navigate(url("/cases/" + number));
+        Locator composer = page.getByTestId("composer");
+
+        composer.getByLabel("Template").selectOption("APOLOGY");
+        assertThat(composer.getByLabel("Subject")).hasValue("We are sorry (" + number + ")");
+        assertThat(composer.getByLabel("Message")).hasValue(java.util.regex.Pattern.compile("^Dear Maria Lopez,"));
+
+        composer.getByLabel("Message").fill("Per our policy you should have checked the box!!");
+        composer.getByLabel("Message").press("End");
+        Locator hints = page.getByTestId("tone-hints");
+        assertThat(hints.locator("li[data-rule=BLAME]")).containsText("Do not put it on the customer");
+        assertThat(hints.locator("li[data-rule=SHOUTING]")).isVisible();
+        assertThat(hints.locator("li[data-rule=MISSING_APOLOGY]")).isVisible();
+
+        composer.getByLabel("Message").fill("I am sorry, Maria. We got this wrong, and a new vase leaves today.");
+        composer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send email")).click();
+
+        assertThat(page.getByTestId("composer").locator(".flash.success")).containsText("Queued for sending");
+        assertThat(page.getByTestId("composer").locator(".sent-message")).containsText("We are sorry (" + number + ")");
+    }
 }

@@ -1,0 +1,93 @@
+package org.redress.communications;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseManagement;
+import org.redress.identity.RedressUser;
+import org.redress.shared.Conflict;
+import org.redress.shared.InvalidInput;
+import org.redress.shared.NotFound;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The composer on the case page (loaded with htmx; the cases module does not depend on
+ * this one): pick a template, edit it, see the tone coach's hints as you type, send; and
+ * the messages sent with their delivery.
+ */
+@Controller
+class ComposerController {
+
+    private final Templates templates;
+    private final Replies replies;
+    private final Outbox outbox;
+    private final ToneCoach coach;
+
+    ComposerController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach) {
+        this.templates = templates;
+        this.replies = replies;
+        this.outbox = outbox;
+        this.coach = coach;
+    }
+
+    @GetMapping("/cases/{case}/composer")
+    String composer(@PathVariable("case") String number, @RequestParam(required = false) @Nullable String purpose,
+                    @AuthenticationPrincipal RedressUser me, Model model) {
+        String subject = "";
+        String body = "";
+        if (purpose != null && !purpose.isBlank()) {
+            try {
+                Templates.Filled filled = templates.fill(CaseManagement.idOf(number), purpose, "email", "en", me.name());
+                subject = filled.subject() == null ? "" : filled.subject();
+                body = filled.body();
+            } catch (NotFound | InvalidInput missing) {
+                model.addAttribute("error", missing.getMessage());
+            }
+        }
+        return card(number, purpose, subject, body, model);
+    }
+
+    @PostMapping("/cases/{case}/composer/tone")
+    String tone(@RequestParam Map<String, String> form, Model model) {
+        String text = form.getOrDefault("text", "");
+        String purpose = form.get("purpose");
+        model.addAttribute("findings", text.isBlank() ? List.of() : coach.review(text,
+            purpose == null || purpose.isBlank() ? null : Replies.purposeOf(purpose), "email", "en"));
+        return "communications/composer :: hints";
+    }
+
+    @PostMapping("/cases/{case}/composer")
+    String send(@PathVariable("case") String number, @RequestParam Map<String, String> form,
+                @AuthenticationPrincipal RedressUser me, Model model) {
+        String purpose = form.get("purpose");
+        try {
+            Replies.Queued queued = replies.email(CaseManagement.idOf(number), me, purpose == null || purpose.isBlank() ? null : purpose,
+                form.get("subject"), form.get("text"));
+            model.addAttribute("done", "Queued for sending" + (queued.findings().isEmpty() ? "." : ", with "
+                + queued.findings().size() + " tone hint" + (queued.findings().size() == 1 ? "" : "s") + " noted."));
+            return card(number, null, "", "", model);
+        } catch (InvalidInput | Conflict refused) {
+            model.addAttribute("error", refused.getMessage());
+            return card(number, purpose, form.getOrDefault("subject", ""), form.getOrDefault("text", ""), model);
+        }
+    }
+
+    private String card(String number, @Nullable String purpose, String subject, String body, Model model) {
+        model.addAttribute("number", number);
+        model.addAttribute("purposes", Purpose.values());
+        model.addAttribute("purpose", purpose == null ? "" : purpose.toUpperCase(java.util.Locale.ROOT));
+        model.addAttribute("subject", subject);
+        model.addAttribute("body", body);
+        model.addAttribute("findings", body.isBlank() ? List.of() : coach.review(body,
+            purpose == null || purpose.isBlank() ? null : Replies.purposeOf(purpose), "email", "en"));
+        model.addAttribute("sent", outbox.ofCase(CaseManagement.idOf(number)));
+        return "communications/composer :: composer";
+    }
+}
