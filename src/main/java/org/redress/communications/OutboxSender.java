@@ -16,13 +16,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 /**
  * Sends the outbox. Each sweep locks due rows with {@code skip locked}, so nodes sending at
@@ -96,23 +98,66 @@ class OutboxSender {
                 rs.getString("in_reply_to"), rs.getInt("attempts")))
             .list();
         int sent = 0;
-        for (Due message : due) {
+        List<Due> emails = due.stream().filter(message -> message.channel().equals("email")).toList();
+        if (!emails.isEmpty()) {
+            sent += sendEmails(sender, emails, now);
+        }
+        for (Due message : due.stream().filter(message -> message.channel().startsWith("social-")).toList()) {
             try {
-                if (message.channel().startsWith("social-")) {
-                    String[] reference = message.recipient().split(":", 2);
-                    connector.post(new SocialConnector.Post(reference[0], reference[1], message.channel().equals("social-public"),
-                        message.text(), message.messageId()));
-                } else {
-                    sender.send(mime(sender, message));
-                }
-                jdbc.sql("update outbox set state = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-                    .params(Timestamp.from(clock.instant()), message.id()).update();
+                String[] reference = message.recipient().split(":", 2);
+                connector.post(new SocialConnector.Post(reference[0], reference[1], message.channel().equals("social-public"),
+                    message.text(), message.messageId()));
+                markSent(message);
                 sent++;
             } catch (Exception failure) {
                 failed(message, failure, now);
             }
         }
         return new int[] {due.size(), sent};
+    }
+
+    // One connection for the whole batch; the server may still refuse single messages.
+    private int sendEmails(JavaMailSender sender, List<Due> emails, Instant now) {
+        java.util.Map<MimeMessage, Due> byMessage = new java.util.LinkedHashMap<>();
+        for (Due message : emails) {
+            try {
+                byMessage.put(mime(sender, message), message);
+            } catch (MessagingException unbuildable) {
+                failed(message, unbuildable, now);
+            }
+        }
+        java.util.Map<Object, Exception> refused = java.util.Map.of();
+        try {
+            sender.send(byMessage.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException partly) {
+            refused = partly.getFailedMessages();
+            if (refused.isEmpty()) {
+                byMessage.values().forEach(message -> failed(message, partly, now));
+                return 0;
+            }
+        } catch (RuntimeException unreachable) {
+            byMessage.values().forEach(message -> failed(message, unreachable, now));
+            return 0;
+        }
+        List<Long> sent = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<MimeMessage, Due> entry : byMessage.entrySet()) {
+            Exception failure = refused.get(entry.getKey());
+            if (failure == null) {
+                sent.add(entry.getValue().id());
+            } else {
+                failed(entry.getValue(), failure, now);
+            }
+        }
+        if (!sent.isEmpty()) {
+            jdbc.sql("update outbox set state = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null where id in (:ids)")
+                .param("at", Timestamp.from(clock.instant())).param("ids", sent).update();
+        }
+        return sent.size();
+    }
+
+    private void markSent(Due message) {
+        jdbc.sql("update outbox set state = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+            .params(Timestamp.from(clock.instant()), message.id()).update();
     }
 
     private void failed(Due message, Exception failure, Instant now) {
@@ -144,11 +189,15 @@ class OutboxSender {
                 setHeader("Message-ID", message.messageId());
             }
         };
-        MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
-        helper.setFrom(settings.from());
-        helper.setTo(message.recipient());
-        helper.setSubject(message.subject() == null ? "" : message.subject());
-        helper.setText(message.text(), html(message.text()));
+        // Built with Jakarta Mail directly: Spring's helper would set up a MIME type map per message.
+        mime.setFrom(new InternetAddress(settings.from()));
+        mime.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(message.recipient()));
+        mime.setSubject(message.subject() == null ? "" : message.subject(), "UTF-8");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(message.text(), "UTF-8");
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setContent(html(message.text()), "text/html; charset=UTF-8");
+        mime.setContent(new MimeMultipart("alternative", plain, rich));
         if (message.inReplyTo() != null) {
             mime.setHeader("In-Reply-To", message.inReplyTo());
             mime.setHeader("References", message.inReplyTo());
