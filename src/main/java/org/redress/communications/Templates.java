@@ -109,6 +109,19 @@ public class Templates {
             TemplateText.render(template.body(), values), template.id() == null ? 0 : template.id());
     }
 
+    /** A template's text filled in with a sample case, to see it before saving; unknown variables are refused. */
+    public Filled preview(@Nullable String subject, @Nullable String body, String author) {
+        String text = Text.required("body", body, 20_000);
+        Map<String, String> sample = Map.of("customer.name", "Maria Lopez", "case.number", "RC-000123",
+            "promise.date", "Friday 27 November 2026", "remedy", "Refund of 49.90 EUR: broken vase", "agent.name", author,
+            "customer.link", settings.publicUrl().replaceAll("/+$", "") + "/c/sample-link");
+        if (subject != null) {
+            TemplateText.requireKnown("subject", subject);
+        }
+        TemplateText.requireKnown("body", text);
+        return new Filled(subject == null ? null : TemplateText.render(subject, sample), TemplateText.render(text, sample), 0);
+    }
+
     Map<String, String> valuesFor(long caseId, String author) {
         CaseView c = cases.view(caseId);
         Map<String, String> values = new HashMap<>();

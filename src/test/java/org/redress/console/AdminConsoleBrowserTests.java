@@ -158,6 +158,28 @@ class AdminConsoleBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anAdminPreviewsAndSavesATemplateAndAnUnknownVariableIsExplained() {
+        page.navigate(url("/admin/templates"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit FOLLOW_UP email en")).click();
+        assertThat(page.locator("#t-body")).hasValue(java.util.regex.Pattern.compile("^Dear \\{\\{customer.name}}"));
+
+        page.locator("#t-body").fill("Hello {{customer.name}}, is all well with {{case.number}}? {{agent.name}}");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
+        assertThat(page.getByTestId("template-preview")).containsText("Hello Maria Lopez, is all well with RC-000123? Administrator");
+
+        page.locator("#t-body").fill("Hello {{customer.frist}}");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
+        assertThat(page.getByTestId("template-preview")).containsText("unknown variable {{customer.frist}}");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save template")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("{{customer.frist}}");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit FOLLOW_UP email en")).click();
+        page.locator("#t-body").fill("Hello {{customer.name}}, is everything right now? Reply either way. {{agent.name}}");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save template")).click();
+        assertThat(page.locator(".flash.success")).containsText("Saved the follow up template for email (en)");
+    }
+
+    @Test
     void anAgentCannotOpenAdminPages() {
         String email = "agent-" + unique() + "@test.redress";
         admin().post("/api/v1/users", java.util.Map.of("email", email, "name", "Ali", "password", "ali-password-12",
