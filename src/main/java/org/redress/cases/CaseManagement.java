@@ -228,6 +228,12 @@ public class CaseManagement {
 
     // ---- reading ------------------------------------------------------------------------
 
+    /** The case, if there is one; never "not found" (which would mark the caller's transaction for rollback). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CaseView> find(long caseId) {
+        return cases.findById(caseId).map(views::of);
+    }
+
     @Transactional(readOnly = true)
     public CaseView view(long caseId) {
         return views.of(load(caseId));

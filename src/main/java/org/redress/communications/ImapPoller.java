@@ -55,9 +55,12 @@ class ImapPoller {
             return 0;
         }
         Properties properties = new Properties();
-        properties.put("mail.store.protocol", settings.ssl() ? "imaps" : "imap");
-        properties.put("mail.imap.connectiontimeout", "10000");
-        properties.put("mail.imap.timeout", "20000");
+        String protocol = settings.ssl() ? "imaps" : "imap";
+        properties.put("mail.store.protocol", protocol);
+        properties.put("mail." + protocol + ".connectiontimeout", "10000");
+        properties.put("mail." + protocol + ".timeout", "20000");
+        // Reading a message must not mark it seen: only a message taken (or refused for good) is.
+        properties.put("mail." + protocol + ".peek", "true");
         int taken = 0;
         try (Store store = Session.getInstance(properties).getStore()) {
             store.connect(settings.host(), settings.port(), settings.username(), settings.password());
@@ -65,9 +68,10 @@ class ImapPoller {
             folder.open(Folder.READ_WRITE);
             try {
                 for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-                    take(message);
-                    message.setFlag(Flags.Flag.SEEN, true);
-                    taken++;
+                    if (take(message)) {
+                        message.setFlag(Flags.Flag.SEEN, true);
+                        taken++;
+                    }
                 }
             } finally {
                 folder.close(false);
@@ -78,13 +82,18 @@ class ImapPoller {
         return taken;
     }
 
-    private void take(Message message) throws MessagingException {
+    // True when the message is done with: taken, or refused for good (it would be refused again).
+    // Anything else (the database away, say) leaves it unseen, to be taken at the next poll.
+    private boolean take(Message message) {
         try {
             mailbox.receive(convert(message));
+            return true;
         } catch (InvalidInput | Conflict refused) {
-            log.warn("Refused an email from the mailbox: {}", refused.getMessage());
-        } catch (IOException unreadable) {
-            log.warn("Could not read an email from the mailbox: {}", unreadable.getMessage());
+            log.warn("Refused an email from the mailbox for good: {}", refused.getMessage());
+            return true;
+        } catch (IOException | MessagingException | RuntimeException failure) {
+            log.warn("Could not take an email from the mailbox now; will try again: {}", failure.getMessage());
+            return false;
         }
     }
 

@@ -74,8 +74,12 @@ public class Mailbox {
 
     public Result receive(InboundMail mail) {
         Checked checked = check(mail);
-        if (jdbc.sql("select count(*) from inbound_mail where message_id = ?").param(checked.messageId()).query(Long.class)
-                .single() > 0) {
+        // Claimed first: a second delivery of the same message, even at the same moment, waits here and finds it taken.
+        int claimed = jdbc.sql("""
+                insert into inbound_mail (message_id, sender, subject, outcome, received_at)
+                values (?, ?, ?, 'RECEIVED', ?) on conflict do nothing""")
+            .params(checked.messageId(), checked.from(), checked.subject(), Timestamp.from(clock.instant())).update();
+        if (claimed == 0) {
             return new Result(Outcome.DUPLICATE, null, null);
         }
         String automatic = AutoReplies.reason(checked.from(), checked.headers());
@@ -114,14 +118,10 @@ public class Mailbox {
             candidates.add(Long.parseLong(number.group(1)));
         }
         for (Long caseId : candidates) {
-            try {
-                CaseView c = cases.view(caseId);
-                if (c.status() != CaseStatus.CLOSED && c.customer().email() != null
-                        && c.customer().email().equalsIgnoreCase(mail.from())) {
-                    return caseId;
-                }
-            } catch (org.redress.shared.NotFound unknown) {
-                // a number that is not a case: not a reply
+            CaseView c = cases.find(caseId).orElse(null);
+            if (c != null && c.status() != CaseStatus.CLOSED && c.customer().email() != null
+                    && c.customer().email().equalsIgnoreCase(mail.from())) {
+                return caseId;
             }
         }
         return null;
@@ -136,13 +136,15 @@ public class Mailbox {
             }
             return value;
         });
-        String messageId = checks.check(() -> Text.required("messageId", mail.messageId(), 500).trim());
-        String text = checks.check(() -> {
-            String plain = mail.text() != null && !mail.text().isBlank() ? mail.text()
-                : mail.html() == null ? null : mail.html().replaceAll("(?s)<[^>]*>", " ").replaceAll("[ \\t]+", " ").trim();
-            return Text.required("text", plain, Intake.MAX_MESSAGE);
-        });
-        String subject = checks.check(() -> Text.optional("subject", mail.subject(), 200));
+        // Mail is what customers send, not what a form checks: without an id, one is derived from
+        // the content (so a resend is still recognised); no text, or too much, is not a reason to lose it.
+        String messageId = mail.messageId() != null && !mail.messageId().isBlank() ? clip(mail.messageId().trim(), 500)
+            : "<derived-" + sha256(mail.from() + "\n" + mail.subject() + "\n" + mail.text() + "\n" + mail.html()) + ">";
+        String plain = mail.text() != null && !mail.text().isBlank() ? mail.text()
+            : mail.html() == null ? null : mail.html().replaceAll("(?s)<(style|script)[^>]*>.*?</\\1>", " ")
+                .replaceAll("(?s)<[^>]*>", " ").replaceAll("[ \\t]+", " ").trim();
+        String text = plain == null || plain.isBlank() ? "(no text; see the attachments)" : clip(plain, Intake.MAX_MESSAGE);
+        String subject = mail.subject() == null || mail.subject().isBlank() ? null : clip(mail.subject().strip(), 200);
         List<File> files = checks.check(() -> files(mail.attachments()));
         checks.verify();
         List<String> threadIds = new ArrayList<>();
@@ -154,7 +156,7 @@ public class Mailbox {
                 }
             }
         }
-        return new Checked(from, Text.optional("fromName", mail.fromName(), 200), subject, text, messageId, threadIds,
+        return new Checked(from, mail.fromName() == null || mail.fromName().isBlank() ? null : clip(mail.fromName().strip(), 200), subject, text, messageId, threadIds,
             mail.headers() == null ? Map.of() : mail.headers(), files);
     }
 
@@ -194,13 +196,13 @@ public class Mailbox {
     }
 
     private Result remember(Checked mail, Result result, @Nullable Long caseId) {
-        jdbc.sql("""
-                insert into inbound_mail (message_id, sender, subject, outcome, case_id, reason, received_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-            .params(mail.messageId(), mail.from(), mail.subject(), result.outcome().name(), caseId, result.reason(),
-                Timestamp.from(clock.instant()))
-            .update();
+        jdbc.sql("update inbound_mail set outcome = ?, case_id = ?, reason = ? where message_id = ?")
+            .params(result.outcome().name(), caseId, result.reason(), mail.messageId()).update();
         return result;
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static String sha256(String text) {
@@ -213,6 +215,7 @@ public class Mailbox {
     }
 
     private static String author(Checked mail) {
-        return mail.fromName() == null ? mail.from() : mail.fromName() + " <" + mail.from() + ">";
+        String named = mail.fromName() == null ? mail.from() : mail.fromName() + " <" + mail.from() + ">";
+        return named.length() <= 320 ? named : mail.from();
     }
 }

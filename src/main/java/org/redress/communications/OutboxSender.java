@@ -3,12 +3,12 @@ package org.redress.communications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.redress.cases.CaseManagement;
-import org.redress.cases.CaseView;
-import org.redress.notifications.AlertInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,36 +27,37 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 /**
- * Sends the outbox. Each sweep locks due rows with {@code skip locked}, so nodes sending at
- * once take different messages, and marks each sent in the same transaction: a message is
- * handed to the mail server once. (Should a node die after the server took a message and
- * before the commit, it is sent again with the same Message-ID, which mail systems use to
- * drop duplicates.) A server that is down is retried with a doubling delay; an address it
- * refuses, or too many attempts, fails the message, on the case's timeline.
+ * Sends the outbox. A sweep claims a batch of due messages in a short transaction
+ * ({@code skip locked}, then SENDING with a lease), so nodes sending at once take different
+ * messages; it sends them outside any transaction, over one SMTP connection, and then
+ * records what the server took. A message is sent once, except when a node dies (or its
+ * database write fails) between the server taking it and the record: its lease then runs
+ * out and it is sent again, with the same Message-ID. A server that is down is retried
+ * with a doubling delay; an address it refuses, or too many attempts, fails the message,
+ * on the case's timeline and as an alert.
  */
 @Component
 class OutboxSender {
 
     static final int BATCH = 50;
+    static final java.time.Duration LEASE = java.time.Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mail;
     private final ObjectProvider<SocialConnector> social;
     private final TransactionTemplate transactions;
-    private final CaseManagement cases;
-    private final AlertInbox alerts;
+    private final DeliveryFailures failures;
     private final MailSettings settings;
     private final Clock clock;
 
     OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, ObjectProvider<SocialConnector> social,
-                 TransactionTemplate transactions, CaseManagement cases, AlertInbox alerts, MailSettings settings, Clock clock) {
-        this.alerts = alerts;
+                 TransactionTemplate transactions, DeliveryFailures failures, MailSettings settings, Clock clock) {
+        this.failures = failures;
         this.jdbc = jdbc;
         this.mail = mail;
         this.social = social;
         this.transactions = transactions;
-        this.cases = cases;
         this.settings = settings;
         this.clock = clock;
     }
@@ -77,106 +78,110 @@ class OutboxSender {
         String channels = sender != null && connector != null ? "(channel = 'email' or channel like 'social-%')"
             : sender != null ? "channel = 'email'" : "channel like 'social-%'";
         int sent = 0;
-        int batch;
+        List<Due> claimed;
         do {
-            int[] counts = transactions.execute(status -> sendBatch(channels, sender, connector));
-            batch = counts[0];
-            sent += counts[1];
-        } while (batch == BATCH);
+            List<Due> batch = transactions.execute(status -> claim(channels));
+            claimed = batch == null ? List.of() : batch;
+            if (!claimed.isEmpty()) {
+                sent += deliver(claimed, sender, connector);
+            }
+        } while (claimed.size() == BATCH);
         return sent;
     }
 
-    // The channel condition is one of the three literals above, never input.
-    private int[] sendBatch(String channels, @Nullable JavaMailSender sender, @Nullable SocialConnector connector) {
+    // Claims a batch in a short transaction: nodes sweeping at once take different rows, and a
+    // claim left by a node that died (its lease over) is taken again. The channel condition is
+    // one of the three literals above, never input.
+    private List<Due> claim(String channels) {
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("select id, case_id, channel, recipient, subject, body_text, message_id, in_reply_to, attempts"
-                + " from outbox where state = 'PENDING' and next_attempt_at <= ? and " + channels
-                + " order by next_attempt_at, id limit " + BATCH + " for update skip locked")
-            .param(Timestamp.from(now))
+                + " from outbox where ((state = 'PENDING' and next_attempt_at <= :now) or (state = 'SENDING' and lease_until < :now))"
+                + " and " + channels + " order by next_attempt_at, id limit " + BATCH + " for update skip locked")
+            .param("now", Timestamp.from(now))
             .query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("case_id", Long.class), rs.getString("channel"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("message_id"),
                 rs.getString("in_reply_to"), rs.getInt("attempts")))
             .list();
-        int sent = 0;
-        List<Due> emails = due.stream().filter(message -> message.channel().equals("email")).toList();
-        if (!emails.isEmpty()) {
-            sent += sendEmails(sender, emails, now);
+        if (!due.isEmpty()) {
+            jdbc.sql("update outbox set state = 'SENDING', lease_until = :until where id in (:ids)")
+                .param("until", Timestamp.from(now.plus(LEASE))).param("ids", due.stream().map(Due::id).toList()).update();
         }
-        for (Due message : due.stream().filter(message -> message.channel().startsWith("social-")).toList()) {
+        return due;
+    }
+
+    // Sends outside any transaction, then records what was taken, and after that what failed,
+    // each in its own transaction: a failure to record a failure never undoes a send.
+    private int deliver(List<Due> claimed, @Nullable JavaMailSender sender, @Nullable SocialConnector connector) {
+        Instant now = clock.instant();
+        Map<Due, Exception> failed = new LinkedHashMap<>();
+        List<Long> sent = new ArrayList<>();
+        List<Due> emails = claimed.stream().filter(message -> message.channel().equals("email")).toList();
+        if (!emails.isEmpty() && sender != null) {
+            sendEmails(sender, emails, sent, failed);
+        }
+        for (Due message : claimed.stream().filter(message -> message.channel().startsWith("social-")).toList()) {
             try {
                 String[] reference = message.recipient().split(":", 2);
                 connector.post(new SocialConnector.Post(reference[0], reference[1], message.channel().equals("social-public"),
                     message.text(), message.messageId()));
-                markSent(message);
-                sent++;
+                sent.add(message.id());
             } catch (Exception failure) {
-                failed(message, failure, now);
+                failed.put(message, failure);
             }
         }
-        return new int[] {due.size(), sent};
+        if (!sent.isEmpty()) {
+            transactions.executeWithoutResult(status -> jdbc.sql("""
+                    update outbox set state = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null, lease_until = null
+                    where id in (:ids)""")
+                .param("at", Timestamp.from(clock.instant())).param("ids", sent).update());
+        }
+        failed.forEach((message, failure) -> transactions.executeWithoutResult(status -> failed(message, failure, now)));
+        return sent.size();
     }
 
     // One connection for the whole batch; the server may still refuse single messages.
-    private int sendEmails(JavaMailSender sender, List<Due> emails, Instant now) {
-        java.util.Map<MimeMessage, Due> byMessage = new java.util.LinkedHashMap<>();
+    private void sendEmails(JavaMailSender sender, List<Due> emails, List<Long> sent, Map<Due, Exception> failures) {
+        Map<MimeMessage, Due> byMessage = new LinkedHashMap<>();
         for (Due message : emails) {
             try {
                 byMessage.put(mime(sender, message), message);
             } catch (MessagingException unbuildable) {
-                failed(message, unbuildable, now);
+                failures.put(message, unbuildable);
             }
         }
-        java.util.Map<Object, Exception> refused = java.util.Map.of();
+        Map<Object, Exception> refused = Map.of();
         try {
             sender.send(byMessage.keySet().toArray(MimeMessage[]::new));
         } catch (MailSendException partly) {
+            // Without failed messages, only closing the connection failed: every message was taken.
             refused = partly.getFailedMessages();
-            if (refused.isEmpty()) {
-                byMessage.values().forEach(message -> failed(message, partly, now));
-                return 0;
-            }
         } catch (RuntimeException unreachable) {
-            byMessage.values().forEach(message -> failed(message, unreachable, now));
-            return 0;
+            byMessage.values().forEach(message -> failures.put(message, unreachable));
+            return;
         }
-        List<Long> sent = new java.util.ArrayList<>();
-        for (java.util.Map.Entry<MimeMessage, Due> entry : byMessage.entrySet()) {
+        for (Map.Entry<MimeMessage, Due> entry : byMessage.entrySet()) {
             Exception failure = refused.get(entry.getKey());
             if (failure == null) {
                 sent.add(entry.getValue().id());
             } else {
-                failed(entry.getValue(), failure, now);
+                failures.put(entry.getValue(), failure);
             }
         }
-        if (!sent.isEmpty()) {
-            jdbc.sql("update outbox set state = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null where id in (:ids)")
-                .param("at", Timestamp.from(clock.instant())).param("ids", sent).update();
-        }
-        return sent.size();
-    }
-
-    private void markSent(Due message) {
-        jdbc.sql("update outbox set state = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-            .params(Timestamp.from(clock.instant()), message.id()).update();
     }
 
     private void failed(Due message, Exception failure, Instant now) {
         int attempts = message.attempts() + 1;
         String why = reason(failure);
         if (refusedForGood(failure) || attempts >= settings.maxAttempts()) {
-            jdbc.sql("update outbox set state = 'FAILED', attempts = ?, last_error = ? where id = ?")
+            jdbc.sql("update outbox set state = 'FAILED', attempts = ?, last_error = ?, lease_until = null where id = ?")
                 .params(attempts, why, message.id()).update();
             if (message.caseId() != null) {
-                cases.recordOnTimeline(message.caseId(), "message.failed", "Could not deliver the message \""
-                    + (message.subject() == null ? "" : message.subject()) + "\" to " + message.recipient() + ": " + why);
-                CaseView c = cases.view(message.caseId());
-                // Whoever holds the case must find another way to reach the customer.
-                alerts.raise(c.assignee() == null ? List.of() : List.of(c.assignee().id()), c.id(), "message.failed",
-                    "A message to the customer of " + c.number() + " could not be delivered (" + message.recipient() + "): " + why);
+                failures.report(message.caseId(), message.subject() == null ? "a message" : "the message \"" + message.subject() + "\"",
+                    message.recipient(), why);
             }
             log.warn("Outbox message {} failed for good after {} attempts: {}", message.id(), attempts, why);
         } else {
-            jdbc.sql("update outbox set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?")
+            jdbc.sql("update outbox set state = 'PENDING', attempts = ?, last_error = ?, next_attempt_at = ?, lease_until = null where id = ?")
                 .params(attempts, why, Timestamp.from(now.plus(settings.backoff(attempts))), message.id()).update();
         }
     }

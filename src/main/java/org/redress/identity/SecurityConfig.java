@@ -44,6 +44,8 @@ class SecurityConfig {
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/api/v1/remedies/ledger").hasAnyRole("LEAD", "MANAGER", "ADMIN")
+                // What arrives here speaks for customers: only an admin's (integration) token may post it.
+                .requestMatchers("/api/v1/inbound/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/v1/users/**", "/api/v1/teams/**", "/api/v1/taxonomy/**", "/api/v1/sla/**").authenticated()
                 .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/taxonomy/**", "/api/v1/audit/**", "/api/v1/sla/**").hasRole("ADMIN")
                 .anyRequest().authenticated())

@@ -83,7 +83,7 @@ class CustomerUpdates {
         CaseView c = cases.view(closed.caseId());
         send(c, "closed", closed.outcome() == Outcome.RECOVERED
             ? "Your case " + c.number() + " is now closed. Thank you for giving us the chance to put this right."
-            : "Your case " + c.number() + " is now closed. If anything is still not right, reply and we will reopen it.");
+            : "Your case " + c.number() + " is now closed. If anything is still not right, just reply and we will pick it up.");
     }
 
     @EventListener

@@ -69,6 +69,30 @@ class InboundMailTests extends ApplicationTest {
     }
 
     @Test
+    void mailNamingACaseThatDoesNotExistOrWithoutIdOrTextIsStillTaken() {
+        JsonNode typo = inbound(Map.of("from", "typo-" + unique() + "@example.com", "subject", "Re: RC-999999999",
+            "text", "Where is my refund?", "messageId", "<" + unique() + "@x>"));
+        Map<String, Object> bare = Map.of("from", "bare-" + unique() + "@example.com", "subject", "Photo",
+            "attachments", List.of(Map.of("filename", "p.png", "contentType", "image/png", "content", "AAAA")));
+        JsonNode first = inbound(bare);
+        JsonNode again = inbound(bare);
+
+        assertThat(typo.get("outcome").asString()).isEqualTo("OPENED");
+        assertThat(first.get("outcome").asString()).isEqualTo("OPENED");
+        assertThat(admin().get("/api/v1/cases/" + first.get("caseNumber").asString() + "/messages").json().get(0)
+            .get("body").asString()).isEqualTo("(no text; see the attachments)");
+        assertThat(again.get("outcome").asString()).isEqualTo("DUPLICATE");
+    }
+
+    @Test
+    void onlyAnAdminsTokenMayPostMailThatSpeaksForACustomer() {
+        Http.Response byAgent = newUser("agent").post("/api/v1/inbound/email", Map.of("from", "x@example.com", "text", "hi",
+            "messageId", "<" + unique() + "@x>"));
+
+        assertThat(byAgent.status()).isEqualTo(403);
+    }
+
+    @Test
     void autoRepliesAndBouncesOpenNoCase() {
         long before = count("recovery_cases");
 

@@ -75,7 +75,7 @@ class CustomerUpdateTests extends ApplicationTest {
         admin().post(c + "/reopen", Map.of("reason", "The customer wrote back"));
 
         assertThat(updates(c)).hasSize(3);
-        assertThat(updates(c).get(1)).contains("is now closed. If anything is still not right, reply and we will reopen it.");
+        assertThat(updates(c).get(1)).contains("is now closed. If anything is still not right, just reply and we will pick it up.");
         assertThat(updates(c).get(2)).contains("We have reopened your case");
         long customerId = opened.get("customer").get("id").asLong();
         assertThat(Channel.DELIVERED).filteredOn(u -> u.caseId() == opened.get("id").asLong())
