@@ -42,6 +42,16 @@ final class AutoReplies {
         return null;
     }
 
+    /** A delivery report or bounce, as opposed to an auto-reply written for a person. */
+    static boolean isBounce(@Nullable String from, Map<String, String> headers) {
+        String sender = from == null ? "" : from.toLowerCase(Locale.ROOT);
+        String contentType = header(headers, "Content-Type");
+        String returnPath = header(headers, "Return-Path");
+        return sender.startsWith("mailer-daemon@") || sender.startsWith("postmaster@")
+            || (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("multipart/report"))
+            || (returnPath != null && returnPath.trim().equals("<>"));
+    }
+
     private static @Nullable String header(Map<String, String> headers, String name) {
         for (Map.Entry<String, String> header : headers.entrySet()) {
             if (header.getKey().equalsIgnoreCase(name)) {

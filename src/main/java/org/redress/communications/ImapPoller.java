@@ -126,6 +126,14 @@ class ImapPoller {
             text.append(part.getContent());
         } else if (part.isMimeType("text/html") && html.isEmpty()) {
             html.append(part.getContent());
+        } else if (part.isMimeType("message/rfc822") && part.getContent() instanceof Message original) {
+            // The bounced message, inside a delivery report: its Message-ID says which of ours failed.
+            String[] id = original.getHeader("Message-ID");
+            text.append("\nOriginal-Message-ID: ").append(id == null || id.length == 0 ? "" : id[0]).append('\n');
+        } else if (part.isMimeType("text/rfc822-headers") || part.isMimeType("message/delivery-status")) {
+            try (InputStream report = part.getInputStream()) {
+                text.append('\n').append(new String(report.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
         } else if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {

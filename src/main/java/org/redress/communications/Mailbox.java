@@ -62,8 +62,11 @@ public class Mailbox {
     private final JdbcClient jdbc;
     private final MailSettings settings;
     private final Clock clock;
+    private final Bounces bounces;
 
-    Mailbox(Intake intake, CaseManagement cases, Outbox outbox, JdbcClient jdbc, MailSettings settings, Clock clock) {
+    Mailbox(Intake intake, CaseManagement cases, Outbox outbox, JdbcClient jdbc, MailSettings settings, Clock clock,
+            Bounces bounces) {
+        this.bounces = bounces;
         this.intake = intake;
         this.cases = cases;
         this.outbox = outbox;
@@ -84,7 +87,9 @@ public class Mailbox {
         }
         String automatic = AutoReplies.reason(checked.from(), checked.headers());
         if (automatic != null) {
-            return remember(checked, new Result(Outcome.IGNORED, null, "written by a machine: " + automatic), null);
+            int failed = AutoReplies.isBounce(checked.from(), checked.headers()) ? bounces.failNamedIn(checked.text()) : 0;
+            return remember(checked, new Result(Outcome.IGNORED, null, "written by a machine: " + automatic
+                + (failed == 0 ? "" : "; " + failed + " of our messages marked as not delivered")), null);
         }
         Long caseId = threadedCase(checked);
         if (caseId != null) {

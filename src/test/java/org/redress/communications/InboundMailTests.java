@@ -85,6 +85,28 @@ class InboundMailTests extends ApplicationTest {
     }
 
     @Test
+    void aBounceFailsTheMessageItNamesAndTellsWhoeverHoldsTheCase() {
+        Person agent = member("agent", null);
+        String email = "gone-" + unique() + "@example.com";
+        String number = openFor(email);
+        admin().post("/api/v1/cases/" + number + "/assign", Map.of("assigneeId", agent.id()));
+        String ours = admin().post("/api/v1/cases/" + number + "/replies", Map.of("subject", "Your refund",
+            "text", "Hello, your refund leaves today.")).json().get("messageId").asString();
+        // The mail server took it; the bounce comes later.
+        jdbc.sql("update outbox set state = 'SENT', sent_at = current_timestamp where message_id = ?").param(ours).update();
+
+        JsonNode bounce = inbound(Map.of("from", "MAILER-DAEMON@mx.example.com", "subject", "Undelivered Mail Returned to Sender",
+            "text", "550 5.1.1 " + email + ": user unknown\n\nOriginal-Message-ID: " + ours, "messageId", "<" + unique() + "@mx>"));
+
+        assertThat(bounce.get("outcome").asString()).isEqualTo("IGNORED");
+        JsonNode message = admin().get("/api/v1/cases/" + number + "/outbox").json().get(0);
+        assertThat(message.get("state").asString()).isEqualTo("FAILED");
+        assertThat(message.get("lastError").asString()).startsWith("bounced: 550 5.1.1");
+        assertThat(agent.http().get("/api/v1/alerts").json().get("items").valueStream()
+            .map(alert -> alert.get("kind").asString())).contains("message.failed");
+    }
+
+    @Test
     void onlyAnAdminsTokenMayPostMailThatSpeaksForACustomer() {
         Http.Response byAgent = newUser("agent").post("/api/v1/inbound/email", Map.of("from", "x@example.com", "text", "hi",
             "messageId", "<" + unique() + "@x>"));
