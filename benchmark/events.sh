@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Business event ingestion: 4 clients posting batches of 500 new events to the packaged
+# application on PostgreSQL. Usage: benchmark/events.sh [seconds=20]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_TO_RUN=${1:-20}
+DB=redress_events_bench
+PORT=18083
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+
+[ -f target/redress-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B package -DskipTests
+$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+REDRESS_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" REDRESS_DATABASE_USER=postgres \
+REDRESS_ADMIN_EMAIL=bench@example.com REDRESS_ADMIN_PASSWORD=bench-password-1 PORT=$PORT \
+  "${JAVA:-java}" -jar target/redress-0.1.0-SNAPSHOT.jar > target/benchmark-events-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+TOKEN=$(curl -sf -u bench@example.com:bench-password-1 -H 'Content-Type: application/json' \
+  -d '{"name":"benchmark"}' "http://127.0.0.1:$PORT/api/v1/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')
+
+echo "== POST /api/v1/events, ${SECONDS_TO_RUN}s (after a 5 s warm-up)"
+"${JAVA:-java}" benchmark/EventLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 4 500 "$SECONDS_TO_RUN" 5
+echo "Stored: $($PSQL -d $DB -At -c 'select count(*) from business_events')"
+kill $APP; wait $APP 2>/dev/null || true
+$PSQL -d postgres -c "drop database if exists $DB with (force)"
