@@ -107,8 +107,14 @@ public abstract class ApplicationTest {
         return response.json();
     }
 
+    /**
+     * Rows in a table. In the audit log and the timeline only rows written for a person count:
+     * the scheduled sweeps (timers, promises, the outbox) write there as Redress itself at any
+     * moment, and a test must not see them as its own.
+     */
     protected long count(String table) {
-        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+        String people = table.equals("audit_log") || table.equals("case_timeline") ? " where actor_id is not null" : "";
+        return jdbc.sql("select count(*) from " + table + people).query(Long.class).single();
     }
 
     protected Map<String, Long> counts(List<String> tables) {
