@@ -75,6 +75,26 @@ public abstract class ApplicationTest {
         return new Person(created.json().get("id").asLong(), Http.bearer(port, token.json().get("secret").asString()));
     }
 
+    /** The display name of a user. */
+    protected String name(Person person) {
+        return admin().get("/api/v1/users/" + person.id()).json().get("name").asString();
+    }
+
+    /** The user's alerts of one kind, newest first. */
+    protected static List<JsonNode> alerts(Http http, String kind) {
+        return http.get("/api/v1/alerts?limit=200").json().get("items").valueStream()
+            .filter(alert -> alert.get("kind").asString().equals(kind)).toList();
+    }
+
+    /** Makes a case's clock for the target overdue (and past its warning), as if time had passed. */
+    protected void makeDue(long caseId, String target) {
+        jdbc.sql("""
+                update sla_clocks set warn_at = current_timestamp - interval '2' minute,
+                       due_at = current_timestamp - interval '1' minute
+                where case_id = ? and target = ?""")
+            .params(caseId, target).update();
+    }
+
     protected long newTeam(String name) {
         return admin().post("/api/v1/teams", Map.of("name", name + " " + unique())).json().get("id").asLong();
     }

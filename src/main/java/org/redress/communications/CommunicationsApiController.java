@@ -86,7 +86,7 @@ class CommunicationsApiController {
     @Operation(summary = "Review a draft", description = "What to change before sending, and whether a rule blocks it.")
     List<ToneCoach.Finding> tone(@RequestBody ToneRequest body) {
         String text = org.redress.shared.Text.required("text", body.text(), 50_000);
-        return coach.review(text, body.purpose() == null || body.purpose().isBlank() ? null : Replies.purposeOf(body.purpose()),
+        return coach.review(text, Purpose.parseOptional(body.purpose()),
             body.channel() == null ? "email" : body.channel().trim().toLowerCase(java.util.Locale.ROOT),
             body.language() == null ? "en" : body.language().trim().toLowerCase(java.util.Locale.ROOT));
     }

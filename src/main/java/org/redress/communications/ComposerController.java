@@ -59,7 +59,7 @@ class ComposerController {
         String text = form.getOrDefault("text", "");
         String purpose = form.get("purpose");
         model.addAttribute("findings", text.isBlank() ? List.of() : coach.review(text,
-            purpose == null || purpose.isBlank() ? null : Replies.purposeOf(purpose), "email", "en"));
+            Purpose.parseOptional(purpose), "email", "en"));
         return "communications/composer :: hints";
     }
 
@@ -68,7 +68,7 @@ class ComposerController {
                 @AuthenticationPrincipal RedressUser me, Model model) {
         String purpose = form.get("purpose");
         try {
-            Replies.Queued queued = replies.email(CaseManagement.idOf(number), me, purpose == null || purpose.isBlank() ? null : purpose,
+            Replies.Queued queued = replies.email(CaseManagement.idOf(number), me, purpose,
                 form.get("subject"), form.get("text"));
             model.addAttribute("done", "Queued for sending" + (queued.findings().isEmpty() ? "." : ", with "
                 + queued.findings().size() + " tone hint" + (queued.findings().size() == 1 ? "" : "s") + " noted."));
@@ -86,7 +86,7 @@ class ComposerController {
         model.addAttribute("subject", subject);
         model.addAttribute("body", body);
         model.addAttribute("findings", body.isBlank() ? List.of() : coach.review(body,
-            purpose == null || purpose.isBlank() ? null : Replies.purposeOf(purpose), "email", "en"));
+            Purpose.parseOptional(purpose), "email", "en"));
         model.addAttribute("sent", outbox.ofCase(CaseManagement.idOf(number)));
         return "communications/composer :: composer";
     }

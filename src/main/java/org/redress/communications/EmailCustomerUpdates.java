@@ -32,7 +32,7 @@ class EmailCustomerUpdates implements CustomerUpdateChannel {
             return;
         }
         String text = update.text() + (update.pagePath() == null ? ""
-            : "\n\n" + settings.publicUrl().replaceAll("/+$", "") + update.pagePath())
+            : "\n\n" + settings.publicLink(update.pagePath()))
             + "\n\nYour case number is " + update.caseNumber() + ". Reply to this message to reach us.";
         outbox.queue(update.caseId(), "email", c.customer().email(), "Your case " + update.caseNumber() + ": " + subjectOf(update),
             text, null, "Redress");

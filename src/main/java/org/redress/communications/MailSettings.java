@@ -17,6 +17,11 @@ record MailSettings(@DefaultValue("care@redress.local") String from, @DefaultVal
                     @DefaultValue("30m") Duration longestRetry, @DefaultValue("10485760") long maxAttachmentBytes,
                     @DefaultValue("other") String defaultCategory, @DefaultValue("http://localhost:8080") String publicUrl) {
 
+    /** The full address of a path customers open, e.g. their page {@code /c/…}. */
+    String publicLink(String path) {
+        return publicUrl.replaceAll("/+$", "") + path;
+    }
+
     /** The wait before attempt n+1 after n failed ones: doubling from the first retry, capped. */
     Duration backoff(int failedAttempts) {
         Duration wait = firstRetry.multipliedBy(1L << Math.min(failedAttempts - 1, 20));

@@ -44,7 +44,7 @@ public class Replies {
         if (c.customer().email() == null) {
             throw new Conflict("The customer of " + c.number() + " has no email address; add one to the customer first.");
         }
-        List<ToneCoach.Finding> findings = coach.review(body, purpose == null ? null : purposeOf(purpose), "email", "en");
+        List<ToneCoach.Finding> findings = coach.review(body, Purpose.parseOptional(purpose), "email", "en");
         List<ToneCoach.Finding> blocking = findings.stream().filter(ToneCoach.Finding::blocking).toList();
         if (!blocking.isEmpty()) {
             throw InvalidInput.field("text", "cannot be sent as written: " + String.join(" ",
@@ -53,13 +53,5 @@ public class Replies {
         String messageId = outbox.queue(caseId, "email", c.customer().email(), title, body, null, by.name());
         cases.recordOutbound(caseId, by.actor(), Channel.EMAIL, title, body);
         return new Queued(messageId, findings);
-    }
-
-    static Purpose purposeOf(String purpose) {
-        try {
-            return Purpose.valueOf(purpose.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.field("purpose", "'" + purpose + "' is not a purpose");
-        }
     }
 }

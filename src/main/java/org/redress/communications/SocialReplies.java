@@ -71,7 +71,7 @@ public class SocialReplies {
     /** Answers the customer of a case on their network, publicly or privately. */
     public String reply(long caseId, RedressUser by, @Nullable String purpose, @Nullable Boolean publicly, @Nullable String text) {
         String body = Text.required("text", text, 5_000);
-        Purpose what = purpose == null || purpose.isBlank() ? null : Replies.purposeOf(purpose);
+        Purpose what = Purpose.parseOptional(purpose);
         boolean inPublic = publicly == null || publicly;
         if (inPublic && what != Purpose.ACKNOWLEDGEMENT) {
             throw InvalidInput.field("purpose", "in public, post only an acknowledgement and an invitation to continue "

@@ -61,7 +61,7 @@ public class Templates {
             throw new Forbidden("Only admins change message templates.");
         }
         Checks checks = new Checks();
-        Purpose what = checks.check(() -> purpose(purpose));
+        Purpose what = checks.check(() -> Purpose.parse(purpose));
         String on = checks.check(() -> code("channel", channel));
         String lang = checks.check(() -> code("language", language));
         String title = checks.check(() -> {
@@ -98,7 +98,7 @@ public class Templates {
     @Transactional(readOnly = true)
     public Filled fill(long caseId, @Nullable String purpose, @Nullable String channel, @Nullable String language,
                        String author) {
-        Purpose what = purpose(purpose);
+        Purpose what = Purpose.parse(purpose);
         String on = channel == null || channel.isBlank() ? "email" : code("channel", channel);
         String lang = language == null || language.isBlank() ? "en" : code("language", language);
         MessageTemplate template = templates.findByPurposeAndChannelAndLanguage(what, on, lang)
@@ -114,7 +114,7 @@ public class Templates {
         String text = Text.required("body", body, 20_000);
         Map<String, String> sample = Map.of("customer.name", "Maria Lopez", "case.number", "RC-000123",
             "promise.date", "Friday 27 November 2026", "remedy", "Refund of 49.90 EUR: broken vase", "agent.name", author,
-            "customer.link", settings.publicUrl().replaceAll("/+$", "") + "/c/sample-link");
+            "customer.link", settings.publicLink("/c/sample-link"));
         if (subject != null) {
             TemplateText.requireKnown("subject", subject);
         }
@@ -135,18 +135,8 @@ public class Templates {
         values.put("remedy", latest != null ? latest.terms() : c.resolution() != null ? c.resolution() : "");
         values.put("promise.date", latest != null && latest.deliverBy() != null ? day.format(latest.deliverBy())
             : c.promisedBy() != null ? day.format(c.promisedBy()) : "");
-        values.put("customer.link", settings.publicUrl().replaceAll("/+$", "") + "/c/" + negotiation.linkFor(caseId));
+        values.put("customer.link", settings.publicLink("/c/" + negotiation.linkFor(caseId)));
         return values;
-    }
-
-    private static Purpose purpose(@Nullable String value) {
-        String text = Text.required("purpose", value, 40).trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        try {
-            return Purpose.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.field("purpose", "'" + value + "' is not a purpose; use one of "
-                + String.join(", ", java.util.Arrays.stream(Purpose.values()).map(Enum::name).toList()));
-        }
     }
 
     private static String code(String field, @Nullable String value) {

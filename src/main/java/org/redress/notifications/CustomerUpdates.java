@@ -19,6 +19,7 @@ import org.redress.promises.PromiseChanged;
 import org.redress.remedies.Negotiation;
 import org.redress.remedies.RemedyChanged;
 import org.jspecify.annotations.Nullable;
+import org.redress.shared.Text;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +56,7 @@ class CustomerUpdates {
             }
             case FULFIL -> {
                 CaseView c = cases.view(recorded.caseId());
-                send(c, "fulfilled", "We have done what we agreed" + (c.resolution() == null ? "" : ": " + withoutFinalStop(c.resolution()))
+                send(c, "fulfilled", "We have done what we agreed" + (c.resolution() == null ? "" : ": " + Text.withoutFinalStop(c.resolution()))
                     + ". We will check back with you soon to make sure all is well.");
             }
             default -> {
@@ -67,7 +68,7 @@ class CustomerUpdates {
     @EventListener
     void on(ResolutionAgreed agreed) {
         CaseView c = cases.view(agreed.caseId());
-        send(c, "resolution-agreed", "Here is what we agreed: " + withoutFinalStop(agreed.resolution())
+        send(c, "resolution-agreed", "Here is what we agreed: " + Text.withoutFinalStop(agreed.resolution())
             + ". We will deliver it by " + day.format(agreed.promisedBy()) + ".");
     }
 
@@ -98,7 +99,7 @@ class CustomerUpdates {
             return;
         }
         CaseView c = cases.view(promise.caseId());
-        String what = withoutFinalStop(promise.description());
+        String what = Text.withoutFinalStop(promise.description());
         LocalDate due = LocalDate.ofInstant(promise.dueAt(), businessZone);
         switch (promise.status()) {
             case OPEN -> send(c, "promise-made", "We promise: " + what + ", by " + day.format(due) + ".");
@@ -113,9 +114,9 @@ class CustomerUpdates {
     void on(RemedyChanged remedy) {
         switch (remedy.state()) {
             case "OFFERED" -> send(cases.view(remedy.caseId()), "remedy-offered", "We would like to put this right: "
-                + withoutFinalStop(remedy.terms()) + (remedy.deliverBy() == null ? "" : ", delivered by " + day.format(remedy.deliverBy()))
+                + Text.withoutFinalStop(remedy.terms()) + (remedy.deliverBy() == null ? "" : ", delivered by " + day.format(remedy.deliverBy()))
                 + ". Open your case page to accept it or to propose something else.", negotiation.linkFor(remedy.caseId()));
-            case "ACCEPTED" -> send(cases.view(remedy.caseId()), "remedy-agreed", "Agreed: " + withoutFinalStop(remedy.terms())
+            case "ACCEPTED" -> send(cases.view(remedy.caseId()), "remedy-agreed", "Agreed: " + Text.withoutFinalStop(remedy.terms())
                 + (remedy.deliverBy() == null ? "." : ". We will deliver it by " + day.format(remedy.deliverBy()) + "."));
             default -> {
                 // granting, approval and the customer's own answers are not news to the customer
@@ -134,8 +135,4 @@ class CustomerUpdates {
         channels.forEach(channel -> channel.deliver(update));
     }
 
-    private static String withoutFinalStop(String text) {
-        String trimmed = text.strip();
-        return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
-    }
 }

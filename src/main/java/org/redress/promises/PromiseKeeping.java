@@ -93,7 +93,7 @@ public class PromiseKeeping {
             .orElseThrow(() -> InvalidInput.field("ownerId", "there is no active user with id " + ownerId));
         Promise promise = promises.save(Promise.make(caseId, what, source, dueAt, owner == null ? null : owner.id(),
             owner == null ? madeBy.name() : owner.name(), madeBy, clock.instant()));
-        cases.recordOnTimeline(caseId, "promise.made", "Promise made: " + withoutFinalStop(what) + ", due " + when.format(dueAt)
+        cases.recordOnTimeline(caseId, "promise.made", "Promise made: " + Text.withoutFinalStop(what) + ", due " + when.format(dueAt)
             + " (owner " + promise.ownerName() + ")");
         audit.record(madeBy, "promise.made", "promise:" + promise.id(), what);
         events.publishEvent(PromiseChanged.of(promise));
@@ -127,7 +127,7 @@ public class PromiseKeeping {
             .param(java.sql.Timestamp.from(now)).query(Long.class).list();
         for (Long id : overdue) {
             Promise broken = promises.save(existing(id).breakOff(now, "Not kept by its due time"));
-            cases.recordOnTimeline(broken.caseId(), "promise.broken", "Promise broken: " + withoutFinalStop(broken.description())
+            cases.recordOnTimeline(broken.caseId(), "promise.broken", "Promise broken: " + Text.withoutFinalStop(broken.description())
                 + " was due " + when.format(broken.dueAt()) + " (owner " + broken.ownerName() + ")");
             audit.record(Actor.SYSTEM, "promise.broken", "promise:" + id, broken.description());
             events.publishEvent(PromiseChanged.of(broken));
@@ -184,9 +184,6 @@ public class PromiseKeeping {
         return rates;
     }
 
-    private static String withoutFinalStop(String text) {
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-    }
 
     private Promise existing(long id) {
         return promises.findById(id).orElseThrow(() -> new NotFound("There is no promise " + id + "."));

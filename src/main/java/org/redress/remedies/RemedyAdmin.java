@@ -106,8 +106,7 @@ public class RemedyAdmin {
             }
             return null;
         });
-        String code = checks.check(() -> types.findById(Text.required("type", type, 50).trim().toLowerCase(Locale.ROOT))
-            .orElseThrow(() -> InvalidInput.field("type", "'" + type + "' is not a remedy type")).code());
+        String code = checks.check(() -> typeCode(type));
         Money caseLimit = checks.check(() -> Money.parse("perCase", perCase, settings.currency()));
         Money monthLimit = checks.check(() -> Money.parse("perMonth", perMonth, settings.currency()));
         checks.verify();
@@ -164,8 +163,7 @@ public class RemedyAdmin {
             }
             return null;
         });
-        String code = checks.check(() -> types.findById(Text.required("type", type, 50).trim().toLowerCase(Locale.ROOT))
-            .orElseThrow(() -> InvalidInput.field("type", "'" + type + "' is not a remedy type")).code());
+        String code = checks.check(() -> typeCode(type));
         Money low = checks.check(() -> Money.parse("from", from, settings.currency()));
         Money high = checks.check(() -> Money.parse("to", to, settings.currency()));
         checks.verify();
@@ -191,6 +189,11 @@ public class RemedyAdmin {
             throw new NotFound("There is no fair-offer rule " + id + ".");
         }
         audit.record(admin.actor(), "fair-offer-rule.deleted", "fair-offer-rule:" + id, null);
+    }
+
+    private String typeCode(@Nullable String type) {
+        return types.findById(Text.required("type", type, 50).trim().toLowerCase(Locale.ROOT))
+            .orElseThrow(() -> InvalidInput.field("type", "'" + type + "' is not a remedy type")).code();
     }
 
     private static void requireAdmin(RedressUser user) {

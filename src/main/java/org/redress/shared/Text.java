@@ -17,6 +17,12 @@ public final class Text {
     }
 
     /** An optional value: null when blank, otherwise at most {@code max} characters. */
+    /** The text without surrounding space and one final full stop, to be followed by more words. */
+    public static String withoutFinalStop(String text) {
+        String trimmed = text.strip();
+        return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
     public static @Nullable String optional(String field, @Nullable String value, int max) {
         if (value == null || value.isBlank()) {
             return null;

@@ -142,9 +142,7 @@ public class SlaClocks {
 
     /** Starts these targets afresh: their earlier clocks (met, missed or running) are replaced. */
     void restart(long caseId, SlaPolicy policy, Instant from, Target... targets) {
-        for (Target target : targets) {
-            jdbc.sql("delete from sla_clocks where case_id = ? and target = ?").params(caseId, target.name()).update();
-        }
+        discard(caseId, targets);
         start(caseId, policy, from, targets);
     }
 

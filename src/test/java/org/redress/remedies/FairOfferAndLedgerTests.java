@@ -113,8 +113,4 @@ class FairOfferAndLedgerTests extends ApplicationTest {
     private static JsonNode line(JsonNode ledger, String group) {
         return ledger.valueStream().filter(l -> l.get("group").asString().equals(group)).findFirst().orElseThrow();
     }
-
-    private String name(Person person) {
-        return admin().get("/api/v1/users/" + person.id()).json().get("name").asString();
-    }
 }

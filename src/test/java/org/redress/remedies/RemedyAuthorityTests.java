@@ -89,11 +89,6 @@ class RemedyAuthorityTests extends ApplicationTest {
             .filter(e -> e.get("kind").asString().equals("remedy.approval-overdue")).count()).isEqualTo(1);
     }
 
-    private static List<JsonNode> alerts(Http http, String kind) {
-        return http.get("/api/v1/alerts?limit=200").json().get("items").valueStream()
-            .filter(alert -> alert.get("kind").asString().equals(kind)).toList();
-    }
-
     @Test
     void anApproversOwnLimitsApplyAndARejectionNeedsAReason() {
         Person agent = member("agent", null);
@@ -215,10 +210,6 @@ class RemedyAuthorityTests extends ApplicationTest {
         Http.Response response = http.post(casePath + "/remedies", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
-    }
-
-    private String name(Person person) {
-        return admin().get("/api/v1/users/" + person.id()).json().get("name").asString();
     }
 
     private List<String> kinds(String casePath) {

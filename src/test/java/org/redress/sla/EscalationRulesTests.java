@@ -128,21 +128,4 @@ class EscalationRulesTests extends ApplicationTest {
         body.put("severity", severity);
         return admin().post("/api/v1/complaints", body).json();
     }
-
-    private String name(Person person) {
-        return admin().get("/api/v1/users/" + person.id()).json().get("name").asString();
-    }
-
-    private static List<JsonNode> alerts(Http http, String kind) {
-        return http.get("/api/v1/alerts?limit=200").json().get("items").valueStream()
-            .filter(alert -> alert.get("kind").asString().equals(kind)).toList();
-    }
-
-    private void makeDue(long caseId, String target) {
-        jdbc.sql("""
-                update sla_clocks set warn_at = current_timestamp - interval '2' minute,
-                       due_at = current_timestamp - interval '1' minute
-                where case_id = ? and target = ?""")
-            .params(caseId, target).update();
-    }
 }

@@ -147,14 +147,6 @@ class SlaTimerTests extends ApplicationTest {
         assertThat(java.time.Duration.parse(missedItem.get("clock").get("left").asString())).isNegative();
     }
 
-    private void makeDue(long caseId, String target) {
-        jdbc.sql("""
-                update sla_clocks set warn_at = current_timestamp - interval '2' minute,
-                       due_at = current_timestamp - interval '1' minute
-                where case_id = ? and target = ?""")
-            .params(caseId, target).update();
-    }
-
     private List<String> kinds(String casePath) {
         return admin().get(casePath + "/timeline").json().valueStream().map(e -> e.get("kind").asString()).toList();
     }
