@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.Text;
 
-/** What a message is for: the playbook step it serves, or an incident notice. */
+/** What a message is for: the playbook step it serves, an incident notice or a survey invitation. */
 public enum Purpose {
-    ACKNOWLEDGEMENT, APOLOGY, EXPLANATION, OFFER, CONFIRMATION, STATUS_UPDATE, FOLLOW_UP, INCIDENT_NOTICE;
+    ACKNOWLEDGEMENT, APOLOGY, EXPLANATION, OFFER, CONFIRMATION, STATUS_UPDATE, FOLLOW_UP, INCIDENT_NOTICE, SURVEY_INVITATION;
 
     /** Reads {@code APOLOGY}, {@code apology} or {@code status-update}; anything else is a clear 400. */
     static Purpose parse(@Nullable String value) {

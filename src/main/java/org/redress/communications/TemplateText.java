@@ -17,7 +17,7 @@ import org.redress.shared.InvalidInput;
 final class TemplateText {
 
     static final Set<String> VARIABLES = Set.of("customer.name", "case.number", "promise.date", "remedy", "agent.name",
-        "customer.link");
+        "customer.link", "incident.title", "incident.what", "incident.plan", "incident.date", "survey.question");
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z.]+)\\s*}}");
 
     private TemplateText() {

@@ -115,6 +115,11 @@ public class Templates {
         Map<String, String> sample = Map.of("customer.name", "Maria Lopez", "case.number", "RC-000123",
             "promise.date", "Friday 27 November 2026", "remedy", "Refund of 49.90 EUR: broken vase", "agent.name", author,
             "customer.link", settings.publicLink("/c/sample-link"));
+        sample = new HashMap<>(sample);
+        sample.putAll(Map.of("incident.title", "Deliveries from our Leeds depot delayed",
+            "incident.what", "A fault in our sorting system held back parcels sent on 23 and 24 November.",
+            "incident.plan", "We are sending every held parcel by express courier at our cost.",
+            "incident.date", "Friday 27 November 2026", "survey.question", "How satisfied are you with your delivery?"));
         if (subject != null) {
             TemplateText.requireKnown("subject", subject);
         }

@@ -66,12 +66,13 @@ class SecurityConfig {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                     "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                // The customer page: its signed link is the credential, checked by its controller.
-                .requestMatchers("/c/**").permitAll()
+                // Customer pages (case /c, survey /s, incident notice /i): the link's secret is the
+                // credential, checked by each page's controller.
+                .requestMatchers("/c/**", "/s/**", "/i/**").permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
                 .anyRequest().authenticated())
-            // The customer page's signed path is itself the secret a forged request would need.
-            .csrf(csrf -> csrf.ignoringRequestMatchers("/c/**"))
+            // A customer page's secret path is itself what a forged request would need.
+            .csrf(csrf -> csrf.ignoringRequestMatchers("/c/**", "/s/**", "/i/**"))
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/cases").permitAll())
             .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
         return http.build();

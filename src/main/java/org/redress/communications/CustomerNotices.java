@@ -1,0 +1,98 @@
+package org.redress.communications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.shared.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Messages to customers that are not a reply on a case: incident notices and survey
+ * invitations. Each is filled in from the template of its purpose (email, in the language
+ * asked, else English) and written to the outbox in the caller's transaction, many in one
+ * statement, so a notice is sent if and only if the caller commits. {@code notBefore}
+ * spreads a large mailing over time (the outbox sends nothing before it).
+ */
+@Service
+public class CustomerNotices {
+
+    /** What to send to one customer: the values of the template's variables, and when. */
+    public record Notice(String recipient, Map<String, String> values, @Nullable Long caseId, Instant notBefore) {}
+
+    /** The template's subject and body, to show a person before they send a mailing. */
+    public record Draft(@Nullable String subject, String body) {}
+
+    private static final int ROWS_PER_STATEMENT = 500;
+
+    private final MessageTemplates templates;
+    private final JdbcClient jdbc;
+    private final MailSettings settings;
+    private final Clock clock;
+
+    CustomerNotices(MessageTemplates templates, JdbcClient jdbc, MailSettings settings, Clock clock) {
+        this.templates = templates;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The address a customer opens a path at, e.g. their survey {@code /s/…}. */
+    public String publicLink(String path) {
+        return settings.publicLink(path);
+    }
+
+    /** The template for the purpose, filled in with these values (to preview a mailing). */
+    @Transactional(readOnly = true)
+    public Draft draft(Purpose purpose, @Nullable String language, Map<String, String> values) {
+        MessageTemplate template = template(purpose, language);
+        return new Draft(template.subject() == null ? null : TemplateText.render(template.subject(), values),
+            TemplateText.render(template.body(), values));
+    }
+
+    /** Queues the notices in the outbox (joining the caller's transaction); returns their Message-IDs, in order. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> queue(Purpose purpose, @Nullable String language, List<Notice> notices, String createdBy) {
+        MessageTemplate template = template(purpose, language);
+        List<String> messageIds = new ArrayList<>(notices.size());
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int from = 0; from < notices.size(); from += ROWS_PER_STATEMENT) {
+            List<Notice> chunk = notices.subList(from, Math.min(notices.size(), from + ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder("""
+                insert into outbox (case_id, channel, recipient, subject, body_text, message_id, state, next_attempt_at,
+                                    created_at, created_by) values\s""");
+            List<Object> params = new ArrayList<>(chunk.size() * 9);
+            for (int i = 0; i < chunk.size(); i++) {
+                Notice notice = chunk.get(i);
+                String messageId = "<" + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">";
+                messageIds.add(messageId);
+                sql.append(i == 0 ? "" : ", ").append("(?, 'email', ?, ?, ?, ?, 'PENDING', ?, ?, ?)");
+                params.add(notice.caseId());
+                params.add(notice.recipient());
+                params.add(template.subject() == null ? null : TemplateText.render(template.subject(), notice.values()));
+                params.add(TemplateText.render(template.body(), notice.values()));
+                params.add(messageId);
+                params.add(Timestamp.from(notice.notBefore()));
+                params.add(now);
+                params.add(createdBy);
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+        return messageIds;
+    }
+
+    private MessageTemplate template(Purpose purpose, @Nullable String language) {
+        String lang = language == null || language.isBlank() ? "en" : language;
+        return templates.findByPurposeAndChannelAndLanguage(purpose, "email", lang)
+            .or(() -> templates.findByPurposeAndChannelAndLanguage(purpose, "email", "en"))
+            .orElseThrow(() -> new NotFound("There is no " + purpose + " email template; an admin can add one under Templates."));
+    }
+}

@@ -1,0 +1,145 @@
+package org.redress.signals;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.customers.CustomerDetails;
+import org.redress.customers.CustomerManagement;
+import org.redress.shared.Actor;
+import org.redress.shared.Conflict;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Processes stored business events once: a batch is claimed with {@code skip locked}, each
+ * event's customer is found (or created from the event's {@code email} and {@code name}
+ * attributes), {@link SignalReceived} is published to the listeners in the same
+ * transaction, and the events are marked processed. Taking events stays fast; the work they
+ * cause happens here, on whichever node runs the sweep.
+ */
+@Component
+class SignalProcessing {
+
+    static final int BATCH = 200;
+    private static final Logger log = LoggerFactory.getLogger(SignalProcessing.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {};
+
+    private record Pending(long id, String eventId, EventType type, String customerRef, java.time.Instant occurredAt,
+                           Map<String, Object> attributes) {}
+
+    private final JdbcClient jdbc;
+    private final CustomerManagement customers;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate perEvent;
+    private final Clock clock;
+
+    SignalProcessing(JdbcClient jdbc, CustomerManagement customers, ApplicationEventPublisher publisher,
+                     PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.publisher = publisher;
+        this.transaction = new TransactionTemplate(transactions);
+        this.perEvent = new TransactionTemplate(transactions);
+        this.perEvent.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+    }
+
+    /** Processes batches until none is left or the time is up; returns the number processed. */
+    int processDue(long maxMillis) {
+        long until = System.currentTimeMillis() + maxMillis;
+        int total = 0;
+        int done;
+        do {
+            done = transaction.execute(status -> processBatch());
+            total += done;
+        } while (done == BATCH && System.currentTimeMillis() < until);
+        return total;
+    }
+
+    private int processBatch() {
+        List<Pending> batch = jdbc.sql("""
+                select id, event_id, type, customer_ref, occurred_at, attributes from business_events
+                where processed_at is null order by id limit ? for update skip locked""")
+            .param(BATCH)
+            .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("event_id"), EventType.valueOf(rs.getString("type")),
+                rs.getString("customer_ref"), rs.getTimestamp("occurred_at").toInstant(), attributes(rs.getString("attributes"))))
+            .list();
+        for (Pending event : batch) {
+            process(event);
+        }
+        if (!batch.isEmpty()) {
+            jdbc.sql("update business_events set processed_at = ? where id in (:ids)".replace(":ids",
+                    String.join(",", batch.stream().map(e -> String.valueOf(e.id())).toList())))
+                .param(Timestamp.from(clock.instant()))
+                .update();
+        }
+        return batch.size();
+    }
+
+    /*
+     * Each event in a savepoint of its own: an event that cannot be processed (its email is
+     * another customer's, a listener fails) is rolled back alone, marked with the reason,
+     * and never blocks the events after it.
+     */
+    private void process(Pending event) {
+        try {
+            perEvent.executeWithoutResult(status -> {
+                long customerId = identify(event);
+                publisher.publishEvent(new SignalReceived(event.id(), event.eventId(), event.type(), customerId,
+                    event.customerRef(), event.occurredAt(), event.attributes()));
+            });
+        } catch (RuntimeException e) {
+            log.warn("Business event {} could not be processed: {}", event.eventId(), e.toString());
+            jdbc.sql("update business_events set process_error = ? where id = ?")
+                .params(clip(String.valueOf(e.getMessage())), event.id()).update();
+        }
+    }
+
+    private long identify(Pending event) {
+        try {
+            return perEvent.execute(status -> customers.identify(details(event), Actor.SYSTEM).customer().id());
+        } catch (Conflict emailOfAnotherCustomer) {
+            // The reference decides; the event's email is left out.
+            return customers.identify(CustomerDetails.of(event.customerRef(), null, null, null), Actor.SYSTEM).customer().id();
+        }
+    }
+
+    // The event may tell us who the customer is; a malformed address is left out rather than failing the batch.
+    private static CustomerDetails details(Pending event) {
+        String email = stringOrNull(event.attributes().get("email"));
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            log.debug("Event {} carries a malformed email; ignored", event.eventId());
+            email = null;
+        }
+        String name = stringOrNull(event.attributes().get("name"));
+        return CustomerDetails.of(event.customerRef(), name != null && name.length() <= 200 ? name : null,
+            email == null ? null : email.toLowerCase(java.util.Locale.ROOT), null);
+    }
+
+    private static @Nullable String stringOrNull(@Nullable Object value) {
+        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).trim();
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    private static Map<String, Object> attributes(@Nullable String json) {
+        return json == null ? Map.of() : JSON.readValue(json, ATTRIBUTES);
+    }
+}
