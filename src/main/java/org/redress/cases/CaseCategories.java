@@ -1,0 +1,29 @@
+package org.redress.cases;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+/** The complaint categories, for modules that open cases on their own (surveys, incidents, risk). */
+@Service
+public class CaseCategories {
+
+    /** A category as a form lists it. */
+    public record Category(String code, String label) {}
+
+    private final Taxonomy taxonomy;
+
+    CaseCategories(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    /** The active categories, in their order. */
+    public List<Category> active() {
+        return taxonomy.entries(Taxonomy.CATEGORY, true).stream().map(e -> new Category(e.code(), e.label())).toList();
+    }
+
+    /** The active category's code, or a clear refusal (400) naming those that exist. */
+    public String require(String field, String code) {
+        return taxonomy.require(Taxonomy.CATEGORY, field, code);
+    }
+}

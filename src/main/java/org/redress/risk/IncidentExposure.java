@@ -1,0 +1,51 @@
+package org.redress.risk;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.redress.incidents.CustomersAffected;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customers added to an incident are exposed to a known failure. They are queued, many
+ * rows per statement, in the incident's own transaction, and scored by the risk sweep
+ * afterwards, so adding 100,000 customers to an incident does not wait on 100,000 scores.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class IncidentExposure {
+
+    private static final int ROWS_PER_STATEMENT = 1_000;
+
+    private final JdbcClient jdbc;
+
+    IncidentExposure(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void on(CustomersAffected affected) {
+        String reason = "Affected by incident: " + affected.incidentTitle();
+        String clipped = reason.length() > 300 ? reason.substring(0, 300) : reason;
+        Timestamp at = Timestamp.from(affected.at());
+        List<Long> ids = affected.customerIds();
+        for (int from = 0; from < ids.size(); from += ROWS_PER_STATEMENT) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder("insert into risk_pending (customer_id, kind, occurred_at, source, reason) values ");
+            List<Object> params = new ArrayList<>(chunk.size() * 4);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, 'INCIDENT', ?, ?, ?)");
+                params.add(chunk.get(i));
+                params.add(at);
+                params.add("incident:" + affected.incidentId());
+                params.add(clipped);
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+    }
+}

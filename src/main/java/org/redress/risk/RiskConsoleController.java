@@ -1,0 +1,25 @@
+package org.redress.risk;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The Silent customers page: the iceberg, then who is at risk and why. */
+@Controller
+class RiskConsoleController {
+
+    private final RiskViews views;
+
+    RiskConsoleController(RiskViews views) {
+        this.views = views;
+    }
+
+    @GetMapping("/risk")
+    String page(Model model) {
+        model.addAttribute("section", "risk");
+        model.addAttribute("iceberg", views.iceberg(views.icebergDays()));
+        model.addAttribute("threshold", views.threshold());
+        model.addAttribute("customers", views.atRisk(views.threshold() / 2, 100));
+        return "risk/list";
+    }
+}

@@ -1,0 +1,139 @@
+package org.redress.risk;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.redress.cases.CaseOpened;
+import org.redress.cases.Channel;
+import org.redress.signals.SignalReceived;
+import org.redress.surveys.SurveyAnswered;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns what happens to customers into risk signals, in the transaction of what happened:
+ * business events (processed once by signals), survey answers, and a customer speaking up
+ * (a case opened on any channel but our own outreach).
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class RiskListeners {
+
+    private final RiskLedger ledger;
+    private final JdbcClient jdbc;
+    private final RiskSettings settings;
+    private final Clock clock;
+
+    RiskListeners(RiskLedger ledger, JdbcClient jdbc, RiskSettings settings, Clock clock) {
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(SignalReceived event) {
+        String source = "event:" + event.eventId();
+        String detail = detail(event);
+        switch (event.type()) {
+            case DELIVERY_LATE -> ledger.add(event.customerId(), RiskSignal.LATE_DELIVERY, event.occurredAt(), source,
+                "Delivery late" + detail);
+            case DELIVERY_FAILED -> ledger.add(event.customerId(), RiskSignal.FAILED_DELIVERY, event.occurredAt(), source,
+                "Delivery failed" + detail);
+            case WAIT_TIME -> {
+                Double minutes = event.number("minutes");
+                if (minutes == null || minutes >= settings.longWaitMinutes()) {
+                    ledger.add(event.customerId(), RiskSignal.LONG_WAIT, event.occurredAt(), source,
+                        minutes == null ? "Waited" + detail : "Waited " + Math.round(minutes) + " minutes" + detail);
+                }
+            }
+            case SUPPORT_CONTACT -> contact(event, source, detail);
+            case CANCELLATION -> ledger.add(event.customerId(), RiskSignal.CANCELLATION, event.occurredAt(), source,
+                "Cancelled" + detail);
+            case REFUND_REQUESTED -> ledger.add(event.customerId(), RiskSignal.REFUND_REQUEST, event.occurredAt(), source,
+                "Asked for a refund" + detail);
+            case OUTAGE -> ledger.add(event.customerId(), RiskSignal.INCIDENT, event.occurredAt(), source,
+                "Affected by an outage" + detail);
+            case ORDER_PLACED, DELIVERED, SERVICE_VISIT -> activity(event.customerId(), event.occurredAt());
+        }
+    }
+
+    @EventListener
+    void on(SurveyAnswered answer) {
+        if (answer.low() || answer.negative()) {
+            String said = (answer.score() == null ? "" : "scored " + answer.score())
+                + (answer.negative() ? (answer.score() == null ? "" : ", ") + "negative comment" : "");
+            ledger.add(answer.customerId(), RiskSignal.LOW_SCORE, answer.answeredAt(), "survey:" + answer.invitationId(),
+                "Survey answer: " + said);
+        }
+    }
+
+    @EventListener
+    void on(CaseOpened opened) {
+        if (opened.channel() == Channel.PROACTIVE) {
+            return;
+        }
+        Timestamp at = Timestamp.from(opened.openedAt());
+        int updated = jdbc.sql("update customer_risk set complained_at = ? where customer_id = ?")
+            .params(at, opened.customerId()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into customer_risk (customer_id, score, scored_at, complained_at) values (?, 0, ?, ?) on conflict do nothing")
+                .params(opened.customerId(), at, at).update();
+        }
+    }
+
+    // A second contact soon after the first means the first did not solve it.
+    private void contact(SignalReceived event, String source, String detail) {
+        ledger.lock(event.customerId(), clock.instant());
+        Instant last = jdbc.sql("select last_contact_at from customer_risk where customer_id = ?").param(event.customerId())
+            .query((rs, n) -> rs.getTimestamp("last_contact_at") == null ? null : rs.getTimestamp("last_contact_at").toInstant())
+            .optional().orElse(null);
+        jdbc.sql("""
+                update customer_risk set last_contact_at = ?
+                where customer_id = ? and (last_contact_at is null or last_contact_at < ?)""")
+            .params(Timestamp.from(event.occurredAt()), event.customerId(), Timestamp.from(event.occurredAt())).update();
+        if (last != null && Duration.between(last, event.occurredAt()).abs().compareTo(settings.repeatContactWithin()) <= 0
+            && !last.equals(event.occurredAt())) {
+            long days = Duration.between(last, event.occurredAt()).abs().toDays();
+            ledger.add(event.customerId(), RiskSignal.REPEAT_CONTACT, event.occurredAt(), source,
+                "Contacted us again " + (days == 0 ? "the same day" : days == 1 ? "a day later" : days + " days later") + detail);
+        }
+    }
+
+    private void activity(long customerId, Instant at) {
+        ledger.lock(customerId, clock.instant());
+        Timestamp when = Timestamp.from(at);
+        jdbc.sql("""
+                update customer_risk set activity_count = activity_count + 1,
+                       first_activity_at = case when first_activity_at is null or first_activity_at > ? then ? else first_activity_at end,
+                       last_activity_at = case when last_activity_at is null or last_activity_at < ? then ? else last_activity_at end
+                where customer_id = ?""")
+            .params(when, when, when, when, customerId).update();
+    }
+
+    private static String detail(SignalReceived event) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String name : List.of("orderId", "order", "reference")) {
+            String value = event.text(name);
+            if (value != null) {
+                parts.add("order " + value);
+                break;
+            }
+        }
+        Double late = event.number("minutesLate");
+        if (late != null) {
+            parts.add(Math.round(late) + " min late");
+        }
+        String reason = event.text("reason");
+        if (reason != null) {
+            parts.add(reason.length() > 80 ? reason.substring(0, 80) + "…" : reason);
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+}

@@ -1,0 +1,143 @@
+package org.redress.surveys;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseView;
+import org.redress.cases.PlaybookStep;
+import org.redress.communications.CustomerNotices;
+import org.redress.communications.Purpose;
+import org.redress.customers.CustomerManagement;
+import org.redress.customers.CustomerView;
+import org.redress.shared.Conflict;
+import org.redress.signals.SignalReceived;
+import org.redress.sla.FollowUpDue;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is invited, and when. After a business event: each active survey it triggers
+ * invites the customer if the event is recent, in the survey's sample, the customer has
+ * an email address and was not invited by any survey within the quiet period. After a
+ * recovery: the recovery survey goes to the customer when the follow-up falls due, or when
+ * an agent sends it. Each invitation is decided under a lock on the customer's contact
+ * row, so two nodes never both invite one customer, and an event processed twice invites
+ * once (one invitation per survey and trigger).
+ */
+@Service
+@Transactional
+class SurveyInvitations {
+
+    /** What was decided for one survey and one trigger. */
+    enum Outcome { INVITED, NOT_SAMPLED, QUIET, NO_EMAIL, TOO_OLD, ALREADY }
+
+    private final SurveyDefinitions surveys;
+    private final CustomerManagement customers;
+    private final CaseManagement cases;
+    private final CustomerNotices notices;
+    private final JdbcClient jdbc;
+    private final SurveySettings settings;
+    private final Clock clock;
+
+    SurveyInvitations(SurveyDefinitions surveys, CustomerManagement customers, CaseManagement cases, CustomerNotices notices,
+                      JdbcClient jdbc, SurveySettings settings, Clock clock) {
+        this.surveys = surveys;
+        this.customers = customers;
+        this.cases = cases;
+        this.notices = notices;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(SignalReceived signal) {
+        List<Survey> triggered = surveys.triggeredBy(signal.type());
+        if (triggered.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        boolean recent = !signal.occurredAt().isBefore(now.minus(settings.maxEventAge()));
+        for (Survey survey : triggered) {
+            if (recent && SurveyTokens.sampled(signal.eventId(), survey.id(), survey.samplePercent())) {
+                invite(survey, signal.customerId(), null, "event:" + signal.eventId(), true);
+            }
+        }
+    }
+
+    /** The follow-up of a case fell due: the recovery survey, if there is one, asks the customer how it went. */
+    @EventListener
+    void on(FollowUpDue due) {
+        surveys.recoverySurvey().ifPresent(survey -> {
+            CaseView c = cases.view(due.caseId());
+            // One survey per round of recovery: the fulfilment's time tells the rounds apart.
+            Instant fulfilled = c.steps().stream().filter(s -> s.step() == PlaybookStep.FULFIL).map(CaseView.StepState::doneAt)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(Instant.EPOCH);
+            invite(survey, c.customer().id(), c.id(), "follow-up:" + c.id() + ":" + fulfilled.toEpochMilli(), false);
+        });
+    }
+
+    /** An agent sends the recovery survey for a case now. */
+    Outcome sendRecoverySurvey(long caseId) {
+        Survey survey = surveys.recoverySurvey().orElseThrow(() -> new Conflict(
+            "There is no active recovery survey; a lead can create one under Surveys."));
+        CaseView c = cases.view(caseId);
+        if (c.customer().email() == null) {
+            throw new Conflict("The customer of " + c.number() + " has no email address to send the survey to.");
+        }
+        Outcome outcome = invite(survey, c.customer().id(), c.id(), "agent:" + c.id() + ":" + clock.instant().toEpochMilli(), false);
+        if (outcome != Outcome.INVITED) {
+            throw new Conflict("The survey was not sent (" + outcome + ").");
+        }
+        return outcome;
+    }
+
+    /**
+     * Invites the customer unless they were invited within the quiet period (when it
+     * applies). The contact row is locked first: concurrent decisions for one customer
+     * take turns.
+     */
+    Outcome invite(Survey survey, long customerId, @Nullable Long caseId, String triggerKey, boolean quietApplies) {
+        Instant now = clock.instant();
+        jdbc.sql("insert into survey_contacts (customer_id, last_invited_at) values (?, ?) on conflict do nothing")
+            .params(customerId, Timestamp.from(Instant.EPOCH)).update();
+        Instant last = jdbc.sql("select last_invited_at from survey_contacts where customer_id = ? for update")
+            .param(customerId).query(Timestamp.class).single().toInstant();
+        if (quietApplies && last.isAfter(now.minus(Duration.ofDays(survey.quietDays())))) {
+            return Outcome.QUIET;
+        }
+        if (jdbc.sql("select count(*) from survey_invitations where survey_id = ? and trigger_key = ?")
+            .params(survey.id(), triggerKey).query(Long.class).single() > 0) {
+            return Outcome.ALREADY;
+        }
+        CustomerView customer = customers.get(customerId);
+        if (customer.email() == null) {
+            return Outcome.NO_EMAIL;
+        }
+        String token = SurveyTokens.newToken();
+        jdbc.sql("""
+                insert into survey_invitations (survey_id, customer_id, case_id, trigger_key, token_hash, sent_to, sent_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(survey.id(), customerId, caseId, triggerKey, SurveyTokens.hash(token), customer.email(),
+                Timestamp.from(now), Timestamp.from(now.plus(settings.linkValidity())))
+            .update();
+        jdbc.sql("update survey_contacts set last_invited_at = ? where customer_id = ?").params(Timestamp.from(now), customerId).update();
+        Map<String, String> values = Map.of("customer.name", customer.name() != null ? customer.name() : "customer",
+            "customer.link", notices.publicLink("/s/" + token), "survey.question", survey.question(),
+            "agent.name", settings.signature());
+        notices.queue(Purpose.SURVEY_INVITATION, survey.language(),
+            List.of(new CustomerNotices.Notice(customer.email(), values, caseId, now)), settings.signature());
+        if (caseId != null) {
+            cases.recordOnTimeline(caseId, "survey.sent", "Recovery survey sent to the customer: \"" + survey.question() + "\"");
+        }
+        return Outcome.INVITED;
+    }
+}

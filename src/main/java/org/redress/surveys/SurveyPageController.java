@@ -1,0 +1,84 @@
+package org.redress.surveys;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.shared.Conflict;
+import org.redress.shared.InvalidInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The survey page a customer opens from the invitation, without an account: the link's
+ * secret is the credential. An unknown or expired link gets the same short page as a bad
+ * case link.
+ */
+@Controller
+class SurveyPageController {
+
+    private final SurveyAnswers answers;
+
+    SurveyPageController(SurveyAnswers answers) {
+        this.answers = answers;
+    }
+
+    @GetMapping("/s/{token}")
+    String page(@PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<SurveyAnswers.Invitation> invitation = answers.open(token);
+        if (invitation.isEmpty()) {
+            return invalid(model, response);
+        }
+        return show(invitation.get(), token, invitation.get().answeredAt() != null, false, null, null, null, model);
+    }
+
+    @PostMapping("/s/{token}")
+    String answer(@PathVariable String token, @RequestParam(required = false) @Nullable String score,
+                  @RequestParam(required = false) @Nullable String comment, Model model, HttpServletResponse response) {
+        Optional<SurveyAnswers.Invitation> invitation = answers.open(token);
+        if (invitation.isEmpty()) {
+            return invalid(model, response);
+        }
+        Integer value = null;
+        try {
+            value = score == null || score.isBlank() ? null : Integer.valueOf(score.trim());
+            boolean opened = answers.answer(token, value, comment).isPresent();
+            return show(invitation.get(), token, true, opened, null, null, null, model);
+        } catch (NumberFormatException | InvalidInput | Conflict refused) {
+            String message = refused instanceof InvalidInput invalid && !invalid.errors().isEmpty()
+                ? capitalised(invalid.errors().get(0))
+                : refused instanceof NumberFormatException ? "Please choose a score." : refused.getMessage();
+            response.setStatus(refused instanceof Conflict ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
+            return show(invitation.get(), token, refused instanceof Conflict, false, message, value, comment, model);
+        }
+    }
+
+    private static String show(SurveyAnswers.Invitation invitation, String token, boolean thanks, boolean openedCase,
+                               @Nullable String error, @Nullable Integer score, @Nullable String comment, Model model) {
+        model.addAttribute("survey", invitation.survey());
+        model.addAttribute("token", token);
+        model.addAttribute("thanks", thanks);
+        model.addAttribute("openedCase", openedCase || invitation.openedCaseId() != null);
+        model.addAttribute("error", error);
+        model.addAttribute("score", score);
+        model.addAttribute("comment", comment);
+        return "surveys/answer";
+    }
+
+    // "Please choose a score ..." reads as it is; "must be from 0 to 10" needs its subject.
+    private static String capitalised(InvalidInput.FieldError error) {
+        return error.message().startsWith("Please") ? error.message() : "The " + error.field() + " " + error.message() + ".";
+    }
+
+    private static String invalid(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("tooMany", false);
+        return "customer/invalid";
+    }
+}

@@ -1,0 +1,50 @@
+-- surveys: CSAT / NPS / free-text surveys sent after business events (sampled, with a
+-- quiet period per customer) or after a recovery; each invitation is a private link, and
+-- a low score or a clearly negative comment opens a recovery case.
+create table surveys (
+    id               bigint generated always as identity primary key,
+    name             text not null,
+    kind             text not null,
+    question         text not null,
+    comment_prompt   text,
+    purpose          text not null,
+    trigger_events   text not null,
+    sample_percent   int not null,
+    quiet_days       int not null,
+    case_threshold   int,
+    category         text not null,
+    language         text not null,
+    active           boolean not null,
+    created_at       timestamp with time zone not null,
+    updated_at       timestamp with time zone not null,
+    constraint surveys_name unique (name)
+);
+
+create table survey_invitations (
+    id              bigint generated always as identity primary key,
+    survey_id       bigint not null references surveys (id),
+    customer_id     bigint not null,
+    case_id         bigint,
+    trigger_key     text not null,
+    token_hash      text not null,
+    sent_to         text not null,
+    sent_at         timestamp with time zone not null,
+    expires_at      timestamp with time zone not null,
+    answered_at     timestamp with time zone,
+    score           int,
+    comment         text,
+    negative        boolean,
+    opened_case_id  bigint,
+    constraint survey_invitations_trigger unique (survey_id, trigger_key),
+    constraint survey_invitations_token unique (token_hash)
+);
+create index survey_invitations_customer on survey_invitations (customer_id, sent_at);
+create index survey_invitations_survey on survey_invitations (survey_id, id);
+create index survey_invitations_case on survey_invitations (case_id);
+
+-- One row per customer ever invited: locked while deciding, so two nodes never both
+-- invite one customer inside the quiet period.
+create table survey_contacts (
+    customer_id      bigint primary key,
+    last_invited_at  timestamp with time zone not null
+);
