@@ -100,7 +100,7 @@ class RiskListeners {
             .params(Timestamp.from(event.occurredAt()), event.customerId(), Timestamp.from(event.occurredAt())).update();
         if (last != null && Duration.between(last, event.occurredAt()).abs().compareTo(settings.repeatContactWithin()) <= 0
             && !last.equals(event.occurredAt())) {
-            long days = Duration.between(last, event.occurredAt()).abs().toDays();
+            long days = Math.round(Duration.between(last, event.occurredAt()).abs().toMinutes() / 1440.0);
             ledger.add(event.customerId(), RiskSignal.REPEAT_CONTACT, event.occurredAt(), source,
                 "Contacted us again " + (days == 0 ? "the same day" : days == 1 ? "a day later" : days + " days later") + detail);
         }

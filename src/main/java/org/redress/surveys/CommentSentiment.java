@@ -50,7 +50,7 @@ final class CommentSentiment {
         return mild >= 2;
     }
 
-    // "not bad", "wasn't late", "no problem": a negation in the three words before cancels the phrase.
+    // "not bad", "wasn't late", "not very late": a negation in the two words before cancels the phrase.
     private static boolean occursUnnegated(String text, String phrase) {
         int at = text.indexOf(phrase);
         while (at >= 0) {
@@ -64,7 +64,7 @@ final class CommentSentiment {
 
     private static boolean negatedBefore(String text, int at) {
         int start = at;
-        for (int words = 0; words < 3 && start > 0; words++) {
+        for (int words = 0; words < 2 && start > 0; words++) {
             start = text.lastIndexOf(' ', start - 2);
             if (start < 0) {
                 start = 0;

@@ -1,0 +1,53 @@
+package org.redress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/** Sending business events as a business system does, and waiting until Redress has processed them. */
+public abstract class SignalsSupport extends ApplicationTest {
+
+    protected static Map<String, Object> event(String eventId, String type, String customerRef, Instant at,
+                                               @Nullable Map<String, Object> attributes) {
+        Map<String, Object> event = new HashMap<>(Map.of("eventId", eventId, "type", type, "customerRef", customerRef,
+            "occurredAt", at.toString()));
+        if (attributes != null) {
+            event.put("attributes", attributes);
+        }
+        return event;
+    }
+
+    /** Sends the events and waits until every one of them is processed (surveys, risk). */
+    protected void sendAndProcess(List<Map<String, Object>> events) {
+        Http.Response sent = admin().post("/api/v1/events", Map.of("events", events));
+        if (sent.status() != 200 || !sent.json().get("rejected").isEmpty()) {
+            throw new IllegalStateException(sent.body());
+        }
+        List<String> ids = events.stream().map(e -> (String) e.get("eventId")).toList();
+        awaitTrue(() -> jdbc.sql("select count(*) from business_events where processed_at is null and event_id in (:ids)")
+            .param("ids", ids).query(Long.class).single() == 0, "the events to be processed");
+    }
+
+    protected long customerId(String externalRef) {
+        return jdbc.sql("select id from customers where external_ref = ?").param(externalRef).query(Long.class).single();
+    }
+
+    protected static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
