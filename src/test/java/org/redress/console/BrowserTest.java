@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.redress.ApplicationTest;
+import org.redress.SignalsSupport;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -19,7 +19,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 /** Drives the console in Debian's Chromium, signed in as the admin, one fresh browser context per test. */
-abstract class BrowserTest extends ApplicationTest {
+abstract class BrowserTest extends SignalsSupport {
 
     private static Playwright playwright;
     private static Browser browser;
