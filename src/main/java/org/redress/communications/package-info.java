@@ -4,7 +4,8 @@
  * with retries while the mail server is down; customer updates delivered by email; the
  * customer's email replies (IMAP polling or a webhook) joining their case, other mail
  * opening a complaint, auto-replies and bounces set aside; and the tone coach that
- * reviews a draft before it is sent.
+ * reviews a draft before it is sent. {@link org.redress.communications.CustomerNotices} queues
+ * messages that are not replies on a case (incident notices, survey invitations), many at once.
  */
 @NullMarked
 package org.redress.communications;
