@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Business event ingestion: 4 clients posting batches of 500 new events to the packaged
-# application on PostgreSQL. Usage: benchmark/events.sh [seconds=20]
+# application on PostgreSQL; then processing (surveys, risk): events processed per second
+# by the signals sweep over 30 s once the load has stopped. Usage: benchmark/events.sh [seconds=20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN=${1:-20}
@@ -22,5 +23,10 @@ TOKEN=$(curl -sf -u bench@example.com:bench-password-1 -H 'Content-Type: applica
 echo "== POST /api/v1/events, ${SECONDS_TO_RUN}s (after a 5 s warm-up)"
 "${JAVA:-java}" benchmark/EventLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 4 500 "$SECONDS_TO_RUN" 5
 echo "Stored: $($PSQL -d $DB -At -c 'select count(*) from business_events')"
+echo "== Processing (the signals sweep, one node), 30 s after the load"
+BEFORE=$($PSQL -d $DB -At -c 'select count(*) from business_events where processed_at is not null')
+sleep 30
+AFTER=$($PSQL -d $DB -At -c 'select count(*) from business_events where processed_at is not null')
+echo "Processed: $((AFTER - BEFORE)) events in 30 s = $(( (AFTER - BEFORE) / 30 )) events/s; still waiting: $($PSQL -d $DB -At -c 'select count(*) from business_events where processed_at is null')"
 kill $APP; wait $APP 2>/dev/null || true
 $PSQL -d postgres -c "drop database if exists $DB with (force)"
