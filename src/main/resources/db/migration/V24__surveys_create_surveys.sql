@@ -48,3 +48,12 @@ create table survey_contacts (
     customer_id      bigint primary key,
     last_invited_at  timestamp with time zone not null
 );
+
+-- Two examples to start from, switched off: a survey after deliveries and visits, and the
+-- recovery survey.
+insert into surveys (name, kind, question, comment_prompt, purpose, trigger_events, sample_percent, quiet_days,
+                     case_threshold, category, language, active, created_at, updated_at) values
+('After delivery (example)', 'CSAT', 'How satisfied are you with your delivery?', 'Anything you would like to tell us?',
+ 'AFTER_EVENTS', 'DELIVERED,SERVICE_VISIT', 25, 30, 2, 'delivery', 'en', false, current_timestamp, current_timestamp),
+('How we put it right (example)', 'CSAT', 'How well did we put things right for you?', 'Is anything still not right?',
+ 'RECOVERY', '', 100, 0, 2, 'other', 'en', false, current_timestamp, current_timestamp);

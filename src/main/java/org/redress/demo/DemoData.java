@@ -14,6 +14,7 @@ import org.redress.identity.Team;
 import org.redress.identity.UserManagement;
 import org.redress.identity.UserSummary;
 import org.redress.shared.Actor;
+import org.redress.signals.BusinessEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,11 +35,13 @@ class DemoData implements ApplicationRunner {
     private final Intake intake;
     private final CaseManagement cases;
     private final CaseSearch search;
+    private final BusinessEvents businessEvents;
     private final Clock clock;
     private final ZoneId businessZone;
 
     DemoData(@Value("${redress.demo:false}") boolean enabled, UserManagement users, Intake intake,
-             CaseManagement cases, CaseSearch search, Clock clock, ZoneId businessZone) {
+             CaseManagement cases, CaseSearch search, BusinessEvents businessEvents, Clock clock, ZoneId businessZone) {
+        this.businessEvents = businessEvents;
         this.businessZone = businessZone;
         this.enabled = enabled;
         this.users = users;
@@ -122,8 +125,42 @@ class DemoData implements ApplicationRunner {
         cases.assign(lost.id(), lena, lena.id(), null);
         cases.acknowledge(lost.id(), lena.actor(), "Apologized on the phone and confirmed the cancellation date.");
         cases.close(lost.id(), lena.actor(), "not-recovered", "Refunded both months, but the customer has moved to a competitor.");
-        log.info("Demo data loaded: 12 cases. Sign in as ana@demo.redress, lena@demo.redress or mia@demo.redress "
+        signals();
+        log.info("Demo data loaded: 12 cases and business events for the Silent customers page. Sign in as ana@demo.redress, lena@demo.redress or mia@demo.redress "
             + "with the password '{}'.", PASSWORD);
+    }
+
+    // Customers who never complained but had trouble: the signals sweep scores them within
+    // seconds, and one crosses the threshold and gets an outreach case.
+    private void signals() {
+        java.time.Instant now = clock.instant();
+        java.time.Duration day = java.time.Duration.ofDays(1);
+        java.util.List<BusinessEvents.Event> events = new java.util.ArrayList<>();
+        events.add(signal("demo-2001-late", "DELIVERY_LATE", "CUST-2001", now.minus(day.multipliedBy(9)),
+            java.util.Map.of("orderId", "58811", "minutesLate", 2880, "email", "nora.berg@example.com", "name", "Nora Berg")));
+        events.add(signal("demo-2001-failed", "DELIVERY_FAILED", "CUST-2001", now.minus(day.multipliedBy(3)),
+            java.util.Map.of("orderId", "58811", "reason", "Nobody home, parcel returned to depot")));
+        events.add(signal("demo-2001-failed-2", "DELIVERY_FAILED", "CUST-2001", now.minus(day),
+            java.util.Map.of("orderId", "58811", "reason", "Second attempt: address not found")));
+        events.add(signal("demo-2001-wait", "WAIT_TIME", "CUST-2001", now.minus(day.multipliedBy(2)),
+            java.util.Map.of("minutes", 38)));
+        events.add(signal("demo-2002-late", "DELIVERY_LATE", "CUST-2002", now.minus(day.multipliedBy(20)),
+            java.util.Map.of("orderId", "57302", "email", "omar.haddad@example.com", "name", "Omar Haddad")));
+        events.add(signal("demo-2002-failed", "DELIVERY_FAILED", "CUST-2002", now.minus(day.multipliedBy(10)),
+            java.util.Map.of("orderId", "57302")));
+        events.add(signal("demo-2002-refund", "REFUND_REQUESTED", "CUST-2002", now.minus(day.multipliedBy(6)),
+            java.util.Map.of("orderId", "57302")));
+        events.add(signal("demo-2003-contact-1", "SUPPORT_CONTACT", "CUST-2003", now.minus(day.multipliedBy(5)),
+            java.util.Map.of("email", "grace.liu@example.com", "name", "Grace Liu")));
+        events.add(signal("demo-2003-contact-2", "SUPPORT_CONTACT", "CUST-2003", now.minus(day), java.util.Map.of()));
+        events.add(signal("demo-2003-cancel", "CANCELLATION", "CUST-2003", now.minus(java.time.Duration.ofHours(5)),
+            java.util.Map.of("reason", "Subscription cancelled online")));
+        businessEvents.take(events);
+    }
+
+    private static BusinessEvents.Event signal(String id, String type, String ref, java.time.Instant at,
+                                               java.util.Map<String, Object> attributes) {
+        return new BusinessEvents.Event(id, type, ref, at.toString(), attributes);
     }
 
     private RedressUser person(String email, String name, String role, Team team) {

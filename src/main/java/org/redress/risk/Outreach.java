@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import org.redress.cases.CaseManagement;
 import org.redress.cases.Intake;
 import org.redress.customers.CustomerDetails;
 import org.redress.customers.CustomerManagement;
@@ -30,8 +31,11 @@ class Outreach {
     private final CustomerManagement customers;
     private final Intake intake;
     private final RiskReasons reasons;
+    private final CaseManagement cases;
 
-    Outreach(JdbcClient jdbc, RiskSettings settings, CustomerManagement customers, Intake intake, RiskReasons reasons) {
+    Outreach(JdbcClient jdbc, RiskSettings settings, CustomerManagement customers, Intake intake, RiskReasons reasons,
+             CaseManagement cases) {
+        this.cases = cases;
         this.reasons = reasons;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -50,16 +54,19 @@ class Outreach {
         }
         CustomerView customer = customers.get(customerId);
         List<RiskReasons.Reason> reasons = this.reasons.of(customerId, now);
-        String message = "Redress sees signs that " + customer.displayName() + " may be unhappy and has not told us (score "
+        String why = "Redress sees signs that " + customer.displayName() + " may be unhappy and has not told us (score "
             + String.format(Locale.ROOT, "%.1f", score) + ", threshold " + String.format(Locale.ROOT, "%.1f", settings.threshold())
             + "):\n" + String.join("\n", reasons.stream().map(r -> "- " + r.kind().label() + (r.occurrences() > 1
                 ? " (" + r.occurrences() + " times)" : "") + ": " + r.lastReason()).toList())
             + "\n\nReach out before they leave: ask how things are, own what went wrong, and put it right.";
         String subject = "Reach out: " + String.join(", ", reasons.stream().limit(3).map(r -> r.kind().label().toLowerCase(Locale.ROOT)).toList());
+        // The customer has said nothing: their words stay empty of ours, and the reasons go on the timeline as a note.
         long caseId = intake.receive(new Intake.Complaint(
                 CustomerDetails.of(customer.externalRef(), customer.name(), customer.email(), customer.phone()),
-                "proactive", settings.outreachCategory(), 3, subject.length() > 200 ? subject.substring(0, 200) : subject, message),
+                "proactive", settings.outreachCategory(), 3, subject.length() > 200 ? subject.substring(0, 200) : subject,
+                "(Nothing from the customer yet. Redress opened this case so that we reach out first; the note on the timeline says why.)"),
             "risk-outreach-" + customerId + "-" + now.getEpochSecond(), Actor.SYSTEM).recoveryCase().id();
+        cases.addNote(caseId, Actor.SYSTEM, why);
         jdbc.sql("update customer_risk set outreach_at = ?, outreach_case_id = ? where customer_id = ?")
             .params(Timestamp.from(now), caseId, customerId).update();
     }

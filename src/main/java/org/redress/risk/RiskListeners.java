@@ -117,6 +117,17 @@ class RiskListeners {
             .params(when, when, when, when, customerId).update();
     }
 
+    /** 95 min, 5 h, 2 days: how a person says how late something was. */
+    static String duration(long minutes) {
+        if (minutes < 120) {
+            return minutes + " min";
+        }
+        if (minutes < 48 * 60) {
+            return Math.round(minutes / 60.0) + " h";
+        }
+        return Math.round(minutes / 1440.0) + " days";
+    }
+
     private static String detail(SignalReceived event) {
         List<String> parts = new java.util.ArrayList<>();
         for (String name : List.of("orderId", "order", "reference")) {
@@ -128,7 +139,7 @@ class RiskListeners {
         }
         Double late = event.number("minutesLate");
         if (late != null) {
-            parts.add(Math.round(late) + " min late");
+            parts.add(duration(Math.round(late)) + " late");
         }
         String reason = event.text("reason");
         if (reason != null) {

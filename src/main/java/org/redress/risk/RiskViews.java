@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseNumber;
 import org.redress.customers.CustomerManagement;
 import org.redress.customers.CustomerView;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,13 @@ class RiskViews {
                         @Schema(description = "Why, largest first.") List<ReasonView> reasons,
                         @Schema(description = "When the customer last opened a case themselves.") @Nullable Instant complainedAt,
                         @Schema(description = "When an outreach case was last opened.") @Nullable Instant outreachAt,
-                        @Schema(description = "That outreach case.") @Nullable Long outreachCaseId) {}
+                        @Schema(description = "That outreach case.") @Nullable Long outreachCaseId) {
+
+        /** The outreach case's number, e.g. RC-000123. */
+        public @Nullable String outreachCaseNumber() {
+            return outreachCaseId == null ? null : CaseNumber.format(outreachCaseId);
+        }
+    }
 
     @Schema(name = "Iceberg", description = "Over the last days: who complained, and who only showed signs of trouble.")
     record Iceberg(@Schema(description = "The window, in days.") int days,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +37,14 @@ class SurveyResults {
         @Schema(description = "Whether the comment reads as clearly negative.") boolean negative,
         @Schema(description = "When they answered.") Instant answeredAt,
         @Schema(description = "The case the recovery survey measured, if any.") @Nullable Long caseId,
-        @Schema(description = "The case the answer opened, if any.") @Nullable Long openedCaseId) {}
+        @Schema(description = "The case the answer opened, if any.") @Nullable Long openedCaseId) {
+
+        /** The number of the case the answer opened or measured, e.g. RC-000123. */
+        public @Nullable String caseNumber() {
+            Long id = openedCaseId != null ? openedCaseId : caseId;
+            return id == null ? null : CaseNumber.format(id);
+        }
+    }
 
     private final JdbcClient jdbc;
 

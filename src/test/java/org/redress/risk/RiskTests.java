@@ -60,6 +60,8 @@ class RiskTests extends SignalsSupport {
         assertThat(opened.get("channel").asString()).isEqualTo("proactive");
         assertThat(opened.get("subject").asString()).startsWith("Reach out: failed delivery");
         assertThat(admin().get("/api/v1/cases/" + opened.get("id").asLong() + "/messages").body())
+            .contains("Nothing from the customer yet").doesNotContain("Failed delivery");
+        assertThat(admin().get("/api/v1/cases/" + opened.get("id").asLong() + "/timeline").body())
             .contains("Ines Duarte may be unhappy and has not told us", "Failed delivery (2 times)"); // opened when the second one crossed the threshold
         JsonNode risk = risk(ref);
         assertThat(risk.get("score").asDouble()).isCloseTo(30.0, within(0.2));
