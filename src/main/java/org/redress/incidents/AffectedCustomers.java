@@ -73,6 +73,7 @@ class AffectedCustomers {
     }
 
     Added addList(RedressUser me, long incidentId, @Nullable List<Entry> entries) {
+        IncidentDesk.requireSupervisor(me, "put customers on incidents");
         if (entries == null || entries.isEmpty()) {
             throw InvalidInput.field("customers", "is required: a list of customers with a customerRef or an email");
         }
@@ -84,10 +85,11 @@ class AffectedCustomers {
             check(label, entry == null ? null : CustomerDetails.of(entry.customerRef(), entry.name(), entry.email(), null),
                 problems, checked);
         }
-        return add(me, incidentId, checked, problems, "list");
+        return add(me, incidentId, checked, problems, "list", false);
     }
 
     Added addCsv(RedressUser me, long incidentId, @Nullable String csv) {
+        IncidentDesk.requireSupervisor(me, "put customers on incidents");
         if (csv == null || csv.isBlank()) {
             throw InvalidInput.field("file", "is empty; send CSV with the header customerRef,email,name");
         }
@@ -99,7 +101,7 @@ class AffectedCustomers {
             check("line " + row.line(), CustomerDetails.of(row.customerRef(), row.name(), row.email(), null), problems, checked);
         }
         problems.sort(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.field().substring(5))));
-        return add(me, incidentId, checked, problems, "CSV");
+        return add(me, incidentId, checked, problems, "CSV", false);
     }
 
     /** Adds customers found by a rule; entries without a usable email are added by reference alone. */
@@ -114,7 +116,7 @@ class AffectedCustomers {
             }
             checked.add(new Labelled(String.valueOf(details.externalRef()), usable));
         }
-        return add(me, incidentId, checked, new ArrayList<>(), how);
+        return add(me, incidentId, checked, new ArrayList<>(), how, true);
     }
 
     private void check(String label, @Nullable CustomerDetails details, List<InvalidInput.FieldError> problems,
@@ -128,7 +130,12 @@ class AffectedCustomers {
         }
     }
 
-    private Added add(RedressUser me, long incidentId, List<Labelled> entries, List<InvalidInput.FieldError> problems, String how) {
+    /**
+     * With {@code lenient} (customers found by a rule, not typed by a person), an email that
+     * belongs to another customer is dropped and the customer recognised by reference alone.
+     */
+    private Added add(RedressUser me, long incidentId, List<Labelled> entries, List<InvalidInput.FieldError> problems, String how,
+                      boolean lenient) {
         IncidentDesk.requireSupervisor(me, "put customers on incidents");
         if (entries.size() + problems.size() > MAX_ENTRIES) {
             throw InvalidInput.field("customers", "holds " + (entries.size() + problems.size()) + " customers; at most "
@@ -141,6 +148,12 @@ class AffectedCustomers {
         }
         List<CustomerDetails> details = entries.stream().map(Labelled::details).toList();
         CustomerImport.Recognised recognised = customerImport.identifyAll(details, me.actor());
+        if (lenient && !recognised.conflicts().isEmpty()) {
+            List<CustomerDetails> byReference = new ArrayList<>(details);
+            recognised.conflicts().keySet().forEach(i -> byReference.set(i,
+                CustomerDetails.of(details.get(i).externalRef(), details.get(i).name(), null, null)));
+            recognised = customerImport.identifyAll(byReference, me.actor());
+        }
         if (!recognised.conflicts().isEmpty()) {
             recognised.conflicts().forEach((index, message) -> problems.add(new InvalidInput.FieldError(entries.get(index).label(), message)));
             refuse(problems);

@@ -164,7 +164,7 @@ class IncidentApiController {
         + "changes nothing. Leads, managers and admins.")
     IncidentView notifyCustomers(@Parameter(description = INCIDENT) @PathVariable String incident,
                                  @RequestBody(required = false) @Nullable NotifyRequest body, @AuthenticationPrincipal RedressUser me) {
-        return desk.notify(me, IncidentDesk.idOf(incident), body != null && Boolean.TRUE.equals(body.openCases()));
+        return desk.requestNotices(me, IncidentDesk.idOf(incident), body != null && Boolean.TRUE.equals(body.openCases()));
     }
 
     @Schema(name = "IncidentClosing", description = "The lesson learned; required.")

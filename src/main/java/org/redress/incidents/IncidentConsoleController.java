@@ -129,7 +129,7 @@ class IncidentConsoleController {
     String notifyCustomers(@PathVariable long id, @RequestParam(defaultValue = "false") boolean openCases,
                            @AuthenticationPrincipal RedressUser me, RedirectAttributes redirect) {
         try {
-            desk.notify(me, id, openCases);
+            desk.requestNotices(me, id, openCases);
             redirect.addFlashAttribute("done", "Notifying the affected customers" + (openCases ? ", with a linked case for each" : "")
                 + ". Customers added later are notified too.");
         } catch (Conflict | Forbidden refused) {

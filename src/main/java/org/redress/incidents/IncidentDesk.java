@@ -140,7 +140,7 @@ class IncidentDesk {
      * {@code openCases}, for a linked case for each. The sweep does the work in chunks;
      * asking again changes nothing for customers already notified.
      */
-    IncidentView notify(RedressUser me, long id, boolean openCases) {
+    IncidentView requestNotices(RedressUser me, long id, boolean openCases) {
         requireSupervisor(me, "notify customers of incidents");
         Row row = lock(id);
         if (!row.status().equals("OPEN")) {

@@ -79,7 +79,9 @@ class IncidentTests extends ApplicationTest {
     void anEventRuleSelectsTheCustomersOfMatchingEventsOnce() {
         String tag = unique();
         Instant at = Instant.now().minus(Duration.ofHours(2));
+        open(admin(), "OTHER-" + tag);
         admin().post("/api/v1/events", Map.of("events", List.of(
+            event("e7-" + tag, "DELIVERY_LATE", "E6-" + tag, at, Map.of("batch", "B-17", "email", "other-" + tag + "@example.com")),
             event("e1-" + tag, "DELIVERY_LATE", "E1-" + tag, at, Map.of("batch", "B-17", "email", "e1-" + tag + "@example.com")),
             event("e2-" + tag, "DELIVERY_LATE", "E1-" + tag, at.plusSeconds(60), Map.of("batch", "B-17")),
             event("e3-" + tag, "DELIVERY_LATE", "E2-" + tag, at, Map.of("batch", "B-17", "note", "x")),
@@ -92,9 +94,13 @@ class IncidentTests extends ApplicationTest {
             "from", at.minus(Duration.ofHours(1)).toString(), "to", Instant.now().toString(),
             "attribute", "batch", "value", "B-17")).json();
 
-        assertThat(added.get("added").asInt()).as(added.toString()).isEqualTo(2);
+        assertThat(added.get("added").asInt()).as(added.toString()).isEqualTo(3);
         JsonNode items = admin().get("/api/v1/incidents/" + incident + "/customers").json().get("items");
-        assertThat(items.valueStream().map(i -> i.get("customerRef").asString()).toList()).containsExactlyInAnyOrder("E1-" + tag, "E2-" + tag);
+        assertThat(items.valueStream().map(i -> i.get("customerRef").asString()).toList())
+            .containsExactlyInAnyOrder("E1-" + tag, "E2-" + tag, "E6-" + tag);
+        // E6's event names an email that belongs to another customer: E6 is added by reference alone.
+        assertThat(items.valueStream().filter(i -> i.get("customerRef").asString().equals("E6-" + tag)).findFirst().orElseThrow()
+            .get("email").isNull()).isTrue();
         assertThat(items.valueStream().filter(i -> i.get("customerRef").asString().equals("E1-" + tag)).findFirst().orElseThrow()
             .get("email").asString()).isEqualTo("e1-" + tag + "@example.com");
         Http.Response bad = admin().post("/api/v1/incidents/" + incident + "/customers/rule", Map.of("type", "EARTHQUAKE", "from", "yesterday"));
