@@ -64,6 +64,12 @@ public class CaseSearch {
         this.clock = clock;
     }
 
+    /** Whether the customer has a case that is not closed: someone is already recovering them. */
+    public boolean hasOpenCase(long customerId) {
+        return jdbc.sql("select count(*) from recovery_cases where customer_id = ? and status <> 'CLOSED'")
+            .param(customerId).query(Long.class).single() > 0;
+    }
+
     /** Newest first. The cursor is the id of the last case of the previous page. */
     public CasePage page(Filter filter, @Nullable String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseSearch;
 import org.redress.cases.CaseView;
 import org.redress.cases.PlaybookStep;
 import org.redress.communications.CustomerNotices;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who is invited, and when. After a business event: each active survey it triggers
  * invites the customer if the event is recent, in the survey's sample, the customer has
- * an email address and was not invited by any survey within the quiet period. After a
+ * an email address, has no open recovery case (asking "how did we do?" in the middle of
+ * a complaint would be tone-deaf) and was not invited by any survey within the quiet period. After a
  * recovery: the recovery survey goes to the customer when the follow-up falls due, or when
  * an agent sends it. Each invitation is decided under a lock on the customer's contact
  * row, so two nodes never both invite one customer, and an event processed twice invites
@@ -37,18 +39,20 @@ import org.springframework.transaction.annotation.Transactional;
 class SurveyInvitations {
 
     /** What was decided for one survey and one trigger. */
-    enum Outcome { INVITED, NOT_SAMPLED, QUIET, NO_EMAIL, TOO_OLD, ALREADY }
+    enum Outcome { INVITED, QUIET, NO_EMAIL, IN_RECOVERY, ALREADY }
 
     private final SurveyDefinitions surveys;
     private final CustomerManagement customers;
     private final CaseManagement cases;
+    private final CaseSearch search;
     private final CustomerNotices notices;
     private final JdbcClient jdbc;
     private final SurveySettings settings;
     private final Clock clock;
 
-    SurveyInvitations(SurveyDefinitions surveys, CustomerManagement customers, CaseManagement cases, CustomerNotices notices,
-                      JdbcClient jdbc, SurveySettings settings, Clock clock) {
+    SurveyInvitations(SurveyDefinitions surveys, CustomerManagement customers, CaseManagement cases, CaseSearch search,
+                      CustomerNotices notices, JdbcClient jdbc, SurveySettings settings, Clock clock) {
+        this.search = search;
         this.surveys = surveys;
         this.customers = customers;
         this.cases = cases;
@@ -113,6 +117,9 @@ class SurveyInvitations {
             .param(customerId).query(Timestamp.class).single().toInstant();
         if (quietApplies && last.isAfter(now.minus(Duration.ofDays(survey.quietDays())))) {
             return Outcome.QUIET;
+        }
+        if (caseId == null && search.hasOpenCase(customerId)) {
+            return Outcome.IN_RECOVERY;
         }
         if (jdbc.sql("select count(*) from survey_invitations where survey_id = ? and trigger_key = ?")
             .params(survey.id(), triggerKey).query(Long.class).single() > 0) {

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.redress.ApplicationTest;
+import org.redress.SignalsSupport;
 import org.redress.Http;
 
 import tools.jackson.databind.JsonNode;
 
 /** Business events: a mixed batch stores the good ones and names the bad ones; sending again changes nothing. */
-class BusinessEventTests extends ApplicationTest {
+class BusinessEventTests extends SignalsSupport {
 
     @Test
     void aMixedBatchStoresTheGoodEventsAndNamesEachBadOne() {
@@ -96,5 +96,27 @@ class BusinessEventTests extends ApplicationTest {
         Map<String, Object> copy = new HashMap<>(event);
         copy.put("occurredAt", time);
         return copy;
+    }
+
+    @Test
+    void eachEventIsProcessedOnceAndOneThatNamesAnotherCustomersEmailDoesNotBlockTheRest() {
+        String run = unique();
+        String taken = "taken-" + run + "@example.com";
+        sendAndProcess(List.of(event(run + "-first", "ORDER_PLACED", "A-" + run, Instant.now().minusSeconds(60),
+            Map.of("email", taken, "name", "Ada First"))));
+
+        // The same email under another reference: the reference decides, the email is left out.
+        sendAndProcess(List.of(
+            event(run + "-clash", "ORDER_PLACED", "B-" + run, Instant.now().minusSeconds(30), Map.of("email", taken)),
+            event(run + "-next", "DELIVERED", "C-" + run, Instant.now().minusSeconds(30), Map.of("email", "c-" + run + "@example.com"))));
+
+        assertThat(jdbc.sql("select email from customers where external_ref = ?").param("A-" + run).query(String.class).single())
+            .isEqualTo(taken);
+        assertThat(jdbc.sql("select count(*) from customers where external_ref = ? and email is null").param("B-" + run)
+            .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from customers where external_ref = ?").param("C-" + run).query(Long.class).single())
+            .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from business_events where event_id like ? and process_error is not null")
+            .param(run + "-%").query(Long.class).single()).isZero();
     }
 }

@@ -118,6 +118,17 @@ class SurveyTests extends SignalsSupport {
     }
 
     @Test
+    void aCustomerInTheMiddleOfAComplaintIsNotAskedHowWeDid() {
+        long survey = survey("CSAT", "DELIVERED", 100, 0, null);
+        String ref = "O-" + unique();
+        open(admin(), ref);
+
+        sendAndProcess(List.of(event(ref + "-d", "DELIVERED", ref, Instant.now().minusSeconds(30), null)));
+
+        assertThat(invitations(survey)).isZero();
+    }
+
+    @Test
     void aClearlyNegativeCommentOpensACaseEvenWithAMiddlingScore() {
         survey("NPS", "DELIVERED", 100, 0, null);
         String ref = "N-" + unique();
