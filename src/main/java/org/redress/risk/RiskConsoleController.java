@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The Silent customers page: the iceberg, then who is at risk and why. */
+/** The Silent customers page: the iceberg, then who is at risk and why; the iceberg also sits on the queue page for supervisors. */
 @Controller
 class RiskConsoleController {
 
@@ -20,6 +20,15 @@ class RiskConsoleController {
         model.addAttribute("iceberg", views.iceberg(views.icebergDays()));
         model.addAttribute("threshold", views.threshold());
         model.addAttribute("customers", views.atRisk(views.threshold() / 2, 100));
+        model.addAttribute("linkToList", false);
         return "risk/list";
+    }
+
+    /** The iceberg alone, for the queue page (loaded with htmx; cases does not depend on risk). */
+    @GetMapping("/risk/iceberg")
+    String iceberg(Model model) {
+        model.addAttribute("iceberg", views.iceberg(views.icebergDays()));
+        model.addAttribute("linkToList", true);
+        return "risk/iceberg :: iceberg";
     }
 }

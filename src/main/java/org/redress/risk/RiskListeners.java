@@ -106,10 +106,17 @@ class RiskListeners {
         }
     }
 
+    // The update locks the row itself; the risk row is made first only for a customer who has none.
     private void activity(long customerId, Instant at) {
-        ledger.lock(customerId, clock.instant());
+        if (recordActivity(customerId, at) == 0) {
+            ledger.lock(customerId, clock.instant());
+            recordActivity(customerId, at);
+        }
+    }
+
+    private int recordActivity(long customerId, Instant at) {
         Timestamp when = Timestamp.from(at);
-        jdbc.sql("""
+        return jdbc.sql("""
                 update customer_risk set activity_count = activity_count + 1,
                        first_activity_at = case when first_activity_at is null or first_activity_at > ? then ? else first_activity_at end,
                        last_activity_at = case when last_activity_at is null or last_activity_at < ? then ? else last_activity_at end

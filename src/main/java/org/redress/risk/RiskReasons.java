@@ -25,13 +25,30 @@ class RiskReasons {
     List<Reason> of(long customerId, Instant now) {
         return jdbc.sql("select kind, amount, as_of, occurrences, last_reason, last_at from risk_signals where customer_id = ?")
             .param(customerId)
-            .query((rs, n) -> {
-                RiskSignal kind = RiskSignal.valueOf(rs.getString("kind"));
-                return new Reason(kind, Decay.decayed(rs.getDouble("amount"), rs.getTimestamp("as_of").toInstant(), now,
-                    settings.halfLife(kind)), rs.getInt("occurrences"), rs.getString("last_reason"),
-                    rs.getTimestamp("last_at").toInstant());
-            })
+            .query((rs, n) -> reason(rs, now))
             .list().stream().sorted(Comparator.comparingDouble(Reason::points).reversed()).toList();
+    }
+
+    /** The reasons of many customers at once, by customer. */
+    java.util.Map<Long, List<Reason>> of(java.util.Collection<Long> customerIds, Instant now) {
+        java.util.Map<Long, List<Reason>> byCustomer = new java.util.HashMap<>();
+        if (customerIds.isEmpty()) {
+            return byCustomer;
+        }
+        jdbc.sql("""
+                select customer_id, kind, amount, as_of, occurrences, last_reason, last_at from risk_signals
+                where customer_id in (:ids)""")
+            .param("ids", customerIds)
+            .query((rs, n) -> byCustomer.computeIfAbsent(rs.getLong("customer_id"), id -> new java.util.ArrayList<>())
+                .add(reason(rs, now)))
+            .list();
+        return byCustomer;
+    }
+
+    private Reason reason(java.sql.ResultSet rs, Instant now) throws java.sql.SQLException {
+        RiskSignal kind = RiskSignal.valueOf(rs.getString("kind"));
+        return new Reason(kind, Decay.decayed(rs.getDouble("amount"), rs.getTimestamp("as_of").toInstant(), now,
+            settings.halfLife(kind)), rs.getInt("occurrences"), rs.getString("last_reason"), rs.getTimestamp("last_at").toInstant());
     }
 
     static double total(List<Reason> reasons) {

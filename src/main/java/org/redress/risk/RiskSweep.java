@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RiskSweep {
 
     static final int BATCH = 200;
+    static final int PENDING_BATCH = 1_000;
 
     private record Pending(long id, long customerId, RiskSignal kind, Instant at, String source, String reason) {}
 
@@ -48,18 +52,25 @@ class RiskSweep {
                 List<Pending> batch = jdbc.sql("""
                         select id, customer_id, kind, occurred_at, source, reason from risk_pending
                         order by id limit ? for update skip locked""")
-                    .param(BATCH)
+                    .param(PENDING_BATCH)
                     .query((rs, n) -> new Pending(rs.getLong("id"), rs.getLong("customer_id"), RiskSignal.valueOf(rs.getString("kind")),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("source"), rs.getString("reason")))
                     .list();
-                for (Pending pending : batch) {
-                    ledger.add(pending.customerId(), pending.kind(), pending.at(), pending.source(), pending.reason());
-                    jdbc.sql("delete from risk_pending where id = ?").param(pending.id()).update();
+                // The customers of one incident share kind, source, time and reason: added together.
+                record Signal(RiskSignal kind, Instant at, String source, String reason) {}
+                Map<Signal, List<Long>> bySignal = new LinkedHashMap<>();
+                batch.forEach(p -> bySignal.computeIfAbsent(new Signal(p.kind(), p.at(), p.source(), p.reason()),
+                    k -> new ArrayList<>()).add(p.customerId()));
+                bySignal.forEach((signal, customers) -> ledger.addAll(customers, signal.kind(), signal.at(), signal.source(),
+                    signal.reason()));
+                if (!batch.isEmpty()) {
+                    jdbc.sql("delete from risk_pending where id in (:ids)").param("ids", batch.stream().map(Pending::id).toList())
+                        .update();
                 }
                 return batch.size();
             });
             total += done;
-        } while (done == BATCH && System.currentTimeMillis() < until);
+        } while (done == PENDING_BATCH && System.currentTimeMillis() < until);
         return total;
     }
 

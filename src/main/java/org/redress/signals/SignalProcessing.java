@@ -79,8 +79,9 @@ class SignalProcessing {
             .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("event_id"), EventType.valueOf(rs.getString("type")),
                 rs.getString("customer_ref"), rs.getTimestamp("occurred_at").toInstant(), attributes(rs.getString("attributes"))))
             .list();
+        Map<String, Long> known = knownCustomers(batch);
         for (Pending event : batch) {
-            process(event);
+            process(event, known);
         }
         if (!batch.isEmpty()) {
             jdbc.sql("update business_events set processed_at = ? where id in (:ids)".replace(":ids",
@@ -96,10 +97,10 @@ class SignalProcessing {
      * another customer's, a listener fails) is rolled back alone, marked with the reason,
      * and never blocks the events after it.
      */
-    private void process(Pending event) {
+    private void process(Pending event, Map<String, Long> known) {
         try {
             perEvent.executeWithoutResult(status -> {
-                long customerId = identify(event);
+                long customerId = customerOf(event, known);
                 publisher.publishEvent(new SignalReceived(event.id(), event.eventId(), event.type(), customerId,
                     event.customerRef(), event.occurredAt(), event.attributes()));
             });
@@ -110,7 +111,37 @@ class SignalProcessing {
         }
     }
 
+    /*
+     * Most events are about customers Redress already knows, and tell nothing new about
+     * them: those are found in one query for the batch. An event for a new customer, or
+     * one carrying an email or name, goes through identify (which creates or learns).
+     */
+    private long customerOf(Pending event, Map<String, Long> known) {
+        Long id = known.get(event.customerRef());
+        if (id != null && event.attributes().get("email") == null && event.attributes().get("name") == null) {
+            return id;
+        }
+        long identified = identify(event);
+        known.put(event.customerRef(), identified);
+        return identified;
+    }
+
+    private Map<String, Long> knownCustomers(List<Pending> batch) {
+        Map<String, Long> known = new java.util.HashMap<>();
+        if (batch.isEmpty()) {
+            return known;
+        }
+        jdbc.sql("select id, external_ref from customers where external_ref in (:refs)")
+            .param("refs", batch.stream().map(Pending::customerRef).distinct().toList())
+            .query((rs, n) -> known.put(rs.getString("external_ref"), rs.getLong("id"))).list();
+        return known;
+    }
+
     private long identify(Pending event) {
+        if (event.attributes().get("email") == null) {
+            // Without an email there is nothing to conflict on: no savepoint needed.
+            return customers.identify(details(event), Actor.SYSTEM).customer().id();
+        }
         try {
             return perEvent.execute(status -> customers.identify(details(event), Actor.SYSTEM).customer().id());
         } catch (Conflict emailOfAnotherCustomer) {

@@ -85,5 +85,9 @@ class ProactiveBrowserTests extends BrowserTest {
         Locator row = page.locator("tr[data-customer='" + ref + "']");
         assertThat(row).containsText("Silent " + ref);
         assertThat(row).containsText("Failed delivery (6.0): Delivery failed (order Z-9)");
+
+        // Supervisors see the iceberg under their queue too.
+        page.navigate(url("/cases"));
+        assertThat(page.getByTestId("iceberg")).containsText("complained");
     }
 }

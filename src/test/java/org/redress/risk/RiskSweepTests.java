@@ -55,19 +55,26 @@ class RiskSweepTests extends SignalsSupport {
 
     @Test
     void customersOfAnIncidentAreScoredByTheSweepOnce() {
-        String ref = "I-" + unique();
-        sendAndProcess(List.of(event(ref + "-o", "ORDER_PLACED", ref, Instant.now().minusSeconds(60), null)));
-        long customer = customerId(ref);
-        CustomersAffected affected = new CustomersAffected(-1, "Card payments failing", List.of(customer), Instant.now());
+        String fresh = "I-" + unique();
+        String hitBefore = "J-" + unique();
+        sendAndProcess(List.of(event(fresh + "-o", "ORDER_PLACED", fresh, Instant.now().minusSeconds(60), null),
+            event(hitBefore + "-outage", "OUTAGE", hitBefore, Instant.now().minusSeconds(60), null)));
+        List<Long> customers = List.of(customerId(fresh), customerId(hitBefore));
+        CustomersAffected affected = new CustomersAffected(-1, "Card payments failing", customers, Instant.now());
 
         transaction.executeWithoutResult(status -> events.publishEvent(affected));
         transaction.executeWithoutResult(status -> events.publishEvent(affected));
-        awaitTrue(() -> jdbc.sql("select count(*) from risk_pending where customer_id = ?").param(customer)
+        awaitTrue(() -> jdbc.sql("select count(*) from risk_pending where customer_id in (:ids)").param("ids", customers)
             .query(Long.class).single() == 0, "the risk sweep");
 
-        JsonNode reason = admin().get("/api/v1/risk/customers/" + customer).json().get("reasons").get(0);
-        assertThat(reason.get("kind").asString()).isEqualTo("INCIDENT");
-        assertThat(reason.get("points").asDouble()).isCloseTo(4.0, within(0.1));
-        assertThat(reason.get("latest").asString()).isEqualTo("Affected by incident: Card payments failing");
+        JsonNode first = admin().get("/api/v1/risk/customers/" + customers.get(0)).json().get("reasons").get(0);
+        assertThat(first.get("kind").asString()).isEqualTo("INCIDENT");
+        assertThat(first.get("points").asDouble()).isCloseTo(4.0, within(0.1));
+        assertThat(first.get("latest").asString()).isEqualTo("Affected by incident: Card payments failing");
+        JsonNode second = admin().get("/api/v1/risk/customers/" + customers.get(1)).json();
+        // The outage and the incident add up under one kind; the second delivery of the incident adds nothing.
+        assertThat(second.get("score").asDouble()).isCloseTo(8.0, within(0.1));
+        assertThat(second.get("reasons").get(0).get("occurrences").asInt()).isEqualTo(2);
+        assertThat(second.get("reasons").get(0).get("latest").asString()).isEqualTo("Affected by incident: Card payments failing");
     }
 }
