@@ -49,6 +49,32 @@ class IncidentTests extends ApplicationTest {
     }
 
     @Test
+    void customersAlreadyOnTheIncidentAreCountedOnceAndOnlyTheNewOnesAreExposed() {
+        String incident = declare(admin(), "Overlap " + unique());
+        String a = "OV-A-" + unique();
+        String b = "OV-B-" + unique();
+        String c = "OV-C-" + unique();
+        admin().post("/api/v1/incidents/" + incident + "/customers", Map.of("customers", List.of(
+            Map.of("customerRef", a), Map.of("customerRef", b))));
+
+        JsonNode second = admin().post("/api/v1/incidents/" + incident + "/customers", Map.of("customers", List.of(
+            Map.of("customerRef", b), Map.of("customerRef", c)))).json();
+
+        assertThat(second.get("added").asInt()).isEqualTo(1);
+        assertThat(second.get("alreadyOn").asInt()).isEqualTo(1);
+        assertThat(counts(incident).get("affected").asInt()).isEqualTo(3);
+        // Each customer is exposed to the incident once, however often they are listed: waiting
+        // for the risk sweep or counted by it (one statement, so one snapshot of both tables).
+        assertThat(jdbc.sql("""
+                select (select count(*) from risk_pending p join customers cu on cu.id = p.customer_id
+                        where cu.external_ref in (:refs))
+                     + (select count(*) from risk_sources s join customers cu on cu.id = s.customer_id
+                        where cu.external_ref in (:refs) and s.source like 'incident:%')""")
+            .param("refs", List.of(a, b, c)).query(Long.class).single())
+            .isEqualTo(3);
+    }
+
+    @Test
     void aCsvWithMalformedRowsAddsNothingAndNamesEachBadLine() {
         String tag = unique();
         String incident = declare(admin(), "Billing error " + tag);
