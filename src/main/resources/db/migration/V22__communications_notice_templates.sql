@@ -19,6 +19,6 @@ insert into message_templates (purpose, channel, language, subject, body, update
 
 It takes ten seconds: {{customer.link}}
 
-If something went wrong, tell us there and someone will look at it personally.
+If something went wrong, tell us there and someone will look at it personally. If you would rather not get these questions, you can say so on the same page.
 
 {{agent.name}}', current_timestamp, 1);

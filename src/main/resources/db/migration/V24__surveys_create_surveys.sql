@@ -43,10 +43,11 @@ create index survey_invitations_survey on survey_invitations (survey_id, id);
 create index survey_invitations_case on survey_invitations (case_id);
 
 -- One row per customer ever invited: locked while deciding, so two nodes never both
--- invite one customer inside the quiet period.
+-- invite one customer inside the quiet period; and whether they asked for no more surveys.
 create table survey_contacts (
     customer_id      bigint primary key,
-    last_invited_at  timestamp with time zone not null
+    last_invited_at  timestamp with time zone not null,
+    opted_out_at     timestamp with time zone
 );
 
 -- Two examples to start from, switched off: a survey after deliveries and visits, and the

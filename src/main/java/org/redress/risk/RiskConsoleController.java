@@ -3,6 +3,7 @@ package org.redress.risk;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /** The Silent customers page: the iceberg, then who is at risk and why; the iceberg also sits on the queue page for supervisors. */
 @Controller
@@ -22,6 +23,13 @@ class RiskConsoleController {
         model.addAttribute("customers", views.atRisk(views.threshold() / 2, 100));
         model.addAttribute("linkToList", false);
         return "risk/list";
+    }
+
+    /** The customer's risk and why, for their page (loaded with htmx; the customers page does not depend on risk). */
+    @GetMapping("/customers/{id}/risk")
+    String customer(@PathVariable long id, Model model) {
+        model.addAttribute("risk", views.of(id));
+        return "risk/customer-card :: card";
     }
 
     /** The iceberg alone, for the queue page (loaded with htmx; cases does not depend on risk). */

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who is invited, and when. After a business event: each active survey it triggers
  * invites the customer if the event is recent, in the survey's sample, the customer has
- * an email address, has no open recovery case (asking "how did we do?" in the middle of
+ * an email address, has not asked for no more surveys, has no open recovery case (asking "how did we do?" in the middle of
  * a complaint would be tone-deaf) and was not invited by any survey within the quiet period. After a
  * recovery: the recovery survey goes to the customer when the follow-up falls due, or when
  * an agent sends it. Each invitation is decided under a lock on the customer's contact
@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SurveyInvitations {
 
     /** What was decided for one survey and one trigger. */
-    enum Outcome { INVITED, QUIET, NO_EMAIL, IN_RECOVERY, ALREADY }
+    enum Outcome { INVITED, QUIET, OPTED_OUT, NO_EMAIL, IN_RECOVERY, ALREADY }
 
     private final SurveyDefinitions surveys;
     private final CustomerManagement customers;
@@ -98,10 +98,22 @@ class SurveyInvitations {
             throw new Conflict("The customer of " + c.number() + " has no email address to send the survey to.");
         }
         Outcome outcome = invite(survey, c.customer().id(), c.id(), "agent:" + c.id() + ":" + clock.instant().toEpochMilli(), false);
+        if (outcome == Outcome.OPTED_OUT) {
+            throw new Conflict("The customer of " + c.number() + " asked not to get surveys; ask them yourself instead.");
+        }
         if (outcome != Outcome.INVITED) {
             throw new Conflict("The survey was not sent (" + outcome + ").");
         }
         return outcome;
+    }
+
+    /** The customer asked for no more surveys: none is sent to them again, by any rule or agent. */
+    void optOut(long customerId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("insert into survey_contacts (customer_id, last_invited_at) values (?, ?) on conflict do nothing")
+            .params(customerId, Timestamp.from(Instant.EPOCH)).update();
+        jdbc.sql("update survey_contacts set opted_out_at = ? where customer_id = ? and opted_out_at is null")
+            .params(now, customerId).update();
     }
 
     /**
@@ -113,8 +125,15 @@ class SurveyInvitations {
         Instant now = clock.instant();
         jdbc.sql("insert into survey_contacts (customer_id, last_invited_at) values (?, ?) on conflict do nothing")
             .params(customerId, Timestamp.from(Instant.EPOCH)).update();
-        Instant last = jdbc.sql("select last_invited_at from survey_contacts where customer_id = ? for update")
-            .param(customerId).query(Timestamp.class).single().toInstant();
+        record Contact(Instant lastInvitedAt, boolean optedOut) {}
+        Contact contact = jdbc.sql("select last_invited_at, opted_out_at from survey_contacts where customer_id = ? for update")
+            .param(customerId)
+            .query((rs, n) -> new Contact(rs.getTimestamp("last_invited_at").toInstant(), rs.getTimestamp("opted_out_at") != null))
+            .single();
+        Instant last = contact.lastInvitedAt();
+        if (contact.optedOut()) {
+            return Outcome.OPTED_OUT;
+        }
         if (quietApplies && last.isAfter(now.minus(Duration.ofDays(survey.quietDays())))) {
             return Outcome.QUIET;
         }

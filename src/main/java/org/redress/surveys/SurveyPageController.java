@@ -24,9 +24,23 @@ import jakarta.servlet.http.HttpServletResponse;
 class SurveyPageController {
 
     private final SurveyAnswers answers;
+    private final SurveyInvitations invitations;
 
-    SurveyPageController(SurveyAnswers answers) {
+    SurveyPageController(SurveyAnswers answers, SurveyInvitations invitations) {
         this.answers = answers;
+        this.invitations = invitations;
+    }
+
+    /** "Stop sending me surveys": works from any of the customer's links, answered or not. */
+    @PostMapping("/s/{token}/stop")
+    String stop(@PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<SurveyAnswers.Invitation> invitation = answers.open(token);
+        if (invitation.isEmpty()) {
+            return invalid(model, response);
+        }
+        invitations.optOut(invitation.get().customerId());
+        model.addAttribute("stopped", true);
+        return show(invitation.get(), token, invitation.get().answeredAt() != null, false, null, null, null, model);
     }
 
     @GetMapping("/s/{token}")
@@ -68,6 +82,9 @@ class SurveyPageController {
         model.addAttribute("error", error);
         model.addAttribute("score", score);
         model.addAttribute("comment", comment);
+        if (!model.containsAttribute("stopped")) {
+            model.addAttribute("stopped", false);
+        }
         return "surveys/answer";
     }
 

@@ -46,7 +46,7 @@ class ProactiveBrowserTests extends BrowserTest {
             assertThat(customer.getByRole(AriaRole.HEADING)).hasText("How was your delivery?");
             customer.locator("label:has(input[name=score][value='1'])").click();
             customer.getByLabel("Anything you would like to tell us?").fill("Left in the rain, everything soaked. Terrible.");
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
             assertThat(customer.getByTestId("thanks")).containsText("Someone will look at it personally");
         }
 
@@ -85,6 +85,10 @@ class ProactiveBrowserTests extends BrowserTest {
         Locator row = page.locator("tr[data-customer='" + ref + "']");
         assertThat(row).containsText("Silent " + ref);
         assertThat(row).containsText("Failed delivery (6.0): Delivery failed (order Z-9)");
+
+        // The customer's own page says the same.
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Silent " + ref)).click();
+        assertThat(page.getByTestId("customer-risk")).containsText("Failed delivery (6.0): Delivery failed (order Z-9)");
 
         // Supervisors see the iceberg under their queue too.
         page.navigate(url("/cases"));

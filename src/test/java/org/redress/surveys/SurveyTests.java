@@ -118,6 +118,22 @@ class SurveyTests extends SignalsSupport {
     }
 
     @Test
+    void aCustomerWhoAsksForNoMoreSurveysGetsNone() {
+        long survey = survey("CSAT", "DELIVERED", 100, 0, null);
+        String ref = "X-" + unique();
+        sendAndProcess(List.of(event(ref + "-1", "DELIVERED", ref, Instant.now().minusSeconds(30),
+            Map.of("email", ref.toLowerCase() + "@example.com"))));
+        String link = link(ref);
+
+        Http.Response stopped = Http.anonymous(port).postFormWithCsrf(link, link + "/stop", Map.of());
+        sendAndProcess(List.of(event(ref + "-2", "DELIVERED", ref, Instant.now().minusSeconds(10), null)));
+
+        assertThat(stopped.status()).isEqualTo(200);
+        assertThat(stopped.body()).contains("we will not send you any more questions");
+        assertThat(invitations(survey)).isEqualTo(1);
+    }
+
+    @Test
     void aCustomerInTheMiddleOfAComplaintIsNotAskedHowWeDid() {
         long survey = survey("CSAT", "DELIVERED", 100, 0, null);
         String ref = "O-" + unique();
