@@ -22,6 +22,19 @@ public class CaseCategories {
         return taxonomy.entries(Taxonomy.CATEGORY, true).stream().map(e -> new Category(e.code(), e.label())).toList();
     }
 
+    /**
+     * The preferred category if it is active; otherwise {@code other}, or the first active
+     * one. For cases Redress opens by itself, which must not fail because an admin retired
+     * a category after it was configured.
+     */
+    public String activeOr(String preferred) {
+        List<Category> active = active();
+        return active.stream().map(Category::code).filter(preferred::equals).findFirst()
+            .or(() -> active.stream().map(Category::code).filter("other"::equals).findFirst())
+            .or(() -> active.stream().map(Category::code).findFirst())
+            .orElse(preferred);
+    }
+
     /** The active category's code, or a clear refusal (400) naming those that exist. */
     public String require(String field, String code) {
         return taxonomy.require(Taxonomy.CATEGORY, field, code);

@@ -5,16 +5,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import org.redress.cases.CaseCategories;
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseSearch;
 import org.redress.cases.Intake;
 import org.redress.customers.CustomerDetails;
 import org.redress.customers.CustomerManagement;
 import org.redress.customers.CustomerView;
 import org.redress.shared.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens a proactive outreach case for a customer whose score crossed the threshold: at
@@ -26,16 +34,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 class Outreach {
 
+    private static final Logger log = LoggerFactory.getLogger(Outreach.class);
+
     private final JdbcClient jdbc;
     private final RiskSettings settings;
     private final CustomerManagement customers;
     private final Intake intake;
     private final RiskReasons reasons;
     private final CaseManagement cases;
+    private final CaseSearch search;
+    private final CaseCategories categories;
+    private final TransactionTemplate savepoint;
 
     Outreach(JdbcClient jdbc, RiskSettings settings, CustomerManagement customers, Intake intake, RiskReasons reasons,
-             CaseManagement cases) {
+             CaseManagement cases, CaseSearch search, CaseCategories categories, PlatformTransactionManager transactions) {
         this.cases = cases;
+        this.search = search;
+        this.categories = categories;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.reasons = reasons;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -49,7 +66,7 @@ class Outreach {
             .query((rs, n) -> new State(orEpoch(rs.getTimestamp("outreach_at")), orEpoch(rs.getTimestamp("complained_at"))))
             .single();
         Instant periodStart = now.minus(settings.outreachPeriod());
-        if (state.outreachAt().isAfter(periodStart) || state.complainedAt().isAfter(periodStart)) {
+        if (state.outreachAt().isAfter(periodStart) || state.complainedAt().isAfter(periodStart) || search.hasOpenCase(customerId)) {
             return;
         }
         CustomerView customer = customers.get(customerId);
@@ -61,12 +78,25 @@ class Outreach {
             + "\n\nReach out before they leave: ask how things are, own what went wrong, and put it right.";
         String subject = "Reach out: " + String.join(", ", reasons.stream().limit(3).map(r -> r.kind().label().toLowerCase(Locale.ROOT)).toList());
         // The customer has said nothing: their words stay empty of ours, and the reasons go on the timeline as a note.
-        long caseId = intake.receive(new Intake.Complaint(
-                CustomerDetails.of(customer.externalRef(), customer.name(), customer.email(), customer.phone()),
-                "proactive", settings.outreachCategory(), 3, subject.length() > 200 ? subject.substring(0, 200) : subject,
-                "(Nothing from the customer yet. Redress opened this case so that we reach out first; the note on the timeline says why.)"),
-            "risk-outreach-" + customerId + "-" + now.getEpochSecond(), Actor.SYSTEM).recoveryCase().id();
-        cases.addNote(caseId, Actor.SYSTEM, why);
+        // In a savepoint: a case that cannot be opened must not lose the signal that crossed the threshold.
+        Long caseId;
+        try {
+            caseId = savepoint.execute(status -> {
+                long id = intake.receive(new Intake.Complaint(
+                        CustomerDetails.of(customer.externalRef(), customer.name(), customer.email(), customer.phone()),
+                        "proactive", categories.activeOr(settings.outreachCategory()), 3,
+                        subject.length() > 200 ? subject.substring(0, 200) : subject,
+                        "(Nothing from the customer yet. Redress opened this case so that we reach out first; the note on the timeline says why.)"),
+                    "risk-outreach-" + customerId + "-" + now.getEpochSecond(), Actor.SYSTEM).recoveryCase().id();
+                cases.addNote(id, Actor.SYSTEM, why.length() > 9_000 ? why.substring(0, 9_000) + "…" : why);
+                return id;
+            });
+        } catch (TransientDataAccessException passing) {
+            throw passing;
+        } catch (RuntimeException e) {
+            log.warn("No outreach case could be opened for customer {}: {}", customerId, e.toString());
+            return;
+        }
         jdbc.sql("update customer_risk set outreach_at = ?, outreach_case_id = ? where customer_id = ?")
             .params(Timestamp.from(now), caseId, customerId).update();
     }

@@ -106,7 +106,11 @@ class RiskListeners {
         }
     }
 
-    // The update locks the row itself; the risk row is made first only for a customer who has none.
+    /*
+     * The update locks the row itself; the risk row is made first only for a customer who
+     * has none. Activity within a day of the last (an order and its delivery) counts once,
+     * so a customer's usual gap is between visits, not between an order and its parcel.
+     */
     private void activity(long customerId, Instant at) {
         if (recordActivity(customerId, at) == 0) {
             ledger.lock(customerId, clock.instant());
@@ -117,11 +121,12 @@ class RiskListeners {
     private int recordActivity(long customerId, Instant at) {
         Timestamp when = Timestamp.from(at);
         return jdbc.sql("""
-                update customer_risk set activity_count = activity_count + 1,
+                update customer_risk
+                   set activity_count = activity_count + case when last_activity_at is null or last_activity_at < ? then 1 else 0 end,
                        first_activity_at = case when first_activity_at is null or first_activity_at > ? then ? else first_activity_at end,
                        last_activity_at = case when last_activity_at is null or last_activity_at < ? then ? else last_activity_at end
                 where customer_id = ?""")
-            .params(when, when, when, when, customerId).update();
+            .params(Timestamp.from(at.minus(Duration.ofDays(1))), when, when, when, when, customerId).update();
     }
 
     /** 95 min, 5 h, 2 days: how a person says how late something was. */
@@ -140,7 +145,7 @@ class RiskListeners {
         for (String name : List.of("orderId", "order", "reference")) {
             String value = event.text(name);
             if (value != null) {
-                parts.add("order " + value);
+                parts.add("order " + (value.length() > 40 ? value.substring(0, 40) + "…" : value));
                 break;
             }
         }

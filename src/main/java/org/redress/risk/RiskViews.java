@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseNumber;
 import org.redress.customers.CustomerManagement;
 import org.redress.customers.CustomerView;
+import org.redress.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +24,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Service
 @Transactional(readOnly = true)
 class RiskViews {
+
+    private static final int CANDIDATE_PAGE = 500;
+    private static final int MAX_CANDIDATES = 20_000;
 
     @Schema(name = "RiskReason", description = "One kind of negative signal on a customer.")
     record ReasonView(@Schema(description = "The kind.", example = "LATE_DELIVERY") RiskSignal kind,
@@ -73,22 +79,49 @@ class RiskViews {
     /**
      * Customers whose score now is at least {@code minScore}, highest first. Scores only
      * fall between signals, so the stored score (as of the last signal) bounds the score
-     * now: the query takes candidates by it, and each is decayed to now.
+     * now: candidates are read by stored score, a page at a time, each decayed to now,
+     * until enough are found or the stored scores fall below the minimum. (After a large
+     * incident, many stored scores are old and have decayed since; paging goes past them.)
      */
     List<CustomerRisk> atRisk(double minScore, int limit) {
         Instant now = clock.instant();
-        List<Long> candidates = jdbc.sql("select customer_id from customer_risk where score >= ? order by score desc limit ?")
-            .params(minScore, Math.max(limit * 4, 200)).query(Long.class).list();
-        return candidates.stream().map(id -> of(id, now)).filter(r -> r.score() >= minScore)
-            .sorted(Comparator.comparingDouble(CustomerRisk::score).reversed()).limit(limit).toList();
+        List<CustomerRisk> found = new ArrayList<>();
+        record Candidate(long customerId, double score) {}
+        Candidate after = null;
+        int read = 0;
+        while (read < MAX_CANDIDATES) {
+            List<Candidate> page = after == null
+                ? jdbc.sql("select customer_id, score from customer_risk where score >= ? order by score desc, customer_id limit ?")
+                    .params(minScore, CANDIDATE_PAGE).query(Candidate.class).list()
+                : jdbc.sql("""
+                        select customer_id, score from customer_risk
+                        where score >= ? and (score < ? or (score = ? and customer_id > ?))
+                        order by score desc, customer_id limit ?""")
+                    .params(minScore, after.score(), after.score(), after.customerId(), CANDIDATE_PAGE)
+                    .query(Candidate.class).list();
+            for (Candidate candidate : page) {
+                find(candidate.customerId(), now).filter(r -> r.score() >= minScore).ifPresent(found::add);
+            }
+            read += page.size();
+            if (page.size() < CANDIDATE_PAGE || found.size() >= limit) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        return found.stream().sorted(Comparator.comparingDouble(CustomerRisk::score).reversed()).limit(limit).toList();
     }
 
     CustomerRisk of(long customerId) {
-        return of(customerId, clock.instant());
+        return find(customerId, clock.instant()).orElseThrow(() -> new NotFound("There is no customer " + customerId + "."));
     }
 
-    private CustomerRisk of(long customerId, Instant now) {
-        CustomerView customer = customers.get(customerId);
+    // Empty for a customer who no longer exists (their risk rows may outlive them).
+    private Optional<CustomerRisk> find(long customerId, Instant now) {
+        Optional<CustomerView> known = customers.find(customerId);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        CustomerView customer = known.get();
         List<RiskReasons.Reason> found = reasons.of(customerId, now);
         record State(@Nullable Instant complainedAt, @Nullable Instant outreachAt, @Nullable Long outreachCaseId) {}
         State state = jdbc.sql("select complained_at, outreach_at, outreach_case_id from customer_risk where customer_id = ?")
@@ -96,10 +129,10 @@ class RiskViews {
             .query((rs, n) -> new State(instant(rs.getTimestamp("complained_at")), instant(rs.getTimestamp("outreach_at")),
                 rs.getObject("outreach_case_id", Long.class)))
             .optional().orElse(new State(null, null, null));
-        return new CustomerRisk(customerId, customer.displayName(), customer.externalRef(), round(RiskReasons.total(found)),
+        return Optional.of(new CustomerRisk(customerId, customer.displayName(), customer.externalRef(), round(RiskReasons.total(found)),
             settings.threshold(), found.stream().map(r -> new ReasonView(r.kind(), r.kind().label(), round(r.points()),
                 r.occurrences(), r.lastReason(), r.lastAt())).toList(),
-            state.complainedAt(), state.outreachAt(), state.outreachCaseId());
+            state.complainedAt(), state.outreachAt(), state.outreachCaseId()));
     }
 
     Iceberg iceberg(int days) {

@@ -14,6 +14,7 @@ import org.redress.shared.Conflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -93,17 +94,23 @@ class SignalProcessing {
     }
 
     /*
-     * Each event in a savepoint of its own: an event that cannot be processed (its email is
-     * another customer's, a listener fails) is rolled back alone, marked with the reason,
-     * and never blocks the events after it.
+     * Each event in a savepoint of its own: an event that cannot be processed (a listener
+     * fails on its data) is rolled back alone, marked with the reason, and never blocks
+     * the events after it. A passing failure (a deadlock, a lock timeout) is not the
+     * event's fault: the whole batch is rolled back and taken again at the next sweep.
      */
     private void process(Pending event, Map<String, Long> known) {
         try {
-            perEvent.executeWithoutResult(status -> {
-                long customerId = customerOf(event, known);
-                publisher.publishEvent(new SignalReceived(event.id(), event.eventId(), event.type(), customerId,
+            long customerId = perEvent.execute(status -> {
+                long id = customerOf(event, known);
+                publisher.publishEvent(new SignalReceived(event.id(), event.eventId(), event.type(), id,
                     event.customerRef(), event.occurredAt(), event.attributes()));
+                return id;
             });
+            // Remembered only once the savepoint holds: a rolled-back event's new customer does not exist.
+            known.put(event.customerRef(), customerId);
+        } catch (TransientDataAccessException passing) {
+            throw passing;
         } catch (RuntimeException e) {
             log.warn("Business event {} could not be processed: {}", event.eventId(), e.toString());
             jdbc.sql("update business_events set process_error = ? where id = ?")
@@ -121,9 +128,7 @@ class SignalProcessing {
         if (id != null && event.attributes().get("email") == null && event.attributes().get("name") == null) {
             return id;
         }
-        long identified = identify(event);
-        known.put(event.customerRef(), identified);
-        return identified;
+        return identify(event);
     }
 
     private Map<String, Long> knownCustomers(List<Pending> batch) {
@@ -153,7 +158,7 @@ class SignalProcessing {
     // The event may tell us who the customer is; a malformed address is left out rather than failing the batch.
     private static CustomerDetails details(Pending event) {
         String email = stringOrNull(event.attributes().get("email"));
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
             log.debug("Event {} carries a malformed email; ignored", event.eventId());
             email = null;
         }

@@ -16,14 +16,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class CommentSentiment {
 
-    private static final List<String> STRONG = List.of("worst", "terrible", "awful", "horrible", "disgusting", "appalling",
-        "unacceptable", "never again", "never ordering", "never buying", "never use", "rude", "scam", "furious", "outraged",
-        "useless", "shocking", "ridiculous", "pathetic", "joke", "nightmare", "complaint", "cancel my", "closing my account",
-        "want my money back", "lawyer", "fraud");
-    private static final List<String> MILD = List.of("late", "delay", "broken", "damaged", "missing", "wrong", "poor",
-        "bad", "disappoint", "unhappy", "upset", "annoy", "frustrat", "waited", "waiting", "slow", "cold", "dirty", "refund",
-        "not working", "doesn't work", "does not work", "didn't arrive", "did not arrive", "never arrived", "no one", "nobody",
-        "ignored", "again", "still");
+    // Whole words or phrases; a trailing * is a stem ("disappoint*": disappointed, disappointing).
+    private static final List<String> STRONG = List.of("worst", "terrible", "awful", "horrible", "disgust*", "appalling",
+        "unacceptable", "never again", "never ordering", "never buying", "never use", "rude", "scam*", "furious", "outraged",
+        "useless", "shocking", "ridiculous", "pathetic", "a joke", "nightmare", "complaint*", "cancel my", "closing my account",
+        "want my money back", "lawyer*", "fraud*");
+    private static final List<String> MILD = List.of("late", "delay*", "broken", "damaged", "missing", "wrong", "poor",
+        "bad", "disappoint*", "unhappy", "upset", "annoy*", "frustrat*", "waited", "still waiting", "slow", "cold", "dirty",
+        "refund*", "not working", "doesn't work", "does not work", "didn't arrive", "did not arrive", "never arrived",
+        "no one", "nobody", "ignored", "late again", "again late", "happened again", "once again");
     private static final List<String> NEGATIONS = List.of("not ", "no ", "never ", "n't ", "without ", "hardly ");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -51,10 +52,15 @@ final class CommentSentiment {
     }
 
     // "not bad", "wasn't late", "not very late": a negation in the two words before cancels the phrase.
-    private static boolean occursUnnegated(String text, String phrase) {
+    // Whole words only: "late" is not in "chocolate" or "latest".
+    private static boolean occursUnnegated(String text, String entry) {
+        boolean stem = entry.endsWith("*");
+        String phrase = stem ? entry.substring(0, entry.length() - 1) : entry;
         int at = text.indexOf(phrase);
         while (at >= 0) {
-            if (!negatedBefore(text, at)) {
+            int after = at + phrase.length();
+            boolean whole = !Character.isLetter(text.charAt(at - 1)) && (stem || !Character.isLetter(text.charAt(after)));
+            if (whole && !negatedBefore(text, at)) {
                 return true;
             }
             at = text.indexOf(phrase, at + 1);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseCategories;
 import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseStatus;
 import org.redress.cases.CaseView;
@@ -45,12 +46,14 @@ class SurveyAnswers {
     private final CustomerManagement customers;
     private final CaseManagement cases;
     private final Intake intake;
+    private final CaseCategories categories;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SurveyAnswers(SurveyDefinitions surveys, CustomerManagement customers, CaseManagement cases, Intake intake,
-                  JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+                  CaseCategories categories, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.categories = categories;
         this.surveys = surveys;
         this.customers = customers;
         this.cases = cases;
@@ -63,6 +66,12 @@ class SurveyAnswers {
     /** The invitation the link opens, if it is genuine and not expired. */
     @Transactional(readOnly = true)
     Optional<Invitation> open(String token) {
+        return find(token).filter(invitation -> invitation.expiresAt().isAfter(clock.instant()));
+    }
+
+    /** The invitation of a genuine link, expired or not: asking for no more surveys never expires. */
+    @Transactional(readOnly = true)
+    Optional<Invitation> find(String token) {
         if (token.length() > 100) {
             return Optional.empty();
         }
@@ -74,8 +83,7 @@ class SurveyAnswers {
                 rs.getObject("case_id", Long.class), rs.getTimestamp("expires_at").toInstant(),
                 rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant(),
                 rs.getObject("score", Integer.class), rs.getString("comment"), rs.getObject("opened_case_id", Long.class)))
-            .optional()
-            .filter(invitation -> invitation.expiresAt().isAfter(clock.instant()));
+            .optional();
     }
 
     /** Records the answer; returns the case it opened, if any. */
@@ -86,7 +94,8 @@ class SurveyAnswers {
         words = words == null || words.isBlank() ? null : words;
         check(survey.kind(), score, words);
         Instant now = clock.instant();
-        boolean negative = CommentSentiment.isClearlyNegative(words);
+        // A top score with harsh words is about something else ("awful weather, perfect delivery").
+        boolean negative = (score == null || score < survey.kind().max()) && CommentSentiment.isClearlyNegative(words);
         int taken = jdbc.sql("""
                 update survey_invitations set answered_at = ?, score = ?, comment = ?, negative = ?
                 where id = ? and answered_at is null""")
@@ -115,7 +124,7 @@ class SurveyAnswers {
         int severity = score != null && score == survey.kind().min() ? 2 : 3;
         return intake.receive(new Intake.Complaint(
                 CustomerDetails.of(customer.externalRef(), customer.name(), customer.email(), customer.phone()),
-                "survey", survey.category(), severity, subject, message),
+                "survey", categories.activeOr(survey.category()), severity, subject, message),
             "survey-answer-" + invitation.id(), Actor.SYSTEM).recoveryCase().id();
     }
 

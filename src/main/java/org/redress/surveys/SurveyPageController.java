@@ -34,7 +34,7 @@ class SurveyPageController {
     /** "Stop sending me surveys": works from any of the customer's links, answered or not. */
     @PostMapping("/s/{token}/stop")
     String stop(@PathVariable String token, Model model, HttpServletResponse response) {
-        Optional<SurveyAnswers.Invitation> invitation = answers.open(token);
+        Optional<SurveyAnswers.Invitation> invitation = answers.find(token);
         if (invitation.isEmpty()) {
             return invalid(model, response);
         }
@@ -47,7 +47,13 @@ class SurveyPageController {
     String page(@PathVariable String token, Model model, HttpServletResponse response) {
         Optional<SurveyAnswers.Invitation> invitation = answers.open(token);
         if (invitation.isEmpty()) {
-            return invalid(model, response);
+            // A genuine link past its time: the survey is closed, but the customer can still stop surveys.
+            Optional<SurveyAnswers.Invitation> expired = answers.find(token);
+            if (expired.isEmpty()) {
+                return invalid(model, response);
+            }
+            model.addAttribute("expired", true);
+            return show(expired.get(), token, false, false, null, null, null, model);
         }
         return show(invitation.get(), token, invitation.get().answeredAt() != null, false, null, null, null, model);
     }
@@ -84,6 +90,9 @@ class SurveyPageController {
         model.addAttribute("comment", comment);
         if (!model.containsAttribute("stopped")) {
             model.addAttribute("stopped", false);
+        }
+        if (!model.containsAttribute("expired")) {
+            model.addAttribute("expired", false);
         }
         return "surveys/answer";
     }

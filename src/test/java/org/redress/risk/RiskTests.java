@@ -98,6 +98,22 @@ class RiskTests extends SignalsSupport {
     }
 
     @Test
+    void aCustomerWhoseOwnCaseIsStillOpenIsNotReachedOutToEvenLongAfter() {
+        String ref = "L-" + unique();
+        open(admin(), ref);
+        // As if they complained two months ago and the case is still open.
+        jdbc.sql("update customer_risk set complained_at = ? where customer_id = ?")
+            .params(java.sql.Timestamp.from(Instant.now().minus(60, ChronoUnit.DAYS)), customerId(ref)).update();
+
+        Instant now = Instant.now().minusSeconds(10);
+        sendAndProcess(List.of(event(ref + "-1", "DELIVERY_FAILED", ref, now, null),
+            event(ref + "-2", "DELIVERY_FAILED", ref, now, null)));
+
+        assertThat(risk(ref).get("score").asDouble()).isGreaterThanOrEqualTo(10.0);
+        assertThat(outreachCases(ref)).isEmpty();
+    }
+
+    @Test
     void aSecondContactWithinDaysIsARepeatContactAndShortWaitsDoNotCount() {
         String ref = "RC-" + unique();
         Instant now = Instant.now();

@@ -22,6 +22,10 @@ class CommentSentimentTests {
         ''                                                    | false
         Quick and friendly, thank you!                        | false
         It didn’t arrive and nobody called                    | true
+        Will order again, still the best!                     | false
+        The chocolate cake arrived on time                    | false
+        Your latest update fixed it                           | false
+        Late again, and the driver was disappointing          | true
         """)
     void readsClearlyNegativeComments(String comment, boolean negative) {
         assertThat(CommentSentiment.isClearlyNegative(comment)).isEqualTo(negative);

@@ -134,6 +134,27 @@ class SurveyTests extends SignalsSupport {
     }
 
     @Test
+    void anExpiredLinkClosesTheSurveyButStillLetsTheCustomerStopSurveys() {
+        survey("CSAT", "DELIVERED", 100, 0, null);
+        String ref = "E-" + unique();
+        sendAndProcess(List.of(event(ref + "-1", "DELIVERED", ref, Instant.now().minusSeconds(30),
+            Map.of("email", ref.toLowerCase() + "@example.com"))));
+        String link = link(ref);
+        jdbc.sql("update survey_invitations set expires_at = ? where customer_id = ?")
+            .params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), customerId(ref)).update();
+
+        Http.Response page = Http.anonymous(port).html(link);
+        Http.Response late = answer(link, Map.of("score", "4"));
+        Http.Response stopped = Http.anonymous(port).postFormWithCsrf(link, link + "/stop", Map.of());
+
+        assertThat(page.body()).contains("This survey has closed").doesNotContain("name=\"score\"");
+        assertThat(late.status()).isEqualTo(404);
+        assertThat(stopped.body()).contains("we will not send you any more questions");
+        assertThat(jdbc.sql("select count(*) from survey_contacts where customer_id = ? and opted_out_at is not null")
+            .param(customerId(ref)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aCustomerInTheMiddleOfAComplaintIsNotAskedHowWeDid() {
         long survey = survey("CSAT", "DELIVERED", 100, 0, null);
         String ref = "O-" + unique();
