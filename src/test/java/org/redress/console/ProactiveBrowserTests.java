@@ -94,4 +94,26 @@ class ProactiveBrowserTests extends BrowserTest {
         page.navigate(url("/cases"));
         assertThat(page.getByTestId("iceberg")).containsText("complained");
     }
+
+    @Test
+    void anAgentAsksTheCustomerHowWeDidFromTheCasePage() {
+        String name = "Recovery " + unique();
+        long survey = admin().post("/api/v1/surveys", Map.of("name", name, "kind", "CSAT", "purpose", "RECOVERY",
+            "question", "How well did we put it right?")).json().get("id").asLong();
+        jdbc.sql("update surveys set active = false where id <> ? and purpose = 'RECOVERY'").param(survey).update();
+        String number = open(admin(), "RS-" + unique()).get("number").asString();
+        String c = "/api/v1/cases/" + number;
+        admin().post(c + "/acknowledge", Map.of());
+        admin().post(c + "/listen", Map.of("account", "Broken"));
+        admin().post(c + "/resolve", Map.of("resolution", "Replacement", "promisedBy", today().plusDays(1).toString()));
+        admin().post(c + "/fulfil", Map.of());
+
+        page.navigate(url("/cases/" + number));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask the customer how we did")).click();
+
+        assertThat(page.getByTestId("recovery-survey")).containsText("Sent. The answer will be recorded as the follow-up.");
+        page.reload();
+        assertThat(page.getByTestId("recovery-survey")).containsText("no answer yet");
+        jdbc.sql("update surveys set active = false where id = ?").param(survey).update();
+    }
 }

@@ -175,6 +175,29 @@ class SurveyTests extends SignalsSupport {
         answer(link(ref), Map.of("score", "7", "comment", "Never again. The worst delivery I have had."));
 
         assertThat(casesOf(ref)).hasSize(1);
+        JsonNode results = admin().get("/api/v1/surveys/" + made.get(made.size() - 1)).json().get("results");
+        assertThat(results.get("nps").asDouble()).isEqualTo(0.0); // one passive answer
+        assertThat(results.get("negative").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aWordsOnlySurveyNeedsWordsAndHearsAComplaintInThem() {
+        survey("TEXT", "DELIVERED", 100, 0, null);
+        String ref = "W-" + unique();
+        sendAndProcess(List.of(event(ref + "-d", "DELIVERED", ref, Instant.now().minusSeconds(30),
+            Map.of("email", ref.toLowerCase() + "@example.com"))));
+        String link = link(ref);
+
+        Http.Response empty = answer(link, Map.of("comment", "  "));
+        Http.Response scored = answer(link, Map.of("score", "3", "comment", "ok"));
+        Http.Response words = answer(link, Map.of("comment", "The box was damaged and the lid is missing."));
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("Please write your answer.");
+        assertThat(scored.status()).isEqualTo(400);
+        assertThat(words.status()).isEqualTo(200);
+        assertThat(Http.anonymous(port).html(link).body()).doesNotContain("name=\"score\"");
+        assertThat(casesOf(ref)).hasSize(1);
     }
 
     @Test
