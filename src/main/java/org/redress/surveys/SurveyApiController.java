@@ -29,12 +29,12 @@ class SurveyApiController {
 
     private final SurveyDefinitions surveys;
     private final SurveyResults results;
-    private final SurveyInvitations invitations;
+    private final RecoverySurveys recoverySurveys;
 
-    SurveyApiController(SurveyDefinitions surveys, SurveyResults results, SurveyInvitations invitations) {
+    SurveyApiController(SurveyDefinitions surveys, SurveyResults results, RecoverySurveys recoverySurveys) {
         this.surveys = surveys;
         this.results = results;
-        this.invitations = invitations;
+        this.recoverySurveys = recoverySurveys;
     }
 
     @Schema(name = "SurveyWithResults", description = "A survey and its figures.")
@@ -94,7 +94,7 @@ class SurveyApiController {
     @Operation(summary = "Send the recovery survey", description = "Asks the case's customer, by email, how well we put it right; "
         + "the answer becomes the case's follow-up. 409 when there is no active recovery survey or no email address.")
     void sendRecoverySurvey(@Parameter(description = "Case number or id.", example = "RC-000123") @PathVariable("case") String number) {
-        invitations.sendRecoverySurvey(CaseManagement.idOf(number));
+        recoverySurveys.send(CaseManagement.idOf(number));
     }
 
     private static void requireSupervisor(RedressUser me) {

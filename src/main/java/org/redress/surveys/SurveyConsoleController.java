@@ -28,14 +28,14 @@ class SurveyConsoleController {
 
     private final SurveyDefinitions surveys;
     private final SurveyResults results;
-    private final SurveyInvitations invitations;
+    private final RecoverySurveys recoverySurveys;
     private final CaseCategories categories;
 
-    SurveyConsoleController(SurveyDefinitions surveys, SurveyResults results, SurveyInvitations invitations,
+    SurveyConsoleController(SurveyDefinitions surveys, SurveyResults results, RecoverySurveys recoverySurveys,
                             CaseCategories categories) {
         this.surveys = surveys;
         this.results = results;
-        this.invitations = invitations;
+        this.recoverySurveys = recoverySurveys;
         this.categories = categories;
     }
 
@@ -91,7 +91,7 @@ class SurveyConsoleController {
     @PostMapping("/cases/{case}/survey")
     String send(@PathVariable("case") String number, Model model) {
         try {
-            invitations.sendRecoverySurvey(CaseManagement.idOf(number));
+            recoverySurveys.send(CaseManagement.idOf(number));
             return card(number, "Sent. The answer will be recorded as the follow-up.", null, model);
         } catch (Conflict | NotFound refused) {
             return card(number, null, refused.getMessage(), model);

@@ -10,15 +10,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseSearch;
-import org.redress.cases.CaseView;
-import org.redress.cases.PlaybookStep;
 import org.redress.communications.CustomerNotices;
 import org.redress.communications.Purpose;
 import org.redress.customers.CustomerManagement;
 import org.redress.customers.CustomerView;
-import org.redress.shared.Conflict;
 import org.redress.signals.SignalReceived;
-import org.redress.sla.FollowUpDue;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who is invited, and when. After a business event: each active survey it triggers
  * invites the customer if the event is recent, in the survey's sample, the customer has
- * an email address, has not asked for no more surveys, has no open recovery case (asking "how did we do?" in the middle of
- * a complaint would be tone-deaf) and was not invited by any survey within the quiet period. After a
- * recovery: the recovery survey goes to the customer when the follow-up falls due, or when
- * an agent sends it. Each invitation is decided under a lock on the customer's contact
- * row, so two nodes never both invite one customer, and an event processed twice invites
- * once (one invitation per survey and trigger).
+ * an email address, has not asked for no more surveys, has no open recovery case (asking
+ * "how did we do?" in the middle of a complaint would be tone-deaf) and was not invited
+ * by any survey within the quiet period. (After a recovery, see {@link RecoverySurveys}.)
+ * Each invitation is decided under a lock on the customer's contact row, so two nodes
+ * never both invite one customer, and an event processed twice invites once (one
+ * invitation per survey and trigger).
  */
 @Service
 @Transactional
@@ -75,36 +71,6 @@ class SurveyInvitations {
                 invite(survey, signal.customerId(), null, "event:" + signal.eventId(), true);
             }
         }
-    }
-
-    /** The follow-up of a case fell due: the recovery survey, if there is one, asks the customer how it went. */
-    @EventListener
-    void on(FollowUpDue due) {
-        surveys.recoverySurvey().ifPresent(survey -> {
-            CaseView c = cases.view(due.caseId());
-            // One survey per round of recovery: the fulfilment's time tells the rounds apart.
-            Instant fulfilled = c.steps().stream().filter(s -> s.step() == PlaybookStep.FULFIL).map(CaseView.StepState::doneAt)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(Instant.EPOCH);
-            invite(survey, c.customer().id(), c.id(), "follow-up:" + c.id() + ":" + fulfilled.toEpochMilli(), false);
-        });
-    }
-
-    /** An agent sends the recovery survey for a case now. */
-    Outcome sendRecoverySurvey(long caseId) {
-        Survey survey = surveys.recoverySurvey().orElseThrow(() -> new Conflict(
-            "There is no active recovery survey; a lead can create one under Surveys."));
-        CaseView c = cases.view(caseId);
-        if (c.customer().email() == null) {
-            throw new Conflict("The customer of " + c.number() + " has no email address to send the survey to.");
-        }
-        Outcome outcome = invite(survey, c.customer().id(), c.id(), "agent:" + c.id() + ":" + clock.instant().toEpochMilli(), false);
-        if (outcome == Outcome.OPTED_OUT) {
-            throw new Conflict("The customer of " + c.number() + " asked not to get surveys; ask them yourself instead.");
-        }
-        if (outcome != Outcome.INVITED) {
-            throw new Conflict("The survey was not sent (" + outcome + ").");
-        }
-        return outcome;
     }
 
     /** The customer asked for no more surveys: none is sent to them again, by any rule or agent. */

@@ -248,6 +248,21 @@ class SurveyTests extends SignalsSupport {
     }
 
     @Test
+    void theRecoverySurveyGoesOutByItselfWhenTheFollowUpFallsDue() {
+        long survey = create(Map.of("name", "Recovery " + unique(), "kind", "CSAT", "purpose", "RECOVERY",
+            "question", "Is everything right now?"));
+        String ref = "F-" + unique();
+        String number = fulfilledCase(ref);
+
+        makeDue(admin().get("/api/v1/cases/" + number).json().get("id").asLong(), "FOLLOW_UP");
+
+        awaitTrue(() -> invitations(survey) == 1, "the recovery survey");
+        assertThat(link(ref)).startsWith("/s/");
+        assertThat(admin().get("/api/v1/cases/" + number + "/timeline").body()).contains("Recovery survey sent to the customer");
+        deactivateNow(survey);
+    }
+
+    @Test
     void aBadSurveyIsRefusedWithEveryProblemAndAgentsCannotMakeOne() {
         Http.Response bad = admin().post("/api/v1/surveys", Map.of("name", "", "kind", "STARS", "samplePercent", 150,
             "triggerEvents", List.of("NOT_AN_EVENT"), "category", "nope"));
