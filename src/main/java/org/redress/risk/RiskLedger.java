@@ -78,7 +78,8 @@ class RiskLedger {
     /**
      * Adds one signal to many customers (an incident's), as {@link #add} does one at a time
      * but set-based: a few statements per thousand customers. The risk rows are locked in id
-     * order, so this and single additions never deadlock.
+     * order. The signals sweep locks them in event order, so the two can deadlock; the
+     * database then fails one of them, whose whole batch is taken again at its next run.
      */
     void addAll(List<Long> customerIds, RiskSignal kind, Instant at, String source, String reason) {
         Instant now = clock.instant();
