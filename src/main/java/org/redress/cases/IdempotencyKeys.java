@@ -1,15 +1,12 @@
 package org.redress.cases;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.shared.Conflict;
+import org.redress.shared.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -55,12 +52,6 @@ class IdempotencyKeys {
     }
 
     private static String fingerprint(CheckedComplaint complaint) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                .digest(complaint.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Secrets.sha256Hex(complaint.toString());
     }
 }

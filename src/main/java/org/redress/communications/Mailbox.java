@@ -211,12 +211,7 @@ public class Mailbox {
     }
 
     private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.redress.shared.Secrets.sha256Hex(text);
     }
 
     private static String author(Checked mail) {

@@ -1,20 +1,15 @@
 package org.redress.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.redress.audit.AuditTrail;
 import org.redress.shared.Conflict;
+import org.redress.shared.Secrets;
 import org.redress.shared.NotFound;
 import org.redress.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +32,6 @@ class TokenService {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     TokenService(ApiTokens tokens, JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.tokens = tokens;
@@ -51,9 +45,7 @@ class TokenService {
 
     IssuedToken issue(RedressUser owner, String name) {
         String tokenName = Text.required("name", name, 100).trim();
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = PREFIX + Secrets.randomToken(32);
         ApiToken token = tokens.save(new ApiToken(null, owner.id(), tokenName, sha256(secret),
             secret.substring(0, PREFIX.length() + 4), clock.instant(), null, null));
         audit.record(owner.actor(), "token.created", "token:" + token.id(), tokenName);
@@ -111,11 +103,6 @@ class TokenService {
     }
 
     static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Secrets.sha256Hex(value);
     }
 }

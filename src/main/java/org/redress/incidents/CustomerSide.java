@@ -1,11 +1,9 @@
 package org.redress.incidents;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +12,7 @@ import org.redress.cases.Intake;
 import org.redress.customers.CustomerManagement;
 import org.redress.shared.Actor;
 import org.redress.shared.Conflict;
+import org.redress.shared.Secrets;
 import org.redress.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -73,7 +72,7 @@ class CustomerSide {
             throw new Conflict("This incident is over. If something is still wrong, reply to our message and we will help.");
         }
         String text = Text.required("message", words, Intake.MAX_MESSAGE);
-        String key = "incident-reply:" + found.id() + ":" + HexFormat.of().formatHex(LinkTokens.sha256(text.strip().getBytes(StandardCharsets.UTF_8)), 0, 8);
+        String key = "incident-reply:" + found.id() + ":" + Secrets.sha256Hex(text.strip()).substring(0, 16);
         long caseId = intake.receive(new Intake.Complaint(IncidentCases.details(customers.get(found.customerId())), "proactive",
             found.category(), found.severity(), found.title(), text), key, Actor.SYSTEM).recoveryCase().id();
         Timestamp now = Timestamp.from(clock.instant());

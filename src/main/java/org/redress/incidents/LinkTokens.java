@@ -1,9 +1,6 @@
 package org.redress.incidents;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
+import org.redress.shared.Secrets;
 
 /**
  * The secret in a customer's incident link: 32 random bytes, base64url. Only its SHA-256
@@ -12,27 +9,15 @@ import java.util.Base64;
  */
 final class LinkTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private LinkTokens() {
     }
 
     static String mint() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.randomToken(32);
     }
 
     static byte[] hash(String token) {
-        return sha256(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(token);
     }
 
     /** Whether the text can be a token at all; anything else is refused without a look-up. */
