@@ -13,9 +13,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redress.Http;
+import org.redress.Nodes;
 import org.redress.PostgresDatabase;
-import org.redress.RedressApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,9 +29,6 @@ class OutboxMailTests {
 
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
-
-    private static final String ADMIN = "admin@mail.test";
-    private static final String PASSWORD = "admin-password-1";
 
     @Test
     void aReplyReachesTheCustomerWithItsHeadersAndItsDeliveryIsShownOnTheCase() throws Exception {
@@ -171,27 +167,13 @@ class OutboxMailTests {
     }
 
     static ConfigurableApplicationContext node(String url, boolean withMail, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of(
-            "--spring.datasource.url=" + url,
-            "--spring.datasource.username=" + PostgresDatabase.user(),
-            "--spring.datasource.password=" + PostgresDatabase.password(),
-            "--server.port=0",
-            "--redress.admin.email=" + ADMIN,
-            "--redress.admin.password=" + PASSWORD,
-            "--redress.time-zone=UTC",
-            "--db-scheduler.polling-interval=1s",
-            "--redress.mail.first-retry=1s"));
-        if (withMail) {
-            args.add("--spring.mail.host=127.0.0.1");
-            args.add("--spring.mail.port=" + ServerSetupTest.SMTP.getPort());
-        }
+        List<String> args = new java.util.ArrayList<>(List.of("--redress.mail.first-retry=1s"));
         args.addAll(List.of(more));
-        return new SpringApplicationBuilder(RedressApplication.class).run(args.toArray(String[]::new));
+        return Nodes.start(url, withMail, args.toArray(String[]::new));
     }
 
     static Http admin(ConfigurableApplicationContext node) {
-        int port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-        return Http.basic(port, ADMIN, PASSWORD);
+        return Nodes.admin(node);
     }
 
     static String openCase(Http admin, String email) {

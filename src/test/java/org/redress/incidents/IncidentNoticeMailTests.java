@@ -11,9 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redress.Http;
+import org.redress.Nodes;
 import org.redress.PostgresDatabase;
-import org.redress.RedressApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,9 +26,6 @@ class IncidentNoticeMailTests {
 
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
-
-    private static final String ADMIN = "admin@incidents.test";
-    private static final String PASSWORD = "admin-password-1";
 
     @Test
     void noticesQueuedByANodeThatStoppedAreSentOnceAndNeverQueuedAgain() throws Exception {
@@ -92,24 +88,11 @@ class IncidentNoticeMailTests {
     }
 
     private static ConfigurableApplicationContext node(String url, boolean withMail) {
-        List<String> args = new java.util.ArrayList<>(List.of(
-            "--spring.datasource.url=" + url,
-            "--spring.datasource.username=" + PostgresDatabase.user(),
-            "--spring.datasource.password=" + PostgresDatabase.password(),
-            "--server.port=0",
-            "--redress.admin.email=" + ADMIN,
-            "--redress.admin.password=" + PASSWORD,
-            "--redress.time-zone=UTC",
-            "--db-scheduler.polling-interval=1s"));
-        if (withMail) {
-            args.add("--spring.mail.host=127.0.0.1");
-            args.add("--spring.mail.port=" + ServerSetupTest.SMTP.getPort());
-        }
-        return new SpringApplicationBuilder(RedressApplication.class).run(args.toArray(String[]::new));
+        return Nodes.start(url, withMail);
     }
 
     private static Http admin(ConfigurableApplicationContext node) {
-        return Http.basic(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")), ADMIN, PASSWORD);
+        return Nodes.admin(node);
     }
 
     private static String to(MimeMessage message) {

@@ -1,0 +1,47 @@
+package org.redress;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+/**
+ * Whole application nodes started by a test on a database of its own, for what one
+ * running application cannot show: a restart, two nodes, a mail server that comes and
+ * goes. Each node has the same admin.
+ */
+public final class Nodes {
+
+    static final String ADMIN = "admin@nodes.test";
+    static final String PASSWORD = "admin-password-1";
+
+    private Nodes() {
+    }
+
+    /** A node on the database at {@code url}; with mail, it sends to GreenMail's SMTP port. More arguments last. */
+    public static ConfigurableApplicationContext start(String url, boolean withMail, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+            "--spring.datasource.url=" + url,
+            "--spring.datasource.username=" + PostgresDatabase.user(),
+            "--spring.datasource.password=" + PostgresDatabase.password(),
+            "--server.port=0",
+            "--redress.admin.email=" + ADMIN,
+            "--redress.admin.password=" + PASSWORD,
+            "--redress.time-zone=UTC",
+            "--db-scheduler.polling-interval=1s"));
+        if (withMail) {
+            args.add("--spring.mail.host=127.0.0.1");
+            args.add("--spring.mail.port=" + ServerSetupTest.SMTP.getPort());
+        }
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(RedressApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** The node's admin, through HTTP Basic. */
+    public static Http admin(ConfigurableApplicationContext node) {
+        return Http.basic(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")), ADMIN, PASSWORD);
+    }
+}
