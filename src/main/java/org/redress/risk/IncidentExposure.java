@@ -1,7 +1,6 @@
 package org.redress.risk;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.redress.incidents.CustomersAffected;
@@ -20,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 class IncidentExposure {
 
-    private static final int ROWS_PER_STATEMENT = 1_000;
-
     private final JdbcClient jdbc;
 
     IncidentExposure(JdbcClient jdbc) {
@@ -33,19 +30,8 @@ class IncidentExposure {
         String reason = "Affected by incident: " + affected.incidentTitle();
         String clipped = reason.length() > 300 ? reason.substring(0, 300) : reason;
         Timestamp at = Timestamp.from(affected.at());
-        List<Long> ids = affected.customerIds();
-        for (int from = 0; from < ids.size(); from += ROWS_PER_STATEMENT) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_STATEMENT));
-            StringBuilder sql = new StringBuilder("insert into risk_pending (customer_id, kind, occurred_at, source, reason) values ");
-            List<Object> params = new ArrayList<>(chunk.size() * 4);
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?, 'INCIDENT', ?, ?, ?)");
-                params.add(chunk.get(i));
-                params.add(at);
-                params.add("incident:" + affected.incidentId());
-                params.add(clipped);
-            }
-            jdbc.sql(sql.toString()).params(params).update();
-        }
+        String source = "incident:" + affected.incidentId();
+        CustomerRows.insert(jdbc, "risk_pending (customer_id, kind, occurred_at, source, reason)", "(?, 'INCIDENT', ?, ?, ?)",
+            affected.customerIds(), id -> List.of(id, at, source, clipped));
     }
 }

@@ -43,41 +43,14 @@ class RiskLedger {
         this.clock = clock;
     }
 
-    /** Adds the signal (once per source); returns the customer's score after it. */
-    double add(long customerId, RiskSignal kind, Instant at, String source, String reason) {
-        Instant now = clock.instant();
-        Instant when = at.isAfter(now) ? now : at;
-        lock(customerId, now);
-        List<RiskReasons.Reason> before = reasons.of(customerId, now);
-        int fresh = jdbc.sql("insert into risk_sources (customer_id, source, added_at) values (?, ?, ?) on conflict do nothing")
-            .params(customerId, source, Timestamp.from(now)).update();
-        if (fresh == 0) {
-            return RiskReasons.total(before);
-        }
-        double added = Decay.decayed(settings.points(kind), when, now, settings.halfLife(kind));
-        double current = before.stream().filter(r -> r.kind() == kind).mapToDouble(RiskReasons.Reason::points).sum();
-        int updated = jdbc.sql("""
-                update risk_signals set amount = ?, as_of = ?, occurrences = occurrences + 1,
-                       last_reason = case when last_at > ? then last_reason else ? end,
-                       last_at = case when last_at > ? then last_at else ? end
-                where customer_id = ? and kind = ?""")
-            .params(current + added, Timestamp.from(now), Timestamp.from(when), reason,
-                Timestamp.from(when), Timestamp.from(when), customerId, kind.name())
-            .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    insert into risk_signals (customer_id, kind, amount, as_of, occurrences, last_reason, last_at)
-                    values (?, ?, ?, ?, 1, ?, ?)""")
-                .params(customerId, kind.name(), added, Timestamp.from(now), reason, Timestamp.from(when)).update();
-        }
-        double score = RiskReasons.total(before) + added;
-        scored(List.of(new Scored(customerId, score)), when, now);
-        return score;
+    /** Adds the signal to the customer's score, once per source. */
+    void add(long customerId, RiskSignal kind, Instant at, String source, String reason) {
+        addAll(List.of(customerId), kind, at, source, reason);
     }
 
     /**
-     * Adds one signal to many customers (an incident's), as {@link #add} does one at a time
-     * but set-based: a few statements per thousand customers. The risk rows are locked in id
+     * Adds one signal to many customers (an incident's, or just one), set-based: a few
+     * statements per thousand customers. The risk rows are locked in id
      * order. The signals sweep locks them in event order, so the two can deadlock; the
      * database then fails one of them, whose whole batch is taken again at its next run.
      */
@@ -89,7 +62,7 @@ class RiskLedger {
             return;
         }
         Timestamp stamp = Timestamp.from(now);
-        insertRows("customer_risk (customer_id, score, scored_at)", "(?, 0, ?)", ids, id -> List.of(id, stamp));
+        CustomerRows.insert(jdbc, "customer_risk (customer_id, score, scored_at)", "(?, 0, ?)", ids, id -> List.of(id, stamp));
         jdbc.sql("select customer_id from customer_risk where customer_id in (:ids) order by customer_id for update")
             .param("ids", ids).query(Long.class).list();
         Set<Long> counted = new HashSet<>(jdbc.sql("select customer_id from risk_sources where source = :source and customer_id in (:ids)")
@@ -98,7 +71,7 @@ class RiskLedger {
         if (fresh.isEmpty()) {
             return;
         }
-        insertRows("risk_sources (customer_id, source, added_at)", "(?, ?, ?)", fresh, id -> List.of(id, source, stamp));
+        CustomerRows.insert(jdbc, "risk_sources (customer_id, source, added_at)", "(?, ?, ?)", fresh, id -> List.of(id, source, stamp));
         Map<Long, List<RiskReasons.Reason>> before = reasons.of(fresh, now);
         double added = Decay.decayed(settings.points(kind), when, now, settings.halfLife(kind));
         List<Object[]> updates = new ArrayList<>();
@@ -119,7 +92,7 @@ class RiskLedger {
         batch.batchUpdate("""
             update risk_signals set amount = ?, as_of = ?, occurrences = occurrences + 1, last_reason = ?, last_at = ?
             where customer_id = ? and kind = ?""", updates);
-        insertRows("risk_signals (customer_id, kind, amount, as_of, occurrences, last_reason, last_at)", "(?, ?, ?, ?, 1, ?, ?)",
+        CustomerRows.insert(jdbc, "risk_signals (customer_id, kind, amount, as_of, occurrences, last_reason, last_at)", "(?, ?, ?, ?, 1, ?, ?)",
             inserts, id -> List.of(id, kind.name(), added, stamp, reason, Timestamp.from(when)));
         scored(scores, when, now);
     }
@@ -137,26 +110,10 @@ class RiskLedger {
         scores.stream().filter(s -> s.score() >= settings.threshold()).forEach(s -> outreach.consider(s.customerId(), s.score(), now));
     }
 
-    // Many rows per statement, a thousand at most.
-    private void insertRows(String table, String row, List<Long> ids, java.util.function.Function<Long, List<Object>> values) {
-        for (int from = 0; from < ids.size(); from += 1_000) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1_000));
-            List<Object> params = new ArrayList<>();
-            chunk.forEach(id -> params.addAll(values.apply(id)));
-            jdbc.sql("insert into " + table + " values " + String.join(", ", java.util.Collections.nCopies(chunk.size(), row))
-                + " on conflict do nothing").params(params).update();
-        }
-    }
-
     /** Makes sure the customer has a risk row, and locks it until the transaction ends. */
     void lock(long customerId, Instant now) {
         jdbc.sql("insert into customer_risk (customer_id, score, scored_at) values (?, 0, ?) on conflict do nothing")
             .params(customerId, Timestamp.from(now)).update();
         jdbc.sql("select customer_id from customer_risk where customer_id = ? for update").param(customerId).query(Long.class).single();
-    }
-
-    /** The customer's score now: every kind's amount decayed to now. */
-    double score(long customerId, Instant now) {
-        return RiskReasons.total(reasons.of(customerId, now));
     }
 }

@@ -85,9 +85,8 @@ class SignalProcessing {
             process(event, known);
         }
         if (!batch.isEmpty()) {
-            jdbc.sql("update business_events set processed_at = ? where id in (:ids)".replace(":ids",
-                    String.join(",", batch.stream().map(e -> String.valueOf(e.id())).toList())))
-                .param(Timestamp.from(clock.instant()))
+            jdbc.sql("update business_events set processed_at = :at where id in (:ids)")
+                .param("at", Timestamp.from(clock.instant())).param("ids", batch.stream().map(Pending::id).toList())
                 .update();
         }
         return batch.size();
