@@ -43,7 +43,11 @@ public class BusinessEvents {
         @Schema(description = "ORDER_PLACED, DELIVERED, DELIVERY_LATE, DELIVERY_FAILED, SERVICE_VISIT, SUPPORT_CONTACT, WAIT_TIME, CANCELLATION, REFUND_REQUESTED or OUTAGE.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String type,
         @Schema(description = "The business's customer reference.", requiredMode = Schema.RequiredMode.REQUIRED, example = "CUST-88213") @Nullable String customerRef,
         @Schema(description = "When it happened (ISO 8601 instant).", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String occurredAt,
-        @Schema(description = "Anything else the event carries, e.g. {\"orderId\": \"55120\", \"minutesLate\": 95}.") @Nullable Map<String, Object> attributes) {}
+        @Schema(description = "Anything else the event carries, e.g. {\"orderId\": \"55120\", \"minutesLate\": 95}. "
+            + "Redress reads: email and name (to recognise or create the customer; a malformed email, or one that belongs to "
+            + "another customer, is left out), orderId, minutesLate and reason (shown as the reason for a risk signal), "
+            + "minutes (of a WAIT_TIME: shorter than redress.risk.long-wait-minutes is no signal); for incident rules, any "
+            + "attribute may be matched.") @Nullable Map<String, Object> attributes) {}
 
     @Schema(name = "EventFieldProblem", description = "A problem with one field of an event.")
     public record FieldProblem(@Schema(description = "The field.", example = "occurredAt") String field,
