@@ -5,7 +5,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
 import org.redress.identity.RedressUser;
-import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,14 +47,14 @@ class SurveyApiController {
     @GetMapping("/api/v1/surveys")
     @Operation(summary = "List surveys", description = "Every survey with its figures; for leads, managers and admins.")
     List<SurveyView> list(@AuthenticationPrincipal RedressUser me) {
-        requireSupervisor(me);
+        SurveyDefinitions.requireSupervisor(me, "see survey results");
         return surveys.all().stream().map(s -> new SurveyView(s, results.of(s))).toList();
     }
 
     @GetMapping("/api/v1/surveys/{id}")
     @Operation(summary = "A survey and its figures")
     SurveyView get(@AuthenticationPrincipal RedressUser me, @Parameter(description = "Survey id.") @PathVariable long id) {
-        requireSupervisor(me);
+        SurveyDefinitions.requireSupervisor(me, "see survey results");
         Survey survey = surveys.get(id);
         return new SurveyView(survey, results.of(survey));
     }
@@ -80,7 +79,7 @@ class SurveyApiController {
     AnswerPage answers(@AuthenticationPrincipal RedressUser me, @Parameter(description = "Survey id.") @PathVariable long id,
                        @Parameter(description = "Answers before this invitation id (from `next`).") @RequestParam(required = false) @Nullable Long before,
                        @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit) {
-        requireSupervisor(me);
+        SurveyDefinitions.requireSupervisor(me, "see survey results");
         if (limit < 1 || limit > 200) {
             throw InvalidInput.field("limit", "must be from 1 to 200");
         }
@@ -95,11 +94,5 @@ class SurveyApiController {
         + "the answer becomes the case's follow-up. 409 when there is no active recovery survey or no email address.")
     void sendRecoverySurvey(@Parameter(description = "Case number or id.", example = "RC-000123") @PathVariable("case") String number) {
         recoverySurveys.send(CaseManagement.idOf(number));
-    }
-
-    private static void requireSupervisor(RedressUser me) {
-        if (!me.supervises()) {
-            throw new Forbidden("Only leads, managers and admins see survey results.");
-        }
     }
 }

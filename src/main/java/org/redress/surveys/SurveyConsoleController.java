@@ -8,7 +8,6 @@ import org.redress.cases.CaseCategories;
 import org.redress.cases.CaseManagement;
 import org.redress.identity.RedressUser;
 import org.redress.shared.Conflict;
-import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.redress.signals.EventType;
@@ -43,7 +42,7 @@ class SurveyConsoleController {
 
     @GetMapping("/surveys")
     String list(@AuthenticationPrincipal RedressUser me, Model model) {
-        requireSupervisor(me);
+        SurveyDefinitions.requireSupervisor(me, "see surveys");
         model.addAttribute("rows", surveys.all().stream().map(s -> new Row(s, results.of(s))).toList());
         model.addAttribute("recoverySatisfaction", results.satisfactionAfterRecovery());
         return form(model, null);
@@ -51,7 +50,7 @@ class SurveyConsoleController {
 
     @GetMapping("/surveys/{id}")
     String survey(@PathVariable long id, @AuthenticationPrincipal RedressUser me, Model model) {
-        requireSupervisor(me);
+        SurveyDefinitions.requireSupervisor(me, "see surveys");
         Survey survey = surveys.get(id);
         model.addAttribute("row", new Row(survey, results.of(survey)));
         model.addAttribute("answers", results.answers(id, null, 100));
@@ -134,12 +133,6 @@ class SurveyConsoleController {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
             throw InvalidInput.field(field, "'" + value + "' is not a whole number");
-        }
-    }
-
-    private static void requireSupervisor(RedressUser me) {
-        if (!me.supervises()) {
-            throw new Forbidden("Only leads, managers and admins see surveys.");
         }
     }
 }

@@ -96,7 +96,7 @@ class SurveyDefinitions {
     }
 
     Survey create(RedressUser by, Form form) {
-        requireSupervisor(by);
+        requireSupervisor(by, "set up surveys");
         Survey checked = check(form, 0);
         Instant now = clock.instant();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -115,7 +115,7 @@ class SurveyDefinitions {
     }
 
     Survey update(RedressUser by, long id, Form form) {
-        requireSupervisor(by);
+        requireSupervisor(by, "set up surveys");
         get(id);
         Survey checked = check(form, id);
         try {
@@ -220,9 +220,10 @@ class SurveyDefinitions {
         }
     }
 
-    private static void requireSupervisor(RedressUser by) {
-        if (!by.supervises()) {
-            throw new Forbidden("Only leads, managers and admins set up surveys.");
+    /** Surveys and their answers are for leads, managers and admins. */
+    static void requireSupervisor(RedressUser me, String what) {
+        if (!me.supervises()) {
+            throw new Forbidden("Only leads, managers and admins " + what + ".");
         }
     }
 
