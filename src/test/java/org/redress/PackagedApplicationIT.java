@@ -9,15 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The packaged application, started with {@code java -jar} and no configuration, as a
  * new user would: it keeps its data in {@code ./data} (H2) and finds it again after a
- * restart.
+ * restart, even when the process was killed right after it confirmed a change.
  */
 class PackagedApplicationIT {
 
@@ -54,6 +58,55 @@ class PackagedApplicationIT {
             assertThat(found.json().get("customer").get("email").asString()).isEqualTo("maria@example.com");
         } finally {
             stop(second);
+        }
+    }
+
+    /**
+     * A 2xx answer is a promise that the change is kept. Twenty times: a complaint and a
+     * playbook step, then SIGKILL the moment the step is confirmed (no shutdown hook runs),
+     * restart, and every change confirmed so far must be there.
+     */
+    @Test
+    void keepsEveryConfirmedChangeWhenKilledRightAfterTheAnswer() throws Exception {
+        int port = freePort();
+        List<String> confirmed = new ArrayList<>();
+        for (int round = 1; round <= 20; round++) {
+            Process node = start(port);
+            try {
+                awaitHealthy(port, node);
+                assertEveryConfirmedChangeIsKept(port, confirmed);
+                Http api = Http.basic(port, ADMIN, PASSWORD);
+                Http.Response created = api.post("/api/v1/complaints", Map.of(
+                    "customer", Map.of("externalRef", "KILL-" + round, "email", "kill" + round + "@example.com"),
+                    "channel", "phone", "category", "delivery", "subject", "Round " + round, "message", "Lost again."));
+                assertThat(created.status()).as(created.body()).isEqualTo(201);
+                String number = created.json().get("number").asString();
+                Http.Response acknowledged = api.post("/api/v1/cases/" + number + "/acknowledge",
+                    Map.of("message", "We are on it, round " + round + "."));
+                assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+                confirmed.add(number);
+            } finally {
+                node.destroyForcibly().waitFor();
+            }
+        }
+        Process last = start(port);
+        try {
+            awaitHealthy(port, last);
+            assertEveryConfirmedChangeIsKept(port, confirmed);
+        } finally {
+            stop(last);
+        }
+    }
+
+    private static void assertEveryConfirmedChangeIsKept(int port, List<String> numbers) {
+        Http api = Http.basic(port, ADMIN, PASSWORD);
+        for (int i = 0; i < numbers.size(); i++) {
+            Http.Response found = api.get("/api/v1/cases/" + numbers.get(i));
+            assertThat(found.status()).as("case %s, confirmed in round %d", numbers.get(i), i + 1).isEqualTo(200);
+            assertThat(found.json().get("subject").asString()).isEqualTo("Round " + (i + 1));
+            JsonNode acknowledge = found.json().get("steps").get(0);
+            assertThat(acknowledge.get("done").asBoolean()).as("acknowledgement of %s", numbers.get(i)).isTrue();
+            assertThat(acknowledge.get("note").asString()).isEqualTo("We are on it, round " + (i + 1) + ".");
         }
     }
 

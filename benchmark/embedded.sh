@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Measures the zero-setup default (H2 file database): first start, restart, intake at 1, 4
+# and 16 clients, and resident memory. Usage: benchmark/embedded.sh [seconds-per-level=15]
+# H2_URL overrides the database URL (e.g. to compare H2 settings side by side);
+# JAVA=/path/to/java picks the runtime.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_LEVEL=${1:-15}
+PORT=18081
+WORK=$(mktemp -d)
+JAR=$PWD/target/redress-0.1.0-SNAPSHOT.jar
+[ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
+
+start() {
+  (cd "$WORK" && env ${H2_URL:+REDRESS_DATABASE_URL="$H2_URL"} \
+    REDRESS_ADMIN_EMAIL=bench@example.com REDRESS_ADMIN_PASSWORD=bench-password-1 PORT=$PORT \
+    "${JAVA:-java}" -jar "$JAR" >> "$WORK/app.log" 2>&1) &
+  APP=$!
+  local began=$(date +%s%N)
+  for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 0.1; done
+  echo $(( ($(date +%s%N) - began) / 1000000 ))
+}
+stop() { kill "$APP"; wait "$APP" 2>/dev/null || true; }
+trap 'kill $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+echo "Database: ${H2_URL:-the default}"
+echo "First start (creates the schema): $(start) ms"; stop
+echo "Restart: $(start) ms"
+TOKEN=$(curl -sf -u bench@example.com:bench-password-1 -H 'Content-Type: application/json' \
+  -d '{"name":"benchmark"}' "http://127.0.0.1:$PORT/api/v1/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')
+"${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" ${BENCH_CLIENTS:-1,4,16} "$SECONDS_PER_LEVEL" 5
+echo "Resident memory of the application: $(ps -o rss= -p $(pgrep -f "$JAR" | head -1) | awk '{printf "%.0f MB", $1/1024}')"
+echo "Database files: $(du -sh "$WORK/data" | cut -f1)"
+stop
