@@ -30,9 +30,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Transactional
 public class SocialReplies {
 
-    static final List<String> PRIVATE_INVITATIONS = List.of("direct message", "private message", "message us", "dm us",
-        "send us a dm", "in private");
-
     @Schema(name = "SocialMention", description = "A post or message about us on a social network.")
     public record Mention(@Schema(description = "Network, e.g. x, instagram.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String network,
                           @Schema(description = "The author's handle.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String handle,
@@ -71,21 +68,26 @@ public class SocialReplies {
     /** Answers the customer of a case on their network, publicly or privately. */
     public String reply(long caseId, RedressUser by, @Nullable String purpose, @Nullable Boolean publicly, @Nullable String text) {
         String body = Text.required("text", text, 5_000);
-        Purpose what = Purpose.parseOptional(purpose);
         boolean inPublic = publicly == null || publicly;
-        if (inPublic && what != Purpose.ACKNOWLEDGEMENT) {
-            throw InvalidInput.field("purpose", "in public, post only an acknowledgement and an invitation to continue "
-                + "privately; send apologies with details, explanations and offers by direct message (public: false)");
+        // In public an unlabelled answer is an acknowledgement, and is checked as one.
+        Purpose what = Purpose.parseOptional(purpose);
+        if (inPublic && what == null) {
+            what = Purpose.ACKNOWLEDGEMENT;
         }
-        String lower = body.toLowerCase(Locale.ROOT);
-        if (inPublic && PRIVATE_INVITATIONS.stream().noneMatch(lower::contains)) {
-            throw InvalidInput.field("text", "a public answer must invite the customer to continue privately, "
-                + "e.g. \"please send us a direct message\"");
+        if (inPublic && what != Purpose.ACKNOWLEDGEMENT) {
+            throw InvalidInput.field("purpose", "in public (isPublic: true, the default) post only an acknowledgement and "
+                + "an invitation to continue privately; send apologies with details, explanations and offers as a direct "
+                + "message (isPublic: false)");
+        }
+        List<String> objections = inPublic ? PublicPostRule.objections(body) : List.of();
+        if (!objections.isEmpty()) {
+            throw InvalidInput.field("text", "cannot be posted in public (isPublic: true): " + String.join("; ", objections)
+                + ". Post a short acknowledgement that invites the customer to a direct message, and say the rest there "
+                + "(isPublic: false)");
         }
         List<ToneCoach.Finding> blocking = coach.review(body, what, "social", "en").stream().filter(ToneCoach.Finding::blocking).toList();
-        if (!blocking.isEmpty() || (inPublic && body.length() > 280)) {
-            throw InvalidInput.field("text", "cannot be posted as written: " + (blocking.isEmpty()
-                ? "too long for a public post (at most 280 characters)" : blocking.get(0).advice()));
+        if (!blocking.isEmpty()) {
+            throw InvalidInput.field("text", "cannot be posted as written: " + blocking.get(0).advice());
         }
         CaseView c = cases.view(caseId);
         String reference = c.customer().externalRef();

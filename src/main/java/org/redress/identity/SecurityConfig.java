@@ -14,8 +14,14 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -34,9 +40,16 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TokenService tokens) throws Exception {
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problem(response, 401,
-            "Unauthorized", "Sign in first: send 'Authorization: Bearer <token>' (create a token in the console "
-                + "under Account) or HTTP Basic with your email and password.");
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (e instanceof ThrottledPasswordAuthentication.TooManyAttempts tooMany) {
+                response.setHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+                problem(response, 429, "Too Many Requests", "Too many failed sign-ins for this account or from this "
+                    + "address; try again in " + tooMany.retryAfterSeconds() + " s.");
+                return;
+            }
+            problem(response, 401, "Unauthorized", "Sign in first: send 'Authorization: Bearer <token>' (create a token "
+                + "in the console under Account) or HTTP Basic with your email and password.");
+        };
         AccessDeniedHandler forbidden = (request, response, e) -> problem(response, 403,
             "Forbidden", "Your role does not allow this action.");
         http.securityMatcher("/api/**", "/actuator/**")
@@ -55,7 +68,9 @@ class SecurityConfig {
             .addFilterBefore(new BearerTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
             .exceptionHandling(handling -> handling
                 .authenticationEntryPoint(unauthenticated)
-                .accessDeniedHandler(forbidden));
+                .accessDeniedHandler(forbidden))
+            // An API answer is data, never a page: nothing in it may run or be framed.
+            .headers(headers -> hardened(headers, "default-src 'none'; frame-ancestors 'none'"));
         return http.build();
     }
 
@@ -73,9 +88,45 @@ class SecurityConfig {
                 .anyRequest().authenticated())
             // A customer page's secret path is itself what a forged request would need.
             .csrf(csrf -> csrf.ignoringRequestMatchers("/c/**", "/s/**", "/i/**"))
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/cases").permitAll())
-            .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/cases").permitAll()
+                .failureHandler(SecurityConfig::signInFailed))
+            .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+            .exceptionHandling(handling -> handling.authenticationEntryPoint(signInPage()))
+            .headers(headers -> hardened(headers, CONSOLE_POLICY));
         return http.build();
+    }
+
+    /**
+     * The console's Content-Security-Policy: scripts only from Redress itself (htmx and
+     * {@code /js/console.js}; no inline script or event handler anywhere), no plug-ins, no
+     * framing, forms post only back to Redress. Inline style attributes stay allowed: they
+     * cannot run code.
+     */
+    static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private static void hardened(HeadersConfigurer<HttpSecurity> headers, String policy) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+            // Customer pages carry their secret in the path: no page of Redress tells another site where it was.
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+            .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"));
+    }
+
+    // Relative, so the address comes from the browser's own request line, never from a Host header it was sent.
+    private static AuthenticationEntryPoint signInPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
+
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+        throws IOException {
+        if (e instanceof ThrottledPasswordAuthentication.TooManyAttempts tooMany) {
+            response.sendRedirect(request.getContextPath() + "/login?wait=" + tooMany.retryAfterSeconds());
+        } else {
+            response.sendRedirect(request.getContextPath() + "/login?error");
+        }
     }
 
     // Written by hand: these fire in the filter chain, before Spring MVC's problem support.

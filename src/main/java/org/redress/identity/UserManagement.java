@@ -113,6 +113,7 @@ public class UserManagement {
                 user.activate();
             } else {
                 user.deactivate();
+                revokeTokens(userId);
             }
         }
         if (changes.isEmpty()) {
@@ -121,6 +122,13 @@ public class UserManagement {
         users.save(user);
         audit.record(by.actor(), "user.changed", "user:" + userId, changes.substring(0, changes.length() - 2));
         return user.summary();
+    }
+
+    // A deactivated person's tokens end with them: reactivating the account must not bring a
+    // token back that might have been copied while it was believed dead.
+    private void revokeTokens(long userId) {
+        jdbc.sql("update api_tokens set revoked_at = ? where user_id = ? and revoked_at is null")
+            .params(java.sql.Timestamp.from(clock.instant()), userId).update();
     }
 
     // Serialises concurrent demotions: two admins demoting each other at once must not leave none.

@@ -1,6 +1,7 @@
 package org.redress.incidents;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.platform.BadLinkThrottle;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
 import org.springframework.http.HttpStatus;
@@ -12,38 +13,42 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The affected customer's page, opened from the link in their notice without an account:
  * what happened, what we are doing and by when, and a way to tell us it affected them. Its
  * forms carry no CSRF token: the unguessable path is itself the secret a forged request
- * would need. An unknown link gets the same short page as any other bad customer link.
+ * would need. An unknown link gets the same short page as any other bad customer link, and counts
+ * towards the same throttle.
  */
 @Controller
 class IncidentPageController {
 
     private final CustomerSide customers;
+    private final BadLinkThrottle throttle;
 
-    IncidentPageController(CustomerSide customers) {
+    IncidentPageController(CustomerSide customers, BadLinkThrottle throttle) {
         this.customers = customers;
+        this.throttle = throttle;
     }
 
     @GetMapping("/i/{token}")
-    String page(@PathVariable String token, HttpServletResponse response, Model model) {
+    String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
         return customers.open(token).map(page -> {
             model.addAttribute("token", token);
             model.addAttribute("p", page);
             return "incidents/customer";
-        }).orElseGet(() -> invalid(response, model));
+        }).orElseGet(() -> invalid(request, response, model));
     }
 
     @PostMapping("/i/{token}/affected")
     String affected(@PathVariable String token, @RequestParam(required = false) @Nullable String message,
-                    HttpServletResponse response, Model model, RedirectAttributes redirect) {
+                    HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         try {
             if (customers.reply(token, message).isEmpty()) {
-                return invalid(response, model);
+                return invalid(request, response, model);
             }
             redirect.addFlashAttribute("done", "Thank you for telling us. Someone from our team will look at it personally and be in touch.");
         } catch (InvalidInput | Conflict refused) {
@@ -53,9 +58,8 @@ class IncidentPageController {
         return "redirect:/i/" + token;
     }
 
-    private static String invalid(HttpServletResponse response, Model model) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("tooMany", false);
+    private String invalid(HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("tooMany", throttle.refuse(request, response) == HttpStatus.TOO_MANY_REQUESTS);
         return "customer/invalid";
     }
 }

@@ -1,4 +1,4 @@
-package org.redress.remedies;
+package org.redress.platform;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,25 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
- * Slows down guessing: an address that presented {@link #LIMIT} bad customer links within
- * {@link #WINDOW} is refused until the window has passed. Kept per node, in memory: a
- * guesser spread over nodes gets a few more tries, never enough to matter against a
- * 256-bit signature.
+ * Slows down guessing of customer links (case, survey and incident pages): an address that
+ * presented {@link #LIMIT} bad links within {@link #WINDOW} is refused until the window has
+ * passed. Only bad links count and only bad links are refused, so a customer's genuine link
+ * always works. Kept per node, in memory: a guesser spread over nodes gets a few more
+ * tries, never enough to matter against 256-bit secrets.
  */
 @Component
-class BadLinkThrottle {
+public class BadLinkThrottle {
 
-    static final int LIMIT = 10;
-    static final Duration WINDOW = Duration.ofMinutes(10);
+    public static final int LIMIT = 10;
+    public static final Duration WINDOW = Duration.ofMinutes(10);
     private static final int MAX_TRACKED = 100_000;
 
     private record Strikes(Instant since, int count) {}
@@ -28,6 +34,22 @@ class BadLinkThrottle {
 
     BadLinkThrottle(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * What to answer a link that opens nothing: 404, or 429 once this address has guessed
+     * too often (the page then says to wait, and {@code Retry-After} says how long).
+     */
+    public HttpStatus refuse(HttpServletRequest request, HttpServletResponse response) {
+        String address = request.getRemoteAddr();
+        if (blocked(address)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(WINDOW.toSeconds()));
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return HttpStatus.TOO_MANY_REQUESTS;
+        }
+        strike(address);
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return HttpStatus.NOT_FOUND;
     }
 
     boolean blocked(String address) {
@@ -45,7 +67,7 @@ class BadLinkThrottle {
     }
 
     /** Forgets every strike (for tests that must not see each other's guesses). */
-    void forgive() {
+    public void forgive() {
         strikes.clear();
     }
 }

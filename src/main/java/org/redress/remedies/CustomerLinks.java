@@ -65,8 +65,13 @@ class CustomerLinks {
             if (dot < 1 || token.length() > 200) {
                 return Optional.empty();
             }
-            String payload = new String(DECODE.decode(token.substring(0, dot)), StandardCharsets.US_ASCII);
+            byte[] payloadBytes = DECODE.decode(token.substring(0, dot));
             byte[] signature = DECODE.decode(token.substring(dot + 1));
+            // One valid spelling: the decoder forgives padding and unused low bits, a link must not.
+            if (!(ENCODE.encodeToString(payloadBytes) + "." + ENCODE.encodeToString(signature)).equals(token)) {
+                return Optional.empty();
+            }
+            String payload = new String(payloadBytes, StandardCharsets.US_ASCII);
             if (!MessageDigest.isEqual(signature, sign(payload))) {
                 return Optional.empty();
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseView;
+import org.redress.platform.BadLinkThrottle;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
@@ -43,8 +44,8 @@ class CustomerPageController {
     }
 
     @GetMapping("/c/{token}")
-    String page(@PathVariable String token, HttpServletRequest request, Model model) {
-        long caseId = caseOf(token, request);
+    String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        long caseId = caseOf(token, request, response);
         CaseView c = cases.view(caseId);
         List<RemedyView> remedies = desk.ofCase(caseId);
         model.addAttribute("token", token);
@@ -63,8 +64,8 @@ class CustomerPageController {
     @PostMapping("/c/{token}/offers/{id}/{answer}")
     String answer(@PathVariable String token, @PathVariable long id, @PathVariable String answer,
                   @RequestParam(required = false) @Nullable String amount, @RequestParam(required = false) @Nullable String note,
-                  HttpServletRequest request, RedirectAttributes redirect) {
-        long caseId = caseOf(token, request);
+                  HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        long caseId = caseOf(token, request, response);
         try {
             RemedyView answered = switch (answer) {
                 case "accept" -> negotiation.accept(caseId, id, note);
@@ -108,15 +109,7 @@ class CustomerPageController {
         return badLink(new BadLink(HttpStatus.NOT_FOUND), response, model);
     }
 
-    // Only bad links count and only bad links are refused: a customer's genuine link always works.
-    private long caseOf(String token, HttpServletRequest request) {
-        String address = request.getRemoteAddr();
-        return negotiation.caseOf(token).orElseGet(() -> {
-            if (throttle.blocked(address)) {
-                throw new BadLink(HttpStatus.TOO_MANY_REQUESTS);
-            }
-            throttle.strike(address);
-            throw new BadLink(HttpStatus.NOT_FOUND);
-        });
+    private long caseOf(String token, HttpServletRequest request, HttpServletResponse response) {
+        return negotiation.caseOf(token).orElseThrow(() -> new BadLink(throttle.refuse(request, response)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
+import org.redress.platform.BadLinkThrottle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -26,17 +28,20 @@ class SurveyPageController {
     private final SurveyAnswers answers;
     private final SurveyInvitations invitations;
 
-    SurveyPageController(SurveyAnswers answers, SurveyInvitations invitations) {
+    private final BadLinkThrottle throttle;
+
+    SurveyPageController(SurveyAnswers answers, SurveyInvitations invitations, BadLinkThrottle throttle) {
         this.answers = answers;
         this.invitations = invitations;
+        this.throttle = throttle;
     }
 
     /** "Stop sending me surveys": works from any of the customer's links, answered or not. */
     @PostMapping("/s/{token}/stop")
-    String stop(@PathVariable String token, Model model, HttpServletResponse response) {
+    String stop(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
         Optional<SurveyAnswers.Invitation> invitation = answers.find(token);
         if (invitation.isEmpty()) {
-            return invalid(model, response);
+            return invalid(request, response, model);
         }
         invitations.optOut(invitation.get().customerId());
         model.addAttribute("stopped", true);
@@ -44,13 +49,13 @@ class SurveyPageController {
     }
 
     @GetMapping("/s/{token}")
-    String page(@PathVariable String token, Model model, HttpServletResponse response) {
+    String page(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
         Optional<SurveyAnswers.Invitation> invitation = answers.open(token);
         if (invitation.isEmpty()) {
             // A genuine link past its time: the survey is closed, but the customer can still stop surveys.
             Optional<SurveyAnswers.Invitation> expired = answers.find(token);
             if (expired.isEmpty()) {
-                return invalid(model, response);
+                return invalid(request, response, model);
             }
             model.addAttribute("expired", true);
             return show(expired.get(), token, false, false, null, null, null, model);
@@ -60,10 +65,10 @@ class SurveyPageController {
 
     @PostMapping("/s/{token}")
     String answer(@PathVariable String token, @RequestParam(required = false) @Nullable String score,
-                  @RequestParam(required = false) @Nullable String comment, Model model, HttpServletResponse response) {
+                  @RequestParam(required = false) @Nullable String comment, Model model, HttpServletRequest request, HttpServletResponse response) {
         Optional<SurveyAnswers.Invitation> invitation = answers.open(token);
         if (invitation.isEmpty()) {
-            return invalid(model, response);
+            return invalid(request, response, model);
         }
         Integer value = null;
         try {
@@ -102,9 +107,8 @@ class SurveyPageController {
         return error.message().startsWith("Please") ? error.message() : "The " + error.field() + " " + error.message() + ".";
     }
 
-    private static String invalid(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("tooMany", false);
+    private String invalid(HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("tooMany", throttle.refuse(request, response) == HttpStatus.TOO_MANY_REQUESTS);
         return "customer/invalid";
     }
 }

@@ -48,13 +48,23 @@ class SocialTests {
                 "text", "We are sorry, order 991 was lost by the courier; we will refund 49.90 EUR."));
             Http.Response noInvitation = admin.post(c + "/social-replies", Map.of("purpose", "ACKNOWLEDGEMENT", "isPublic", true,
                 "text", "We are sorry to read this."));
+            Http.Response labelledAcknowledgement = admin.post(c + "/social-replies", Map.of("purpose", "ACKNOWLEDGEMENT",
+                "isPublic", true, "text", "Sorry Maria, the courier lost it because of a strike; we will refund 49.90 EUR by "
+                    + "Friday. Please send us a direct message."));
+            Http.Response unlabelled = admin.post(c + "/social-replies", Map.of("isPublic", true,
+                "text", "Sorry Maria, it was late due to the storm. Please send us a direct message."));
             JsonNode acknowledged = admin.post(c + "/social-replies", Map.of("purpose", "ACKNOWLEDGEMENT", "isPublic", true,
                 "text", "We are sorry to read this, Maria. Please send us a direct message and we will sort it out.")).json();
             Http.Response inPrivate = admin.post(c + "/social-replies", Map.of("purpose", "APOLOGY", "isPublic", false,
                 "text", "I am sorry, Maria: the courier lost order 991. I will refund 49.90 EUR today."));
 
             assertThat(apology.status()).isEqualTo(400);
-            assertThat(apology.body()).contains("in public, post only an acknowledgement");
+            assertThat(apology.body()).contains("in public (isPublic: true, the default) post only an acknowledgement");
+            assertThat(labelledAcknowledgement.status()).isEqualTo(400);
+            assertThat(labelledAcknowledgement.body()).contains("it names an amount", "it offers or names a remedy",
+                "it explains the cause", "it names a date or time");
+            assertThat(unlabelled.status()).isEqualTo(400);
+            assertThat(unlabelled.body()).contains("it explains the cause");
             assertThat(noInvitation.status()).isEqualTo(400);
             assertThat(noInvitation.body()).contains("invite the customer to continue privately");
             assertThat(acknowledged.get("messageId").asString()).isNotBlank();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.redress.ApplicationTest;
 import org.redress.Http;
+import org.redress.platform.BadLinkThrottle;
 
 import tools.jackson.databind.JsonNode;
 
@@ -198,6 +199,46 @@ class NegotiationTests extends ApplicationTest {
 
         assertThat(tooMany).isGreaterThanOrEqualTo(2);
         assertThat(guesser.html(good).status()).isEqualTo(200);
+    }
+
+    @Test
+    void badSurveyAndIncidentLinksCountTowardsTheSameThrottle() {
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        String good = new NegotiationHelper(this).linkPath(c);
+        Http guesser = Http.anonymous(port);
+
+        for (int i = 0; i < BadLinkThrottle.LIMIT; i++) {
+            int status = guesser.html((i % 2 == 0 ? "/s/" : "/i/") + "guess" + i + unique() + unique() + unique()).status();
+            assertThat(status).isEqualTo(404);
+        }
+
+        Http.Response survey = guesser.html("/s/one-more-" + unique() + unique() + unique());
+        assertThat(survey.status()).isEqualTo(429);
+        assertThat(survey.header("Retry-After")).isEqualTo(String.valueOf(BadLinkThrottle.WINDOW.toSeconds()));
+        assertThat(guesser.html("/i/one-more-" + unique() + unique() + unique()).status()).isEqualTo(429);
+        assertThat(guesser.html(good).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCustomerLinkHasExactlyOneValidSpelling() {
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        String good = new NegotiationHelper(this).linkPath(c);
+        String token = good.substring("/c/".length());
+        String payload = token.substring(0, token.indexOf('.'));
+        String signature = token.substring(token.indexOf('.') + 1);
+
+        // 32 signature bytes leave 2 unused bits in the last of 43 characters: flipping them
+        // decodes to the same bytes, and so does padding that an unpadded encoding never has.
+        char last = signature.charAt(signature.length() - 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char sameBytes = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        Http customer = Http.anonymous(port);
+
+        assertThat(customer.html(good).status()).isEqualTo(200);
+        assertThat(customer.html("/c/" + payload + "." + signature.substring(0, signature.length() - 1) + sameBytes).status())
+            .isEqualTo(404);
+        assertThat(customer.html("/c/" + payload + "." + signature + "=").status()).isEqualTo(404);
+        assertThat(customer.html("/c/" + payload + "==." + signature).status()).isEqualTo(404);
     }
 
     @Test
