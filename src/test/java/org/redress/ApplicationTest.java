@@ -80,10 +80,34 @@ public abstract class ApplicationTest {
         return admin().get("/api/v1/users/" + person.id()).json().get("name").asString();
     }
 
-    /** The user's alerts of one kind, newest first. */
+    /**
+     * The user's alerts of one kind, newest first. Alerts are raised after the change that
+     * causes them has committed, on another thread, so this waits up to ten seconds for the
+     * first one to appear (and a little longer for any that follow at the same moment).
+     */
     protected static List<JsonNode> alerts(Http http, String kind) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<JsonNode> found = alertsNow(http, kind);
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            pause(100);
+            found = alertsNow(http, kind);
+        }
+        pause(300);
+        return alertsNow(http, kind);
+    }
+
+    private static List<JsonNode> alertsNow(Http http, String kind) {
         return http.get("/api/v1/alerts?limit=200").json().get("items").valueStream()
             .filter(alert -> alert.get("kind").asString().equals(kind)).toList();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Makes a case's clock for the target overdue (and past its warning), as if time had passed. */

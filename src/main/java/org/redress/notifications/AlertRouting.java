@@ -19,7 +19,7 @@ import org.redress.remedies.RemedyChanged;
 import org.redress.sla.FollowUpDue;
 import org.redress.sla.TargetAtRisk;
 import org.redress.sla.TargetMissed;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +27,14 @@ import org.springframework.stereotype.Component;
  * when nobody does); a missed target also to the leads, when the policy says so, of the
  * case's team and of the team it was escalated to; a follow-up due to whoever holds the
  * case; a broken promise to its owner and their leads; a remedy awaiting approval to those
- * whose authority covers it. Runs in the transaction of the
- * firing, so each alert is raised exactly once.
+ * whose authority covers it.
+ *
+ * <p>Runs after the change has committed, in a transaction of its own, through the event
+ * publication registry: telling staff is a consequence of the change, not part of it, so a
+ * failure here never undoes an agent's work or stops the SLA sweep; the publication stays
+ * incomplete and is delivered again at the next start. A crash between raising an alert
+ * and marking the publication complete can raise that alert twice (at least once, never
+ * lost). See docs/adr/0010-reactions-in-or-after-the-transaction.md.
  */
 @Component
 class AlertRouting {
@@ -45,14 +51,14 @@ class AlertRouting {
         this.when = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(businessZone);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(TargetAtRisk atRisk) {
         CaseView c = cases.view(atRisk.caseId());
         inbox.raise(holderOrLeads(c), c.id(), "sla.at-risk", c.number() + " is at risk: "
             + atRisk.target().label().toLowerCase(Locale.ROOT) + " is due " + when.format(atRisk.dueAt()) + " — " + c.subject());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(TargetMissed missed) {
         CaseView c = cases.view(missed.caseId());
         Set<Long> told = new LinkedHashSet<>(holder(c));
@@ -69,14 +75,14 @@ class AlertRouting {
             + missed.target().label().toLowerCase(Locale.ROOT) + " was due " + when.format(missed.dueAt()) + " — " + c.subject());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(FollowUpDue due) {
         CaseView c = cases.view(due.caseId());
         inbox.raise(holderOrLeads(c), c.id(), "followup.due", "Check back with the customer of " + c.number()
             + ": are they truly satisfied? — " + c.subject());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PromiseChanged promise) {
         if (promise.status() != Promise.Status.BROKEN) {
             return;
@@ -94,7 +100,7 @@ class AlertRouting {
     }
 
     /** A request beyond its proposer's authority goes to those who can decide it; again, louder, when late. */
-    @EventListener
+    @ApplicationModuleListener
     void on(ApprovalRequested request) {
         CaseView c = cases.view(request.caseId());
         inbox.raise(request.approvers(), c.id(), request.overdue() ? "approval.overdue" : "approval.requested",
@@ -103,7 +109,7 @@ class AlertRouting {
     }
 
     /** The customer's answer to an offer comes back to whoever proposed it, and to whoever holds the case. */
-    @EventListener
+    @ApplicationModuleListener
     void on(RemedyChanged remedy) {
         if (!remedy.state().equals("COUNTERED") && !remedy.state().equals("DECLINED") && !remedy.state().equals("ACCEPTED")) {
             return;

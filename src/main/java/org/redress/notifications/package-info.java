@@ -5,8 +5,10 @@
  * agreed and delivered, closed, promises kept or broken): each is recorded on the case's
  * timeline as "Update to customer: …" and handed to every
  * {@link org.redress.notifications.CustomerUpdateChannel}, the port through which email and
- * other channels deliver them. Listens to events of the cases, sla and promises modules;
- * nothing depends on this module.
+ * other channels deliver them. Listens to events of the cases, sla, promises and remedies
+ * modules: customer updates inside the change's transaction (a transactional outbox), staff
+ * alerts after it commits, through the event publication registry (ADR 10). Nothing
+ * depends on this module.
  */
 @NullMarked
 package org.redress.notifications;

@@ -163,7 +163,7 @@ class ConsoleBrowserTests extends BrowserTest {
         // The sweep runs every two seconds on its own.
         Locator alert = page.locator("tr[data-kind='sla.breached']", new Page.LocatorOptions().setHasText(number));
         page.navigate(url("/alerts"));
-        for (int tries = 0; tries < 30 && alert.count() == 0; tries++) {
+        for (int tries = 0; tries < 60 && alert.count() == 0; tries++) {
             page.waitForTimeout(500);
             page.reload();
         }

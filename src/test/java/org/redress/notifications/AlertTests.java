@@ -37,6 +37,7 @@ class AlertTests extends ApplicationTest {
         promises.breakOverdue();
 
         for (Person told : new Person[] {owner, lead}) {
+            assertThat(alerts(told.http(), "promise.broken")).hasSize(1);
             JsonNode alerts = told.http().get("/api/v1/alerts").json();
             assertThat(alerts.get("unread").asLong()).isEqualTo(1);
             JsonNode alert = alerts.get("items").get(0);
@@ -60,6 +61,7 @@ class AlertTests extends ApplicationTest {
             jdbc.sql("update promises set due_at = current_timestamp - interval '1' minute where id = ?").param(promise).update();
         }
         promises.breakOverdue();
+        assertThat(alerts(owner.http(), "promise.broken")).hasSize(2);
         long first = owner.http().get("/api/v1/alerts").json().get("items").get(0).get("id").asLong();
 
         Http.Response foreign = other.http().post("/api/v1/alerts/" + first + "/read", Map.of());

@@ -143,8 +143,7 @@ class NegotiationTests extends ApplicationTest {
         JsonNode remedy = agent.http().get("/api/v1/remedies/" + id).json();
         assertThat(remedy.get("state").asString()).isEqualTo("COUNTERED");
         assertThat(remedy.get("counterAmount").asString()).isEqualTo("35.00");
-        assertThat(agent.http().get("/api/v1/alerts").json().get("items").valueStream()
-            .filter(alert -> alert.get("kind").asString().equals("remedy.countered")).toList()).singleElement()
+        assertThat(alerts(agent.http(), "remedy.countered")).singleElement()
             .satisfies(alert -> assertThat(alert.get("text").asString())
                 .isEqualTo("The customer of " + number + " proposes something else for Refund of 20.00 EUR: Late parcel"));
     }

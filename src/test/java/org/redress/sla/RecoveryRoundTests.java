@@ -81,6 +81,7 @@ class RecoveryRoundTests extends ApplicationTest {
         timers.fireDue();
         timers.fireDue();
 
+        assertThat(alerts(agent.http(), "followup.due")).hasSize(1);
         List<JsonNode> alerts = agent.http().get("/api/v1/alerts").json().get("items").valueStream().toList();
         assertThat(alerts).singleElement().satisfies(alert -> {
             assertThat(alert.get("kind").asString()).isEqualTo("followup.due");
