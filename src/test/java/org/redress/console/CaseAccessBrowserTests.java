@@ -44,6 +44,24 @@ class CaseAccessBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anAgentOpensACaseAColleagueHoldsButIsNotOfferedToTakeIt() {
+        long team = newTeam("Deliveries");
+        Person colleague = member("agent", team);
+        String number = open(admin(), "C-" + unique()).get("number").asString();
+        admin().post("/api/v1/cases/" + number + "/assign", Map.of("assigneeId", colleague.id()));
+        String email = "eli-" + unique() + "@test.redress";
+        admin().post("/api/v1/users", Map.of("email", email, "name", "Eli Delivery", "password", "eli-password-1",
+            "role", "agent", "teamId", team));
+        page.context().clearCookies();
+        signIn(email, "eli-password-1");
+
+        page.navigate(url("/cases/" + number));
+
+        assertThat(page.getByTestId("held")).containsText("Someone else holds this case");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign to me"))).hasCount(0);
+    }
+
+    @Test
     void anAdminAddsAnIntegrationAndIssuesItsTokenOnce() {
         String email = "shop-" + unique() + "@test.redress";
         page.navigate(url("/admin/users"));
