@@ -74,9 +74,4 @@ public final class CaseScope {
                 + " or " + alias + ".assignee_id = " + userId + ")";
         };
     }
-
-    /** Whether this is every case (nothing to filter). */
-    boolean everyCase() {
-        return reach == Reach.EVERY_CASE;
-    }
 }
