@@ -10,6 +10,10 @@ PORT=18081
 WORK=$(mktemp -d)
 JAR=$PWD/target/redress-0.1.0-SNAPSHOT.jar
 [ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+  echo "Port $PORT is already taken; stop what listens there first." >&2
+  exit 1
+fi
 
 # Starts the jar in $WORK and sets STARTED_MS to the time until it answers healthy.
 start() {

@@ -17,8 +17,12 @@ REDRESS_ADMIN_EMAIL=bench@example.com REDRESS_ADMIN_PASSWORD=bench-password-1 PO
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+# Business events come from an integration, with a token the admin issues for it.
+INTEGRATION=$(curl -sf -u bench@example.com:bench-password-1 -H 'Content-Type: application/json' \
+  -d '{"email":"orders@bench.example","name":"Order system","role":"integration"}' \
+  "http://127.0.0.1:$PORT/api/v1/users" | sed -E 's/.*"id":([0-9]+).*/\1/')
 TOKEN=$(curl -sf -u bench@example.com:bench-password-1 -H 'Content-Type: application/json' \
-  -d '{"name":"benchmark"}' "http://127.0.0.1:$PORT/api/v1/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')
+  -d '{"name":"benchmark"}' "http://127.0.0.1:$PORT/api/v1/users/$INTEGRATION/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')
 
 echo "== POST /api/v1/events, ${SECONDS_TO_RUN}s (after a 5 s warm-up)"
 "${JAVA:-java}" benchmark/EventLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 4 500 "$SECONDS_TO_RUN" 5

@@ -75,6 +75,39 @@ public abstract class ApplicationTest {
         return new Person(created.json().get("id").asLong(), Http.bearer(port, token.json().get("secret").asString()));
     }
 
+    /**
+     * A new integration (a business system: not a person), signed in through a token an
+     * admin issued for it. Integrations alone post business events and inbound messages.
+     */
+    protected Http integration() {
+        return integrationUser().http();
+    }
+
+    /** A new integration with a token: its user id and its client. */
+    protected Person integrationUser() {
+        long id = newIntegration();
+        return new Person(id, Http.bearer(port, integrationToken(id)));
+    }
+
+    /** A new integration user, without a token; its id. */
+    protected long newIntegration() {
+        Http.Response created = admin().post("/api/v1/users", Map.of("email", "integration-" + unique() + "@test.redress",
+            "name", "Order system " + unique(), "role", "integration"));
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+        return created.json().get("id").asLong();
+    }
+
+    /** A token for an integration, issued by the admin. */
+    protected String integrationToken(long integrationId) {
+        Http.Response token = admin().post("/api/v1/users/" + integrationId + "/tokens", Map.of("name", "tests"));
+        if (token.status() != 201) {
+            throw new IllegalStateException(token.body());
+        }
+        return token.json().get("secret").asString();
+    }
+
     /** The display name of a user. */
     protected String name(Person person) {
         return admin().get("/api/v1/users/" + person.id()).json().get("name").asString();

@@ -40,6 +40,16 @@ public final class Nodes {
         return new SpringApplicationBuilder(RedressApplication.class).run(args.toArray(String[]::new));
     }
 
+    /** A new integration on the node (a business system), through a token its admin issued. */
+    public static Http integration(ConfigurableApplicationContext node) {
+        Http admin = admin(node);
+        long id = admin.post("/api/v1/users", java.util.Map.of("email", "integration-" + java.util.UUID.randomUUID()
+            + "@nodes.test", "name", "Integration", "role", "integration")).json().get("id").asLong();
+        String secret = admin.post("/api/v1/users/" + id + "/tokens", java.util.Map.of("name", "tests")).json()
+            .get("secret").asString();
+        return Http.bearer(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")), secret);
+    }
+
     /** The node's admin, through HTTP Basic. */
     public static Http admin(ConfigurableApplicationContext node) {
         return Http.basic(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")), ADMIN, PASSWORD);

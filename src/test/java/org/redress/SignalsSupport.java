@@ -23,7 +23,7 @@ public abstract class SignalsSupport extends ApplicationTest {
 
     /** Sends the events and waits until every one of them is processed (surveys, risk). */
     protected void sendAndProcess(List<Map<String, Object>> events) {
-        Http.Response sent = admin().post("/api/v1/events", Map.of("events", events));
+        Http.Response sent = integration().post("/api/v1/events", Map.of("events", events));
         if (sent.status() != 200 || !sent.json().get("rejected").isEmpty()) {
             throw new IllegalStateException(sent.body());
         }

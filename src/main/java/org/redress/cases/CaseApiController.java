@@ -41,7 +41,9 @@ class CaseApiController {
     }
 
     @GetMapping
-    @Operation(summary = "List cases", description = "Newest first, with filters; keyset pagination through `cursor`.")
+    @Operation(summary = "List cases", description = "Newest first, with filters; keyset pagination through `cursor`. "
+        + "Only the cases you may open: agents, leads and managers see their team's cases, the shared inbox (no team) "
+        + "and cases assigned to them; admins (and leads or managers without a team) every case.")
     CasePage list(
             @Parameter(description = "new, in-progress, resolution-agreed, fulfilled or closed.") @RequestParam(required = false) @Nullable String status,
             @Parameter(description = "Only cases assigned to this user id.") @RequestParam(required = false) @Nullable Long assignee,
@@ -50,8 +52,10 @@ class CaseApiController {
             @Parameter(description = "Only cases in this category code.") @RequestParam(required = false) @Nullable String category,
             @Parameter(description = "Only cases in this team's queue.") @RequestParam(required = false) @Nullable Long team,
             @Parameter(description = "`nextCursor` of the previous page.") @RequestParam(required = false) @Nullable String cursor,
-            @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit) {
-        return search.page(new CaseSearch.Filter(status, assignee, unassigned, customer, category, team), cursor, limit);
+            @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit,
+            @AuthenticationPrincipal RedressUser user) {
+        return search.page(new CaseSearch.Filter(status, assignee, unassigned, customer, category, team), CaseScope.of(user),
+            cursor, limit);
     }
 
     @GetMapping("/{case}")
@@ -207,7 +211,8 @@ class CaseApiController {
                          @Schema(description = "Team id; defaults to the assignee's team.") @Nullable Long teamId) {}
 
     @PostMapping("/{case}/assign")
-    @Operation(summary = "Assign", description = "Agents may take a case or release it; leads, managers and admins assign anyone.")
+    @Operation(summary = "Assign", description = "Agents take a case nobody holds (of their team or the shared inbox) "
+        + "or release their own; leads, managers and admins give it to anyone or move it to another team.")
     CaseView assign(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody AssignRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.assign(CaseManagement.idOf(number), user, body.assigneeId(), body.teamId());
     }

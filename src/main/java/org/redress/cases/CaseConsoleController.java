@@ -12,7 +12,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
 import org.redress.identity.UserManagement;
-import org.redress.identity.UserSummary;
 import org.redress.shared.Conflict;
 import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
@@ -61,7 +60,7 @@ class CaseConsoleController {
     String queue(@RequestParam(required = false) @Nullable String queue, @RequestParam(required = false) @Nullable String sort,
                  @AuthenticationPrincipal RedressUser me, Model model) {
         CaseSearch.QueueOrder order = "time-left".equals(sort) ? CaseSearch.QueueOrder.TIME_LEFT : CaseSearch.QueueOrder.URGENCY;
-        Map<CaseSearch.Queue, Long> sizes = search.queueSizes(me.id(), me.teamId());
+        Map<CaseSearch.Queue, Long> sizes = search.queueSizes(me);
         CaseSearch.Queue chosen = queue == null
             ? (sizes.get(CaseSearch.Queue.MINE) > 0 ? CaseSearch.Queue.MINE : CaseSearch.Queue.ALL_OPEN)
             : Arrays.stream(CaseSearch.Queue.values()).filter(q -> key(q).equals(queue)).findFirst().orElse(CaseSearch.Queue.ALL_OPEN);
@@ -74,7 +73,7 @@ class CaseConsoleController {
             new QueueTab("unassigned", "Unassigned", sizes.get(CaseSearch.Queue.UNASSIGNED)),
             new QueueTab("open", "All open", sizes.get(CaseSearch.Queue.ALL_OPEN)),
             new QueueTab("closed", "Recently closed", null)));
-        model.addAttribute("cases", search.queue(chosen, me.id(), me.teamId(), order));
+        model.addAttribute("cases", search.queue(chosen, me, order));
         model.addAttribute("emptyMessage", switch (chosen) {
             case MINE -> "No open cases are assigned to you. Take one from Unassigned.";
             case TEAM -> me.teamId() == null ? "You are not in a team." : "Your team has no open cases.";
@@ -85,13 +84,13 @@ class CaseConsoleController {
         return "cases/queue";
     }
 
-    @GetMapping("/cases/{number}")
-    String show(@PathVariable String number, Model model) {
-        return page(CaseManagement.idOf(number), model);
+    @GetMapping("/cases/{case}")
+    String show(@PathVariable("case") String number, @AuthenticationPrincipal RedressUser me, Model model) {
+        return page(CaseManagement.idOf(number), me, model);
     }
 
-    @PostMapping("/cases/{number}/{action}")
-    String act(@PathVariable String number, @PathVariable String action, @RequestParam Map<String, String> form,
+    @PostMapping("/cases/{case}/{action}")
+    String act(@PathVariable("case") String number, @PathVariable String action, @RequestParam Map<String, String> form,
                @AuthenticationPrincipal RedressUser me, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
                Model model, RedirectAttributes redirect) {
         long id = CaseManagement.idOf(number);
@@ -105,7 +104,7 @@ class CaseConsoleController {
         }
         if (htmx != null) {
             model.addAttribute("error", error);
-            page(id, model);
+            page(id, me, model);
             return "cases/detail :: case";
         }
         redirect.addFlashAttribute("error", error);
@@ -136,18 +135,18 @@ class CaseConsoleController {
         }
     }
 
-    private String page(long id, Model model) {
+    private String page(long id, RedressUser me, Model model) {
         CaseView view = cases.view(id);
         model.addAttribute("section", "cases");
         model.addAttribute("c", view);
         model.addAttribute("timeline", cases.timeline(id));
         model.addAttribute("messages", cases.messages(id));
-        model.addAttribute("users", users.users().stream().filter(UserSummary::active).toList());
+        model.addAttribute("users", users.users().stream().filter(user -> user.active() && user.role().person()).toList());
         model.addAttribute("teams", users.teams());
         model.addAttribute("rootCauses", taxonomy.entries(Taxonomy.ROOT_CAUSE, true));
         model.addAttribute("repeatable", REPEATABLE);
         model.addAttribute("otherCases", search.page(new CaseSearch.Filter(null, null, false, view.customer().id(), null, null),
-            null, 6).items().stream().filter(other -> other.id() != id).limit(5).toList());
+            CaseScope.of(me), null, 6).items().stream().filter(other -> other.id() != id).limit(5).toList());
         model.addAttribute("today", LocalDate.now(clock.withZone(businessZone)));
         return "cases/detail";
     }

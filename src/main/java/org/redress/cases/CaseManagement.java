@@ -2,7 +2,6 @@ package org.redress.cases;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -18,7 +17,6 @@ import org.redress.identity.Team;
 import org.redress.identity.UserManagement;
 import org.redress.identity.UserSummary;
 import org.redress.shared.Actor;
-import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.redress.shared.Text;
@@ -42,18 +40,20 @@ public class CaseManagement {
     private final CaseViews views;
     private final Taxonomy taxonomy;
     private final UserManagement users;
+    private final CaseAccess access;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId businessZone;
 
     CaseManagement(Cases cases, CaseRecords records, CaseViews views, Taxonomy taxonomy, UserManagement users,
-                   AuditTrail audit, Clock clock, ZoneId businessZone) {
+                   CaseAccess access, AuditTrail audit, Clock clock, ZoneId businessZone) {
         this.businessZone = businessZone;
         this.cases = cases;
         this.records = records;
         this.views = views;
         this.taxonomy = taxonomy;
         this.users = users;
+        this.access = access;
         this.audit = audit;
         this.clock = clock;
     }
@@ -135,27 +135,20 @@ public class CaseManagement {
     // ---- handling -----------------------------------------------------------------------
 
     /**
-     * Assigns the case. Agents may take a case or release one they hold; only leads,
-     * managers and admins give a case to someone else or move it to another team.
-     * Without a team, the assignee's team is used.
+     * Assigns the case, within {@link CaseAccess}'s rules: agents take a case nobody holds or
+     * release their own; leads, managers and admins give it to anyone or move it to another
+     * team. Without a team, the assignee's team is used. Only a person holds a case.
      */
     public CaseView assign(long caseId, RedressUser by, @Nullable Long assigneeId, @Nullable Long teamId) {
-        if (!by.supervises() && assigneeId != null && assigneeId != by.id()) {
-            throw new Forbidden("Agents can take a case themselves; only leads, managers and admins assign it to others.");
-        }
-        if (!by.supervises() && teamId != null) {
-            throw new Forbidden("Only leads, managers and admins move a case to another team.");
-        }
-        UserSummary assignee = assigneeId == null ? null : users.user(assigneeId).filter(UserSummary::active)
-            .orElseThrow(() -> InvalidInput.field("assigneeId", "there is no active user with id " + assigneeId));
+        UserSummary assignee = assigneeId == null ? null : users.user(assigneeId)
+            .filter(user -> user.active() && user.role().person())
+            .orElseThrow(() -> InvalidInput.field("assigneeId", "there is no active person with id " + assigneeId));
         Long team = teamId != null ? teamId : assignee == null ? null : assignee.teamId();
         Team chosenTeam = team == null ? null : users.team(team)
             .orElseThrow(() -> InvalidInput.field("teamId", "there is no team with id " + teamId));
         Actor actor = by.actor();
         return change(caseId, actor, "case.assigned", c -> {
-            if (!by.supervises() && assigneeId == null && c.assigneeId() != null && c.assigneeId() != by.id()) {
-                throw new Forbidden("Agents can only release cases they hold themselves.");
-            }
+            access.requireAssignment(caseId, c.assigneeId(), actor, assigneeId, teamId);
             c.assign(actor, clock.instant(), assignee == null ? null : assignee.id(),
                 assignee == null ? null : assignee.name(), team, chosenTeam == null ? null : chosenTeam.name());
         });
@@ -191,7 +184,9 @@ public class CaseManagement {
      * the case's messages and timeline, by the person who wrote it.
      */
     public void recordOutbound(long caseId, Actor author, Channel channel, @Nullable String subject, String body) {
-        CaseView c = views.of(load(caseId));
+        RecoveryCase recoveryCase = load(caseId);
+        access.require(caseId, recoveryCase.teamId(), recoveryCase.assigneeId(), author, "case.message-sent");
+        CaseView c = views.of(recoveryCase);
         Instant now = clock.instant();
         records.addMessage(caseId, "OUTBOUND", channel, author.name(), subject, Text.required("body", body, 100_000), now);
         records.append(caseId, List.of(new RecoveryCase.Happening(now, author, "message.sent", "Wrote to the customer by "
@@ -234,6 +229,10 @@ public class CaseManagement {
         return cases.findById(caseId).map(views::of);
     }
 
+    /**
+     * The case. Who may read it is checked where the request names it (every URL under
+     * {@code /cases/{case}}, see {@link CaseAccess}); changes are checked here, per command.
+     */
     @Transactional(readOnly = true)
     public CaseView view(long caseId) {
         return views.of(load(caseId));
@@ -266,6 +265,7 @@ public class CaseManagement {
 
     private CaseView change(long caseId, Actor actor, String action, Consumer<RecoveryCase> transition) {
         RecoveryCase recoveryCase = load(caseId);
+        access.require(caseId, recoveryCase.teamId(), recoveryCase.assigneeId(), actor, action);
         transition.accept(recoveryCase);
         List<RecoveryCase.Happening> happenings = recoveryCase.drainHappenings();
         if (happenings.isEmpty()) {
@@ -284,5 +284,4 @@ public class CaseManagement {
         return cases.findById(caseId)
             .orElseThrow(() -> new NotFound("There is no case " + CaseNumber.format(caseId) + "."));
     }
-
 }

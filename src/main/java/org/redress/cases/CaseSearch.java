@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.identity.RedressUser;
 import org.redress.shared.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -70,14 +71,14 @@ public class CaseSearch {
             .param(customerId).query(Long.class).single() > 0;
     }
 
-    /** Newest first. The cursor is the id of the last case of the previous page. */
-    public CasePage page(Filter filter, @Nullable String cursor, int limit) {
+    /** Newest first, only cases in the reader's scope. The cursor is the id of the last case of the previous page. */
+    public CasePage page(Filter filter, CaseScope scope, @Nullable String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw InvalidInput.field("limit", "must be from 1 to " + MAX_LIMIT);
         }
         Long before = cursor == null || cursor.isBlank() ? null : CaseNumber.parse(cursor)
             .orElseThrow(() -> InvalidInput.field("cursor", "is not a cursor returned by this API"));
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        StringBuilder where = new StringBuilder(" where " + scope.onCases("c"));
         Map<String, Object> params = new HashMap<>();
         if (filter.status() != null) {
             where.append(" and c.status = :status");
@@ -117,18 +118,20 @@ public class CaseSearch {
     }
 
     /**
-     * A work queue, most urgent first: severity, then the oldest waiting; or the case whose
-     * next target is due soonest (missed ones first, cases with no running target last).
-     * A queue holds at most {@link #MAX_LIMIT} cases.
+     * A work queue of the cases this person may open, most urgent first: severity, then the
+     * oldest waiting; or the case whose next target is due soonest (missed ones first, cases
+     * with no running target last). A queue holds at most {@link #MAX_LIMIT} cases.
      */
-    public List<CaseSummary> queue(Queue queue, long userId, @Nullable Long teamId, QueueOrder order) {
+    public List<CaseSummary> queue(Queue queue, RedressUser me, QueueOrder order) {
+        long userId = me.id();
+        Long teamId = me.teamId();
         String where = switch (queue) {
             case MINE -> " where c.status <> 'CLOSED' and c.assignee_id = :user";
             case TEAM -> " where c.status <> 'CLOSED' and c.team_id = :team";
             case UNASSIGNED -> " where c.status <> 'CLOSED' and c.assignee_id is null";
             case ALL_OPEN -> " where c.status <> 'CLOSED'";
             case CLOSED -> " where c.status = 'CLOSED'";
-        };
+        } + " and " + CaseScope.of(me).onCases("c");
         String orderBy = queue == Queue.CLOSED ? " order by c.closed_at desc"
             : order == QueueOrder.TIME_LEFT ? " order by " + NEXT_DUE + " nulls last, c.severity, c.opened_at"
             : " order by c.severity, c.opened_at";
@@ -142,24 +145,25 @@ public class CaseSearch {
         return completed(jdbc.sql(SELECT + where + orderBy + " limit :limit").params(params).query(this::row).list());
     }
 
-    /** The cases with these ids, in no particular order; for other modules' lists. */
-    public List<CaseSummary> summaries(java.util.Collection<Long> ids) {
+    /** Those of the cases with these ids that are in the reader's scope, in no particular order; for other modules' lists. */
+    public List<CaseSummary> summaries(java.util.Collection<Long> ids, CaseScope scope) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return completed(jdbc.sql(SELECT + " where c.id in (:ids)").param("ids", List.copyOf(ids)).query(this::row).list());
+        return completed(jdbc.sql(SELECT + " where c.id in (:ids) and " + scope.onCases("c"))
+            .param("ids", List.copyOf(ids)).query(this::row).list());
     }
 
-    /** Open cases in each queue, for the tabs' counters. */
-    public Map<Queue, Long> queueSizes(long userId, @Nullable Long teamId) {
+    /** Open cases in each queue this person may open, for the tabs' counters. */
+    public Map<Queue, Long> queueSizes(RedressUser me) {
         record Counts(long mine, long team, long unassigned, long open) {}
         Counts counts = jdbc.sql("""
-                select sum(case when assignee_id = :user then 1 else 0 end) as mine,
-                       sum(case when team_id = :team then 1 else 0 end) as team,
-                       sum(case when assignee_id is null then 1 else 0 end) as unassigned,
+                select sum(case when c.assignee_id = :user then 1 else 0 end) as mine,
+                       sum(case when c.team_id = :team then 1 else 0 end) as team,
+                       sum(case when c.assignee_id is null then 1 else 0 end) as unassigned,
                        count(*) as open
-                from recovery_cases where status <> 'CLOSED'""")
-            .param("user", userId).param("team", teamId == null ? -1L : teamId)
+                from recovery_cases c where c.status <> 'CLOSED' and\s""" + CaseScope.of(me).onCases("c"))
+            .param("user", me.id()).param("team", me.teamId() == null ? -1L : me.teamId())
             .query((rs, n) -> new Counts(rs.getLong("mine"), rs.getLong("team"), rs.getLong("unassigned"), rs.getLong("open")))
             .single();
         return Map.of(Queue.MINE, counts.mine(), Queue.TEAM, counts.team(), Queue.UNASSIGNED, counts.unassigned(),

@@ -51,7 +51,7 @@ class ComplaintApiController {
     @Operation(summary = "Take a complaint", description = """
         Opens a recovery case, or adds the complaint as a new message to the customer's open case in the same \
         category. With an `Idempotency-Key`, a retry returns the case of the first request instead of a new one \
-        (with `Idempotent-Replayed: true`); reusing a key for a different complaint is refused with 409.""")
+        (with `Idempotent-Replayed: true`); reusing a key for a different complaint is refused with 409.         People and integrations (business systems) alike may post complaints.""")
     @ApiResponse(responseCode = "201", description = "A new case was opened; `Location` points to it.", headers = {
         @Header(name = "Location", description = "The case: /api/v1/cases/{number}."),
         @Header(name = "Redress-Intake", description = "`opened`, `joined` or `replayed`."),

@@ -2,6 +2,8 @@ package org.redress.cases;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.customers.CustomerManagement;
+import org.redress.identity.RedressUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,12 +27,13 @@ class CustomerCasesApiController {
     }
 
     @GetMapping("/api/v1/customers/{id}/cases")
-    @Operation(summary = "A customer's case history", description = "Every case of the customer, newest first.")
+    @Operation(summary = "A customer's case history", description = "The customer's cases you may open, newest first.")
     @ApiResponse(responseCode = "404", description = "No such customer.")
     CasePage history(@Parameter(description = "Customer id.") @PathVariable long id,
                      @Parameter(description = "`nextCursor` of the previous page.") @RequestParam(required = false) @Nullable String cursor,
-                     @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit) {
+                     @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit,
+                     @AuthenticationPrincipal RedressUser user) {
         customers.get(id);
-        return search.page(new CaseSearch.Filter(null, null, false, id, null, null), cursor, limit);
+        return search.page(new CaseSearch.Filter(null, null, false, id, null, null), CaseScope.of(user), cursor, limit);
     }
 }

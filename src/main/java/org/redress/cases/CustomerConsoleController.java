@@ -2,8 +2,10 @@ package org.redress.cases;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.customers.CustomerManagement;
+import org.redress.identity.RedressUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,11 +44,11 @@ class CustomerConsoleController {
     }
 
     @GetMapping("/customers/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @AuthenticationPrincipal RedressUser me, Model model) {
         model.addAttribute("section", "customers");
         model.addAttribute("customer", customers.get(id));
-        model.addAttribute("cases", search.page(new CaseSearch.Filter(null, null, false, id, null, null), null,
-            CaseSearch.MAX_LIMIT).items());
+        model.addAttribute("cases", search.page(new CaseSearch.Filter(null, null, false, id, null, null), CaseScope.of(me),
+            null, CaseSearch.MAX_LIMIT).items());
         return "customers/detail";
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -107,6 +108,9 @@ class CommunicationsApiController {
     }
 
     @PostMapping("/api/v1/inbound/email")
+    @ApiResponse(responseCode = "403", description = "Not an integration: only a user with the role integration, through "
+        + "a token an admin issued, posts here (people, admins included, do not).", content = @Content(
+        mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Receive an email", description = "For a mail provider's inbound webhook: a reply joins its case, "
         + "other mail opens a complaint, automatic mail is set aside; a Message-ID is taken once.")
     Mailbox.Result inbound(@RequestBody InboundMail mail) {
@@ -114,6 +118,9 @@ class CommunicationsApiController {
     }
 
     @PostMapping("/api/v1/inbound/social")
+    @ApiResponse(responseCode = "403", description = "Not an integration: only a user with the role integration, through "
+        + "a token an admin issued, posts here (people, admins included, do not).", content = @Content(
+        mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Receive a social post or message", description = "Opens a case (channel social) or joins the "
         + "author's open one; a post id is taken once.")
     SocialResult mention(@RequestBody SocialReplies.Mention mention) {

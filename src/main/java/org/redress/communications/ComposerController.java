@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
 import org.redress.identity.RedressUser;
 import org.redress.shared.Conflict;
+import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -73,7 +74,7 @@ class ComposerController {
             model.addAttribute("done", "Queued for sending" + (queued.findings().isEmpty() ? "." : ", with "
                 + queued.findings().size() + " tone hint" + (queued.findings().size() == 1 ? "" : "s") + " noted."));
             return card(number, null, "", "", model);
-        } catch (InvalidInput | Conflict refused) {
+        } catch (InvalidInput | Conflict | Forbidden refused) {
             model.addAttribute("error", refused.getMessage());
             return card(number, purpose, form.getOrDefault("subject", ""), form.getOrDefault("text", ""), model);
         }

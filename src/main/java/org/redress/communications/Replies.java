@@ -3,6 +3,7 @@ package org.redress.communications;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseAccess;
 import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseView;
 import org.redress.cases.Channel;
@@ -28,16 +29,20 @@ public class Replies {
                          @io.swagger.v3.oas.annotations.media.Schema(description = "What the tone coach would change (advice; nothing here blocked it).") List<ToneCoach.Finding> findings) {}
 
     private final CaseManagement cases;
+    private final CaseAccess access;
     private final Outbox outbox;
     private final ToneCoach coach;
 
-    Replies(CaseManagement cases, Outbox outbox, ToneCoach coach) {
+    Replies(CaseManagement cases, CaseAccess access, Outbox outbox, ToneCoach coach) {
         this.cases = cases;
+        this.access = access;
         this.outbox = outbox;
         this.coach = coach;
     }
 
+    /** Emails the customer of a case, for someone who may act on it ({@link CaseAccess}). */
     public Queued email(long caseId, RedressUser by, @Nullable String purpose, @Nullable String subject, @Nullable String text) {
+        access.require(caseId, by.actor(), "case.message-sent");
         String body = Text.required("text", text, 50_000);
         String title = Text.required("subject", subject, 200).strip();
         CaseView c = cases.view(caseId);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseAccess;
 import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseView;
 import org.redress.cases.Channel;
@@ -41,12 +42,14 @@ public class SocialReplies {
 
     private final Intake intake;
     private final CaseManagement cases;
+    private final CaseAccess access;
     private final Outbox outbox;
     private final ToneCoach coach;
 
-    SocialReplies(Intake intake, CaseManagement cases, Outbox outbox, ToneCoach coach) {
+    SocialReplies(Intake intake, CaseManagement cases, CaseAccess access, Outbox outbox, ToneCoach coach) {
         this.intake = intake;
         this.cases = cases;
+        this.access = access;
         this.outbox = outbox;
         this.coach = coach;
     }
@@ -65,8 +68,9 @@ public class SocialReplies {
             null, null), "social", "other", null, subject, words), "social:" + network + ":" + postId, Actor.SYSTEM);
     }
 
-    /** Answers the customer of a case on their network, publicly or privately. */
+    /** Answers the customer of a case on their network, publicly or privately; for someone who may act on the case. */
     public String reply(long caseId, RedressUser by, @Nullable String purpose, @Nullable Boolean publicly, @Nullable String text) {
+        access.require(caseId, by.actor(), "case.message-sent");
         String body = Text.required("text", text, 5_000);
         boolean inPublic = publicly == null || publicly;
         // In public an unlabelled answer is an acknowledgement, and is checked as one.

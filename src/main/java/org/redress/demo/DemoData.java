@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseScope;
 import org.redress.cases.CaseSearch;
 import org.redress.cases.CaseView;
 import org.redress.cases.Intake;
@@ -56,7 +57,7 @@ class DemoData implements ApplicationRunner {
         if (!enabled && !args.containsOption("demo")) {
             return;
         }
-        if (!search.page(CaseSearch.Filter.none(), null, 1).items().isEmpty()) {
+        if (!search.page(CaseSearch.Filter.none(), CaseScope.EVERY_CASE, null, 1).items().isEmpty()) {
             log.info("Demo data: cases already exist, nothing loaded.");
             return;
         }
@@ -67,6 +68,8 @@ class DemoData implements ApplicationRunner {
         RedressUser ana = person("ana@demo.redress", "Ana Costa", "agent", care);
         RedressUser ben = person("ben@demo.redress", "Ben Okafor", "agent", care);
         person("mia@demo.redress", "Mia Schulz", "manager", null);
+        // The shop's order system: it posts business events and complaints with a token an admin issues it.
+        users.provision(new UserManagement.NewUser("orders@demo.redress", "Order system", null, "integration", null));
         LocalDate today = LocalDate.ofInstant(clock.instant(), businessZone);
 
         complaint("CUST-1001", "Maria Lopez", "maria.lopez@example.com", "email", "delivery", 2,

@@ -50,9 +50,9 @@ public final class RedressUser implements UserDetails {
         return Actor.user(id, name);
     }
 
-    /** Leads, managers and admins see every queue and may reassign any case. */
+    /** Leads, managers and admins: they approve, assign cases to others and move them between teams. */
     public boolean supervises() {
-        return role != Role.AGENT;
+        return role.supervises();
     }
 
     @Override

@@ -7,11 +7,23 @@ import java.util.stream.Collectors;
 import org.redress.shared.InvalidInput;
 
 /**
- * What a user may do. Agents handle cases; leads and managers also approve and coach
- * (later issues give them more); admins manage users, teams and settings.
+ * What a user may do. Agents handle cases; leads and managers also approve and coach;
+ * admins manage users, teams and settings. An integration is not a person: a business
+ * system that posts complaints, business events and inbound messages with a token an
+ * admin issued, never signs in to the console and never acts on a case.
  */
 public enum Role {
-    AGENT, LEAD, MANAGER, ADMIN;
+    AGENT, LEAD, MANAGER, ADMIN, INTEGRATION;
+
+    /** Leads, managers and admins: they approve, assign to others and see the team's figures. */
+    public boolean supervises() {
+        return this == LEAD || this == MANAGER || this == ADMIN;
+    }
+
+    /** Every role but {@link #INTEGRATION}: someone who signs in and works cases. */
+    public boolean person() {
+        return this != INTEGRATION;
+    }
 
     public String authority() {
         return "ROLE_" + name();

@@ -2,6 +2,8 @@ package org.redress.identity;
 
 import java.io.IOException;
 
+import org.redress.audit.AuditTrail;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,9 +30,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * Two ways in. The API ({@code /api/**}, actuator) is stateless: a bearer token or HTTP
  * Basic on every request, no session, no CSRF (no cookie is ever trusted), and failures
  * answered as problem documents. The console uses form login with a session and CSRF.
+ * Integrations (business systems) use only the API, with tokens an admin issued, and only
+ * to post complaints, business events and inbound messages; people do everything else.
  */
 @Configuration
 class SecurityConfig {
+
+    // Everyone who signs in as a person; integrations are confined to what a business system sends.
+    private static final String[] PEOPLE = {"AGENT", "LEAD", "MANAGER", "ADMIN"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -39,7 +46,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, AuditTrail audit) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             if (e instanceof ThrottledPasswordAuthentication.TooManyAttempts tooMany) {
                 response.setHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
@@ -50,18 +57,22 @@ class SecurityConfig {
             problem(response, 401, "Unauthorized", "Sign in first: send 'Authorization: Bearer <token>' (create a token "
                 + "in the console under Account) or HTTP Basic with your email and password.");
         };
-        AccessDeniedHandler forbidden = (request, response, e) -> problem(response, 403,
-            "Forbidden", "Your role does not allow this action.");
+        AccessDeniedHandler forbidden = new ApiRefusals(audit);
         http.securityMatcher("/api/**", "/actuator/**")
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
+                // What arrives here speaks for customers and for the business's systems: only an integration may post it.
+                .requestMatchers("/api/v1/inbound/**").hasRole("INTEGRATION")
+                .requestMatchers(HttpMethod.POST, "/api/v1/events").hasRole("INTEGRATION")
+                // Complaints come from people (a call logged) and from business systems alike.
+                .requestMatchers(HttpMethod.POST, "/api/v1/complaints").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/v1/me", "/api/v1/taxonomy/**").authenticated()
                 .requestMatchers("/api/v1/remedies/ledger").hasAnyRole("LEAD", "MANAGER", "ADMIN")
-                // What arrives here speaks for customers: only an admin's (integration) token may post it.
-                .requestMatchers("/api/v1/inbound/**").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.GET, "/api/v1/users/**", "/api/v1/teams/**", "/api/v1/taxonomy/**", "/api/v1/sla/**").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/v1/users/**", "/api/v1/teams/**", "/api/v1/sla/**").hasAnyRole(PEOPLE)
                 .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/taxonomy/**", "/api/v1/audit/**", "/api/v1/sla/**").hasRole("ADMIN")
-                .anyRequest().authenticated())
+                // Everything else (cases, remedies, customers, ...) is work for people, never for an integration.
+                .anyRequest().hasAnyRole(PEOPLE))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
             .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
@@ -130,7 +141,7 @@ class SecurityConfig {
     }
 
     // Written by hand: these fire in the filter chain, before Spring MVC's problem support.
-    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         if (status == 401) {

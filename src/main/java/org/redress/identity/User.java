@@ -8,14 +8,17 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A person who signs in to Redress. Deactivated users cannot sign in and their tokens stop working. */
+/**
+ * A person who signs in to Redress, or an integration (a business system) that only uses
+ * tokens and so has no password. Deactivated users cannot sign in and their tokens stop working.
+ */
 @Table("users")
 class User {
 
     private @Id @Nullable Long id;
     private final String email;
     private String name;
-    private String passwordHash;
+    private @Nullable String passwordHash;
     private Role role;
     private @Nullable Long teamId;
     private boolean active;
@@ -23,7 +26,7 @@ class User {
     private @Version int version;
 
     @PersistenceCreator
-    User(@Nullable Long id, String email, String name, String passwordHash, Role role,
+    User(@Nullable Long id, String email, String name, @Nullable String passwordHash, Role role,
          @Nullable Long teamId, boolean active, Instant createdAt, int version) {
         this.id = id;
         this.email = email;
@@ -36,7 +39,7 @@ class User {
         this.version = version;
     }
 
-    static User create(String email, String name, String passwordHash, Role role, @Nullable Long teamId, Instant now) {
+    static User create(String email, String name, @Nullable String passwordHash, Role role, @Nullable Long teamId, Instant now) {
         return new User(null, email, name, passwordHash, role, teamId, true, now, 0);
     }
 
@@ -73,7 +76,7 @@ class User {
 
     String email() { return email; }
     String name() { return name; }
-    String passwordHash() { return passwordHash; }
+    @Nullable String passwordHash() { return passwordHash; }
     Role role() { return role; }
     @Nullable Long teamId() { return teamId; }
     boolean active() { return active; }

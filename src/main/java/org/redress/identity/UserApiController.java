@@ -3,8 +3,10 @@ package org.redress.identity;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.shared.Forbidden;
 import org.redress.shared.NotFound;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -25,9 +27,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class UserApiController {
 
     private final UserManagement users;
+    private final TokenService tokens;
 
-    UserApiController(UserManagement users) {
+    UserApiController(UserManagement users, TokenService tokens) {
         this.users = users;
+        this.tokens = tokens;
     }
 
     @GetMapping("/api/v1/me")
@@ -66,9 +70,11 @@ class UserApiController {
     record NewUserRequest(
         @Schema(description = "Email; the sign-in name.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String email,
         @Schema(description = "Display name.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String name,
-        @Schema(description = "Initial password, at least 10 characters.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String password,
-        @Schema(description = "agent, lead, manager or admin.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String role,
-        @Schema(description = "Team id.") @Nullable Long teamId) {}
+        @Schema(description = "Initial password, at least 10 characters; required for people, left out for an integration.") @Nullable String password,
+        @Schema(description = "agent, lead, manager, admin, or integration (a business system that posts complaints, "
+            + "business events and inbound messages with tokens an admin issues; it has no password and acts on no case).",
+            requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String role,
+        @Schema(description = "Team id (not for an integration).") @Nullable Long teamId) {}
 
     @PostMapping("/api/v1/users")
     @ResponseStatus(HttpStatus.CREATED)
@@ -81,7 +87,7 @@ class UserApiController {
 
     @Schema(description = "Changes to a user; fields left out stay as they are.")
     record UserChangeRequest(
-        @Schema(description = "New role: agent, lead, manager or admin.") @Nullable String role,
+        @Schema(description = "New role: agent, lead, manager or admin (a person never becomes an integration, nor the other way).") @Nullable String role,
         @Schema(description = "False deactivates the user (they can no longer sign in, their tokens stop working); true reactivates.")
         @Nullable Boolean active,
         @Schema(description = "New team id; use `removeFromTeam` to clear it.") @Nullable Long teamId,
@@ -94,6 +100,34 @@ class UserApiController {
     UserSummary change(@Parameter(description = "User id.") @PathVariable long id, @RequestBody UserChangeRequest body, @AuthenticationPrincipal RedressUser admin) {
         return users.change(admin, id, new UserManagement.UserChange(body.role(), body.teamId(),
             Boolean.TRUE.equals(body.removeFromTeam()), body.active()));
+    }
+
+    @Schema(name = "IntegrationTokenRequest", description = "A token for an integration.")
+    record IntegrationTokenRequest(@Schema(description = "What it is for.", example = "Order system, production",
+        requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String name) {}
+
+    @PostMapping("/api/v1/users/{id}/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue a token for an integration (admin)", description = "Integrations have no password, so an "
+        + "admin issues their tokens. Only for users with the role integration (people create their own tokens), and only "
+        + "while signed in with a password (console or HTTP Basic), never with a token.")
+    @ApiResponse(responseCode = "201", description = "Created; the response holds the secret, once.")
+    @ApiResponse(responseCode = "403", description = "Not an admin, signed in with a token, or the user is a person.")
+    TokenApiController.NewTokenResponse issueToken(@Parameter(description = "The integration's user id.") @PathVariable long id,
+            @RequestBody IntegrationTokenRequest body, @AuthenticationPrincipal RedressUser admin, Authentication authentication) {
+        if (authentication instanceof TokenAuthentication) {
+            throw new Forbidden("Issue tokens while signed in with your password (console or HTTP Basic), not with a token.");
+        }
+        TokenService.IssuedToken issued = tokens.issueForIntegration(admin, id, body.name() == null ? "" : body.name());
+        return new TokenApiController.NewTokenResponse(issued.token(), issued.secret());
+    }
+
+    @GetMapping("/api/v1/users/{id}/tokens")
+    @Operation(summary = "An integration's tokens (admin)", description = "Never includes the secrets. Revoke one with "
+        + "`DELETE /api/v1/tokens/{id}`.")
+    List<TokenView> integrationTokens(@Parameter(description = "The integration's user id.") @PathVariable long id,
+                                      @AuthenticationPrincipal RedressUser admin) {
+        return tokens.tokensOfIntegration(admin, id);
     }
 
     @GetMapping("/api/v1/teams")

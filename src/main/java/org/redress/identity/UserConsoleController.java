@@ -1,9 +1,13 @@
 package org.redress.identity;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.shared.Conflict;
+import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,23 +18,58 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admin pages for users and teams (the security rules keep everyone else out). */
+/**
+ * Admin pages for users, teams and integrations, with the tokens issued for integrations
+ * (the security rules keep everyone else out).
+ */
 @Controller
 class UserConsoleController {
 
     private final UserManagement users;
+    private final TokenService tokens;
 
-    UserConsoleController(UserManagement users) {
+    UserConsoleController(UserManagement users, TokenService tokens) {
         this.users = users;
+        this.tokens = tokens;
     }
 
     @GetMapping("/admin/users")
-    String page(Model model) {
+    String page(@AuthenticationPrincipal RedressUser admin, Model model) {
+        List<UserSummary> all = users.users();
         model.addAttribute("section", "admin");
-        model.addAttribute("users", users.users());
+        model.addAttribute("users", all.stream().filter(user -> user.role().person()).toList());
+        model.addAttribute("integrations", all.stream().filter(user -> !user.role().person()).toList());
+        model.addAttribute("integrationTokens", all.stream().filter(user -> !user.role().person())
+            .collect(Collectors.toMap(UserSummary::id, user -> tokens.tokensOfIntegration(admin, user.id()))));
         model.addAttribute("teams", users.teams());
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::person).toList());
         return "admin/users";
+    }
+
+    @PostMapping("/admin/integrations")
+    String createIntegration(@RequestParam Map<String, String> form, @AuthenticationPrincipal RedressUser admin,
+                             RedirectAttributes redirect) {
+        return attempt(redirect, () -> "Added the integration " + users.createUser(admin, new UserManagement.NewUser(
+            form.get("email"), form.get("name"), null, Role.INTEGRATION.name(), null)).name()
+            + ". Issue it a token to send complaints, business events and inbound messages.");
+    }
+
+    @PostMapping("/admin/integrations/{id}/tokens")
+    String issueToken(@PathVariable long id, @RequestParam String name, @AuthenticationPrincipal RedressUser admin,
+                      RedirectAttributes redirect) {
+        try {
+            TokenService.IssuedToken issued = tokens.issueForIntegration(admin, id, name);
+            redirect.addFlashAttribute("secret", issued.secret());
+            redirect.addFlashAttribute("done", "Issued the token " + issued.token().name() + ".");
+        } catch (InvalidInput | Forbidden | org.redress.shared.NotFound refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/integrations/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id, @AuthenticationPrincipal RedressUser admin, RedirectAttributes redirect) {
+        return attempt(redirect, () -> "Revoked the token " + tokens.revoke(admin, id).name() + ".");
     }
 
     @PostMapping("/admin/users")
@@ -70,7 +109,7 @@ class UserConsoleController {
     private static String attempt(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
         try {
             redirect.addFlashAttribute("done", action.get());
-        } catch (InvalidInput | Conflict | org.redress.shared.NotFound refused) {
+        } catch (InvalidInput | Conflict | Forbidden | org.redress.shared.NotFound refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/admin/users";

@@ -45,7 +45,7 @@ public class UserManagement {
         this.clock = clock;
     }
 
-    public record NewUser(String email, String name, String password, String role, @Nullable Long teamId) {}
+    public record NewUser(String email, String name, @Nullable String password, String role, @Nullable Long teamId) {}
 
     public UserSummary createUser(RedressUser by, NewUser request) {
         requireAdmin(by);
@@ -64,16 +64,29 @@ public class UserManagement {
         String email = normalisedEmail(request.email());
         String name = Text.required("name", request.name(), 200).trim();
         Role role = Role.parse(Text.required("role", request.role(), 20));
-        String password = checkedPassword(request.password());
+        // An integration signs in only with the tokens an admin issues for it, so it has no password.
+        String password = role.person() ? checkedPassword(request.password()) : noPassword(request.password());
         if (request.teamId() != null) {
+            if (!role.person()) {
+                throw InvalidInput.field("teamId", "an integration belongs to no team: it never handles cases");
+            }
             requireTeam(request.teamId());
         }
         if (users.findByEmail(email).isPresent()) {
             throw new Conflict("A user with the email " + email + " already exists.");
         }
-        User user = users.save(User.create(email, name, passwords.encode(password), role, request.teamId(), clock.instant()));
+        User user = users.save(User.create(email, name, password == null ? null : passwords.encode(password), role,
+            request.teamId(), clock.instant()));
         audit.record(actor, "user.created", "user:" + user.id(), email + " as " + role.label());
         return user.summary();
+    }
+
+    private static @Nullable String noPassword(@Nullable String password) {
+        if (password != null && !password.isBlank()) {
+            throw InvalidInput.field("password", "is not used by an integration: it signs in only with tokens an admin "
+                + "issues for it; leave it out");
+        }
+        return null;
     }
 
     /** Changes to a user; null fields stay as they are. */
@@ -87,7 +100,15 @@ public class UserManagement {
         requireAdmin(by);
         User user = existing(userId);
         Role role = change.role() == null ? user.role() : Role.parse(change.role());
+        if (role.person() != user.role().person()) {
+            throw InvalidInput.field("role", user.role().person()
+                ? "a person cannot become an integration; add an integration as a user of its own"
+                : "an integration cannot become a person; add the person as a user of their own");
+        }
         if (change.teamId() != null) {
+            if (!role.person()) {
+                throw InvalidInput.field("teamId", "an integration belongs to no team: it never handles cases");
+            }
             requireTeam(change.teamId());
         }
         boolean active = change.active() == null ? user.active() : change.active();
@@ -151,7 +172,11 @@ public class UserManagement {
     /** Changing one's own password needs the current one, so a session left open cannot take over the account. */
     public void changeOwnPassword(RedressUser me, @Nullable String current, @Nullable String replacement) {
         User user = existing(me.id());
-        if (current == null || !passwords.matches(current, user.passwordHash())) {
+        String hash = user.passwordHash();
+        if (hash == null) {
+            throw new org.redress.shared.Forbidden("An integration has no password; it uses the tokens an admin issues for it.");
+        }
+        if (current == null || !passwords.matches(current, hash)) {
             throw InvalidInput.field("current", "is not your current password");
         }
         user.changePassword(passwords.encode(checkedPassword(replacement)));

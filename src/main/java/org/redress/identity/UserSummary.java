@@ -10,7 +10,7 @@ public record UserSummary(
     @Schema(description = "Identifier of the user.", example = "3") long id,
     @Schema(description = "Email address; also the sign-in name.", example = "ana@example.com") String email,
     @Schema(description = "Display name.", example = "Ana Costa") String name,
-    @Schema(description = "Role: AGENT, LEAD, MANAGER or ADMIN.") Role role,
+    @Schema(description = "Role: AGENT, LEAD, MANAGER, ADMIN or INTEGRATION (a business system, not a person).") Role role,
     @Schema(description = "The team the user belongs to, if any.") @Nullable Long teamId,
     @Schema(description = "False when deactivated: the user cannot sign in.") boolean active) {
 }

@@ -46,7 +46,8 @@ class OpenApiConfig {
                 .license(new License().name("Apache-2.0")))
             .components(new Components()
                 .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                    .description("An API token created in the console (Account → API tokens) or via POST /api/v1/tokens."))
+                    .description("An API token created in the console (Account → API tokens) or via POST /api/v1/tokens; "
+                        + "an integration's token is issued by an admin (POST /api/v1/users/{id}/tokens)."))
                 .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                     .description("Email and password; convenient for first use and scripts.")))
             .addSecurityItem(new SecurityRequirement().addList("bearer"))

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
 import org.redress.identity.RedressUser;
 import org.redress.shared.Conflict;
+import org.redress.shared.Forbidden;
 import org.redress.shared.NotFound;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,7 +33,7 @@ class CasePromisesFragmentController {
         try {
             promises.keep(id, me.actor(), null);
             return fragment(number, null, model);
-        } catch (Conflict | NotFound refused) {
+        } catch (Conflict | NotFound | Forbidden refused) {
             return fragment(number, refused.getMessage(), model);
         }
     }

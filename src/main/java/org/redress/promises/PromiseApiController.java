@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseScope;
 import org.redress.identity.RedressUser;
 import org.redress.shared.InvalidInput;
 import org.springframework.http.HttpStatus;
@@ -72,10 +73,11 @@ class PromiseApiController {
     }
 
     @GetMapping("/api/v1/promises")
-    @Operation(summary = "List promises", description = "Earliest due first.")
+    @Operation(summary = "List promises", description = "Earliest due first; only on cases you may open.")
     List<Promise> list(@Parameter(description = "Only this owner's.") @RequestParam(required = false) @Nullable Long owner,
                        @Parameter(description = "open, kept or broken.") @RequestParam(required = false) @Nullable String status,
-                       @Parameter(description = "At most this many, 1–500.") @RequestParam(defaultValue = "100") int limit) {
+                       @Parameter(description = "At most this many, 1–500.") @RequestParam(defaultValue = "100") int limit,
+                       @AuthenticationPrincipal RedressUser user) {
         if (limit < 1 || limit > 500) {
             throw InvalidInput.field("limit", "must be from 1 to 500");
         }
@@ -87,7 +89,7 @@ class PromiseApiController {
                 throw InvalidInput.field("status", "'" + status + "' is not a status; use open, kept or broken");
             }
         }
-        return promises.list(owner, wanted, limit);
+        return promises.list(owner, wanted, CaseScope.of(user), limit);
     }
 
     @Schema(name = "PromiseKeepingRate", description = "Promises kept and broken, and the share kept.")

@@ -12,7 +12,9 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.audit.AuditTrail;
+import org.redress.cases.CaseAccess;
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseScope;
 import org.redress.identity.UserManagement;
 import org.redress.identity.UserSummary;
 import org.redress.shared.Actor;
@@ -35,14 +37,16 @@ public class PromiseKeeping {
     private final Promises promises;
     private final JdbcClient jdbc;
     private final CaseManagement cases;
+    private final CaseAccess access;
     private final UserManagement users;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final DateTimeFormatter when;
 
-    PromiseKeeping(Promises promises, JdbcClient jdbc, CaseManagement cases, UserManagement users, AuditTrail audit,
-                   ApplicationEventPublisher events, Clock clock, ZoneId businessZone) {
+    PromiseKeeping(Promises promises, JdbcClient jdbc, CaseManagement cases, CaseAccess access, UserManagement users,
+                   AuditTrail audit, ApplicationEventPublisher events, Clock clock, ZoneId businessZone) {
+        this.access = access;
         this.events = events;
         this.promises = promises;
         this.jdbc = jdbc;
@@ -53,9 +57,10 @@ public class PromiseKeeping {
         this.when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH).withZone(businessZone);
     }
 
-    /** A commitment to the customer of a case, owned by a user (or by whoever makes it). */
+    /** A commitment to the customer of a case, owned by a user (or by whoever makes it), made by someone who may act on it. */
     public Promise make(long caseId, @Nullable String description, @Nullable Instant dueAt, @Nullable Long ownerId,
                         Actor madeBy) {
+        access.require(caseId, madeBy, "promise.made");
         String what = Text.required("description", description, 1_000).strip();
         if (dueAt == null) {
             throw InvalidInput.field("dueAt", "is required: when the customer can expect it");
@@ -100,8 +105,11 @@ public class PromiseKeeping {
         return promise;
     }
 
+    /** Marks a promise kept, by someone who may act on its case. */
     public Promise keep(long promiseId, Actor by, @Nullable String how) {
-        Promise kept = promises.save(existing(promiseId).keep(clock.instant(), Text.optional("note", how, 1_000)));
+        Promise open = existing(promiseId);
+        access.require(open.caseId(), by, "promise.kept");
+        Promise kept = promises.save(open.keep(clock.instant(), Text.optional("note", how, 1_000)));
         cases.recordOnTimeline(kept.caseId(), "promise.kept", "Promise kept: " + kept.description());
         audit.record(by, "promise.kept", "promise:" + promiseId, how);
         events.publishEvent(PromiseChanged.of(kept));
@@ -140,13 +148,14 @@ public class PromiseKeeping {
         return promises.findByCaseIdOrderByIdAsc(caseId);
     }
 
+    /** Promises on cases in the reader's scope, earliest due first. */
     @Transactional(readOnly = true)
-    public List<Promise> list(@Nullable Long ownerId, Promise.@Nullable Status status, int limit) {
+    public List<Promise> list(@Nullable Long ownerId, Promise.@Nullable Status status, CaseScope scope, int limit) {
         return jdbc.sql("""
                 select id from promises
                 where (cast(:owner as bigint) is null or owner_id = :owner)
                   and (cast(:status as text) is null or status = :status)
-                order by due_at limit :limit""")
+                  and\s""" + scope.sql("case_id") + " order by due_at limit :limit")
             .param("owner", ownerId).param("status", status == null ? null : status.name()).param("limit", limit)
             .query(Long.class).list().stream().map(this::existing).toList();
     }

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseScope;
 import org.redress.cases.CaseSearch;
 import org.redress.cases.CaseSummary;
 import org.redress.identity.RedressUser;
@@ -31,12 +32,13 @@ class PromisesPageController {
 
     @GetMapping("/promises")
     String page(@RequestParam(defaultValue = "mine") String show, @AuthenticationPrincipal RedressUser me, Model model) {
+        CaseScope scope = CaseScope.of(me);
         List<Promise> list = switch (show) {
-            case "open" -> promises.list(null, Promise.Status.OPEN, 200);
-            case "broken" -> promises.list(null, Promise.Status.BROKEN, 200);
-            default -> promises.list(me.id(), Promise.Status.OPEN, 200);
+            case "open" -> promises.list(null, Promise.Status.OPEN, scope, 200);
+            case "broken" -> promises.list(null, Promise.Status.BROKEN, scope, 200);
+            default -> promises.list(me.id(), Promise.Status.OPEN, scope, 200);
         };
-        Map<Long, CaseSummary> cases = search.summaries(list.stream().map(Promise::caseId).distinct().toList()).stream()
+        Map<Long, CaseSummary> cases = search.summaries(list.stream().map(Promise::caseId).distinct().toList(), scope).stream()
             .collect(Collectors.toMap(CaseSummary::id, Function.identity()));
         model.addAttribute("section", "promises");
         model.addAttribute("show", show.equals("open") || show.equals("broken") ? show : "mine");

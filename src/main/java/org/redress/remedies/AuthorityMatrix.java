@@ -76,7 +76,7 @@ class AuthorityMatrix {
         Long proposerTeam = users.user(proposerId).map(UserSummary::teamId).orElse(null);
         Money onCase = grantedOnCase(caseId, remedyType);
         List<UserSummary> able = users.users().stream()
-            .filter(user -> user.active() && user.role() != Role.AGENT && user.id() != proposerId)
+            .filter(user -> user.active() && user.role().supervises() && user.id() != proposerId)
             .filter(user -> of(user.id(), user.role(), remedyType)
                 .map(limits -> limits.check(amount, onCase, grantedThisMonth(user.id(), remedyType)).within()).orElse(false))
             .toList();

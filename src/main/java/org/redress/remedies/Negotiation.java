@@ -49,7 +49,7 @@ public class Negotiation {
         if (deliverBy == null || deliverBy.isBefore(LocalDate.now(clock.withZone(businessZone)))) {
             throw InvalidInput.field("deliverBy", "is required: the date, today or later, by which we will deliver it");
         }
-        Remedy remedy = desk.handled(remedyId, by);
+        Remedy remedy = desk.handled(remedyId, by, "remedy.offered");
         desk.requireOpen(remedy.caseId());
         remedy.offer(deliverBy, clock.instant());
         Remedy saved = remedies.save(remedy);

@@ -98,7 +98,7 @@ public class RemedyAdmin {
             if ((role == null) == (userId == null)) {
                 throw InvalidInput.field("role", "give either a role or a userId, not both");
             }
-            if (role != null && java.util.Arrays.stream(Role.values()).noneMatch(r -> r.name().equalsIgnoreCase(role.trim()))) {
+            if (role != null && java.util.Arrays.stream(Role.values()).noneMatch(r -> r.person() && r.name().equalsIgnoreCase(role.trim()))) {
                 throw InvalidInput.field("role", "must be AGENT, LEAD, MANAGER or ADMIN");
             }
             if (userId != null && users.user(userId).isEmpty()) {

@@ -90,8 +90,8 @@ class RemedyApiController {
 
     @GetMapping("/api/v1/remedies/{id}")
     @Operation(summary = "A remedy")
-    RemedyView get(@Parameter(description = REMEDY) @PathVariable long id) {
-        return desk.get(id);
+    RemedyView get(@Parameter(description = REMEDY) @PathVariable long id, @AuthenticationPrincipal RedressUser me) {
+        return desk.get(id, me);
     }
 
     @Schema(name = "RemedyDecision", description = "A note with a decision; required when rejecting or withdrawing is explained.")

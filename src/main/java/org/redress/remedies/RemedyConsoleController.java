@@ -64,7 +64,7 @@ class RemedyConsoleController {
     @PostMapping("/cases/{case}/remedies/{id}/{action}")
     String remedyAction(@PathVariable("case") String number, @PathVariable long id, @PathVariable String action,
                         @RequestParam Map<String, String> form, @AuthenticationPrincipal RedressUser me, Model model) {
-        requireOnCase(number, id);
+        requireOnCase(number, id, me);
         return act(number, me, model, () -> switch (action) {
             case "offer" -> {
                 negotiation.offer(id, me, date(form.get("deliverBy")));
@@ -145,8 +145,8 @@ class RemedyConsoleController {
         return "remedies/card :: remedies";
     }
 
-    private void requireOnCase(String number, long remedyId) {
-        if (desk.get(remedyId).caseId() != CaseManagement.idOf(number)) {
+    private void requireOnCase(String number, long remedyId, RedressUser me) {
+        if (desk.get(remedyId, me).caseId() != CaseManagement.idOf(number)) {
             throw new NotFound("There is no remedy " + remedyId + " on " + number + ".");
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseAccess;
 import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseStatus;
 import org.redress.cases.CaseView;
@@ -38,15 +39,15 @@ public class RemedyDesk {
     private final RemedyTypes types;
     private final AuthorityMatrix authority;
     private final CaseManagement cases;
+    private final CaseAccess access;
     private final RemedyJournal journal;
     private final RemedySettings settings;
     private final Clock clock;
     private final ZoneId businessZone;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    RemedyDesk(Remedies remedies, RemedyTypes types, AuthorityMatrix authority, CaseManagement cases, RemedyJournal journal,
-               RemedySettings settings, Clock clock, ZoneId businessZone, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    RemedyDesk(Remedies remedies, RemedyTypes types, AuthorityMatrix authority, CaseManagement cases, CaseAccess access,
+               RemedyJournal journal, RemedySettings settings, Clock clock, ZoneId businessZone) {
+        this.access = access;
         this.businessZone = businessZone;
         this.remedies = remedies;
         this.types = types;
@@ -58,6 +59,7 @@ public class RemedyDesk {
     }
 
     public RemedyView propose(long caseId, RedressUser by, Proposal proposal) {
+        access.require(caseId, by.actor(), "remedy.granted");
         Checks checks = new Checks();
         RemedyType type = checks.check(() -> type(proposal.type()));
         checks.check(() -> currency(proposal.currency()));
@@ -108,7 +110,7 @@ public class RemedyDesk {
 
     public RemedyView withdraw(long remedyId, RedressUser by, @Nullable String reason) {
         String text = Text.optional("reason", reason, 1_000);
-        Remedy remedy = handled(remedyId, by);
+        Remedy remedy = handled(remedyId, by, "remedy.withdrawn");
         remedy.withdraw(text, clock.instant());
         Remedy saved = remedies.save(remedy);
         journal.record(saved, by.actor(), "withdrawn", "Remedy withdrawn: " + journal.terms(saved) + (text == null ? "" : " — " + text));
@@ -117,7 +119,7 @@ public class RemedyDesk {
 
     public RemedyView fulfil(long remedyId, RedressUser by, @Nullable String reference) {
         String ref = Text.required("reference", reference, 200).strip();
-        Remedy remedy = handled(remedyId, by);
+        Remedy remedy = handled(remedyId, by, "remedy.fulfilled");
         remedy.fulfil(ref, clock.instant());
         Remedy saved = remedies.save(remedy);
         journal.record(saved, by.actor(), "fulfilled", "Remedy fulfilled: " + journal.terms(saved) + " (reference " + ref + ")");
@@ -132,7 +134,7 @@ public class RemedyDesk {
         if (deliverBy == null || deliverBy.isBefore(LocalDate.now(clock.withZone(businessZone)))) {
             throw InvalidInput.field("deliverBy", "is required: the date, today or later, by which we will deliver it");
         }
-        Remedy countered = handled(remedyId, by);
+        Remedy countered = handled(remedyId, by, "remedy.counter-accepted");
         if (countered.state() != Remedy.State.COUNTERED) {
             throw new Conflict("This remedy is " + Remedy.label(countered.state()) + "; only a countered offer can be accepted.");
         }
@@ -154,9 +156,12 @@ public class RemedyDesk {
         return remedies.findByCaseIdOrderByIdAsc(caseId).stream().map(this::view).toList();
     }
 
+    /** A remedy, for someone who may open its case. */
     @Transactional(readOnly = true)
-    public RemedyView get(long remedyId) {
-        return view(existing(remedyId));
+    public RemedyView get(long remedyId, RedressUser reader) {
+        Remedy remedy = existing(remedyId);
+        access.require(remedy.caseId(), reader.actor(), "case.read");
+        return view(remedy);
     }
 
     private RemedyView grantOrRequest(long caseId, RedressUser by, RemedyType type, Money amount, @Nullable Integer percent,
@@ -197,11 +202,13 @@ public class RemedyDesk {
     }
 
     /**
-     * The remedy, if this person may handle it: whoever proposed it, whoever holds its case,
-     * or a lead, manager or admin. Others may read it, not change it.
+     * The remedy, if this person may handle it: they may act on its case ({@link CaseAccess}),
+     * and they proposed it, hold its case, or are a lead, manager or admin. Others may read
+     * it, not change it.
      */
-    Remedy handled(long remedyId, RedressUser by) {
+    Remedy handled(long remedyId, RedressUser by, String action) {
         Remedy remedy = existing(remedyId);
+        access.require(remedy.caseId(), by.actor(), action);
         if (by.supervises() || (remedy.proposedById() != null && remedy.proposedById() == by.id())) {
             return remedy;
         }
@@ -243,27 +250,6 @@ public class RemedyDesk {
             throw InvalidInput.field("percent", "must be from 1 to 100 for a percentage discount");
         }
         return percent;
-    }
-
-    /**
-     * Flags approval requests whose decision is late, once each (nodes sweeping at once
-     * take different ones), and tells who can decide. Returns how many.
-     */
-    public int flagOverdueApprovals() {
-        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
-        List<Long> late = jdbc.sql("""
-                select id from remedies where state = 'PENDING_APPROVAL' and approval_due_at <= ? and approval_overdue_at is null
-                order by approval_due_at limit 200 for update skip locked""")
-            .param(now).query(Long.class).list();
-        for (Long id : late) {
-            jdbc.sql("update remedies set approval_overdue_at = ? where id = ?").params(now, id).update();
-            Remedy remedy = existing(id);
-            cases.recordOnTimeline(remedy.caseId(), "remedy.approval-overdue", "Approval overdue: " + journal.terms(remedy)
-                + " was to be decided by now");
-            journal.awaitsDecision(remedy, authority.approversFor(remedy.caseId(), remedy.remedyType(), remedy.amount(),
-                remedy.proposedById() == null ? -1 : remedy.proposedById()), true);
-        }
-        return late.size();
     }
 
     Remedy existing(long remedyId) {

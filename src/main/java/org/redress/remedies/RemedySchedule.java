@@ -14,8 +14,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 class RemedySchedule {
 
     @Bean
-    RecurringTask<Void> approvalsSweep(RemedyDesk desk) {
+    RecurringTask<Void> approvalsSweep(OverdueApprovals overdue) {
         return Tasks.recurring("approvals-sweep", FixedDelay.of(Duration.ofSeconds(30)))
-            .execute((instance, context) -> desk.flagOverdueApprovals());
+            .execute((instance, context) -> overdue.flag());
     }
 }

@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.redress.cases.CaseScope;
 import org.redress.cases.CaseSearch;
 import org.redress.cases.CaseSummary;
+import org.redress.identity.RedressUser;
 import org.redress.shared.InvalidInput;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +31,12 @@ class AttentionController {
     record Item(@Schema(description = "The case.") CaseSummary recoveryCase,
                 @Schema(description = "The target at risk or missed.") SlaClock clock) {}
 
-    static List<Item> items(SlaClocks clocks, CaseSearch search, int limit) {
-        List<SlaClocks.Attention> attention = clocks.needingAttention(limit);
-        Map<Long, CaseSummary> cases = search.summaries(attention.stream().map(SlaClocks.Attention::caseId).distinct().toList())
+    /** Only the cases the reader may open: the clocks are filtered by the same scope as the cases. */
+    static List<Item> items(SlaClocks clocks, CaseSearch search, int limit, RedressUser reader) {
+        CaseScope scope = CaseScope.of(reader);
+        List<SlaClocks.Attention> attention = clocks.needingAttention(limit, scope);
+        Map<Long, CaseSummary> cases = search.summaries(attention.stream().map(SlaClocks.Attention::caseId).distinct().toList(),
+                scope)
             .stream().collect(Collectors.toMap(CaseSummary::id, Function.identity()));
         return attention.stream().filter(a -> cases.containsKey(a.caseId()))
             .map(a -> new Item(cases.get(a.caseId()), a.clock())).toList();
@@ -50,12 +56,13 @@ class AttentionController {
 
         @GetMapping("/api/v1/sla/attention")
         @Operation(summary = "Targets at risk or missed", description = "Running targets past their warning share or due time, "
-            + "earliest due first, with their cases.")
-        List<Item> attention(@Parameter(description = "At most this many, 1–200.") @RequestParam(defaultValue = "100") int limit) {
+            + "earliest due first, with their cases; only cases you may open.")
+        List<Item> attention(@Parameter(description = "At most this many, 1–200.") @RequestParam(defaultValue = "100") int limit,
+                             @AuthenticationPrincipal RedressUser me) {
             if (limit < 1 || limit > LIMIT) {
                 throw InvalidInput.field("limit", "must be from 1 to " + LIMIT);
             }
-            return items(clocks, search, limit);
+            return items(clocks, search, limit, me);
         }
     }
 
@@ -71,9 +78,9 @@ class AttentionController {
         }
 
         @GetMapping("/sla/attention")
-        String attention(Model model) {
+        String attention(@AuthenticationPrincipal RedressUser me, Model model) {
             model.addAttribute("section", "attention");
-            model.addAttribute("items", items(clocks, search, LIMIT));
+            model.addAttribute("items", items(clocks, search, LIMIT, me));
             return "sla/attention";
         }
     }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
+import org.redress.identity.RedressUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,18 +46,20 @@ class CaseSlaApiController {
     @PostMapping("/api/v1/cases/{case}/sla/pause")
     @Operation(summary = "Pause the clocks while waiting on the customer", description = "The running targets stop counting "
         + "until resumed; the timeline says why. 409 when nothing is running.")
-    List<SlaClock> pause(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody PauseRequest body) {
+    List<SlaClock> pause(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody PauseRequest body,
+                         @AuthenticationPrincipal RedressUser me) {
         long id = CaseManagement.idOf(number);
         cases.requireExists(id);
-        return clocks.pauseCase(id, body.reason());
+        return clocks.pauseCase(id, me.actor(), body.reason());
     }
 
     @PostMapping("/api/v1/cases/{case}/sla/resume")
     @Operation(summary = "Resume the clocks", description = "Each paused target gets the business time it had left, counted "
         + "from now, so its due time moves by the paused time. 409 when nothing is paused.")
-    List<SlaClock> resume(@Parameter(description = CASE) @PathVariable("case") String number) {
+    List<SlaClock> resume(@Parameter(description = CASE) @PathVariable("case") String number,
+                          @AuthenticationPrincipal RedressUser me) {
         long id = CaseManagement.idOf(number);
         cases.requireExists(id);
-        return clocks.resumeCase(id);
+        return clocks.resumeCase(id, me.actor());
     }
 }

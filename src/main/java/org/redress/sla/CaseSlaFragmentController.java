@@ -2,8 +2,11 @@ package org.redress.sla;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
+import org.redress.identity.RedressUser;
 import org.redress.shared.Conflict;
+import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,21 +30,22 @@ class CaseSlaFragmentController {
     }
 
     @PostMapping("/cases/{case}/sla/pause")
-    String pause(@PathVariable("case") String number, @RequestParam(required = false) @Nullable String reason, Model model) {
+    String pause(@PathVariable("case") String number, @RequestParam(required = false) @Nullable String reason,
+                 @AuthenticationPrincipal RedressUser me, Model model) {
         try {
-            clocks.pauseCase(CaseManagement.idOf(number), reason);
+            clocks.pauseCase(CaseManagement.idOf(number), me.actor(), reason);
             return fragment(number, null, model);
-        } catch (InvalidInput | Conflict refused) {
+        } catch (InvalidInput | Conflict | Forbidden refused) {
             return fragment(number, refused.getMessage(), model);
         }
     }
 
     @PostMapping("/cases/{case}/sla/resume")
-    String resume(@PathVariable("case") String number, Model model) {
+    String resume(@PathVariable("case") String number, @AuthenticationPrincipal RedressUser me, Model model) {
         try {
-            clocks.resumeCase(CaseManagement.idOf(number));
+            clocks.resumeCase(CaseManagement.idOf(number), me.actor());
             return fragment(number, null, model);
-        } catch (Conflict refused) {
+        } catch (Conflict | Forbidden refused) {
             return fragment(number, refused.getMessage(), model);
         }
     }

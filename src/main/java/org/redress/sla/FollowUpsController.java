@@ -3,6 +3,7 @@ package org.redress.sla;
 import java.util.Comparator;
 import java.util.List;
 
+import org.redress.cases.CaseScope;
 import org.redress.cases.CaseSearch;
 import org.redress.cases.CaseSummary;
 import org.redress.identity.RedressUser;
@@ -26,7 +27,8 @@ class FollowUpsController {
 
     @GetMapping("/follow-ups")
     String page(@RequestParam(defaultValue = "mine") String show, @AuthenticationPrincipal RedressUser me, Model model) {
-        List<CaseSummary> due = search.summaries(clocks.followUpsDue(500)).stream()
+        CaseScope scope = CaseScope.of(me);
+        List<CaseSummary> due = search.summaries(clocks.followUpsDue(500, scope), scope).stream()
             .filter(c -> !show.equals("mine") || (c.assigneeId() != null && c.assigneeId() == me.id()))
             .sorted(Comparator.comparing(CaseSummary::updatedAt))
             .toList();

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseAccess;
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseScope;
+import org.redress.shared.Actor;
 import org.redress.shared.Conflict;
 import org.redress.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,12 +28,14 @@ public class SlaClocks {
     private final JdbcClient jdbc;
     private final SlaManagement sla;
     private final CaseManagement cases;
+    private final CaseAccess access;
     private final Clock clock;
 
-    SlaClocks(JdbcClient jdbc, SlaManagement sla, CaseManagement cases, Clock clock) {
+    SlaClocks(JdbcClient jdbc, SlaManagement sla, CaseManagement cases, CaseAccess access, Clock clock) {
         this.jdbc = jdbc;
         this.sla = sla;
         this.cases = cases;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -94,15 +99,15 @@ public class SlaClocks {
     /** A clock that needs attention, with its case. */
     public record Attention(long caseId, SlaClock clock) {}
 
-    /** Running clocks past their warning share or their due time, most urgent (earliest due) first. */
+    /** Running clocks past their warning share or their due time, of cases in the scope, most urgent (earliest due) first. */
     @Transactional(readOnly = true)
-    public List<Attention> needingAttention(int limit) {
+    public List<Attention> needingAttention(int limit, CaseScope scope) {
         Instant now = clock.instant();
         record Row(long caseId, String target, long policyId, Instant startedAt, Instant warnAt, Instant dueAt) {}
         return jdbc.sql("""
                 select case_id, target, policy_id, started_at, warn_at, due_at from sla_clocks
                 where met_at is null and stopped_at is null and paused_at is null and warn_at <= ? and target <> 'FOLLOW_UP'
-                order by due_at limit ?""")
+                  and\s""" + scope.sql("case_id") + " order by due_at limit ?")
             .params(Timestamp.from(now), limit)
             .query((rs, n) -> new Row(rs.getLong("case_id"), rs.getString("target"), rs.getLong("policy_id"),
                 rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("warn_at").toInstant(),
@@ -119,8 +124,12 @@ public class SlaClocks {
             .toList();
     }
 
-    /** Pauses the case's running clocks while it waits on the customer, and says so on its timeline. */
-    public List<SlaClock> pauseCase(long caseId, @Nullable String reason) {
+    /**
+     * Pauses the case's running clocks while it waits on the customer, and says so on its
+     * timeline; for someone who may act on the case.
+     */
+    public List<SlaClock> pauseCase(long caseId, Actor by, @Nullable String reason) {
+        access.require(caseId, by, "sla.paused");
         String why = Text.required("reason", reason, 500).trim();
         if (pause(caseId, clock.instant()) == 0) {
             throw new Conflict("No time target of this case is running, so there is nothing to pause.");
@@ -130,7 +139,8 @@ public class SlaClocks {
     }
 
     /** Resumes the case's paused clocks; their due times move by the business time they were paused. */
-    public List<SlaClock> resumeCase(long caseId) {
+    public List<SlaClock> resumeCase(long caseId, Actor by) {
+        access.require(caseId, by, "sla.resumed");
         Duration paused = resume(caseId, clock.instant());
         if (paused == null) {
             throw new Conflict("No time target of this case is paused.");
@@ -192,13 +202,13 @@ public class SlaClocks {
         return longest;
     }
 
-    /** Follow-ups that have fallen due and are not done, oldest first. */
+    /** Follow-ups that have fallen due and are not done, of cases in the scope, oldest first. */
     @Transactional(readOnly = true)
-    public List<Long> followUpsDue(int limit) {
+    public List<Long> followUpsDue(int limit, CaseScope scope) {
         return jdbc.sql("""
                 select case_id from sla_clocks
                 where target = 'FOLLOW_UP' and breached_at is not null and met_at is null and stopped_at is null
-                order by due_at limit ?""")
+                  and\s""" + scope.sql("case_id") + " order by due_at limit ?")
             .param(limit).query(Long.class).list();
     }
 

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.redress.cases.CaseAccess;
 import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseView;
 import org.redress.cases.PlaybookStep;
+import org.redress.shared.Actor;
 import org.redress.shared.Conflict;
 import org.redress.sla.FollowUpDue;
 import org.slf4j.Logger;
@@ -34,14 +36,16 @@ class RecoverySurveys {
     private final SurveyDefinitions surveys;
     private final SurveyInvitations invitations;
     private final CaseManagement cases;
+    private final CaseAccess access;
     private final TransactionTemplate savepoint;
     private final Clock clock;
 
-    RecoverySurveys(SurveyDefinitions surveys, SurveyInvitations invitations, CaseManagement cases,
+    RecoverySurveys(SurveyDefinitions surveys, SurveyInvitations invitations, CaseManagement cases, CaseAccess access,
                     PlatformTransactionManager transactions, Clock clock) {
         this.surveys = surveys;
         this.invitations = invitations;
         this.cases = cases;
+        this.access = access;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
@@ -64,8 +68,9 @@ class RecoverySurveys {
         }
     }
 
-    /** An agent sends the recovery survey for a case now. */
-    void send(long caseId) {
+    /** Someone who may act on the case sends its recovery survey now. */
+    void send(long caseId, Actor by) {
+        access.require(caseId, by, "survey.sent");
         Survey survey = surveys.recoverySurvey().orElseThrow(() -> new Conflict(
             "There is no active recovery survey; a lead can create one under Surveys."));
         CaseView c = cases.view(caseId);

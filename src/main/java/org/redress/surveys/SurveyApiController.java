@@ -92,7 +92,8 @@ class SurveyApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send the recovery survey", description = "Asks the case's customer, by email, how well we put it right; "
         + "the answer becomes the case's follow-up. 409 when there is no active recovery survey or no email address.")
-    void sendRecoverySurvey(@Parameter(description = "Case number or id.", example = "RC-000123") @PathVariable("case") String number) {
-        recoverySurveys.send(CaseManagement.idOf(number));
+    void sendRecoverySurvey(@Parameter(description = "Case number or id.", example = "RC-000123") @PathVariable("case") String number,
+                            @AuthenticationPrincipal RedressUser me) {
+        recoverySurveys.send(CaseManagement.idOf(number), me.actor());
     }
 }

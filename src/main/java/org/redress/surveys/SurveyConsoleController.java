@@ -8,6 +8,7 @@ import org.redress.cases.CaseCategories;
 import org.redress.cases.CaseManagement;
 import org.redress.identity.RedressUser;
 import org.redress.shared.Conflict;
+import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.redress.signals.EventType;
@@ -88,11 +89,11 @@ class SurveyConsoleController {
     }
 
     @PostMapping("/cases/{case}/survey")
-    String send(@PathVariable("case") String number, Model model) {
+    String send(@PathVariable("case") String number, @AuthenticationPrincipal RedressUser me, Model model) {
         try {
-            recoverySurveys.send(CaseManagement.idOf(number));
+            recoverySurveys.send(CaseManagement.idOf(number), me.actor());
             return card(number, "Sent. The answer will be recorded as the follow-up.", null, model);
-        } catch (Conflict | NotFound refused) {
+        } catch (Conflict | NotFound | Forbidden refused) {
             return card(number, null, refused.getMessage(), model);
         }
     }

@@ -36,7 +36,7 @@ class SocialTests {
         try (ConfigurableApplicationContext node = OutboxMailTests.node(url, false,
                 "--redress.social.webhook-url=http://127.0.0.1:" + network.getAddress().getPort() + "/posts")) {
             Http admin = OutboxMailTests.admin(node);
-            JsonNode opened = admin.post("/api/v1/inbound/social", Map.of("network", "x", "handle", "@maria", "name", "Maria",
+            JsonNode opened = org.redress.Nodes.integration(node).post("/api/v1/inbound/social", Map.of("network", "x", "handle", "@maria", "name", "Maria",
                 "text", "My order 991 never arrived and nobody answers!", "url", "https://x.example/maria/1", "isPublic", true,
                 "postId", "1")).json();
             assertThat(opened.get("result").asString()).isEqualTo("OPENED");

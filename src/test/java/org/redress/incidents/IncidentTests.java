@@ -106,7 +106,7 @@ class IncidentTests extends ApplicationTest {
         String tag = unique();
         Instant at = Instant.now().minus(Duration.ofHours(2));
         open(admin(), "OTHER-" + tag);
-        admin().post("/api/v1/events", Map.of("events", List.of(
+        integration().post("/api/v1/events", Map.of("events", List.of(
             event("e7-" + tag, "DELIVERY_LATE", "E6-" + tag, at, Map.of("batch", "B-17", "email", "other-" + tag + "@example.com")),
             event("e1-" + tag, "DELIVERY_LATE", "E1-" + tag, at, Map.of("batch", "B-17", "email", "e1-" + tag + "@example.com")),
             event("e2-" + tag, "DELIVERY_LATE", "E1-" + tag, at.plusSeconds(60), Map.of("batch", "B-17")),

@@ -44,6 +44,25 @@ class OpenApiTests extends ApplicationTest {
     }
 
     @Test
+    void everyOperationOnACaseSaysWhoMayActOnItAndBusinessEventsSayOnlyIntegrations() {
+        JsonNode paths = Http.anonymous(port).get("/v3/api-docs").json().get("paths");
+
+        List<String> caseOperations = new ArrayList<>();
+        paths.properties().stream().filter(path -> path.getKey().startsWith("/api/v1/cases/{case}"))
+            .forEach(path -> path.getValue().properties().forEach(operation -> caseOperations.add(
+                operation.getValue().path("responses").path("403").path("description").asString(""))));
+
+        assertThat(caseOperations).hasSizeGreaterThan(20)
+            .allMatch(description -> description.startsWith("Not yours to act on: agents, leads and managers act only"));
+        assertThat(paths.get("/api/v1/remedies/{id}/offer").get("post").get("responses").get("403").get("description")
+            .asString()).startsWith("Not yours to act on");
+        assertThat(paths.get("/api/v1/events").get("post").get("responses").get("403").get("description").asString())
+            .startsWith("Not an integration");
+        assertThat(paths.get("/api/v1/inbound/email").get("post").get("responses").get("403").get("description").asString())
+            .startsWith("Not an integration");
+    }
+
+    @Test
     void everyFieldOfEverySchemaIsDescribed() {
         JsonNode schemas = Http.anonymous(port).get("/v3/api-docs").json().get("components").get("schemas");
         List<String> undescribed = new ArrayList<>();

@@ -64,7 +64,7 @@ class RemedyAuthorityTests extends ApplicationTest {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    RemedyDesk desk;
+    OverdueApprovals overdue;
 
     @Test
     void aRequestAlertsThoseWhoCanDecideItAndAgainWhenTheDecisionIsLate() {
@@ -81,8 +81,8 @@ class RemedyAuthorityTests extends ApplicationTest {
         assertThat(alerts(otherLead.http(), "approval.requested")).isEmpty();
 
         jdbc.sql("update remedies set approval_due_at = current_timestamp - interval '1' minute where id = ?").param(id).update();
-        desk.flagOverdueApprovals();
-        desk.flagOverdueApprovals();
+        overdue.flag();
+        overdue.flag();
 
         assertThat(alerts(lead.http(), "approval.overdue")).hasSize(1);
         assertThat(admin().get("/api/v1/cases/" + requested.get("caseId").asLong() + "/timeline").json().valueStream()

@@ -67,8 +67,8 @@ class BusinessEventTests extends SignalsSupport {
         }
         long before = count("business_events");
 
-        Http.Response empty = admin().post("/api/v1/events", Map.of("events", List.of()));
-        Http.Response oversized = admin().post("/api/v1/events", Map.of("events", tooMany));
+        Http.Response empty = integration().post("/api/v1/events", Map.of("events", List.of()));
+        Http.Response oversized = integration().post("/api/v1/events", Map.of("events", tooMany));
 
         assertThat(empty.status()).isEqualTo(400);
         assertThat(oversized.status()).isEqualTo(400);
@@ -77,7 +77,7 @@ class BusinessEventTests extends SignalsSupport {
     }
 
     private JsonNode post(List<Map<String, Object>> batch) {
-        Http.Response response = admin().post("/api/v1/events", Map.of("events", batch));
+        Http.Response response = integration().post("/api/v1/events", Map.of("events", batch));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

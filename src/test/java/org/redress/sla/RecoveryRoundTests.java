@@ -24,6 +24,9 @@ class RecoveryRoundTests extends ApplicationTest {
     @Autowired
     CaseSearch search;
 
+    @Autowired
+    org.redress.identity.UserManagement users;
+
     @Test
     void aCustomerNotSatisfiedAtFollowUpRestartsTheResolveTarget() {
         String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
@@ -106,7 +109,8 @@ class RecoveryRoundTests extends ApplicationTest {
         jdbc.sql("update sla_clocks set due_at = current_timestamp + interval '5' minute, warn_at = current_timestamp - interval '1' minute"
             + " where case_id = ? and target = 'ACKNOWLEDGE'").param(soon.get("id").asLong()).update();
 
-        List<CaseSummary> queue = search.queue(CaseSearch.Queue.TEAM, agent.id(), team, CaseSearch.QueueOrder.TIME_LEFT);
+        List<CaseSummary> queue = search.queue(CaseSearch.Queue.TEAM, users.signedInAs(agent.id()).orElseThrow(),
+            CaseSearch.QueueOrder.TIME_LEFT);
 
         assertThat(queue).extracting(CaseSummary::number).containsExactly(missed.get("number").asString(),
             soon.get("number").asString(), running.get("number").asString(), paused.get("number").asString());

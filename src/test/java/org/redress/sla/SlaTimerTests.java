@@ -87,11 +87,11 @@ class SlaTimerTests extends ApplicationTest {
         timers.fireDue();
 
         assertThat(kinds(c)).containsOnlyOnce("followup.due").doesNotContain("sla.breached");
-        assertThat(clocks.followUpsDue(500)).contains(id);
+        assertThat(clocks.followUpsDue(500, org.redress.cases.CaseScope.EVERY_CASE)).contains(id);
 
         admin().post(c + "/follow-up", java.util.Map.of("satisfied", true));
 
-        assertThat(clocks.followUpsDue(500)).doesNotContain(id);
+        assertThat(clocks.followUpsDue(500, org.redress.cases.CaseScope.EVERY_CASE)).doesNotContain(id);
         assertThat(clockState(c, "FOLLOW_UP")).isIn("MET", "MET_LATE");
     }
 
