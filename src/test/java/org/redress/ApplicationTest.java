@@ -176,6 +176,15 @@ public abstract class ApplicationTest {
             "message", "The box was crushed and the vase inside is in pieces.");
     }
 
+    /**
+     * Acknowledges the customer and records their account (as {@code http}): what comes
+     * before a remedy is offered, since an offer is how the resolution is agreed.
+     */
+    protected void heard(Http http, String casePath) {
+        http.post(casePath + "/acknowledge", Map.of());
+        http.post(casePath + "/listen", Map.of("account", "The box was crushed and the vase inside is in pieces."));
+    }
+
     protected JsonNode open(Http http, String customerRef) {
         Http.Response response = http.post("/api/v1/complaints", complaint(customerRef, "delivery"));
         if (response.status() != 201) {

@@ -35,8 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CaseConsoleController {
 
-    private static final List<String> REPEATABLE = List.of("LISTEN", "APOLOGIZE", "IDENTIFY_CAUSE", "EXPLAIN", "LEARN");
-
     record QueueTab(String key, String label, @Nullable Long count) {}
 
     private final CaseManagement cases;
@@ -144,7 +142,6 @@ class CaseConsoleController {
         model.addAttribute("users", users.users().stream().filter(user -> user.active() && user.role().person()).toList());
         model.addAttribute("teams", users.teams());
         model.addAttribute("rootCauses", taxonomy.entries(Taxonomy.ROOT_CAUSE, true));
-        model.addAttribute("repeatable", REPEATABLE);
         model.addAttribute("otherCases", search.page(new CaseSearch.Filter(null, null, false, view.customer().id(), null, null),
             CaseScope.of(me), null, 6).items().stream().filter(other -> other.id() != id).limit(5).toList());
         model.addAttribute("today", LocalDate.now(clock.withZone(businessZone)));

@@ -99,6 +99,20 @@ public class CaseManagement {
             c -> c.resolve(actor, clock.instant(), text, promisedBy, today));
     }
 
+    /**
+     * Records the Resolve step for an agreement reached through another module's rules, as
+     * concluded by {@code concludedBy} (Redress itself when the customer accepted an offer).
+     * That module has decided who may conclude it (a lead approving acts by authority, not by
+     * the case's team: ADR 8), so no further check of the case's team is made here. Before
+     * delivery a second agreement refines the standing one.
+     */
+    public CaseView agreeResolution(long caseId, Actor concludedBy, Agreement agreement) {
+        Text.required("resolution", agreement.resolution(), MAX_TEXT);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), businessZone);
+        return change(caseId, concludedBy, "case.resolution-agreed", false,
+            c -> c.resolve(concludedBy, clock.instant(), agreement, today));
+    }
+
     public CaseView fulfil(long caseId, Actor actor, @Nullable String note) {
         String text = Text.optional("note", note, MAX_TEXT);
         return change(caseId, actor, "case.fulfilled", c -> c.fulfil(actor, clock.instant(), text));
@@ -264,8 +278,14 @@ public class CaseManagement {
     }
 
     private CaseView change(long caseId, Actor actor, String action, Consumer<RecoveryCase> transition) {
+        return change(caseId, actor, action, true, transition);
+    }
+
+    private CaseView change(long caseId, Actor actor, String action, boolean checkAccess, Consumer<RecoveryCase> transition) {
         RecoveryCase recoveryCase = load(caseId);
-        access.require(caseId, recoveryCase.teamId(), recoveryCase.assigneeId(), actor, action);
+        if (checkAccess) {
+            access.require(caseId, recoveryCase.teamId(), recoveryCase.assigneeId(), actor, action);
+        }
         transition.accept(recoveryCase);
         List<RecoveryCase.Happening> happenings = recoveryCase.drainHappenings();
         if (happenings.isEmpty()) {

@@ -60,6 +60,7 @@ public record CaseView(
         @Schema(description = "Its name.") String label,
         @Schema(description = "Whether it is done.") boolean done,
         @Schema(description = "Whether it can be done now (its prerequisites are done and the case is open).") boolean available,
+        @Schema(description = "Whether, done already, it may be recorded again now to refine it (the agreed resolution until it is delivered; understanding always).") boolean refinable,
         @Schema(description = "When it was done.") @Nullable Instant doneAt,
         @Schema(description = "Who did it.") @Nullable String doneBy,
         @Schema(description = "What was said or recorded with it.") @Nullable String note) {
@@ -67,6 +68,11 @@ public record CaseView(
 
     public boolean closed() {
         return status == CaseStatus.CLOSED;
+    }
+
+    /** The state of one playbook step on this case. */
+    public StepState step(PlaybookStep step) {
+        return steps.stream().filter(state -> state.step() == step).findFirst().orElseThrow();
     }
 
     /** All steps done and the case still open: the agent can close it as recovered. */

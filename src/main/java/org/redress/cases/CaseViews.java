@@ -33,7 +33,8 @@ class CaseViews {
         List<CaseView.StepState> steps = Arrays.stream(PlaybookStep.values()).map(step -> {
             var done = c.record(step);
             boolean available = c.status().open() && step.prerequisites().stream().allMatch(c::done);
-            return new CaseView.StepState(step, step.label(), done.isPresent(), available,
+            boolean refinable = available && done.isPresent() && Playbook.refinable(step, c.stepsDone());
+            return new CaseView.StepState(step, step.label(), done.isPresent(), available, refinable,
                 done.map(StepRecord::doneAt).orElse(null), done.map(StepRecord::doneByName).orElse(null),
                 done.map(StepRecord::note).orElse(null));
         }).toList();

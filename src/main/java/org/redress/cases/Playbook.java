@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
  */
 final class Playbook {
 
-    // A step that changes what was agreed or delivered happens once per resolution;
-    // understanding (listen, cause, explanation, apology, lesson) may be refined.
+    // A step that answers the customer, delivers or checks happens once per resolution;
+    // understanding (listen, cause, explanation, apology, lesson) may be refined, and so may
+    // the agreed resolution until it is delivered.
     private static final Set<PlaybookStep> ONCE_PER_RESOLUTION =
-        EnumSet.of(PlaybookStep.ACKNOWLEDGE, PlaybookStep.RESOLVE, PlaybookStep.FULFIL, PlaybookStep.FOLLOW_UP);
+        EnumSet.of(PlaybookStep.ACKNOWLEDGE, PlaybookStep.FULFIL, PlaybookStep.FOLLOW_UP);
 
     private Playbook() {
     }
@@ -37,7 +38,11 @@ final class Playbook {
         return missing;
     }
 
-    static boolean repeatable(PlaybookStep step) {
+    /** Whether a step already done may be recorded again now, to refine it. */
+    static boolean refinable(PlaybookStep step, Set<PlaybookStep> done) {
+        if (step == PlaybookStep.RESOLVE) {
+            return !done.contains(PlaybookStep.FULFIL);
+        }
         return !ONCE_PER_RESOLUTION.contains(step);
     }
 

@@ -136,16 +136,30 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
     }
 
     void resolve(Actor actor, Instant now, String agreedResolution, LocalDate deliverBy, LocalDate today) {
-        if (deliverBy.isBefore(today)) {
+        resolve(actor, now, new Agreement(agreedResolution, deliverBy, null, null, null), today);
+    }
+
+    /**
+     * Records the resolution agreed with the customer and the date we will deliver it by.
+     * Agreed again before it is delivered, it refines the standing agreement: the event says
+     * so, and the promise and the customer's confirmation are not made a second time.
+     */
+    void resolve(Actor actor, Instant now, Agreement agreement, LocalDate today) {
+        if (agreement.deliverBy().isBefore(today)) {
             throw InvalidInput.field("promisedBy", "is in the past; promise a date from today on");
         }
-        perform(PlaybookStep.RESOLVE, actor, now, agreedResolution,
-            "Agreed the resolution: " + agreedResolution + " — to be delivered by "
-                + deliverBy.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)));
-        this.resolution = agreedResolution;
-        this.promisedBy = deliverBy;
+        boolean refining = done(PlaybookStep.RESOLVE);
+        perform(PlaybookStep.RESOLVE, actor, now, agreement.resolution(),
+            (refining ? "Refined the agreed resolution: " : "Agreed the resolution: ") + agreement.resolution()
+                + " — to be delivered by " + agreement.deliverBy().format(
+                    java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH))
+                + (agreement.how() == null ? "" : " (" + agreement.how() + ")"));
+        this.resolution = agreement.resolution();
+        this.promisedBy = agreement.deliverBy();
         if (id != null) {
-            registerEvent(new ResolutionAgreed(id, agreedResolution, deliverBy, actor.userId(), actor.name(), assigneeId, now));
+            registerEvent(new ResolutionAgreed(id, agreement.resolution(), agreement.deliverBy(), actor.userId(), actor.name(),
+                assigneeId, agreement.ownerId() != null ? agreement.ownerId() : actor.userId(), now, refining,
+                agreement.reference()));
         }
     }
 
@@ -325,10 +339,10 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
             throw new Conflict("Cannot " + step.label().toLowerCase() + " on " + number() + " yet; first: "
                 + Playbook.labels(missing) + ".");
         }
-        if (done(step) && !Playbook.repeatable(step)) {
+        if (done(step) && !Playbook.refinable(step, stepsDone())) {
             StepRecord earlier = record(step).orElseThrow();
             throw new Conflict(step.label() + " was already done on " + number() + " by " + earlier.doneByName()
-                + " at " + earlier.doneAt() + ".");
+                + " at " + earlier.doneAt() + (step == PlaybookStep.RESOLVE ? ", and the resolution has been delivered." : "."));
         }
         steps.removeIf(earlier -> earlier.step() == step);
         steps.add(new StepRecord(step, now, actor.userId(), actor.name(), note));

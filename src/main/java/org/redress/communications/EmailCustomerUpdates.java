@@ -41,7 +41,7 @@ class EmailCustomerUpdates implements CustomerUpdateChannel {
     private static String subjectOf(CustomerUpdate update) {
         return switch (update.kind()) {
             case "acknowledged" -> "we have your message";
-            case "resolution-agreed", "remedy-agreed" -> "what we agreed";
+            case "resolution-agreed" -> "what we agreed";
             case "remedy-offered" -> "our proposal";
             case "fulfilled" -> "done";
             case "closed" -> "closed";

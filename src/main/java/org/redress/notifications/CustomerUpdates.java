@@ -11,6 +11,7 @@ import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseReopened;
 import org.redress.cases.CaseView;
 import org.redress.cases.Outcome;
+import org.redress.cases.PlaybookStep;
 import org.redress.cases.ResolutionAgreed;
 import org.redress.cases.ResolutionReopened;
 import org.redress.cases.StepRecorded;
@@ -26,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the customer informed: each change they should hear of becomes a
  * {@link CustomerUpdate}, recorded on the case's timeline as "Update to customer: …" and
- * handed to every {@link CustomerUpdateChannel}. Promises that a resolution or an accepted
- * remedy made are told with it, not twice.
+ * handed to every {@link CustomerUpdateChannel}. The acknowledgement is the agent's own
+ * words when they wrote some. Promises that a resolution made are told with it, not twice;
+ * an offer accepted is confirmed as the resolution it makes.
  */
 @Component
 class CustomerUpdates {
@@ -50,9 +52,12 @@ class CustomerUpdates {
     void on(StepRecorded recorded) {
         switch (recorded.step()) {
             case ACKNOWLEDGE -> {
+                // What the agent wrote is the first answer; without their words, a short one of ours.
                 CaseView c = cases.view(recorded.caseId());
-                send(c, "acknowledged", "We have received your message about \"" + c.subject() + "\" (case " + c.number()
-                    + "). " + (c.assignee() == null ? "Our team" : c.assignee().name()) + " is looking into it and will keep you posted.");
+                String written = c.step(PlaybookStep.ACKNOWLEDGE).note();
+                send(c, "acknowledged", written != null && !written.isBlank() ? written.strip()
+                    : "We have received your message about \"" + c.subject() + "\" (case " + c.number() + "). "
+                        + (c.assignee() == null ? "Our team" : c.assignee().name()) + " is looking into it and will keep you posted.");
             }
             case FULFIL -> {
                 CaseView c = cases.view(recorded.caseId());
@@ -65,8 +70,12 @@ class CustomerUpdates {
         }
     }
 
+    /** What was agreed is confirmed once: an agreement refined before delivery is not confirmed again. */
     @EventListener
     void on(ResolutionAgreed agreed) {
+        if (agreed.refinement()) {
+            return;
+        }
         CaseView c = cases.view(agreed.caseId());
         send(c, "resolution-agreed", "Here is what we agreed: " + Text.withoutFinalStop(agreed.resolution())
             + ". We will deliver it by " + day.format(agreed.promisedBy()) + ".");
@@ -109,17 +118,19 @@ class CustomerUpdates {
         }
     }
 
-    /** Offers and their outcome; an offer's update carries the customer's page, for channels to link to. */
+    /**
+     * An offer is told to the customer once, with the link of that offer to their page (the
+     * same link the agent sees, for other channels).
+     */
     @EventListener
     void on(RemedyChanged remedy) {
         switch (remedy.state()) {
             case "OFFERED" -> send(cases.view(remedy.caseId()), "remedy-offered", "We would like to put this right: "
                 + Text.withoutFinalStop(remedy.terms()) + (remedy.deliverBy() == null ? "" : ", delivered by " + day.format(remedy.deliverBy()))
                 + ". Open your case page to accept it or to propose something else.", negotiation.linkFor(remedy.caseId()));
-            case "ACCEPTED" -> send(cases.view(remedy.caseId()), "remedy-agreed", "Agreed: " + Text.withoutFinalStop(remedy.terms())
-                + (remedy.deliverBy() == null ? "." : ". We will deliver it by " + day.format(remedy.deliverBy()) + "."));
             default -> {
-                // granting, approval and the customer's own answers are not news to the customer
+                // Granting and approval are not news to the customer, nor are their own answers; an
+                // agreement is confirmed with the resolution it makes (ResolutionAgreed), once.
             }
         }
     }

@@ -45,6 +45,13 @@ public record Promise(
             note, what, version);
     }
 
+    /** The same commitment, its terms refined: what, by when, and what it stands on. */
+    Promise refined(String what, Instant due, @Nullable String standsOn) {
+        requireOpen();
+        return new Promise(id, caseId, what, source, due, ownerId, ownerName, status, madeAt, madeByName, settledAt, note,
+            standsOn, version);
+    }
+
     Promise keep(Instant now, @Nullable String how) {
         requireOpen();
         return new Promise(id, caseId, description, source, dueAt, ownerId, ownerName, Status.KEPT, madeAt, madeByName, now,

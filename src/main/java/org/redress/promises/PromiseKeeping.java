@@ -73,16 +73,36 @@ public class PromiseKeeping {
     }
 
     /**
-     * The promise that a remedy the customer accepted will be delivered by the agreed time,
-     * marked with the remedy ({@code reference}). Its owner is the one named if still
-     * active, else nobody: the customer's acceptance never fails on our staffing.
+     * The promise of a case's agreed resolution: made when the resolution is agreed, and
+     * refined (what, by when) when the agreement is refined, so that a case has one open
+     * promise for what it agreed. {@code reference} names the record it was agreed through
+     * (e.g. remedy:12), whose delivery keeps it; a promise that comes to stand on more than
+     * one record is kept when the resolution is fulfilled. Its owner is the first of
+     * {@code owners} still active, else nobody: an agreement never fails on our staffing.
      */
-    public Promise makeForRemedy(long caseId, String what, Instant dueAt, @Nullable Long ownerId, String reference) {
-        cases.requireExists(caseId);
-        Long owner = ownerId == null ? null : users.user(ownerId).filter(UserSummary::active).map(UserSummary::id).orElse(null);
-        Promise made = save(caseId, Text.required("description", what, 1_000).strip(), Promise.Source.REMEDY, dueAt, owner,
-            Actor.SYSTEM);
-        return promises.save(made.withReference(reference));
+    Promise forResolution(long caseId, String what, Promise.Source source, Instant dueAt, List<Long> owners, Actor madeBy,
+                          @Nullable String reference) {
+        Promise open = openForResolution(caseId);
+        if (open == null) {
+            Long owner = owners.stream().filter(id -> users.user(id).filter(UserSummary::active).isPresent()).findFirst()
+                .orElse(null);
+            Promise made = save(caseId, what, source, dueAt, owner, madeBy);
+            return reference == null ? made : promises.save(made.withReference(reference));
+        }
+        String standsOn = reference == null || java.util.Objects.equals(open.reference(), reference) ? open.reference() : null;
+        Promise refined = promises.save(open.refined(what, dueAt, standsOn));
+        cases.recordOnTimeline(caseId, "promise.changed", "Promise refined: " + Text.withoutFinalStop(what) + ", due "
+            + when.format(dueAt) + " (owner " + refined.ownerName() + ")");
+        audit.record(madeBy, "promise.changed", "promise:" + refined.id(), what);
+        events.publishEvent(PromiseChanged.of(refined));
+        return refined;
+    }
+
+    private @Nullable Promise openForResolution(long caseId) {
+        List<Promise> open = new ArrayList<>(promises.findByCaseIdAndSourceAndStatus(caseId, Promise.Source.RESOLUTION,
+            Promise.Status.OPEN));
+        open.addAll(promises.findByCaseIdAndSourceAndStatus(caseId, Promise.Source.REMEDY, Promise.Status.OPEN));
+        return open.stream().max(java.util.Comparator.comparing(Promise::madeAt)).orElse(null);
     }
 
     /** Keeps the open promises made for this record (e.g. remedy:12), when it is delivered. */
@@ -116,10 +136,12 @@ public class PromiseKeeping {
         return kept;
     }
 
-    /** Keeps the open promises a case's resolution made, when the resolution is fulfilled. */
+    /** Keeps the open promises a case's resolution made (by hand or through a remedy), when the resolution is fulfilled. */
     void keepResolutionPromises(long caseId, Actor by) {
-        for (Promise open : promises.findByCaseIdAndSourceAndStatus(caseId, Promise.Source.RESOLUTION, Promise.Status.OPEN)) {
-            keep(open.id(), by, "The resolution was fulfilled");
+        for (Promise.Source source : List.of(Promise.Source.RESOLUTION, Promise.Source.REMEDY)) {
+            for (Promise open : promises.findByCaseIdAndSourceAndStatus(caseId, source, Promise.Status.OPEN)) {
+                keep(open.id(), by, "The resolution was fulfilled");
+            }
         }
     }
 

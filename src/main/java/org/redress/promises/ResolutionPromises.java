@@ -1,6 +1,8 @@
 package org.redress.promises;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.redress.cases.PlaybookStep;
 import org.redress.cases.ResolutionAgreed;
@@ -11,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * An agreed resolution is a promise: due at the end of the promised day, owned by the
- * case's assignee (or whoever agreed it). Fulfilling the resolution keeps it. Runs in the
- * case's transaction, like the SLA clocks (ADR 4).
+ * case's assignee (or whoever answers for the agreement). Refining the agreement refines
+ * the same promise; fulfilling the resolution keeps it. Runs in the case's transaction,
+ * like the SLA clocks (ADR 4).
  */
 @Component
 class ResolutionPromises {
@@ -27,10 +30,17 @@ class ResolutionPromises {
 
     @EventListener
     void on(ResolutionAgreed agreed) {
-        Long owner = agreed.assigneeId() != null ? agreed.assigneeId() : agreed.agreedById();
+        List<Long> owners = new ArrayList<>();
+        if (agreed.assigneeId() != null) {
+            owners.add(agreed.assigneeId());
+        }
+        if (agreed.ownerId() != null) {
+            owners.add(agreed.ownerId());
+        }
         Actor actor = agreed.agreedById() == null ? Actor.SYSTEM : Actor.user(agreed.agreedById(), agreed.agreedByName());
-        promises.save(agreed.caseId(), "Deliver: " + agreed.resolution(), Promise.Source.RESOLUTION,
-            endOf(agreed.promisedBy()), owner, actor);
+        promises.forResolution(agreed.caseId(), "Deliver: " + agreed.resolution(),
+            agreed.reference() == null ? Promise.Source.RESOLUTION : Promise.Source.REMEDY, endOf(agreed.promisedBy()), owners,
+            actor, agreed.reference());
     }
 
     // The last instant of the promised day, so it reads "due 25 Nov, 23:59" and not "26 Nov, 00:00".

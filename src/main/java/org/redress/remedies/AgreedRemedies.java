@@ -1,37 +1,78 @@
 package org.redress.remedies;
 
-import java.time.ZoneId;
+import java.time.LocalDate;
 
+import org.redress.cases.Agreement;
+import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseView;
+import org.redress.cases.PlaybookStep;
 import org.redress.promises.PromiseKeeping;
 import org.redress.shared.Actor;
+import org.redress.shared.Conflict;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A remedy the customer agreed to is a promise: delivered by the agreed date, owned by
- * whoever proposed it; delivering the remedy keeps it.
+ * A remedy agreed with the customer is the case's resolution: the agreement records the
+ * Resolve step (with the terms and the delivery date, as concluded by whoever concluded it),
+ * which meets the resolve target, makes the one promise and confirms it to the customer
+ * once. A second remedy agreed before delivery refines the standing resolution rather than
+ * agreeing a second one. Delivering the remedy keeps the promise that stands on it.
  */
 @Component
 class AgreedRemedies {
 
+    private final CaseManagement cases;
     private final PromiseKeeping promises;
-    private final ZoneId businessZone;
+    private final RemedyJournal journal;
 
-    AgreedRemedies(PromiseKeeping promises, ZoneId businessZone) {
+    AgreedRemedies(CaseManagement cases, PromiseKeeping promises, RemedyJournal journal) {
+        this.cases = cases;
         this.promises = promises;
-        this.businessZone = businessZone;
+        this.journal = journal;
+    }
+
+    /**
+     * A remedy offered to or agreed with the customer is how the case's resolution is agreed,
+     * so it may be offered or agreed once the case could record one: the customer
+     * acknowledged and heard, and what was agreed before not yet delivered.
+     */
+    void requireAgreeable(long caseId) {
+        CaseView c = cases.view(caseId);
+        CaseView.StepState resolve = c.step(PlaybookStep.RESOLVE);
+        if (c.closed()) {
+            throw new Conflict(c.number() + " is closed; reopen it before offering a remedy.");
+        }
+        if (!resolve.available()) {
+            throw new Conflict("Acknowledge and listen to the customer on " + c.number() + " first: a remedy offered to "
+                + "them is how the resolution is agreed, which comes after those steps.");
+        }
+        if (resolve.done() && !resolve.refinable()) {
+            throw new Conflict("The resolution agreed on " + c.number() + " has been delivered; a new remedy is agreed "
+                + "after a follow-up that finds the customer not satisfied.");
+        }
+    }
+
+    /** The remedy is agreed (by the customer's answer, or by us on their proposal): it becomes the case's resolution. */
+    void agreed(Remedy remedy, Actor concludedBy, String how) {
+        LocalDate deliverBy = remedy.deliverBy();
+        if (remedy.id() == null || deliverBy == null) {
+            throw new IllegalStateException("an agreed remedy has an id and a delivery date");
+        }
+        CaseView c = cases.view(remedy.caseId());
+        String terms = journal.terms(remedy);
+        boolean standing = c.step(PlaybookStep.RESOLVE).done() && c.resolution() != null && c.promisedBy() != null;
+        // What was agreed before still stands: this remedy is agreed on top of it.
+        String resolution = standing ? c.resolution() + "; and " + terms : terms;
+        LocalDate by = standing && c.promisedBy().isAfter(deliverBy) ? c.promisedBy() : deliverBy;
+        cases.agreeResolution(c.id(), concludedBy, new Agreement(resolution, by, "remedy:" + remedy.id(),
+            remedy.proposedById(), how));
     }
 
     @EventListener
     void on(RemedyChanged changed) {
-        String reference = "remedy:" + changed.remedyId();
-        if (changed.state().equals("ACCEPTED") && changed.deliverBy() != null) {
-            // Due at the end of the agreed day, as a resolution's promise is.
-            promises.makeForRemedy(changed.caseId(), "Deliver: " + changed.terms(),
-                changed.deliverBy().plusDays(1).atStartOfDay(businessZone).toInstant().minusNanos(1_000), changed.ownerId(),
-                reference);
-        } else if (changed.state().equals("FULFILLED")) {
-            promises.keepFor(reference, Actor.SYSTEM, "The remedy was delivered");
+        if (changed.state().equals("FULFILLED")) {
+            promises.keepFor("remedy:" + changed.remedyId(), Actor.SYSTEM, "The remedy was delivered");
         }
     }
 }

@@ -52,10 +52,23 @@ class CustomerLinks {
         this.clock = clock;
     }
 
-    /** A token for the case, valid for the configured time. */
+    /** A token for the case, valid for the configured time from now. */
     String tokenFor(long caseId) {
-        String payload = caseId + "." + clock.instant().plus(settings.linkValidity()).getEpochSecond();
+        return tokenFor(caseId, clock.instant());
+    }
+
+    /**
+     * The token for the case issued at this moment (e.g. an offer's), valid for the configured
+     * time from then: the same moment always gives the same link.
+     */
+    String tokenFor(long caseId, Instant issuedAt) {
+        String payload = caseId + "." + validUntil(issuedAt).getEpochSecond();
         return ENCODE.encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "." + ENCODE.encodeToString(sign(payload));
+    }
+
+    /** Until when a link issued at this moment opens its case. */
+    Instant validUntil(Instant issuedAt) {
+        return issuedAt.plus(settings.linkValidity());
     }
 
     /** The case the token opens, if it is genuine and not expired. */

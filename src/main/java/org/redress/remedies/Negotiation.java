@@ -1,6 +1,7 @@
 package org.redress.remedies;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -16,8 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Offers between agent and customer: the agent offers a granted remedy with the date we
- * will deliver it and gets the customer's link; the customer, through that link, accepts,
- * declines or counters (another amount, or their own words). Each answer is on the timeline.
+ * will deliver it, once the customer is acknowledged and heard, and gets the customer's link
+ * (one per offer); the customer, through that link, accepts, declines or counters (another
+ * amount, or their own words). Each answer is on the timeline; an acceptance is the case's
+ * agreed resolution.
  */
 @Service
 @Transactional
@@ -27,6 +30,7 @@ public class Negotiation {
     public record Offer(RemedyView remedy, String customerToken) {}
 
     private final RemedyDesk desk;
+    private final AgreedRemedies agreements;
     private final Remedies remedies;
     private final CustomerLinks links;
     private final RemedyJournal journal;
@@ -34,9 +38,10 @@ public class Negotiation {
     private final Clock clock;
     private final ZoneId businessZone;
 
-    Negotiation(RemedyDesk desk, Remedies remedies, CustomerLinks links, RemedyJournal journal, RemedySettings settings,
-                Clock clock, ZoneId businessZone) {
+    Negotiation(RemedyDesk desk, AgreedRemedies agreements, Remedies remedies, CustomerLinks links, RemedyJournal journal,
+                RemedySettings settings, Clock clock, ZoneId businessZone) {
         this.desk = desk;
+        this.agreements = agreements;
         this.remedies = remedies;
         this.links = links;
         this.journal = journal;
@@ -50,16 +55,25 @@ public class Negotiation {
             throw InvalidInput.field("deliverBy", "is required: the date, today or later, by which we will deliver it");
         }
         Remedy remedy = desk.handled(remedyId, by, "remedy.offered");
-        desk.requireOpen(remedy.caseId());
-        remedy.offer(deliverBy, clock.instant());
+        agreements.requireAgreeable(remedy.caseId());
+        Instant now = clock.instant();
+        remedy.offer(deliverBy, now);
         Remedy saved = remedies.save(remedy);
         journal.record(saved, by.actor(), "offered", "Offered to the customer: " + journal.terms(saved) + ", by " + deliverBy);
-        return new Offer(desk.view(saved), links.tokenFor(saved.caseId()));
+        return new Offer(desk.view(saved), links.tokenFor(saved.caseId(), now));
     }
 
-    /** A fresh link to the case's customer page, e.g. to send again. */
+    /**
+     * The link to the case's page: the one the latest offer was sent with, while it is valid,
+     * so the customer, the agent and every message name one link per offer; otherwise a
+     * fresh one.
+     */
+    @Transactional(readOnly = true)
     public String linkFor(long caseId) {
-        return links.tokenFor(caseId);
+        Instant now = clock.instant();
+        return remedies.findByCaseIdOrderByIdAsc(caseId).stream().map(Remedy::offeredAt).filter(java.util.Objects::nonNull)
+            .max(java.util.Comparator.naturalOrder()).filter(offered -> links.validUntil(offered).isAfter(now))
+            .map(offered -> links.tokenFor(caseId, offered)).orElseGet(() -> links.tokenFor(caseId, now));
     }
 
     /** The case a customer link opens; an altered, foreign or expired link opens none. */
@@ -70,10 +84,11 @@ public class Negotiation {
 
     public RemedyView accept(long caseId, long remedyId, @Nullable String note) {
         Remedy remedy = offered(caseId, remedyId);
-        remedy.accept(Text.optional("note", note, 2_000), clock.instant());
+        remedy.accept(Text.optional("note", note, 2_000), clock.instant(), LocalDate.now(clock.withZone(businessZone)));
         Remedy saved = remedies.save(remedy);
         journal.record(saved, customer(), "accepted", "The customer accepted: " + journal.terms(saved) + ", to be delivered by "
             + saved.deliverBy());
+        agreements.agreed(saved, Actor.SYSTEM, "the customer accepted our offer");
         return desk.view(saved);
     }
 

@@ -139,10 +139,11 @@ class Remedy {
         this.updatedAt = now;
     }
 
-    void accept(@Nullable String note, Instant now) {
+    void accept(@Nullable String note, Instant now, LocalDate today) {
         require(State.OFFERED, "accepted");
         this.previousState = state;
         this.state = State.ACCEPTED;
+        agreedFrom(today);
         this.customerNote = note;
         this.answeredAt = now;
         this.updatedAt = now;
@@ -176,10 +177,11 @@ class Remedy {
     }
 
     /** A remedy approved with the customer's agreement already given (their own counter) is accepted at once. */
-    void acceptedAlready(Instant now) {
+    void acceptedAlready(Instant now, LocalDate today) {
         require(State.APPROVED, "accepted");
         this.previousState = state;
         this.state = State.ACCEPTED;
+        agreedFrom(today);
         this.answeredAt = now;
         this.updatedAt = now;
     }
@@ -201,6 +203,14 @@ class Remedy {
         this.state = State.WITHDRAWN;
         this.decisionNote = reason;
         this.updatedAt = now;
+    }
+
+    // Agreed after the date it named (a late answer, a slow approval): nothing can be
+    // delivered in the past, so it is due from the day it is agreed.
+    private void agreedFrom(LocalDate today) {
+        if (deliverBy != null && deliverBy.isBefore(today)) {
+            this.deliverBy = today;
+        }
     }
 
     private void grant(long byId, String byName, Instant now) {

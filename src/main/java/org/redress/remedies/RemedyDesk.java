@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The agent's and approver's side of remedies: proposing (granted at once within the
  * proposer's authority, otherwise sent for approval), approving and rejecting, withdrawing,
- * answering a customer's counter, and recording fulfilment.
+ * answering a customer's counter, and recording fulfilment. Accepting a counter, or
+ * approving one, concludes the agreement: the case's resolution ({@link AgreedRemedies}).
  */
 @Service
 @Transactional
@@ -41,13 +42,15 @@ public class RemedyDesk {
     private final CaseManagement cases;
     private final CaseAccess access;
     private final RemedyJournal journal;
+    private final AgreedRemedies agreements;
     private final RemedySettings settings;
     private final Clock clock;
     private final ZoneId businessZone;
 
     RemedyDesk(Remedies remedies, RemedyTypes types, AuthorityMatrix authority, CaseManagement cases, CaseAccess access,
-               RemedyJournal journal, RemedySettings settings, Clock clock, ZoneId businessZone) {
+               RemedyJournal journal, AgreedRemedies agreements, RemedySettings settings, Clock clock, ZoneId businessZone) {
         this.access = access;
+        this.agreements = agreements;
         this.businessZone = businessZone;
         this.remedies = remedies;
         this.types = types;
@@ -88,14 +91,21 @@ public class RemedyDesk {
             throw new Forbidden("This is beyond your own authority: " + String.join("; ", verdict.exceeded())
                 + ". Someone with more authority must decide.");
         }
+        if (remedy.customerAgreed()) {
+            agreements.requireAgreeable(remedy.caseId());
+        }
         Instant now = clock.instant();
         remedy.approve(approver.id(), approver.name(), text, now);
         if (remedy.customerAgreed()) {
-            remedy.acceptedAlready(now);
+            remedy.acceptedAlready(now, today());
         }
         Remedy saved = remedies.save(remedy);
         journal.record(saved, approver.actor(), "approved", "Remedy approved: " + journal.terms(saved)
             + (text == null ? "" : " — " + text));
+        if (saved.state() == Remedy.State.ACCEPTED) {
+            // Approving what the customer asked for concludes the agreement, as done by the approver.
+            agreements.agreed(saved, approver.actor(), "the customer's proposal, approved by " + approver.name());
+        }
         return view(saved);
     }
 
@@ -139,7 +149,7 @@ public class RemedyDesk {
             throw new Conflict("This remedy is " + Remedy.label(countered.state()) + "; only a countered offer can be accepted.");
         }
         Money asked = countered.counterAmount() == null ? countered.amount() : countered.counterAmount();
-        requireOpen(countered.caseId());
+        agreements.requireAgreeable(countered.caseId());
         countered.superseded(clock.instant());
         Remedy settled = remedies.save(countered);
         journal.record(settled, by.actor(), "superseded", "The customer's proposal answered with a new remedy: "
@@ -176,7 +186,7 @@ public class RemedyDesk {
         Remedy remedy = remedies.save(Remedy.propose(caseId, type, amount, percent, base, description, by.id(), by.name(),
             verdict.within(), customerAgreed, agreedDeliverBy, now.plus(settings.approvalTarget()), now));
         if (verdict.within() && customerAgreed) {
-            remedy.acceptedAlready(now);
+            remedy.acceptedAlready(now, today());
             remedy = remedies.save(remedy);
         }
         journal.record(remedy, by.actor(), verdict.within() ? "granted" : "approval-requested", verdict.within()
@@ -184,6 +194,8 @@ public class RemedyDesk {
             : "Approval requested for " + journal.terms(remedy) + ": " + String.join("; ", verdict.exceeded()));
         if (!verdict.within()) {
             journal.awaitsDecision(remedy, authority.approversFor(caseId, type.code(), amount, by.id()), false);
+        } else if (customerAgreed) {
+            agreements.agreed(remedy, by.actor(), "the customer's proposal, accepted");
         }
         return view(remedy);
     }
@@ -229,6 +241,10 @@ public class RemedyDesk {
         if (c.status() == CaseStatus.CLOSED) {
             throw new Conflict(c.number() + " is closed; reopen it before offering a remedy.");
         }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(businessZone));
     }
 
     private RemedyType type(@Nullable String code) {

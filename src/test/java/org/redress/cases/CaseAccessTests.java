@@ -86,6 +86,7 @@ class CaseAccessTests extends ApplicationTest {
             post("grant a remedy", "remedies", Map.of("type", "goodwill", "amount", "5.00", "description", "Flowers")),
             new Action("offer a remedy", (t, f) -> {
                 t.admin().post(f.path() + "/assign", Map.of("assigneeId", f.agent().id()));
+                t.heard(t.admin(), f.path());
                 long remedy = t.admin().post(f.path() + "/remedies", Map.of("type", "goodwill", "amount", "5.00",
                     "description", "Flowers")).json().get("id").asLong();
                 return new Call("POST", "/api/v1/remedies/" + remedy + "/offer", Map.of("deliverBy", tomorrow()));

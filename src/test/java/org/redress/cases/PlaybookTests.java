@@ -45,10 +45,19 @@ class PlaybookTests {
     }
 
     @Test
-    void agreementsHappenOncePerResolutionUnderstandingMayBeRefined() {
-        assertThat(EnumSet.allOf(PlaybookStep.class)).filteredOn(Playbook::repeatable)
+    void understandingMayBeRefinedAndTheAgreementUntilItIsDelivered() {
+        Set<PlaybookStep> agreed = EnumSet.of(PlaybookStep.ACKNOWLEDGE, PlaybookStep.LISTEN, PlaybookStep.RESOLVE);
+        assertThat(EnumSet.allOf(PlaybookStep.class)).filteredOn(step -> Playbook.refinable(step, agreed))
             .containsExactly(PlaybookStep.LISTEN, PlaybookStep.APOLOGIZE, PlaybookStep.IDENTIFY_CAUSE, PlaybookStep.EXPLAIN,
-                PlaybookStep.LEARN);
+                PlaybookStep.RESOLVE, PlaybookStep.LEARN);
+    }
+
+    @Test
+    void answeringDeliveringAndCheckingHappenOncePerResolution() {
+        Set<PlaybookStep> delivered = EnumSet.of(PlaybookStep.ACKNOWLEDGE, PlaybookStep.LISTEN, PlaybookStep.RESOLVE,
+            PlaybookStep.FULFIL);
+        assertThat(EnumSet.allOf(PlaybookStep.class)).filteredOn(step -> !Playbook.refinable(step, delivered))
+            .containsExactly(PlaybookStep.ACKNOWLEDGE, PlaybookStep.RESOLVE, PlaybookStep.FULFIL, PlaybookStep.FOLLOW_UP);
     }
 
     @Test

@@ -115,6 +115,41 @@ class RecoveryCaseTests {
     }
 
     @Test
+    void theAgreedResolutionMayBeRefinedUntilItIsDelivered() {
+        RecoveryCase c = opened();
+        c.acknowledge(ANA, NOW, null);
+        c.listen(ANA, NOW, "It broke");
+        c.resolve(ANA, NOW, "Refund", TODAY.plusDays(2), TODAY);
+        c.drainHappenings();
+
+        c.resolve(ANA, NOW, "Refund to the original card", TODAY.plusDays(3), TODAY);
+
+        assertThat(c.resolution()).isEqualTo("Refund to the original card");
+        assertThat(c.promisedBy()).isEqualTo(TODAY.plusDays(3));
+        assertThat(c.status()).isEqualTo(CaseStatus.RESOLUTION_AGREED);
+        assertThat(c.drainHappenings()).extracting(RecoveryCase.Happening::summary)
+            .containsExactly("Refined the agreed resolution: Refund to the original card — to be delivered by 26 Nov 2026");
+        c.fulfil(ANA, NOW, null);
+        assertThatThrownBy(() -> c.resolve(ANA, NOW, "Refund again", TODAY, TODAY)).isInstanceOf(Conflict.class)
+            .hasMessageContaining("the resolution has been delivered");
+    }
+
+    @Test
+    void anAgreementReachedElsewhereSaysHowItWasConcluded() {
+        RecoveryCase c = opened();
+        c.acknowledge(ANA, NOW, null);
+        c.listen(ANA, NOW, "It broke");
+        c.drainHappenings();
+
+        c.resolve(Actor.SYSTEM, NOW, new Agreement("Refund of 45.00 EUR: Broken vase", TODAY, "remedy:3", 7L,
+            "the customer accepted our offer"), TODAY);
+
+        assertThat(c.record(PlaybookStep.RESOLVE).orElseThrow().doneByName()).isEqualTo("Redress");
+        assertThat(c.drainHappenings()).extracting(RecoveryCase.Happening::summary).containsExactly(
+            "Agreed the resolution: Refund of 45.00 EUR: Broken vase — to be delivered by 23 Nov 2026 (the customer accepted our offer)");
+    }
+
+    @Test
     void aPromiseCannotBeInThePast() {
         RecoveryCase c = opened();
         c.acknowledge(ANA, NOW, null);

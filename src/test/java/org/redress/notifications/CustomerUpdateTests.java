@@ -55,8 +55,7 @@ class CustomerUpdateTests extends ApplicationTest {
         admin().post(c + "/follow-up", Map.of("satisfied", false));
 
         assertThat(updates(c)).containsExactly(
-            "Update to customer: We have received your message about \"Parcel arrived broken\" (case " + number
-                + "). Our team is looking into it and will keep you posted.",
+            "Update to customer: We are on it",
             "Update to customer: Here is what we agreed: A refund of 49.90 EUR. We will deliver it by " + deliverBy + ".",
             "Update to customer: We have done what we agreed: A refund of 49.90 EUR. We will check back with you soon to make sure all is well.",
             "Update to customer: Thank you for telling us this is not yet right. We are working out a better resolution"
@@ -75,11 +74,30 @@ class CustomerUpdateTests extends ApplicationTest {
         admin().post(c + "/reopen", Map.of("reason", "The customer wrote back"));
 
         assertThat(updates(c)).hasSize(3);
+        // Acknowledged without words of the agent's own: a short answer of ours.
+        assertThat(updates(c).get(0)).isEqualTo("Update to customer: We have received your message about \"Parcel arrived broken\" "
+            + "(case " + opened.get("number").asString() + "). Our team is looking into it and will keep you posted.");
         assertThat(updates(c).get(1)).contains("is now closed. If anything is still not right, just reply and we will pick it up.");
         assertThat(updates(c).get(2)).contains("We have reopened your case");
         long customerId = opened.get("customer").get("id").asLong();
         assertThat(Channel.DELIVERED).filteredOn(u -> u.caseId() == opened.get("id").asLong())
             .allSatisfy(update -> assertThat(update.customerId()).isEqualTo(customerId));
+    }
+
+    @Test
+    void theAcknowledgementTheAgentWritesIsWhatTheCustomerIsSentAndWhatTheCaseShows() {
+        JsonNode opened = open(admin(), "C-" + unique());
+        String c = "/api/v1/cases/" + opened.get("number").asString();
+        String written = "Dear Maria, I am so sorry about your vase. I am Ana and I will call you before noon today.";
+
+        admin().post(c + "/acknowledge", Map.of("message", written));
+
+        assertThat(updates(c)).containsExactly("Update to customer: " + written);
+        assertThat(admin().get(c).json().get("steps").get(0).get("note").asString()).isEqualTo(written);
+        List<String> bodies = jdbc.sql("select body_text from outbox where case_id = ?").param(opened.get("id").asLong())
+            .query(String.class).list();
+        assertThat(bodies).singleElement().satisfies(body -> assertThat(body).startsWith(written)
+            .doesNotContain("We have received your message"));
     }
 
     @Test

@@ -54,9 +54,9 @@ class FairOfferAndLedgerTests extends ApplicationTest {
             JsonNode closed = openIn(category, "C-" + unique(), 3);
             String c = "/api/v1/cases/" + closed.get("number").asString();
             long id = admin().post(c + "/remedies", Map.of("type", "credit", "amount", amount, "description", "x")).json().get("id").asLong();
+            heard(admin(), c);
             admin().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().toString()));
             jdbc.sql("update remedies set state = 'ACCEPTED' where id = ?").param(id).update();
-            admin().post(c + "/acknowledge", Map.of());
             admin().post(c + "/close", Map.of("outcome", "not_recovered", "note", "x"));
         }
         JsonNode open = openIn(category, "C-" + unique(), 4);
@@ -79,6 +79,7 @@ class FairOfferAndLedgerTests extends ApplicationTest {
         long id = agent.http().post(c + "/remedies", Map.of("type", "goodwill", "amount", "12.50", "description", "Flowers"))
             .json().get("id").asLong();
         agent.http().post(c + "/remedies", Map.of("type", "goodwill", "amount", "7.50", "description", "Card"));
+        heard(admin(), c);
         agent.http().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().toString()));
         jdbc.sql("update remedies set state = 'ACCEPTED' where id = ?").param(id).update();
         agent.http().post("/api/v1/remedies/" + id + "/fulfil", Map.of("reference", "FLOWERS-1"));

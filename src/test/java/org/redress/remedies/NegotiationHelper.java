@@ -33,6 +33,8 @@ final class NegotiationHelper {
         Http admin = Http.basic(port, ApplicationTest.ADMIN_EMAIL, ApplicationTest.ADMIN_PASSWORD);
         long id = admin.post(casePath + "/remedies", Map.of("type", "goodwill", "amount", "1.00", "description", "x"))
             .json().get("id").asLong();
+        admin.post(casePath + "/acknowledge", Map.of());
+        admin.post(casePath + "/listen", Map.of("account", "It broke."));
         String link = admin.post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", java.time.LocalDate.now().plusDays(1).toString()))
             .json().get("customerLink").asString();
         return link.substring(link.indexOf("/c/"));

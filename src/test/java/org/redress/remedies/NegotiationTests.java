@@ -28,7 +28,7 @@ class NegotiationTests extends ApplicationTest {
 
     @Test
     void anOfferAcceptedThroughTheLinkIsAgreedPromisedAndToldToTheCustomer() {
-        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        String c = heardCase();
         long id = admin().post(c + "/remedies", Map.of("type", "refund", "amount", "49.90", "description", "Broken vase"))
             .json().get("id").asLong();
         JsonNode offer = admin().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().plusDays(2).toString())).json();
@@ -45,7 +45,7 @@ class NegotiationTests extends ApplicationTest {
         JsonNode promise = admin().get(c + "/promises").json().get(0);
         assertThat(promise.get("description").asString()).isEqualTo("Deliver: Refund of 49.90 EUR: Broken vase");
         assertThat(admin().get(c + "/timeline").json().valueStream().map(e -> e.get("kind").asString()))
-            .containsSubsequence("remedy.granted", "remedy.offered", "remedy.accepted", "promise.made");
+            .containsSubsequence("remedy.granted", "remedy.offered", "remedy.accepted", "step.resolve", "promise.made");
         assertThat(customer.html(path).body()).contains("What we agreed");
         java.util.List<String> timeline = admin().get(c + "/timeline").json().valueStream()
             .map(e -> e.get("summary").asString()).toList();
@@ -53,12 +53,152 @@ class NegotiationTests extends ApplicationTest {
         assertThat(timeline).anyMatch(line -> line.equals("Time targets paused: an offer was sent, waiting on the customer"))
             .anyMatch(line -> line.startsWith("Time targets resumed: the customer answered the offer"))
             .anyMatch(line -> line.startsWith("Update to customer: We would like to put this right: Refund of 49.90 EUR: Broken vase"))
-            .anyMatch(line -> line.startsWith("Update to customer: Agreed: Refund of 49.90 EUR: Broken vase. We will deliver it by"))
+            .anyMatch(line -> line.startsWith("Update to customer: Here is what we agreed: Refund of 49.90 EUR: Broken vase. We will deliver it by"))
             .noneMatch(line -> line.startsWith("Update to customer: We promise"));
 
         admin().post("/api/v1/remedies/" + id + "/fulfil", Map.of("reference", "R-77"));
         // Delivering the remedy keeps the promise made for it: it will not break at its due time.
         assertThat(admin().get(c + "/promises").json().get(0).get("status").asString()).isEqualTo("KEPT");
+    }
+
+    @Test
+    void anOfferTheCustomerAcceptsIsTheAgreedResolutionWithOnePromiseAndOneConfirmation() {
+        String c = heardCase();
+        long caseId = admin().get(c).json().get("id").asLong();
+        long id = admin().post(c + "/remedies", Map.of("type", "refund", "amount", "49.90", "description", "Broken vase"))
+            .json().get("id").asLong();
+        String link = admin().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().plusDays(2).toString()))
+            .json().get("customerLink").asString();
+
+        new NegotiationHelper(this).accept(link.substring(link.indexOf("/c/")), id);
+
+        JsonNode agreed = admin().get(c).json();
+        assertThat(agreed.get("status").asString()).isEqualTo("RESOLUTION_AGREED");
+        assertThat(step(agreed, "RESOLVE").get("done").asBoolean()).isTrue();
+        assertThat(step(agreed, "FULFIL").get("available").asBoolean()).isTrue();
+        assertThat(agreed.get("resolution").asString()).isEqualTo("Refund of 49.90 EUR: Broken vase");
+        assertThat(agreed.get("promisedBy").asString()).isEqualTo(today().plusDays(2).toString());
+        JsonNode resolve = step(agreed, "RESOLVE");
+        assertThat(resolve.get("doneBy").asString()).isEqualTo("Redress");
+        assertThat(clock(c, "RESOLVE").get("state").asString()).isIn("MET", "MET_LATE");
+        assertThat(clock(c, "FULFIL")).isNotNull();
+        assertThat(timeline(c)).anyMatch(line -> line.startsWith("Agreed the resolution: Refund of 49.90 EUR: Broken vase — to be "
+            + "delivered by") && line.endsWith("(the customer accepted our offer)"));
+        assertThat(openPromises(c)).hasSize(1);
+        assertThat(confirmations(caseId)).isEqualTo(1);
+
+        // The agent then records Resolve by hand: it refines the agreement, never doubles it.
+        JsonNode refined = admin().post(c + "/resolve", Map.of("resolution", "Refund of 49.90 EUR to the original card",
+            "promisedBy", today().plusDays(3).toString())).json();
+
+        assertThat(refined.get("resolution").asString()).isEqualTo("Refund of 49.90 EUR to the original card");
+        assertThat(openPromises(c)).singleElement().satisfies(promise -> {
+            assertThat(promise.get("description").asString()).isEqualTo("Deliver: Refund of 49.90 EUR to the original card");
+            assertThat(promise.get("reference").asString()).isEqualTo("remedy:" + id);
+        });
+        assertThat(confirmations(caseId)).isEqualTo(1);
+        assertThat(timeline(c).stream().filter(line -> line.startsWith("Update to customer: Here is what we agreed"))).hasSize(1);
+
+        // Delivering the remedy keeps that one promise.
+        admin().post("/api/v1/remedies/" + id + "/fulfil", Map.of("reference", "R-78"));
+        assertThat(admin().get(c + "/promises").json().valueStream().map(p -> p.get("status").asString()))
+            .containsExactly("KEPT");
+    }
+
+    @Test
+    void aCounterApprovedByALeadIsAgreedAsTheLeadConcludedItWithOnePromise() {
+        long team = newTeam("Counters");
+        Person agent = member("agent", team);
+        Person lead = member("lead", team);
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        long caseId = admin().get(c).json().get("id").asLong();
+        admin().post(c + "/assign", Map.of("assigneeId", agent.id()));
+        heard(agent.http(), c);
+        long id = agent.http().post(c + "/remedies", Map.of("type", "refund", "amount", "40.00", "description", "Ruined dress"))
+            .json().get("id").asLong();
+        String link = agent.http().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().toString())).json()
+            .get("customerLink").asString();
+        new NegotiationHelper(this).post(link.substring(link.indexOf("/c/")), id, "counter", Map.of("amount", "150.00"));
+        JsonNode request = agent.http().post("/api/v1/remedies/" + id + "/accept-counter",
+            Map.of("deliverBy", today().plusDays(4).toString())).json();
+        assertThat(request.get("state").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(step(admin().get(c).json(), "RESOLVE").get("done").asBoolean()).isFalse();
+
+        JsonNode approved = lead.http().post("/api/v1/remedies/" + request.get("id").asLong() + "/approve", Map.of()).json();
+
+        assertThat(approved.get("state").asString()).isEqualTo("ACCEPTED");
+        JsonNode agreed = admin().get(c).json();
+        assertThat(agreed.get("status").asString()).isEqualTo("RESOLUTION_AGREED");
+        assertThat(step(agreed, "RESOLVE").get("done").asBoolean()).isTrue();
+        assertThat(agreed.get("resolution").asString()).startsWith("Refund of 150.00 EUR: Ruined dress");
+        assertThat(step(agreed, "RESOLVE").get("doneBy").asString()).isEqualTo(name(lead));
+        assertThat(clock(c, "RESOLVE").get("state").asString()).isIn("MET", "MET_LATE");
+        assertThat(openPromises(c)).singleElement()
+            .satisfies(promise -> assertThat(promise.get("ownerName").asString()).isEqualTo(name(agent)));
+        assertThat(confirmations(caseId)).isEqualTo(1);
+
+        agent.http().post(c + "/resolve", Map.of("resolution", "Refund of 150.00 EUR for the dress",
+            "promisedBy", today().plusDays(4).toString()));
+        assertThat(openPromises(c)).hasSize(1);
+        assertThat(confirmations(caseId)).isEqualTo(1);
+    }
+
+    @Test
+    void aCounterTheAgentAcceptsWithinAuthorityIsAgreedAsTheAgentConcludedIt() {
+        Person agent = member("agent", null);
+        String c = heardCase();
+        admin().post(c + "/assign", Map.of("assigneeId", agent.id()));
+        long id = agent.http().post(c + "/remedies", Map.of("type", "refund", "amount", "20.00", "description", "Late parcel"))
+            .json().get("id").asLong();
+        String link = agent.http().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().toString())).json()
+            .get("customerLink").asString();
+        new NegotiationHelper(this).post(link.substring(link.indexOf("/c/")), id, "counter", Map.of("amount", "30.00"));
+
+        JsonNode made = agent.http().post("/api/v1/remedies/" + id + "/accept-counter",
+            Map.of("deliverBy", today().plusDays(1).toString())).json();
+
+        assertThat(made.get("state").asString()).isEqualTo("ACCEPTED");
+        JsonNode agreed = admin().get(c).json();
+        assertThat(step(agreed, "RESOLVE").get("doneBy").asString()).isEqualTo(name(agent));
+        assertThat(agreed.get("promisedBy").asString()).isEqualTo(today().plusDays(1).toString());
+        assertThat(openPromises(c)).hasSize(1);
+        assertThat(confirmations(agreed.get("id").asLong())).isEqualTo(1);
+    }
+
+    @Test
+    void aRemedyIsOfferedOnlyOnceTheCustomerIsAcknowledgedAndHeard() {
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        long id = admin().post(c + "/remedies", Map.of("type", "goodwill", "amount", "10.00", "description", "Flowers"))
+            .json().get("id").asLong();
+
+        Http.Response early = admin().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().toString()));
+
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body()).contains("Acknowledge and listen to the customer");
+        assertThat(admin().get("/api/v1/remedies/" + id).json().get("state").asString()).isEqualTo("APPROVED");
+    }
+
+    private static JsonNode step(JsonNode c, String step) {
+        return c.get("steps").valueStream().filter(s -> s.get("step").asString().equals(step)).findFirst().orElseThrow();
+    }
+
+    private JsonNode clock(String c, String target) {
+        return admin().get(c + "/sla").json().valueStream().filter(clock -> clock.get("target").asString().equals(target))
+            .findFirst().orElse(null);
+    }
+
+    private java.util.List<String> timeline(String c) {
+        return admin().get(c + "/timeline").json().valueStream().map(e -> e.get("summary").asString()).toList();
+    }
+
+    private java.util.List<JsonNode> openPromises(String c) {
+        return admin().get(c + "/promises").json().valueStream().filter(p -> p.get("status").asString().equals("OPEN")).toList();
+    }
+
+    /** "What we agreed" emails queued to the customer of the case. */
+    private long confirmations(long caseId) {
+        return jdbc.sql("select count(*) from outbox where case_id = ? and subject like '%what we agreed'").param(caseId)
+            .query(Long.class).single();
     }
 
     @Autowired
@@ -85,7 +225,7 @@ class NegotiationTests extends ApplicationTest {
     void aWithdrawnOfferResumesTheClocksAndOnlyItsHandlersMayWithdrawIt() {
         Person agent = member("agent", null);
         Person stranger = member("agent", null);
-        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        String c = heardCase();
         long id = agent.http().post(c + "/remedies", Map.of("type", "goodwill", "amount", "10.00", "description", "Flowers"))
             .json().get("id").asLong();
         agent.http().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().toString()));
@@ -104,7 +244,7 @@ class NegotiationTests extends ApplicationTest {
     @Test
     void anOfferIsStillAcceptedWhenItsProposerHasLeftButNotOnceTheCaseIsClosed() {
         Person agent = member("agent", null);
-        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        String c = heardCase();
         long first = agent.http().post(c + "/remedies", Map.of("type", "goodwill", "amount", "10.00", "description", "Flowers"))
             .json().get("id").asLong();
         String link = agent.http().post("/api/v1/remedies/" + first + "/offer", Map.of("deliverBy", today().toString())).json()
@@ -131,6 +271,7 @@ class NegotiationTests extends ApplicationTest {
         String number = open(admin(), "C-" + unique()).get("number").asString();
         String c = "/api/v1/cases/" + number;
         admin().post(c + "/assign", Map.of("assigneeId", agent.id()));
+        heard(agent.http(), c);
         long id = agent.http().post(c + "/remedies", Map.of("type", "refund", "amount", "20.00", "description", "Late parcel"))
             .json().get("id").asLong();
         String link = agent.http().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().toString())).json()
@@ -150,7 +291,7 @@ class NegotiationTests extends ApplicationTest {
 
     @Test
     void anAlteredForeignOrExpiredLinkOpensNothingAndSaysNoMore() {
-        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        String c = heardCase();
         long id = admin().post(c + "/remedies", Map.of("type", "goodwill", "amount", "10.00", "description", "Flowers"))
             .json().get("id").asLong();
         String link = admin().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().toString())).json()
@@ -174,7 +315,7 @@ class NegotiationTests extends ApplicationTest {
         assertThat(expired.body()).isEqualTo(forged.body());
 
         // Another case's link cannot answer this case's offer.
-        String otherCase = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        String otherCase = heardCase();
         long otherRemedy = admin().post(otherCase + "/remedies", Map.of("type", "goodwill", "amount", "5.00", "description", "x"))
             .json().get("id").asLong();
         admin().post("/api/v1/remedies/" + otherRemedy + "/offer", Map.of("deliverBy", today().toString()));
@@ -185,7 +326,7 @@ class NegotiationTests extends ApplicationTest {
 
     @Test
     void repeatedBadLinksFromOneAddressAreRefusedForAWhileButGenuineLinksStillWork() {
-        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        String c = heardCase();
         String good = new NegotiationHelper(this).linkPath(c);
         Http guesser = Http.anonymous(port);
 
@@ -202,7 +343,7 @@ class NegotiationTests extends ApplicationTest {
 
     @Test
     void badSurveyAndIncidentLinksCountTowardsTheSameThrottle() {
-        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        String c = heardCase();
         String good = new NegotiationHelper(this).linkPath(c);
         Http guesser = Http.anonymous(port);
 
@@ -220,7 +361,7 @@ class NegotiationTests extends ApplicationTest {
 
     @Test
     void aCustomerLinkHasExactlyOneValidSpelling() {
-        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        String c = heardCase();
         String good = new NegotiationHelper(this).linkPath(c);
         String token = good.substring("/c/".length());
         String payload = token.substring(0, token.indexOf('.'));
@@ -243,7 +384,7 @@ class NegotiationTests extends ApplicationTest {
     @Test
     void offeringNeedsADeliveryDateAndOnlyAGrantedRemedyCanBeOffered() {
         Person agent = member("agent", null);
-        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        String c = heardCase();
         long pending = agent.http().post(c + "/remedies", Map.of("type", "refund", "amount", "99.00", "description", "x"))
             .json().get("id").asLong();
 
@@ -251,5 +392,12 @@ class NegotiationTests extends ApplicationTest {
         Http.Response notGranted = agent.http().post("/api/v1/remedies/" + pending + "/offer", Map.of("deliverBy", today().toString()));
         assertThat(notGranted.status()).isEqualTo(409);
         assertThat(notGranted.body()).contains("pending approval");
+    }
+
+    /** A new case whose customer has been acknowledged and heard: ready for an offer. */
+    private String heardCase() {
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        heard(admin(), c);
+        return c;
     }
 }
