@@ -72,7 +72,8 @@ class CaseApiController {
     }
 
     @GetMapping("/{case}/messages")
-    @Operation(summary = "Messages of a case", description = "The customer's messages, in their own words, oldest first.")
+    @Operation(summary = "Messages of a case", description = "Messages both ways, oldest first: INBOUND ones are the "
+        + "customer's own words (the complaint and what they wrote since), OUTBOUND ones what we wrote to them.")
     List<CaseMessage> messages(@Parameter(description = CASE) @PathVariable("case") String number) {
         return cases.messages(CaseManagement.idOf(number));
     }

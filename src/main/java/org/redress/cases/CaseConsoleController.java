@@ -138,7 +138,8 @@ class CaseConsoleController {
         model.addAttribute("section", "cases");
         model.addAttribute("c", view);
         model.addAttribute("timeline", cases.timeline(id));
-        model.addAttribute("messages", cases.messages(id));
+        // The customer's words are theirs alone: the complaint and what they wrote since, not our replies.
+        model.addAttribute("messages", cases.messages(id).stream().filter(CaseMessage::fromCustomer).toList());
         model.addAttribute("users", users.users().stream().filter(user -> user.active() && user.role().person()).toList());
         model.addAttribute("teams", users.teams());
         model.addAttribute("rootCauses", taxonomy.entries(Taxonomy.ROOT_CAUSE, true));

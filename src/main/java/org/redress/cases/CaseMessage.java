@@ -16,4 +16,9 @@ public record CaseMessage(
     @Schema(description = "Subject, if the channel has one.") @Nullable String subject,
     @Schema(description = "The text, exactly as given.") String body,
     @Schema(description = "When it was received or sent.") Instant receivedAt) {
+
+    /** Written by the customer (the complaint, or what they wrote since), not by us. */
+    public boolean fromCustomer() {
+        return direction.equals("INBOUND");
+    }
 }

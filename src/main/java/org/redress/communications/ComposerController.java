@@ -55,6 +55,22 @@ class ComposerController {
         return card(number, purpose, subject, body, model);
     }
 
+    /**
+     * The acknowledgement template filled in for the case, as the text box of the case page's
+     * Acknowledge step (its id and name): what the agent then sends is what they see.
+     */
+    @GetMapping("/cases/{case}/composer/acknowledgement")
+    String acknowledgement(@PathVariable("case") String number, @AuthenticationPrincipal RedressUser me, Model model) {
+        String body = "";
+        try {
+            body = templates.fill(CaseManagement.idOf(number), Purpose.ACKNOWLEDGEMENT.name(), "email", "en", me.name()).body();
+        } catch (NotFound missing) {
+            model.addAttribute("error", missing.getMessage());
+        }
+        model.addAttribute("body", body);
+        return "communications/composer :: acknowledgement";
+    }
+
     @PostMapping("/cases/{case}/composer/tone")
     String tone(@RequestParam Map<String, String> form, Model model) {
         String text = form.getOrDefault("text", "");
@@ -82,7 +98,7 @@ class ComposerController {
 
     private String card(String number, @Nullable String purpose, String subject, String body, Model model) {
         model.addAttribute("number", number);
-        model.addAttribute("purposes", Purpose.values());
+        model.addAttribute("purposes", Purpose.COMPOSED);
         model.addAttribute("purpose", purpose == null ? "" : purpose.toUpperCase(java.util.Locale.ROOT));
         model.addAttribute("subject", subject);
         model.addAttribute("body", body);

@@ -11,6 +11,14 @@ import org.redress.shared.Text;
 public enum Purpose {
     ACKNOWLEDGEMENT, APOLOGY, EXPLANATION, OFFER, CONFIRMATION, STATUS_UPDATE, FOLLOW_UP, INCIDENT_NOTICE, SURVEY_INVITATION;
 
+    /**
+     * What an agent writes in the composer. The others go out once, from where they happen:
+     * the acknowledgement from the Acknowledge step (the agent's words, or this template to
+     * start from), the offer and what was agreed as customer updates, incident notices and
+     * survey invitations to many customers. Offering them here would send a second message.
+     */
+    static final java.util.List<Purpose> COMPOSED = java.util.List.of(APOLOGY, EXPLANATION, STATUS_UPDATE, FOLLOW_UP);
+
     /** Reads {@code APOLOGY}, {@code apology} or {@code status-update}; anything else is a clear 400. */
     static Purpose parse(@Nullable String value) {
         String text = Text.required("purpose", value, 40).trim().toUpperCase(Locale.ROOT).replace('-', '_');

@@ -28,7 +28,7 @@ class AffectedCustomerList {
         @Schema(description = "Email; without one the customer cannot be notified.") @Nullable String email,
         @Schema(description = "Name.") @Nullable String name,
         @Schema(description = "When they were put on the incident.") Instant addedAt,
-        @Schema(description = "How: list, CSV or rule.") String addedHow,
+        @Schema(description = "Where the customer was added from: list (a list sent or typed), CSV (a file) or events (a rule over business events).") String addedHow,
         @Schema(description = "When their notice was queued.") @Nullable Instant notifiedAt,
         @Schema(description = "When they first opened their incident page.") @Nullable Instant openedAt,
         @Schema(description = "When they said it affected them.") @Nullable Instant repliedAt,

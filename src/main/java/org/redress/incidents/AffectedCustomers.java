@@ -35,6 +35,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Transactional
 class AffectedCustomers {
 
+    /** Where customers on an incident came from, as recorded with each of them. */
+    static final String LIST = "list";
+    static final String CSV = "CSV";
+    static final String EVENTS = "events";
+
     static final int MAX_PROBLEMS = 100;
     static final int MAX_ENTRIES = 100_000;
     private static final int CHUNK = 1_000;
@@ -85,10 +90,19 @@ class AffectedCustomers {
             check(label, entry == null ? null : CustomerDetails.of(entry.customerRef(), entry.name(), entry.email(), null),
                 problems, checked);
         }
-        return add(me, incidentId, checked, problems, "list", false);
+        return add(me, incidentId, checked, problems, LIST, false);
     }
 
     Added addCsv(RedressUser me, long incidentId, @Nullable String csv) {
+        return addLines(me, incidentId, csv, CSV);
+    }
+
+    /**
+     * Adds customers from lines of {@code customerRef,email,name} under that header: an
+     * uploaded file ({@link #CSV}) or a list typed or pasted in the console ({@link #LIST}),
+     * recorded as such.
+     */
+    Added addLines(RedressUser me, long incidentId, @Nullable String csv, String source) {
         IncidentDesk.requireSupervisor(me, "put customers on incidents");
         if (csv == null || csv.isBlank()) {
             throw InvalidInput.field("file", "is empty; send CSV with the header customerRef,email,name");
@@ -101,11 +115,12 @@ class AffectedCustomers {
             check("line " + row.line(), CustomerDetails.of(row.customerRef(), row.name(), row.email(), null), problems, checked);
         }
         problems.sort(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.field().substring(5))));
-        return add(me, incidentId, checked, problems, "CSV", false);
+        return add(me, incidentId, checked, problems, source, false);
     }
 
-    /** Adds customers found by a rule; entries without a usable email are added by reference alone. */
-    Added addFound(RedressUser me, long incidentId, List<CustomerDetails> found, String how) {
+    /** Adds customers found by a rule over business events; entries without a usable email are added by reference alone. */
+    Added addFound(RedressUser me, long incidentId, List<CustomerDetails> found) {
+        String how = EVENTS;
         List<Labelled> checked = new ArrayList<>();
         for (CustomerDetails details : found) {
             CustomerDetails usable;
@@ -165,7 +180,8 @@ class AffectedCustomers {
             events.publishEvent(new CustomersAffected(incidentId, incident.title(), fresh, now));
         }
         audit.record(me.actor(), "incident.customers-added", "incident:" + IncidentView.number(incidentId),
-            fresh.size() + " customers added from a " + how + " (" + (ids.size() - fresh.size()) + " already on it, "
+            fresh.size() + " customers added from " + (how.equals(EVENTS) ? "business events" : how.equals(CSV) ? "a CSV file"
+                : "a list") + " (" + (ids.size() - fresh.size()) + " already on it, "
                 + recognised.created() + " new to Redress)");
         return new Added(ids.size(), fresh.size(), ids.size() - fresh.size(), recognised.created());
     }

@@ -132,7 +132,7 @@ class IncidentApiController {
         IncidentDesk.requireSupervisor(me, "put customers on incidents");
         long id = IncidentDesk.idOf(incident);
         desk.get(id);
-        return affected.addFound(me, id, rule.customers(body), "rule");
+        return affected.addFound(me, id, rule.customers(body));
     }
 
     @GetMapping("/api/v1/incidents/{incident}/customers")

@@ -86,10 +86,10 @@ class IncidentConsoleController {
     @PostMapping("/incidents/{id}/customers/list")
     String addList(@PathVariable long id, @RequestParam(defaultValue = "") String customers,
                    @AuthenticationPrincipal RedressUser me, RedirectAttributes redirect) {
-        // The box takes CSV lines; the header may be left out.
+        // The box takes lines written as in a CSV file (the header may be left out), but it is a list, and recorded as one.
         boolean header = customers.strip().toLowerCase(java.util.Locale.ROOT).startsWith("customerref");
         String text = header || customers.isBlank() ? customers : "customerRef,email,name\n" + customers;
-        return added(id, redirect, () -> affected.addCsv(me, id, text), header || customers.isBlank() ? 0 : 1);
+        return added(id, redirect, () -> affected.addLines(me, id, text, AffectedCustomers.LIST), header || customers.isBlank() ? 0 : 1);
     }
 
     @PostMapping("/incidents/{id}/customers/csv")
@@ -105,7 +105,7 @@ class IncidentConsoleController {
             IncidentDesk.requireSupervisor(me, "put customers on incidents");
             EventRule.Rule asked = new EventRule.Rule(form.get("type"), instant("from", form.get("from")),
                 instant("to", form.get("to")), form.get("attribute"), form.get("value"));
-            return affected.addFound(me, id, rule.customers(asked), "rule");
+            return affected.addFound(me, id, rule.customers(asked));
         }, 0);
     }
 

@@ -30,14 +30,16 @@ class RemedyConsoleController {
 
     private final RemedyDesk desk;
     private final Negotiation negotiation;
+    private final CaseManagement cases;
     private final RemedyReports reports;
     private final FairOffers fairOffers;
     private final RemedyTypes types;
     private final RemedySettings settings;
 
-    RemedyConsoleController(RemedyDesk desk, Negotiation negotiation, RemedyReports reports, FairOffers fairOffers,
-                            RemedyTypes types, RemedySettings settings) {
+    RemedyConsoleController(RemedyDesk desk, Negotiation negotiation, CaseManagement cases, RemedyReports reports,
+                            FairOffers fairOffers, RemedyTypes types, RemedySettings settings) {
         this.desk = desk;
+        this.cases = cases;
         this.negotiation = negotiation;
         this.reports = reports;
         this.fairOffers = fairOffers;
@@ -68,7 +70,14 @@ class RemedyConsoleController {
         return act(number, me, model, () -> switch (action) {
             case "offer" -> {
                 negotiation.offer(id, me, date(form.get("deliverBy")));
-                yield "Offered. Send the customer their link below.";
+                String email = cases.view(CaseManagement.idOf(number)).customer().email();
+                // The offer goes to the customer once, as a customer update with this link: say so, rather
+                // than ask the agent to send it again.
+                yield email != null
+                    ? "Offered. We have emailed our proposal to " + email + " with the link to their page; copy the same "
+                        + "link below only to send it another way (phone, chat)."
+                    : "Offered. The customer has no email address, so nothing was sent: copy their link below and send "
+                        + "it to them another way (phone, chat, letter).";
             }
             case "accept-counter" -> {
                 RemedyView made = desk.acceptCounter(id, me, date(form.get("deliverBy")));

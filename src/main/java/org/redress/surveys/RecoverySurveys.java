@@ -68,12 +68,31 @@ class RecoverySurveys {
         }
     }
 
+    /**
+     * Whether the customer can be asked how we did: the recovery survey asks about a
+     * delivered resolution, so from fulfilment until the follow-up is recorded.
+     */
+    @Transactional(readOnly = true)
+    boolean askable(long caseId) {
+        return askable(cases.view(caseId));
+    }
+
+    private static boolean askable(CaseView c) {
+        return c.step(PlaybookStep.FULFIL).done() && !c.step(PlaybookStep.FOLLOW_UP).done();
+    }
+
     /** Someone who may act on the case sends its recovery survey now. */
     void send(long caseId, Actor by) {
         access.require(caseId, by, "survey.sent");
         Survey survey = surveys.recoverySurvey().orElseThrow(() -> new Conflict(
             "There is no active recovery survey; a lead can create one under Surveys."));
         CaseView c = cases.view(caseId);
+        if (!askable(c)) {
+            throw new Conflict(c.step(PlaybookStep.FOLLOW_UP).done()
+                ? "The follow-up of " + c.number() + " is recorded already; the recovery survey asks for it."
+                : "Ask the customer of " + c.number() + " how we did once the resolution is delivered (Fulfil): the "
+                    + "recovery survey asks about the recovery.");
+        }
         if (c.customer().email() == null) {
             throw new Conflict("The customer of " + c.number() + " has no email address to send the survey to.");
         }

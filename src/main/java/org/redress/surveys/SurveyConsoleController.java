@@ -101,7 +101,8 @@ class SurveyConsoleController {
     private String card(String number, @Nullable String done, @Nullable String error, Model model) {
         model.addAttribute("number", number);
         model.addAttribute("latest", results.latestOfCase(CaseManagement.idOf(number)));
-        model.addAttribute("available", surveys.recoverySurvey().isPresent());
+        // Offered only when there is a recovery to ask about: delivered, and not followed up yet.
+        model.addAttribute("available", surveys.recoverySurvey().isPresent() && recoverySurveys.askable(CaseManagement.idOf(number)));
         model.addAttribute("done", done);
         model.addAttribute("error", error);
         return "surveys/card :: survey";

@@ -102,6 +102,21 @@ class IncidentTests extends ApplicationTest {
     }
 
     @Test
+    void eachCustomerIsRecordedWithTheTrueSourceListOrCsv() {
+        String tag = unique();
+        String incident = declare(admin(), "Sources " + tag);
+
+        admin().post("/api/v1/incidents/" + incident + "/customers", Map.of("customers", List.of(Map.of("customerRef", "L-" + tag))));
+        admin().with("Content-Type", "text/csv").post("/api/v1/incidents/" + incident + "/customers/csv",
+            "customerRef,email,name\nV-" + tag + ",v-" + tag + "@example.com,Vi\n");
+
+        Map<String, String> how = new java.util.HashMap<>();
+        admin().get("/api/v1/incidents/" + incident + "/customers").json().get("items").valueStream()
+            .forEach(i -> how.put(i.get("customerRef").asString(), i.get("addedHow").asString()));
+        assertThat(how).containsEntry("L-" + tag, "list").containsEntry("V-" + tag, "CSV");
+    }
+
+    @Test
     void anEventRuleSelectsTheCustomersOfMatchingEventsOnce() {
         String tag = unique();
         Instant at = Instant.now().minus(Duration.ofHours(2));
@@ -124,6 +139,7 @@ class IncidentTests extends ApplicationTest {
         JsonNode items = admin().get("/api/v1/incidents/" + incident + "/customers").json().get("items");
         assertThat(items.valueStream().map(i -> i.get("customerRef").asString()).toList())
             .containsExactlyInAnyOrder("E1-" + tag, "E2-" + tag, "E6-" + tag);
+        assertThat(items.valueStream().map(i -> i.get("addedHow").asString())).containsOnly("events");
         // E6's event names an email that belongs to another customer: E6 is added by reference alone.
         assertThat(items.valueStream().filter(i -> i.get("customerRef").asString().equals("E6-" + tag)).findFirst().orElseThrow()
             .get("email").isNull()).isTrue();

@@ -166,6 +166,29 @@ class NegotiationTests extends ApplicationTest {
     }
 
     @Test
+    void oneOfferIsOneMessageToTheCustomerWithOneLink() {
+        String c = heardCase();
+        long caseId = admin().get(c).json().get("id").asLong();
+        long id = admin().post(c + "/remedies", Map.of("type", "refund", "amount", "25.00", "description", "Late parcel"))
+            .json().get("id").asLong();
+        long before = jdbc.sql("select count(*) from outbox where case_id = ?").param(caseId).query(Long.class).single();
+
+        String link = admin().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().plusDays(1).toString()))
+            .json().get("customerLink").asString();
+
+        String token = link.substring(link.indexOf("/c/") + 3);
+        java.util.List<String> sent = jdbc.sql("select body_text from outbox where case_id = ? order by id").param(caseId)
+            .query(String.class).list();
+        assertThat(sent).hasSize((int) before + 1);
+        assertThat(sent.get(sent.size() - 1)).contains("We would like to put this right: Refund of 25.00 EUR: Late parcel")
+            .contains("/c/" + token);
+        // Every other place that names the customer's link names the same one.
+        assertThat(admin().get(c + "/templates/offer").json().get("body").asString()).contains("/c/" + token);
+        assertThat(admin().get(c + "/timeline").json().valueStream().map(e -> e.get("summary").asString())
+            .filter(line -> line.startsWith("Update to customer: We would like to put this right"))).hasSize(1);
+    }
+
+    @Test
     void aRemedyIsOfferedOnlyOnceTheCustomerIsAcknowledgedAndHeard() {
         String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
         long id = admin().post(c + "/remedies", Map.of("type", "goodwill", "amount", "10.00", "description", "Flowers"))

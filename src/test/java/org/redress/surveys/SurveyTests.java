@@ -223,6 +223,19 @@ class SurveyTests extends SignalsSupport {
     }
 
     @Test
+    void theCustomerIsAskedHowWeDidOnlyOnceTheResolutionIsDelivered() {
+        long survey = create(Map.of("name", "Recovery " + unique(), "kind", "CSAT", "purpose", "RECOVERY",
+            "question", "How well did we put it right?"));
+        String fresh = open(admin(), "N-" + unique()).get("number").asString();
+
+        Http.Response early = admin().post("/api/v1/cases/" + fresh + "/recovery-survey", Map.of());
+
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body()).contains("once the resolution is delivered");
+        assertThat(invitations(survey)).isZero();
+    }
+
+    @Test
     void theRecoverySurveyIsTheFollowUp() {
         long survey = create(Map.of("name", "Recovery " + unique(), "kind", "CSAT", "purpose", "RECOVERY",
             "question", "How well did we put it right?"));
