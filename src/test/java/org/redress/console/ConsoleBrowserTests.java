@@ -38,7 +38,7 @@ class ConsoleBrowserTests extends BrowserTest {
 
         Locator acknowledge = page.locator("form[data-form=ACKNOWLEDGE]");
         acknowledge.locator("textarea").fill("Thank you for telling us; I am on it.");
-        acknowledge.getByRole(AriaRole.BUTTON).click();
+        acknowledge.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record: Acknowledge")).click();
         assertThat(next).containsText("Listen");
         assertThat(page.getByTestId("status")).hasText("In progress");
         assertThat(timeline).containsText("Acknowledged the complaint");
@@ -60,10 +60,47 @@ class ConsoleBrowserTests extends BrowserTest {
 
         assertThat(next).containsText("Explain");
         assertThat(timeline).containsText("Identified the cause: carrier-delay (our part: partly ours)");
-        // Opened, four steps, and the update that told the customer the complaint was received.
+        // Opened, four steps, and the update that told the customer the complaint was received: in the agent's words.
         assertThat(timeline.locator("li")).hasCount(6);
-        assertThat(timeline).containsText("Update to customer: We have received your message");
+        assertThat(timeline).containsText("Update to customer: Thank you for telling us; I am on it.");
         assertThat(page.locator("li[data-step=IDENTIFY_CAUSE]")).containsText("Wanda Walker");
+    }
+
+    @Test
+    void theAcknowledgementTheAgentWritesIsWhatTheCustomerReceives() {
+        tools.jackson.databind.JsonNode opened = open(admin(), "C-" + unique());
+        String number = opened.get("number").asString();
+        page.navigate(url("/cases/" + number));
+        Locator acknowledge = page.locator("form[data-form=ACKNOWLEDGE]");
+        assertThat(acknowledge.locator("label")).containsText("emailed to c-");
+
+        acknowledge.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start from the acknowledgement template")).click();
+        assertThat(acknowledge.locator("textarea")).hasValue(java.util.regex.Pattern.compile("^Dear Maria Lopez,"));
+        String written = "Dear Maria, I am sorry about the vase. I have asked the courier what happened and will write by 5 pm.";
+        acknowledge.locator("textarea").fill(written);
+        acknowledge.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record: Acknowledge")).click();
+
+        assertThat(page.locator("li[data-step=ACKNOWLEDGE]")).containsText(written);
+        assertThat(page.getByTestId("timeline")).containsText("Update to customer: " + written);
+        java.util.List<String> sent = jdbc.sql("select body_text from outbox where case_id = ?")
+            .param(opened.get("id").asLong()).query(String.class).list();
+        assertThat(sent).singleElement().satisfies(body -> assertThat(body).startsWith(written)
+            .doesNotContain("We have received your message"));
+    }
+
+    @Test
+    void theCustomersWordsAreOnlyWhatTheCustomerWrote() {
+        String number = open(admin(), "C-" + unique()).get("number").asString();
+        admin().post("/api/v1/cases/" + number + "/replies", Map.of("subject", "Your vase",
+            "text", "I am sorry your vase arrived broken. A new one leaves today; I will write again tomorrow."));
+
+        page.navigate(url("/cases/" + number));
+
+        Locator words = page.locator(".card", new Page.LocatorOptions().setHas(page.getByRole(AriaRole.HEADING,
+            new Page.GetByRoleOptions().setName("In the customer's words"))));
+        assertThat(words).containsText("The box was crushed and the vase inside is in pieces.");
+        assertThat(words).not().containsText("A new one leaves today");
+        assertThat(page.getByTestId("timeline")).containsText("Wrote to the customer by email: Your vase");
     }
 
     @Test

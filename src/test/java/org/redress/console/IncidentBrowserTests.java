@@ -59,6 +59,35 @@ class IncidentBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("incidents")).containsText("Depot flood " + tag);
     }
 
+    @Test
+    void customersPastedAsAListAreRecordedAsAListAndAFileAsCsv() {
+        String tag = unique();
+        page.navigate(url("/incidents"));
+        Locator declare = page.getByTestId("declare");
+        declare.getByLabel("Title").fill("Card reader down " + tag);
+        declare.getByLabel("What happened").fill("Card payments failed in our shops on Saturday.");
+        declare.getByLabel("What we are doing").fill("Every failed payment is refunded.");
+        declare.getByLabel("Fixed by").fill(today().plusDays(2).toString());
+        declare.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Declare incident")).click();
+
+        Locator add = page.getByTestId("add-customers");
+        add.getByLabel("A list").fill("P1-" + tag + ",p1-" + tag + "@example.com,Pia\nP2-" + tag + ",,Per");
+        add.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add the list")).click();
+        assertThat(page.locator(".flash.success")).containsText("2 customers added");
+        add = page.getByTestId("add-customers");
+        add.getByLabel("A CSV file").setInputFiles(csv("customerRef,email,name\nP3-" + tag + ",p3-" + tag + "@example.com,Pal\n"));
+        add.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload")).click();
+        assertThat(page.locator(".flash.success")).containsText("1 customers added");
+
+        Locator customers = page.getByTestId("customers");
+        assertThat(customers.locator("tr", new Locator.LocatorOptions().setHasText("P1-" + tag))).containsText("added from a list");
+        assertThat(customers.locator("tr", new Locator.LocatorOptions().setHasText("P2-" + tag))).containsText("added from a list");
+        assertThat(customers.locator("tr", new Locator.LocatorOptions().setHasText("P3-" + tag))).containsText("added from a CSV file");
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                select ic.added_how from incident_customers ic join customers c on c.id = ic.customer_id
+                where c.external_ref = ?""").param("P1-" + tag).query(String.class).single()).isEqualTo("list");
+    }
+
     private static FilePayload csv(String text) {
         return new FilePayload("customers.csv", "text/csv", text.getBytes(StandardCharsets.UTF_8));
     }

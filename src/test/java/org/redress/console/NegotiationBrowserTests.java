@@ -18,7 +18,9 @@ class NegotiationBrowserTests extends BrowserTest {
     void anAgentAndACustomerAgreeOnARefundThroughTheCustomersLink() {
         String email = "agnes-" + unique() + "@test.redress";
         admin().post("/api/v1/users", Map.of("email", email, "name", "Agnes Agent", "password", "agnes-password-1", "role", "agent"));
-        String number = open(admin(), "C-" + unique()).get("number").asString();
+        tools.jackson.databind.JsonNode opened = open(admin(), "C-" + unique());
+        String number = opened.get("number").asString();
+        heard(admin(), "/api/v1/cases/" + number);
         page.context().clearCookies();
         signIn(email, "agnes-password-1");
         page.navigate(url("/cases/" + number));
@@ -34,8 +36,16 @@ class NegotiationBrowserTests extends BrowserTest {
 
         remedies.getByLabel("Deliver by").fill(today().plusDays(3).toString());
         remedies.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Offer to the customer")).click();
-        assertThat(remedies.locator(".flash.success")).containsText("Offered");
-        String link = remedies.getByLabel("The customer's link (send it to them only)").inputValue();
+        // One offer, one message, one link: the page says what was sent, and the link it shows is the one in it.
+        assertThat(remedies.locator(".flash.success")).containsText("Offered. We have emailed our proposal to "
+            + opened.get("customer").get("email").asString());
+        String link = remedies.getByLabel("The customer's link to this offer (for them only)").inputValue();
+        assertThat(remedies.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy link"))).isVisible();
+        java.util.List<String> linked = jdbc.sql("select body_text from outbox where case_id = ? and body_text like '%/c/%'")
+            .param(opened.get("id").asLong()).query(String.class).list();
+        org.assertj.core.api.Assertions.assertThat(linked).singleElement()
+            .satisfies(body -> org.assertj.core.api.Assertions.assertThat(body).contains(link.substring(link.indexOf("/c/"))));
+        assertThat(page.getByTestId("composer").getByLabel("Template").locator("option[value=OFFER]")).hasCount(0);
 
         BrowserContext phone = page.context().browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
             .setViewportSize(390, 844));
@@ -59,10 +69,82 @@ class NegotiationBrowserTests extends BrowserTest {
             customer.reload();
             assertThat(customer.getByTestId("agreed")).containsText("Refund of 45.00 EUR: Broken vase (as the customer asked: The vase cost 45 euros)");
             assertThat(customer.getByTestId("agreed")).containsText("We will deliver it by");
-            assertThat(customer.locator("section.history")).containsText("Agreed: Refund of 45.00 EUR");
+            assertThat(customer.locator("section.history")).containsText("Here is what we agreed: Refund of 45.00 EUR");
         } finally {
             phone.close();
         }
+    }
+
+    @Test
+    void aCounterApprovedByALeadLeavesThePlaybookPastResolveWithOnePromise() {
+        long team = newTeam("Dresses");
+        String agentEmail = "cora-" + unique() + "@test.redress";
+        long coraId = admin().post("/api/v1/users", Map.of("email", agentEmail, "name", "Cora Agent " + unique(),
+            "password", "cora-password-1", "role", "agent", "teamId", team)).json().get("id").asLong();
+        String leadEmail = "lars-" + unique() + "@test.redress";
+        String leadName = "Lars Lead " + unique();
+        admin().post("/api/v1/users", Map.of("email", leadEmail, "name", leadName, "password", "lars-password-12", "role", "lead",
+            "teamId", team));
+        tools.jackson.databind.JsonNode opened = open(admin(), "C-" + unique());
+        String number = opened.get("number").asString();
+        org.redress.Http cora = org.redress.Http.basic(port, agentEmail, "cora-password-1");
+        admin().post("/api/v1/cases/" + number + "/assign", Map.of("assigneeId", coraId));
+        heard(cora, "/api/v1/cases/" + number);
+        long offered = cora.post("/api/v1/cases/" + number + "/remedies", Map.of("type", "refund", "amount", "40.00",
+            "description", "Ruined dress")).json().get("id").asLong();
+        String link = cora.post("/api/v1/remedies/" + offered + "/offer", Map.of("deliverBy", today().plusDays(2).toString()))
+            .json().get("customerLink").asString();
+
+        BrowserContext phone = page.context().browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+            .setViewportSize(390, 844));
+        try {
+            Page customer = phone.newPage();
+            customer.navigate(link);
+            customer.locator("summary", new Page.LocatorOptions().setHasText("Propose something else")).click();
+            customer.getByLabel("Another amount (EUR), if you wish").fill("150.00");
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my proposal")).click();
+            assertThat(customer.getByRole(AriaRole.STATUS)).containsText("We have your proposal");
+        } finally {
+            phone.close();
+        }
+
+        page.context().clearCookies();
+        signIn(agentEmail, "cora-password-1");
+        page.navigate(url("/cases/" + number));
+        Locator remedies = page.getByTestId("remedies");
+        remedies.getByLabel("Deliver by").fill(today().plusDays(5).toString());
+        remedies.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept their proposal")).click();
+        assertThat(remedies.locator(".flash.success")).containsText("sent for approval");
+        assertThat(page.locator("li[data-step=RESOLVE]")).not().hasClass(java.util.regex.Pattern.compile(".*\\bdone\\b.*"));
+
+        page.context().clearCookies();
+        signIn(leadEmail, "lars-password-12");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Approvals")).click();
+        Locator request = page.locator("tr", new Page.LocatorOptions().setHasText("Refund of 150.00 EUR"));
+        request.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Approved: Refund of 150.00 EUR");
+
+        page.navigate(url("/cases/" + number));
+        Locator resolve = page.locator("li[data-step=RESOLVE]");
+        assertThat(resolve).hasClass(java.util.regex.Pattern.compile(".*\\bdone\\b.*"));
+        assertThat(resolve).containsText(leadName);
+        assertThat(resolve).containsText("Refund of 150.00 EUR: Ruined dress");
+        assertThat(page.getByTestId("status")).hasText("Resolution agreed");
+        assertThat(page.getByTestId("next-step")).not().containsText("Resolve");
+        Locator promises = page.getByTestId("promises");
+        assertThat(promises.locator(".clock")).hasCount(1);
+        assertThat(promises).containsText("Deliver: Refund of 150.00 EUR: Ruined dress");
+
+        // Recording Resolve by hand refines the agreement: still one promise, and one confirmation to the customer.
+        resolve.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
+        resolve.getByLabel("Resolution agreed with the customer").fill("Refund of 150.00 EUR for the dress, to the original card");
+        resolve.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record: Resolve")).click();
+        assertThat(page.locator("li[data-step=RESOLVE]")).containsText("to the original card");
+        assertThat(page.getByTestId("promises").locator(".clock")).hasCount(1);
+        assertThat(page.getByTestId("promises")).containsText("to the original card");
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                "select count(*) from outbox where case_id = ? and subject like '%what we agreed'")
+            .param(opened.get("id").asLong()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

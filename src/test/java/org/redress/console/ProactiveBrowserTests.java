@@ -96,6 +96,25 @@ class ProactiveBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aRiskScoreAboveTheThresholdIsShownAgainstItNotAsOutOfIt() {
+        String ref = "SL-" + unique();
+        sendAndProcess(List.of(
+            event(ref + "-1", "DELIVERY_FAILED", ref, Instant.now().minusSeconds(20), Map.of("orderId", "Z-1", "name", "Loud " + ref)),
+            event(ref + "-2", "DELIVERY_FAILED", ref, Instant.now().minusSeconds(10), Map.of("orderId", "Z-2"))));
+
+        page.navigate(url("/risk"));
+
+        Locator row = page.locator("tr[data-customer='" + ref + "']");
+        assertThat(row.getByTestId("score")).hasText(java.util.regex.Pattern.compile("^1\\d\\.\\d$"));
+        assertThat(row).not().containsText("/ 10");
+        assertThat(page.locator("table.list thead")).containsText("(outreach at 10.0)");
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Loud " + ref)).click();
+        Locator card = page.getByTestId("customer-risk").getByTestId("score");
+        assertThat(card).containsText("(outreach at 10.0)");
+        assertThat(card).not().containsText("of 10");
+    }
+
+    @Test
     void anAgentAsksTheCustomerHowWeDidFromTheCasePage() {
         String name = "Recovery " + unique();
         long survey = admin().post("/api/v1/surveys", Map.of("name", name, "kind", "CSAT", "purpose", "RECOVERY",
@@ -103,6 +122,10 @@ class ProactiveBrowserTests extends BrowserTest {
         jdbc.sql("update surveys set active = false where id <> ? and purpose = 'RECOVERY'").param(survey).update();
         String number = open(admin(), "RS-" + unique()).get("number").asString();
         String c = "/api/v1/cases/" + number;
+        // A new case has no recovery to ask about yet.
+        page.navigate(url("/cases/" + number));
+        assertThat(page.locator("[hx-get$='/survey']")).hasCount(0);
+        assertThat(page.getByTestId("recovery-survey")).hasCount(0);
         admin().post(c + "/acknowledge", Map.of());
         admin().post(c + "/listen", Map.of("account", "Broken"));
         admin().post(c + "/resolve", Map.of("resolution", "Replacement", "promisedBy", today().plusDays(1).toString()));
