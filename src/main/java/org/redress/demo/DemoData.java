@@ -86,13 +86,15 @@ class DemoData implements ApplicationRunner {
         CaseView late = complaint("CUST-1004", "Jonas Weber", "jonas.weber@example.com", "phone", "wait-time", 3,
             "45 minutes on hold, then cut off", "I waited 45 minutes and the call dropped as soon as someone answered.");
         cases.assign(late.id(), ana, ana.id(), null);
-        cases.acknowledge(late.id(), ana.actor(), "Called back within the hour and said we would look into it.");
+        cases.acknowledge(late.id(), ana.actor(), "Dear Jonas, I am sorry you waited so long and were then cut off. "
+            + "I am looking into it myself and will call you back within the hour.");
 
         CaseView broken = complaint("CUST-1005", "Chloé Martin", "chloe.martin@example.com", "email", "product-quality", 2,
             "Coffee machine leaks after two weeks",
             "The machine leaks water under the base every time I use it. It's two weeks old. The kitchen counter is damaged.");
         cases.assign(broken.id(), ana, ana.id(), null);
-        cases.acknowledge(broken.id(), ana.actor(), "Thanked her and promised an answer by tomorrow.");
+        cases.acknowledge(broken.id(), ana.actor(), "Dear Chloé, thank you for telling us, and I am sorry about your "
+            + "counter. I will come back to you with an answer by tomorrow.");
         cases.listen(broken.id(), ana.actor(), "Leak from the base since day 12; she uses filtered water; counter surface stained.");
         cases.apologize(broken.id(), ana.actor(), "I'm sorry — a two-week-old machine should not do this, and I'm sorry about your counter.");
 
@@ -126,7 +128,8 @@ class DemoData implements ApplicationRunner {
         CaseView lost = complaint("CUST-1012", "Peter Hall", "peter.hall@example.com", "phone", "billing", 2,
             "Cancelled subscription still charged", "I cancelled in March and you charged me in April and May.");
         cases.assign(lost.id(), lena, lena.id(), null);
-        cases.acknowledge(lost.id(), lena.actor(), "Apologized on the phone and confirmed the cancellation date.");
+        cases.acknowledge(lost.id(), lena.actor(), "Dear Peter, I am sorry you were charged after you "
+            + "cancelled. Your cancellation date is confirmed, and I am looking into both charges now.");
         cases.close(lost.id(), lena.actor(), "not-recovered", "Refunded both months, but the customer has moved to a competitor.");
         signals();
         log.info("Demo data loaded: 12 cases and business events for the Silent customers page. Sign in as ana@demo.redress, lena@demo.redress or mia@demo.redress "
@@ -179,7 +182,7 @@ class DemoData implements ApplicationRunner {
     }
 
     private void walk(CaseView c, RedressUser agent, String cause, String ours, String finding) {
-        cases.acknowledge(c.id(), agent.actor(), "Replied within minutes: we're on it.");
+        cases.acknowledge(c.id(), agent.actor(), "Thank you for telling us. I am on it and will be back to you today.");
         cases.listen(c.id(), agent.actor(), "Took the full account and confirmed the order details.");
         cases.apologize(c.id(), agent.actor(), "I'm truly sorry for the trouble this caused you.");
         cases.identifyCause(c.id(), agent.actor(), cause, ours, finding);
