@@ -1,6 +1,7 @@
 package org.redress.remedies;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.redress.cases.Agreement;
 import org.redress.cases.CaseManagement;
@@ -38,19 +39,27 @@ class AgreedRemedies {
      * acknowledged and heard, and what was agreed before not yet delivered.
      */
     void requireAgreeable(long caseId) {
+        whyNotAgreeable(caseId).ifPresent(reason -> {
+            throw new Conflict(reason);
+        });
+    }
+
+    /** Why no remedy can be offered or agreed on the case now, if that is so. */
+    Optional<String> whyNotAgreeable(long caseId) {
         CaseView c = cases.view(caseId);
         CaseView.StepState resolve = c.step(PlaybookStep.RESOLVE);
         if (c.closed()) {
-            throw new Conflict(c.number() + " is closed; reopen it before offering a remedy.");
+            return Optional.of(c.number() + " is closed; reopen it before offering a remedy.");
         }
         if (!resolve.available()) {
-            throw new Conflict("Acknowledge and listen to the customer on " + c.number() + " first: a remedy offered to "
+            return Optional.of("Acknowledge and listen to the customer on " + c.number() + " first: a remedy offered to "
                 + "them is how the resolution is agreed, which comes after those steps.");
         }
         if (resolve.done() && !resolve.refinable()) {
-            throw new Conflict("The resolution agreed on " + c.number() + " has been delivered; a new remedy is agreed "
+            return Optional.of("The resolution agreed on " + c.number() + " has been delivered; a new remedy is agreed "
                 + "after a follow-up that finds the customer not satisfied.");
         }
+        return Optional.empty();
     }
 
     /** The remedy is agreed (by the customer's answer, or by us on their proposal): it becomes the case's resolution. */

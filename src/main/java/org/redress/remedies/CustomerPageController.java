@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseView;
+import org.redress.cases.PlaybookStep;
 import org.redress.platform.BadLinkThrottle;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
@@ -55,6 +56,9 @@ class CustomerPageController {
             .map(entry -> new Update(entry.occurredAt(), entry.summary().replaceFirst("^Update to customer: ", ""))).toList());
         model.addAttribute("offers", remedies.stream().filter(r -> r.state().equals("OFFERED")).toList());
         model.addAttribute("agreed", remedies.stream().filter(r -> r.state().equals("ACCEPTED") || r.state().equals("FULFILLED")).toList());
+        // What was agreed is the case's resolution (a remedy accepted, refined since, or agreed by hand): one answer.
+        model.addAttribute("resolved", c.step(PlaybookStep.RESOLVE).done() && c.resolution() != null && c.promisedBy() != null);
+        model.addAttribute("delivered", c.step(PlaybookStep.FULFIL).done());
         model.addAttribute("waiting", remedies.stream().filter(r -> r.state().equals("COUNTERED") || r.state().equals("DECLINED")).toList());
         return "customer/page";
     }

@@ -76,6 +76,12 @@ public class Negotiation {
             .map(offered -> links.tokenFor(caseId, offered)).orElseGet(() -> links.tokenFor(caseId, now));
     }
 
+    /** Why no offer can be made on the case now (the customer not yet heard, the resolution delivered), if so. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> whyNoOffer(long caseId) {
+        return agreements.whyNotAgreeable(caseId);
+    }
+
     /** The case a customer link opens; an altered, foreign or expired link opens none. */
     @Transactional(readOnly = true)
     public java.util.Optional<Long> caseOf(String token) {

@@ -149,6 +149,7 @@ class RemedyConsoleController {
             ? ServletUriComponentsBuilder.fromCurrentContextPath().path("/c/{t}").buildAndExpand(negotiation.linkFor(caseId))
                 .toUriString()
             : null);
+        model.addAttribute("noOffer", negotiation.whyNoOffer(caseId).orElse(null));
         model.addAttribute("done", done);
         model.addAttribute("error", error);
         return "remedies/card :: remedies";

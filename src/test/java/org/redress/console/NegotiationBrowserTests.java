@@ -148,6 +148,31 @@ class NegotiationBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anOfferWaitsUntilTheCustomerIsAcknowledgedAndHeard() {
+        String number = open(admin(), "C-" + unique()).get("number").asString();
+        page.navigate(url("/cases/" + number));
+        Locator remedies = page.getByTestId("remedies");
+        remedies.locator("summary", new Locator.LocatorOptions().setHasText("Give a remedy")).click();
+        remedies.getByLabel("Remedy").selectOption("goodwill");
+        remedies.getByLabel("Amount (EUR)").fill("5.00");
+        remedies.getByLabel("What for").fill("Flowers");
+        remedies.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Give remedy")).click();
+
+        assertThat(remedies.getByTestId("no-offer")).containsText("Acknowledge and listen to the customer");
+        assertThat(remedies.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Offer to the customer"))).hasCount(0);
+
+        Locator acknowledge = page.locator("form[data-form=ACKNOWLEDGE]");
+        acknowledge.locator("textarea").fill("Thank you for telling us; I am looking into it now.");
+        acknowledge.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record: Acknowledge")).click();
+        Locator listen = page.locator("form[data-form=LISTEN]");
+        listen.locator("textarea").fill("The vase was in pieces when the box was opened.");
+        listen.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record: Listen")).click();
+
+        assertThat(page.getByTestId("remedies").getByRole(AriaRole.BUTTON,
+            new Locator.GetByRoleOptions().setName("Offer to the customer"))).isVisible();
+    }
+
+    @Test
     void aLeadApprovesARequestBeyondTheAgentsAuthorityInTheConsole() {
         String agentEmail = "art-" + unique() + "@test.redress";
         admin().post("/api/v1/users", Map.of("email", agentEmail, "name", "Art Agent", "password", "art-password-12",

@@ -98,6 +98,9 @@ class NegotiationTests extends ApplicationTest {
         });
         assertThat(confirmations(caseId)).isEqualTo(1);
         assertThat(timeline(c).stream().filter(line -> line.startsWith("Update to customer: Here is what we agreed"))).hasSize(1);
+        // The customer's page shows what stands now.
+        assertThat(Http.anonymous(port).html(link.substring(link.indexOf("/c/"))).body())
+            .contains("Refund of 49.90 EUR to the original card");
 
         // Delivering the remedy keeps that one promise.
         admin().post("/api/v1/remedies/" + id + "/fulfil", Map.of("reference", "R-78"));
