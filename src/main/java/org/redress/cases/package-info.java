@@ -10,6 +10,8 @@
  * {@link org.redress.cases.CaseReopened}, {@link org.redress.cases.ResolutionReopened} and
  * {@link org.redress.cases.CustomerWrote}. Offers
  * {@link org.redress.cases.CaseManagement#escalate} for the time targets' escalation rules,
+ * {@link org.redress.cases.CaseManagement#agreeResolution} for agreements reached through
+ * another module's rules (a remedy the customer agreed to),
  * and decides who may open and act on a case: {@link org.redress.cases.CaseScope} is the
  * rule, {@link org.redress.cases.CaseAccess} enforces it for every module (and audits refusals),
  * and every URL that names a case is checked before its controller runs.

@@ -3,8 +3,9 @@
  * and per person, per type: most per case and per calendar month), approvals above it,
  * fair-offer suggestions from policy and precedent, the goodwill ledger, and negotiation
  * with the customer through a signed link to the customer page (accept, decline, counter).
- * Money is in minor units with its currency, in the business currency only. Publishes
- * {@link org.redress.remedies.RemedyChanged}.
+ * A remedy agreed with the customer is recorded as the case's Resolve step, which makes the
+ * one promise and confirmation (ADR 11). Money is in minor units with its currency, in the
+ * business currency only. Publishes {@link org.redress.remedies.RemedyChanged}.
  */
 @NullMarked
 package org.redress.remedies;
