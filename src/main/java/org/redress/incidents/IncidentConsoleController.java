@@ -89,7 +89,8 @@ class IncidentConsoleController {
         // The box takes lines written as in a CSV file (the header may be left out), but it is a list, and recorded as one.
         boolean header = customers.strip().toLowerCase(java.util.Locale.ROOT).startsWith("customerref");
         String text = header || customers.isBlank() ? customers : "customerRef,email,name\n" + customers;
-        return added(id, redirect, () -> affected.addLines(me, id, text, AffectedCustomers.LIST), header || customers.isBlank() ? 0 : 1);
+        return added(id, redirect, () -> affected.addLines(me, id, text, AffectedCustomers.LIST),
+            header || customers.isBlank() ? 0 : 1);
     }
 
     @PostMapping("/incidents/{id}/customers/csv")

@@ -102,7 +102,8 @@ class SurveyConsoleController {
         model.addAttribute("number", number);
         model.addAttribute("latest", results.latestOfCase(CaseManagement.idOf(number)));
         // Offered only when there is a recovery to ask about: delivered, and not followed up yet.
-        model.addAttribute("available", surveys.recoverySurvey().isPresent() && recoverySurveys.askable(CaseManagement.idOf(number)));
+        model.addAttribute("available", surveys.recoverySurvey().isPresent()
+            && recoverySurveys.askable(CaseManagement.idOf(number)));
         model.addAttribute("done", done);
         model.addAttribute("error", error);
         return "surveys/card :: survey";
