@@ -6,16 +6,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -31,17 +35,32 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /*
+     * Health answers everyone and checks no credentials: a probe sending some must not be
+     * refused while the database that would check them is down (liveness would fail too).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain health(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/health", "/actuator/health/**", "/actuator/info")
+            .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TokenService tokens) throws Exception {
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problem(response, 401,
-            "Unauthorized", "Sign in first: send 'Authorization: Bearer <token>' (create a token in the console "
-                + "under Account) or HTTP Basic with your email and password.");
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            systemFailure(e);
+            problem(response, 401, "Unauthorized", "Sign in first: send 'Authorization: Bearer <token>' (create a token "
+                + "in the console under Account) or HTTP Basic with your email and password.");
+        };
         AccessDeniedHandler forbidden = (request, response, e) -> problem(response, 403,
             "Forbidden", "Your role does not allow this action.");
         http.securityMatcher("/api/**", "/actuator/**")
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/api/v1/remedies/ledger").hasAnyRole("LEAD", "MANAGER", "ADMIN")
                 // What arrives here speaks for customers: only an admin's (integration) token may post it.
@@ -73,9 +92,23 @@ class SecurityConfig {
                 .anyRequest().authenticated())
             // A customer page's secret path is itself what a forged request would need.
             .csrf(csrf -> csrf.ignoringRequestMatchers("/c/**", "/s/**", "/i/**"))
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/cases").permitAll())
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/cases").permitAll()
+                .failureHandler((request, response, e) -> {
+                    systemFailure(e);
+                    new SimpleUrlAuthenticationFailureHandler("/login?error").onAuthenticationFailure(request, response, e);
+                }))
             .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
         return http.build();
+    }
+
+    /*
+     * Credentials that could not be checked (the database is down) are not wrong credentials:
+     * the failure goes on up, to be answered as what it is (503 during an outage), not 401.
+     */
+    private static void systemFailure(AuthenticationException e) throws ServletException {
+        if (e instanceof InternalAuthenticationServiceException) {
+            throw new ServletException("Credentials could not be checked", e);
+        }
     }
 
     // Written by hand: these fire in the filter chain, before Spring MVC's problem support.
