@@ -78,7 +78,7 @@ class ServletErrors implements ErrorController {
         return switch (status) {
             case BAD_REQUEST -> "The request could not be read: check the address, the headers and the parameters.";
             case NOT_FOUND -> "There is nothing at this address.";
-            case METHOD_NOT_ALLOWED -> request.getMethod() + " is not allowed here.";
+            case METHOD_NOT_ALLOWED -> "This address does not take the method of this request (TRACE is never taken).";
             case UNAUTHORIZED -> "Sign in first.";
             case FORBIDDEN -> "Your role does not allow this.";
             case CONTENT_TOO_LARGE -> "The request is too large.";
