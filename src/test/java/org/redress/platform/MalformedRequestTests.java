@@ -2,16 +2,9 @@ package org.redress.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -19,6 +12,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.redress.ApplicationTest;
 import org.redress.Http;
+import org.redress.Nodes;
+import org.redress.RawHttp;
 
 /**
  * Whatever a client sends, the answer is a problem document (or, for a person's browser,
@@ -128,6 +123,22 @@ class MalformedRequestTests extends ApplicationTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedOnH2TooWhichWouldStoreIt() {
+        try (var node = Nodes.start("jdbc:h2:mem:nul-" + unique() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                false)) {
+            Map<String, Object> complaint = new LinkedHashMap<>(complaint("NUL-H2", "delivery"));
+            complaint.put("message", "Broken\u0000parcel");
+
+            Http.Response response = Nodes.admin(node).post("/api/v1/complaints", complaint);
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(node.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select count(*) from recovery_cases").query(Long.class).single()).isZero();
+        }
+    }
+
+    @Test
     void anEscapedBackslashBeforeU0000IsTextNotNul() {
         Map<String, Object> complaint = new LinkedHashMap<>(complaint("SLASH-" + unique(), "delivery"));
         complaint.put("subject", "Path C:\\u0000 broken");
@@ -160,13 +171,6 @@ class MalformedRequestTests extends ApplicationTest {
         assertThat(Http.JSON.readTree(response.body()).get("status").asInt()).isEqualTo(status);
     }
 
-    record Raw(int status, Map<String, String> headers, String body) {
-
-        String header(String name) {
-            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
-        }
-    }
-
     private Raw raw(String requestLine, String... headers) throws IOException {
         return send(requestLine, null, headers);
     }
@@ -175,67 +179,23 @@ class MalformedRequestTests extends ApplicationTest {
         return send(requestLine, body, headers);
     }
 
-    /** Sends the request exactly as written, as admin, and reads the whole answer. */
     private Raw send(String requestLine, String body, String... headers) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1\r\nConnection: close\r\n")
-                .append("Authorization: Basic ").append(Base64.getEncoder().encodeToString(
-                    (ADMIN_EMAIL + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))).append("\r\n");
-            boolean accepts = false;
-            for (String header : headers) {
-                request.append(header).append("\r\n");
-                accepts |= header.toLowerCase(Locale.ROOT).startsWith("accept:");
-            }
-            if (!accepts) {
-                request.append("Accept: application/json\r\n");
-            }
-            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            if (body != null) {
-                request.append("Content-Length: ").append(content.length).append("\r\n");
-            }
-            request.append("\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(content);
-            out.flush();
-            return parse(socket.getInputStream());
-        }
+        String[] parts = requestLine.split(" ");
+        return new Raw(RawHttp.basic(port, ADMIN_EMAIL, ADMIN_PASSWORD).send(parts[0], parts[1], body, headers));
     }
 
-    private static Raw parse(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        try {
-            in.transferTo(all);
-        } catch (IOException e) {
-            // the server closed after answering
-        }
-        String text = all.toString(StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
-        String[] head = text.substring(0, end).split("\r\n");
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < head.length; i++) {
-            int colon = head[i].indexOf(':');
-            headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
-        }
-        String body = text.substring(end + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = unchunk(body);
-        }
-        return new Raw(Integer.parseInt(head[0].split(" ")[1]), headers, body);
-    }
+    private record Raw(RawHttp.Response response) {
 
-    private static String unchunk(String chunked) {
-        StringBuilder body = new StringBuilder();
-        int at = 0;
-        while (true) {
-            int line = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, line).trim(), 16);
-            if (size == 0) {
-                return body.toString();
-            }
-            body.append(chunked, line + 2, line + 2 + size);
-            at = line + 2 + size + 2;
+        int status() {
+            return response.status();
+        }
+
+        String header(String name) {
+            return response.header(name);
+        }
+
+        String body() {
+            return response.body();
         }
     }
 }
