@@ -155,6 +155,15 @@ class DatabaseOutageTests {
         assertThat(millis).isLessThan(FAST_MILLIS);
 
         started = System.nanoTime();
+        Response basic = exchange(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me"))
+            .timeout(Duration.ofSeconds(40)).header("Accept", "application/json").header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("admin@nodes.test:admin-password-1".getBytes())).GET());
+        millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("[outage] %s: HTTP Basic sign-in answered %d in %d ms%n", what, basic.status(), millis);
+        assertThat(basic.status()).as("credentials that cannot be checked are not wrong").isEqualTo(503);
+        assertThat(millis).isLessThan(FAST_MILLIS);
+
+        started = System.nanoTime();
         Response page = sendAcceptingHtml("/cases");
         millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("[outage] %s: console page answered %d in %d ms%n", what, page.status(), millis);
