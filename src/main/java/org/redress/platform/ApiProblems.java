@@ -103,7 +103,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     "Request too large", "The request body is larger than the " + tooLarge.maxBytes()
                         + " bytes accepted (at most " + tooLarge.maxBytes() + ")."));
             }
-            if (cause instanceof MalformedRequests.NulCharacter) {
+            if (cause instanceof NulCheckedRequest.NulCharacter) {
                 return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
                     MalformedRequests.NUL_DETAIL));
             }

@@ -41,8 +41,8 @@ class DatabaseTimeoutsTests {
     @Test
     void aConnectionLostDuringCommitLeavesTheOutcomeUnknown() {
         database.failCommit = true;
-        TransactionTemplate transaction = new TransactionTemplate(new DatabaseTimeouts.CommitAwareTransactionManager(database));
-        DatabaseTimeouts.TimedJdbcTemplate jdbc = new DatabaseTimeouts.TimedJdbcTemplate(database, 3, 120);
+        TransactionTemplate transaction = new TransactionTemplate(new CommitAwareTransactionManager(database));
+        TimedJdbcTemplate jdbc = new TimedJdbcTemplate(database, 3, 120);
 
         Throwable failure = catchThrowable(() -> transaction.executeWithoutResult(status -> jdbc.update("insert into t values (1)")));
 
@@ -53,8 +53,8 @@ class DatabaseTimeoutsTests {
     @Test
     void aConnectionLostBeforeCommitChangedNothing() {
         database.failStatements = true;
-        TransactionTemplate transaction = new TransactionTemplate(new DatabaseTimeouts.CommitAwareTransactionManager(database));
-        DatabaseTimeouts.TimedJdbcTemplate jdbc = new DatabaseTimeouts.TimedJdbcTemplate(database, 3, 120);
+        TransactionTemplate transaction = new TransactionTemplate(new CommitAwareTransactionManager(database));
+        TimedJdbcTemplate jdbc = new TimedJdbcTemplate(database, 3, 120);
 
         Throwable failure = catchThrowable(() -> transaction.executeWithoutResult(status -> jdbc.update("insert into t values (1)")));
 
@@ -64,7 +64,7 @@ class DatabaseTimeoutsTests {
     @Test
     void aWriteOutsideATransactionThatLosesItsConnectionMayHaveBeenApplied() {
         database.failStatements = true;
-        DatabaseTimeouts.TimedJdbcTemplate jdbc = new DatabaseTimeouts.TimedJdbcTemplate(database, 3, 120);
+        TimedJdbcTemplate jdbc = new TimedJdbcTemplate(database, 3, 120);
 
         Throwable write = catchThrowable(() -> jdbc.update("update t set a = 1"));
         Throwable read = catchThrowable(() -> jdbc.update("select 1"));
@@ -75,7 +75,7 @@ class DatabaseTimeoutsTests {
 
     @Test
     void aStatementOfARequestGetsTheShortLimitAndOtherWorkTheLongOne() {
-        DatabaseTimeouts.TimedJdbcTemplate jdbc = new DatabaseTimeouts.TimedJdbcTemplate(database, 3, 120);
+        TimedJdbcTemplate jdbc = new TimedJdbcTemplate(database, 3, 120);
 
         jdbc.update("update t set a = 1");
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
@@ -86,7 +86,7 @@ class DatabaseTimeoutsTests {
 
     @Test
     void aConnectionTakenForARequestGetsTheShortNetworkTimeout() throws SQLException {
-        DataSource budgeted = new DatabaseTimeouts.RequestBudget(database, 3500);
+        DataSource budgeted = new RequestBudgetDataSource(database, 3500);
 
         budgeted.getConnection();
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
