@@ -151,6 +151,7 @@ class MalformedRequestTests extends ApplicationTest {
 
     @Test
     void anInboundEmailWithAnEmptyAttachmentIsAnInvalidRequest() {
+        Http mailProvider = integration();
         Map<String, Long> before = counts(WRITTEN);
         java.util.List<Object> attachments = new java.util.ArrayList<>();
         attachments.add(null);
@@ -158,7 +159,7 @@ class MalformedRequestTests extends ApplicationTest {
             "subject", "Broken", "text", "It broke.", "messageId", "<" + unique() + "@example.com>"));
         mail.put("attachments", attachments);
 
-        Http.Response response = admin().post("/api/v1/inbound/email", mail);
+        Http.Response response = mailProvider.post("/api/v1/inbound/email", mail);
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
