@@ -34,3 +34,45 @@ document.addEventListener('submit', function (event) {
         event.preventDefault();
     }
 }, true);
+
+// When an htmx request fails (the database unreachable, a record gone, a change refused), say
+// why at the top of the page instead of leaving it unchanged without a word. The server's
+// answer carries the words: a problem document's detail, or the error page's message.
+(function () {
+    function show(message) {
+        var banner = document.getElementById('console-error');
+        if (!banner) {
+            banner = document.createElement('div');
+            banner.id = 'console-error';
+            banner.className = 'flash error';
+            banner.setAttribute('role', 'alert');
+            var main = document.querySelector('main') || document.body;
+            main.insertBefore(banner, main.firstChild);
+        }
+        banner.textContent = message;
+    }
+
+    document.addEventListener('htmx:responseError', function (event) {
+        var xhr = event.detail.xhr;
+        var message = 'Something went wrong (' + xhr.status + '). Please try again.';
+        try {
+            var type = xhr.getResponseHeader('Content-Type') || '';
+            if (type.indexOf('json') >= 0) {
+                message = JSON.parse(xhr.responseText).detail || message;
+            } else {
+                var page = new DOMParser().parseFromString(xhr.responseText, 'text/html');
+                var text = page.querySelector('.card p');
+                if (text && text.textContent.trim()) {
+                    message = text.textContent.trim();
+                }
+            }
+        } catch (ignored) {
+            // keep the general message
+        }
+        show(message);
+    });
+
+    document.addEventListener('htmx:sendError', function () {
+        show('Redress cannot be reached. Check the connection and try again.');
+    });
+})();

@@ -115,8 +115,8 @@ public abstract class ApplicationTest {
 
     /**
      * The user's alerts of one kind, newest first. Alerts are raised after the change that
-     * causes them has committed, on another thread, so this waits up to ten seconds for the
-     * first one to appear (and a little longer for any that follow at the same moment).
+     * causes them has committed (and a sweep's on its own schedule), so this waits up to ten
+     * seconds for the first one to appear (and a little longer for any that follow).
      */
     protected static List<JsonNode> alerts(Http http, String kind) {
         long deadline = System.nanoTime() + 10_000_000_000L;

@@ -168,6 +168,9 @@ public class Mailbox {
     private List<File> files(@Nullable List<InboundMail.Attachment> attachments) {
         List<File> files = new ArrayList<>();
         for (InboundMail.Attachment attachment : attachments == null ? List.<InboundMail.Attachment>of() : attachments) {
+            if (attachment == null) {
+                throw InvalidInput.field("attachments", "contains an empty entry (null) instead of a file");
+            }
             String name = Text.required("attachments.filename", attachment.filename(), 255).trim();
             String type = Text.required("attachments.contentType", attachment.contentType(), 100).trim().toLowerCase(Locale.ROOT);
             if (type.contains(";")) {

@@ -8,21 +8,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -44,10 +46,25 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /*
+     * Health answers everyone and checks no credentials: a probe sending some must not be
+     * refused while the database that would check them is down (liveness would fail too).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain health(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/health", "/actuator/health/**", "/actuator/info")
+            .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, AuditTrail audit) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            systemFailure(e);
             if (e instanceof ThrottledPasswordAuthentication.TooManyAttempts tooMany) {
                 response.setHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
                 problem(response, 429, "Too Many Requests", "Too many failed sign-ins for this account or from this "
@@ -60,7 +77,6 @@ class SecurityConfig {
         AccessDeniedHandler forbidden = new ApiRefusals(audit);
         http.securityMatcher("/api/**", "/actuator/**")
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 // What arrives here speaks for customers and for the business's systems: only an integration may post it.
                 .requestMatchers("/api/v1/inbound/**").hasRole("INTEGRATION")
@@ -132,11 +148,22 @@ class SecurityConfig {
     }
 
     private static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-        throws IOException {
+        throws IOException, ServletException {
+        systemFailure(e);
         if (e instanceof ThrottledPasswordAuthentication.TooManyAttempts tooMany) {
             response.sendRedirect(request.getContextPath() + "/login?wait=" + tooMany.retryAfterSeconds());
         } else {
             response.sendRedirect(request.getContextPath() + "/login?error");
+        }
+    }
+
+    /*
+     * Credentials that could not be checked (the database is down) are not wrong credentials:
+     * the failure goes on up, to be answered as what it is (503 during an outage), not 401.
+     */
+    private static void systemFailure(AuthenticationException e) throws ServletException {
+        if (e instanceof InternalAuthenticationServiceException) {
+            throw new ServletException("Credentials could not be checked", e);
         }
     }
 

@@ -19,8 +19,10 @@ import org.redress.remedies.RemedyChanged;
 import org.redress.sla.FollowUpDue;
 import org.redress.sla.TargetAtRisk;
 import org.redress.sla.TargetMissed;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Decides who hears of what. A warning goes to whoever holds the case (its team's leads
@@ -29,14 +31,17 @@ import org.springframework.stereotype.Component;
  * case; a broken promise to its owner and their leads; a remedy awaiting approval to those
  * whose authority covers it.
  *
- * <p>Runs after the change has committed, in a transaction of its own, through the event
- * publication registry: telling staff is a consequence of the change, not part of it, so a
- * failure here never undoes an agent's work or stops the SLA sweep; the publication stays
- * incomplete and is delivered again at the next start. A crash between raising an alert
- * and marking the publication complete can raise that alert twice (at least once, never
- * lost). See docs/adr/0010-reactions-in-or-after-the-transaction.md.
+ * <p>Runs after the change has committed, on the same thread, in a transaction of its own,
+ * through the event publication registry: telling staff is a consequence of the change, not
+ * part of it, so a failure here never undoes an agent's work or stops the SLA sweep; the
+ * publication stays incomplete and is delivered again at the next start. Not asynchronous:
+ * on a shared thread pool, alerts queued behind other work arrived minutes late in the full
+ * test suite. A crash between raising an alert and marking the publication complete can
+ * raise that alert twice (at least once, never lost). See
+ * docs/adr/0010-reactions-in-or-after-the-transaction.md.
  */
 @Component
+@Transactional(propagation = Propagation.REQUIRES_NEW)
 class AlertRouting {
 
     private final AlertInbox inbox;
@@ -51,14 +56,14 @@ class AlertRouting {
         this.when = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(businessZone);
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener
     void on(TargetAtRisk atRisk) {
         CaseView c = cases.view(atRisk.caseId());
         inbox.raise(holderOrLeads(c), c.id(), "sla.at-risk", c.number() + " is at risk: "
             + atRisk.target().label().toLowerCase(Locale.ROOT) + " is due " + when.format(atRisk.dueAt()) + " — " + c.subject());
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener
     void on(TargetMissed missed) {
         CaseView c = cases.view(missed.caseId());
         Set<Long> told = new LinkedHashSet<>(holder(c));
@@ -75,14 +80,14 @@ class AlertRouting {
             + missed.target().label().toLowerCase(Locale.ROOT) + " was due " + when.format(missed.dueAt()) + " — " + c.subject());
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener
     void on(FollowUpDue due) {
         CaseView c = cases.view(due.caseId());
         inbox.raise(holderOrLeads(c), c.id(), "followup.due", "Check back with the customer of " + c.number()
             + ": are they truly satisfied? — " + c.subject());
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener
     void on(PromiseChanged promise) {
         if (promise.status() != Promise.Status.BROKEN) {
             return;
@@ -100,7 +105,7 @@ class AlertRouting {
     }
 
     /** A request beyond its proposer's authority goes to those who can decide it; again, louder, when late. */
-    @ApplicationModuleListener
+    @TransactionalEventListener
     void on(ApprovalRequested request) {
         CaseView c = cases.view(request.caseId());
         inbox.raise(request.approvers(), c.id(), request.overdue() ? "approval.overdue" : "approval.requested",
@@ -109,7 +114,7 @@ class AlertRouting {
     }
 
     /** The customer's answer to an offer comes back to whoever proposed it, and to whoever holds the case. */
-    @ApplicationModuleListener
+    @TransactionalEventListener
     void on(RemedyChanged remedy) {
         if (!remedy.state().equals("COUNTERED") && !remedy.state().equals("DECLINED") && !remedy.state().equals("ACCEPTED")) {
             return;

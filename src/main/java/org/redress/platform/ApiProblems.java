@@ -43,6 +43,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    private final Outages outages;
+
+    ApiProblems(Outages outages) {
+        this.outages = outages;
+    }
+
     @ExceptionHandler
     ProblemDetail invalid(InvalidInput e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
@@ -97,6 +103,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     "Request too large", "The request body is larger than the " + tooLarge.maxBytes()
                         + " bytes accepted (at most " + tooLarge.maxBytes() + ")."));
             }
+            if (cause instanceof NulCheckedRequest.NulCharacter) {
+                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                    MalformedRequests.NUL_DETAIL));
+            }
         }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body", unreadable(e));
         return ResponseEntity.badRequest().body(problem);
@@ -116,10 +126,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail unexpected(RuntimeException e) {
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        Outages.Outage outage = outages.of(e);
+        if (outage != null) {
+            log.warn("API request refused: {} ({})", outage.title(), OutageAnswers.rootMessage(e));
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, outage.title(), outage.detail());
+            problem.setProperty("outcome", outage.outcome());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, outages.retryAfterSeconds()).body(problem);
+        }
         log.error("Unexpected failure of an API request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-            "Something went wrong on our side; nothing was changed. Please try again, and tell the administrator if it persists.");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+            "Something went wrong on our side; nothing was changed. Please try again, and tell the administrator if it persists."));
     }
 
     private static String unreadable(HttpMessageNotReadableException e) {

@@ -2,16 +2,32 @@ package org.redress.platform;
 
 import org.redress.shared.Forbidden;
 import org.redress.shared.NotFound;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 
-/** Console pages that ask for something missing or forbidden get a readable page, not a stack trace. */
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Console pages that ask for something missing or forbidden, or that meet a database
+ * outage, get a readable page, not a stack trace. (What fails before a console controller
+ * runs, such as reloading the signed-in user, is answered the same by {@link OutageAnswers}.)
+ */
 @ControllerAdvice(annotations = Controller.class)
 class ConsoleErrors {
+
+    private final Outages outages;
+
+    ConsoleErrors(Outages outages) {
+        this.outages = outages;
+    }
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.NOT_FOUND)
@@ -27,5 +43,19 @@ class ConsoleErrors {
         model.addAttribute("title", "Not allowed");
         model.addAttribute("message", e.getMessage());
         return "error";
+    }
+
+    /** The database unreachable, too slow, or lost while saving: 503, and what became of the change. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ModelAndView databaseFailure(RuntimeException e, HttpServletResponse response) {
+        Outages.Outage outage = outages.of(e);
+        if (outage == null) {
+            throw e;
+        }
+        response.setHeader(HttpHeaders.RETRY_AFTER, outages.retryAfterSeconds());
+        ModelAndView page = new ModelAndView("error", HttpStatus.SERVICE_UNAVAILABLE);
+        page.addObject("title", outage.title());
+        page.addObject("message", outage.detail());
+        return page;
     }
 }

@@ -32,7 +32,19 @@ class OpenApiConfig {
         "400", "Invalid request: the problem's detail says what to change and `errors` lists the fields. Nothing was written.",
         "401", "Not signed in: send a bearer token or HTTP Basic credentials.",
         "403", "Signed in, but your role does not allow this action.",
-        "409", "Not possible in the current state (the detail says what is missing), or changed meanwhile.");
+        "409", "Not possible in the current state (the detail says what is missing), or changed meanwhile.",
+        "500", "Something went wrong on our side; the detail says so and the administrator finds it in the log.",
+        "503", "The database cannot be reached or did not answer in time; retry after `Retry-After` seconds. "
+            + "`outcome` says what became of the request: `not-applied` (nothing was changed) or `unknown` (the "
+            + "connection was lost while the change was being saved: check before repeating it, or repeat it with "
+            + "the same `Idempotency-Key`).");
+
+    private static final Map<String, String> BODY_PROBLEMS = Map.of(
+        "413", "The request body is larger than accepted (2 MiB; 20 MiB for inbound email).",
+        "415", "The body's `Content-Type` is not one this operation takes (it names a media type, e.g. `application/json`, not a pattern).");
+
+    private static final String SCHEMA = "ProblemDetail";
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     @Bean
     OpenAPI redressOpenApi() {
@@ -54,26 +66,51 @@ class OpenApiConfig {
             .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 
+    /**
+     * Every error answer is a problem document and says so; every success names its real
+     * media type (springdoc would write {@code *}{@code /*} where a controller does not).
+     */
     @Bean
     OpenApiCustomizer commonProblemResponses() {
         return api -> {
-            api.getComponents().addSchemas("Problem", problemSchema());
+            api.getComponents().addSchemas(SCHEMA, problemSchema());
             api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-                COMMON_PROBLEMS.forEach((status, description) -> {
-                    if (!operation.getResponses().containsKey(status)) {
-                        operation.getResponses().addApiResponse(status, problemResponse(description));
+                COMMON_PROBLEMS.forEach((status, description) -> addIfMissing(operation.getResponses(), status, description));
+                if (operation.getRequestBody() != null) {
+                    BODY_PROBLEMS.forEach((status, description) -> addIfMissing(operation.getResponses(), status, description));
+                }
+                if (path.contains("{")) {
+                    addIfMissing(operation.getResponses(), "404", "Nothing exists with that identifier.");
+                }
+                operation.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        response.setContent(problemContent());
+                    } else if (response.getContent() != null) {
+                        response.setContent(concrete(response.getContent(), "application/json"));
                     }
                 });
-                if (path.contains("{") && !operation.getResponses().containsKey("404")) {
-                    operation.getResponses().addApiResponse("404", problemResponse("Nothing exists with that identifier."));
+                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                    operation.getRequestBody().setContent(concrete(operation.getRequestBody().getContent(), "application/json"));
                 }
             }));
         };
     }
 
-    private static ApiResponse problemResponse(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
-            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+    private static void addIfMissing(io.swagger.v3.oas.models.responses.ApiResponses responses, String status, String description) {
+        if (!responses.containsKey(status)) {
+            responses.addApiResponse(status, new ApiResponse().description(description));
+        }
+    }
+
+    /** The same content with a wildcard media type replaced by the one the server sends or takes. */
+    private static Content concrete(Content content, String mediaType) {
+        Content concrete = new Content();
+        content.forEach((type, media) -> concrete.addMediaType(type.contains("*") ? mediaType : type, media));
+        return concrete;
+    }
+
+    private static Content problemContent() {
+        return new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA)));
     }
 
     @SuppressWarnings("rawtypes")
@@ -87,6 +124,8 @@ class OpenApiConfig {
             .addProperty("status", new IntegerSchema().description("The HTTP status code."))
             .addProperty("detail", new StringSchema().description("What went wrong in this request and how to fix it."))
             .addProperty("instance", new StringSchema().description("The request path."))
-            .addProperty("errors", new ArraySchema().items(fieldError).description("For invalid requests: each field at fault."));
+            .addProperty("errors", new ArraySchema().items(fieldError).description("For invalid requests: each field at fault."))
+            .addProperty("outcome", new StringSchema()._enum(java.util.List.of("not-applied", "unknown"))
+                .description("For 503: whether the request changed anything (`not-applied`) or nobody can tell (`unknown`)."));
     }
 }

@@ -10,13 +10,16 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Requests that reach no controller (an unknown path, a method the path does not take):
+ * Requests that reach no controller (an unknown path, a method the path does not take, a
+ * multipart body that cannot be parsed):
  * a problem document for API callers, the readable error page for people.
  */
 @ControllerAdvice
@@ -38,6 +41,15 @@ class UnmatchedRequests {
     Object wrongContentType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
             "Send the body as application/json.");
+    }
+
+    @ExceptionHandler
+    Object unreadableUpload(MultipartException e, HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return answer(request, HttpStatus.CONTENT_TOO_LARGE, "Request too large", "The upload is larger than accepted.");
+        }
+        return answer(request, HttpStatus.BAD_REQUEST, "Unreadable request body",
+            "The multipart body could not be read: send it with its boundary, or send the body as the operation's media type.");
     }
 
     private static Object answer(HttpServletRequest request, HttpStatus status, String title, String detail) {

@@ -39,8 +39,37 @@ class OpenApiTests extends ApplicationTest {
             });
         }));
         assertThat(undocumented).isEmpty();
-        assertThat(api.get("components").get("schemas").get("Problem").get("properties").propertyNames())
-            .contains("title", "status", "detail", "errors");
+        assertThat(api.get("components").get("schemas").get("ProblemDetail").get("properties").propertyNames())
+            .contains("title", "status", "detail", "errors", "outcome");
+    }
+
+    @Test
+    void everyErrorIsDeclaredAsAProblemDocumentAndEverySuccessWithItsRealMediaType() {
+        JsonNode api = Http.anonymous(port).get("/v3/api-docs").json();
+
+        List<String> wrong = new ArrayList<>();
+        api.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String name = operation.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode op = operation.getValue();
+            if (!op.path("responses").has("503")) {
+                wrong.add(name + " does not declare 503 (database unavailable)");
+            }
+            op.path("responses").properties().forEach(response -> {
+                JsonNode content = response.getValue().path("content");
+                boolean error = response.getKey().startsWith("4") || response.getKey().startsWith("5");
+                if (error && (content.size() != 1 || !content.path("application/problem+json").path("schema").path("$ref")
+                        .asString("").equals("#/components/schemas/ProblemDetail"))) {
+                    wrong.add(name + " " + response.getKey() + " is not declared as application/problem+json: " + content.propertyNames());
+                }
+                if (!error && content.propertyNames().stream().anyMatch(type -> type.contains("*"))) {
+                    wrong.add(name + " " + response.getKey() + " declares " + content.propertyNames());
+                }
+            });
+            if (op.path("requestBody").path("content").propertyNames().stream().anyMatch(type -> type.contains("*"))) {
+                wrong.add(name + " takes " + op.path("requestBody").path("content").propertyNames());
+            }
+        }));
+        assertThat(wrong).isEmpty();
     }
 
     @Test

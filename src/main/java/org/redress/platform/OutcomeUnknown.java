@@ -1,0 +1,17 @@
+package org.redress.platform;
+
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * The connection to the database was lost while a change was being committed (a COMMIT,
+ * or a write outside a transaction): the database may have applied it or not, and
+ * Redress cannot tell which.
+ */
+// A transaction exception, so that Spring does not try to roll back over a lost connection
+// (that rollback would fail too and hide this).
+class OutcomeUnknown extends TransactionSystemException {
+
+    OutcomeUnknown(String task, Throwable cause) {
+        super(task + ": the connection was lost, so whether the change was saved is unknown", cause);
+    }
+}
