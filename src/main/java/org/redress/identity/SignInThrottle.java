@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.redress.audit.AuditTrail;
 import org.redress.shared.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,13 +45,27 @@ class SignInThrottle {
         this.clock = clock;
     }
 
-    /** How long this attempt must wait before a password is even checked; empty when it may go ahead. */
-    Optional<Duration> waitBefore(String email, String address) {
+    /**
+     * Where an attempt stands before its password is checked: how long it must still wait
+     * (zero when it may go ahead), and whether its account has failures to clear on success.
+     */
+    record Standing(Duration waitFor, boolean accountHasFailures) {}
+
+    Standing standing(String email, String address) {
         Instant now = clock.instant();
-        return jdbc.sql("select max(blocked_until) from sign_in_failures where subject in (?, ?) and blocked_until > ?")
-            .params(account(email), address(address), Timestamp.from(now))
-            .query(Timestamp.class).optional()
-            .map(until -> Duration.between(now, until.toInstant()));
+        String account = account(email);
+        Duration wait = Duration.ZERO;
+        boolean accountHasFailures = false;
+        // One read for both counts: most attempts find no row and go ahead.
+        for (Row row : jdbc.sql("select subject, failures, last_failure_at, blocked_until from sign_in_failures where subject in (?, ?)")
+            .params(account, address(address)).query(Row.class).list()) {
+            accountHasFailures |= row.subject().equals(account);
+            if (row.blockedUntil() != null && row.blockedUntil().toInstant().isAfter(now)) {
+                Duration left = Duration.between(now, row.blockedUntil().toInstant());
+                wait = left.compareTo(wait) > 0 ? left : wait;
+            }
+        }
+        return new Standing(wait, accountHasFailures);
     }
 
     void failed(String email, String address) {
@@ -75,7 +89,7 @@ class SignInThrottle {
     private Count count(String subject, int free, Instant now) {
         jdbc.sql("insert into sign_in_failures (subject, failures, last_failure_at) values (?, 0, ?) on conflict do nothing")
             .params(subject, Timestamp.from(now)).update();
-        Row row = jdbc.sql("select failures, last_failure_at from sign_in_failures where subject = ? for update")
+        Row row = jdbc.sql("select subject, failures, last_failure_at, blocked_until from sign_in_failures where subject = ? for update")
             .param(subject).query(Row.class).single();
         int failures = row.lastFailureAt().toInstant().plus(FORGET_AFTER).isBefore(now) ? 1 : row.failures() + 1;
         Duration wait = failures <= free ? Duration.ZERO : wait(failures - free);
@@ -93,7 +107,7 @@ class SignInThrottle {
         return seconds >= LONGEST_WAIT.toSeconds() ? LONGEST_WAIT : Duration.ofSeconds(seconds);
     }
 
-    private record Row(int failures, Timestamp lastFailureAt) {}
+    private record Row(String subject, int failures, Timestamp lastFailureAt, @Nullable Timestamp blockedUntil) {}
 
     private static String account(String email) {
         return "account:" + email.trim().toLowerCase(Locale.ROOT);

@@ -29,7 +29,7 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         this.throttle = throttle;
     }
 
-    /** Too many failures: try again after {@link #retryAfter()}. */
+    /** Too many failures: try again after {@link #retryAfterSeconds()}. */
     static final class TooManyAttempts extends AuthenticationException {
         private final Duration retryAfter;
 
@@ -41,10 +41,6 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         long retryAfterSeconds() {
             return Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
         }
-
-        Duration retryAfter() {
-            return retryAfter;
-        }
     }
 
     @Override
@@ -52,13 +48,16 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         String email = attempt.getName() == null ? "" : attempt.getName();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
             ? details.getRemoteAddress() : "unknown";
-        Duration wait = throttle.waitBefore(email, address).orElse(null);
-        if (wait != null) {
-            throw new TooManyAttempts(wait);
+        SignInThrottle.Standing standing = throttle.standing(email, address);
+        if (!standing.waitFor().isZero()) {
+            throw new TooManyAttempts(standing.waitFor());
         }
         try {
             Authentication signedIn = passwords.authenticate(attempt);
-            throttle.succeeded(email);
+            // Only an account with failures has a count to clear: no write on an ordinary sign-in.
+            if (standing.accountHasFailures()) {
+                throttle.succeeded(email);
+            }
             return signedIn;
         } catch (BadCredentialsException wrong) {
             throttle.failed(email, address);
