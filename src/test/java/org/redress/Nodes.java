@@ -21,7 +21,7 @@ public final class Nodes {
     private Nodes() {
     }
 
-    /** A node on the database at {@code url}; with mail, it sends to GreenMail's SMTP port. More arguments last. */
+    /** A node on the database at {@code url}; with mail, it sends to GreenMail's SMTP port, else nowhere. More arguments last. */
     public static ConfigurableApplicationContext start(String url, boolean withMail, String... more) {
         List<String> args = new ArrayList<>(List.of(
             "--spring.datasource.url=" + url,
@@ -35,6 +35,9 @@ public final class Nodes {
         if (withMail) {
             args.add("--spring.mail.host=127.0.0.1");
             args.add("--spring.mail.port=" + ServerSetupTest.SMTP.getPort());
+        } else {
+            // No mail server at all, not even the built-in one: email waits in the outbox.
+            args.add("--redress.mail.built-in.enabled=false");
         }
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(RedressApplication.class).run(args.toArray(String[]::new));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.platform.PublicAddress;
 import org.redress.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,18 +37,21 @@ public class CustomerNotices {
     private final MessageTemplates templates;
     private final JdbcClient jdbc;
     private final MailSettings settings;
+    private final PublicAddress address;
     private final Clock clock;
 
-    CustomerNotices(MessageTemplates templates, JdbcClient jdbc, MailSettings settings, Clock clock) {
+    CustomerNotices(MessageTemplates templates, JdbcClient jdbc, MailSettings settings, PublicAddress address,
+                    Clock clock) {
         this.templates = templates;
         this.jdbc = jdbc;
         this.settings = settings;
+        this.address = address;
         this.clock = clock;
     }
 
     /** The address a customer opens a path at, e.g. their survey {@code /s/…}. */
     public String publicLink(String path) {
-        return settings.publicLink(path);
+        return address.link(path);
     }
 
     /** The template for the purpose, filled in with these values (to preview a mailing). */

@@ -4,6 +4,7 @@ import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseView;
 import org.redress.notifications.CustomerUpdate;
 import org.redress.notifications.CustomerUpdateChannel;
+import org.redress.platform.PublicAddress;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +18,12 @@ class EmailCustomerUpdates implements CustomerUpdateChannel {
 
     private final Outbox outbox;
     private final CaseManagement cases;
-    private final MailSettings settings;
+    private final PublicAddress address;
 
-    EmailCustomerUpdates(Outbox outbox, CaseManagement cases, MailSettings settings) {
+    EmailCustomerUpdates(Outbox outbox, CaseManagement cases, PublicAddress address) {
         this.outbox = outbox;
         this.cases = cases;
-        this.settings = settings;
+        this.address = address;
     }
 
     @Override
@@ -32,7 +33,7 @@ class EmailCustomerUpdates implements CustomerUpdateChannel {
             return;
         }
         String text = update.text() + (update.pagePath() == null ? ""
-            : "\n\n" + settings.publicLink(update.pagePath()))
+            : "\n\n" + address.link(update.pagePath()))
             + "\n\nYour case number is " + update.caseNumber() + ". Reply to this message to reach us.";
         outbox.queue(update.caseId(), "email", c.customer().email(), "Your case " + update.caseNumber() + ": " + subjectOf(update),
             text, null, "Redress");

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -32,9 +30,10 @@ import jakarta.mail.internet.MimeMultipart;
  * messages; it sends them outside any transaction, over one SMTP connection, and then
  * records what the server took. A message is sent once, except when a node dies (or its
  * database write fails) between the server taking it and the record: its lease then runs
- * out and it is sent again, with the same Message-ID. A server that is down is retried
- * with a doubling delay; an address it refuses, or too many attempts, fails the message,
- * on the case's timeline and as an alert.
+ * out and it is sent again, with the same Message-ID. {@link Deliveries} records the
+ * outcome: a server that is down is retried with a doubling delay (and admins are told);
+ * an address it refuses, or too many attempts, fails the message, on the case's timeline
+ * and as an alert.
  */
 @Component
 class OutboxSender {
@@ -47,13 +46,13 @@ class OutboxSender {
     private final ObjectProvider<JavaMailSender> mail;
     private final ObjectProvider<SocialConnector> social;
     private final TransactionTemplate transactions;
-    private final DeliveryFailures failures;
+    private final Deliveries deliveries;
     private final MailSettings settings;
     private final Clock clock;
 
     OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, ObjectProvider<SocialConnector> social,
-                 TransactionTemplate transactions, DeliveryFailures failures, MailSettings settings, Clock clock) {
-        this.failures = failures;
+                 TransactionTemplate transactions, Deliveries deliveries, MailSettings settings, Clock clock) {
+        this.deliveries = deliveries;
         this.jdbc = jdbc;
         this.mail = mail;
         this.social = social;
@@ -62,7 +61,7 @@ class OutboxSender {
         this.clock = clock;
     }
 
-    private record Due(long id, @Nullable Long caseId, String channel, String recipient, @Nullable String subject,
+    record Due(long id, @Nullable Long caseId, String channel, String recipient, @Nullable String subject,
                        String text, String messageId, @Nullable String inReplyTo, int attempts) {}
 
     /**
@@ -114,33 +113,35 @@ class OutboxSender {
     private int deliver(List<Due> claimed, @Nullable JavaMailSender sender, @Nullable SocialConnector connector) {
         Instant now = clock.instant();
         Map<Due, Exception> failed = new LinkedHashMap<>();
-        List<Long> sent = new ArrayList<>();
+        List<Due> sent = new ArrayList<>();
         List<Due> emails = claimed.stream().filter(message -> message.channel().equals("email")).toList();
         if (!emails.isEmpty() && sender != null) {
-            sendEmails(sender, emails, sent, failed);
+            RuntimeException unreachable = sendEmails(sender, emails, sent, failed);
+            if (unreachable != null) {
+                transactions.executeWithoutResult(status -> deliveries.serverUnreachable(unreachable, now));
+            }
         }
         for (Due message : claimed.stream().filter(message -> message.channel().startsWith("social-")).toList()) {
             try {
                 String[] reference = message.recipient().split(":", 2);
                 connector.post(new SocialConnector.Post(reference[0], reference[1], message.channel().equals("social-public"),
                     message.text(), message.messageId()));
-                sent.add(message.id());
+                sent.add(message);
             } catch (Exception failure) {
                 failed.put(message, failure);
             }
         }
         if (!sent.isEmpty()) {
-            transactions.executeWithoutResult(status -> jdbc.sql("""
-                    update outbox set state = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null, lease_until = null
-                    where id in (:ids)""")
-                .param("at", Timestamp.from(clock.instant())).param("ids", sent).update());
+            transactions.executeWithoutResult(status -> deliveries.sent(sent, clock.instant()));
         }
-        failed.forEach((message, failure) -> transactions.executeWithoutResult(status -> failed(message, failure, now)));
+        failed.forEach((message, failure) -> transactions.executeWithoutResult(status -> deliveries.failed(message, failure, now)));
         return sent.size();
     }
 
-    // One connection for the whole batch; the server may still refuse single messages.
-    private void sendEmails(JavaMailSender sender, List<Due> emails, List<Long> sent, Map<Due, Exception> failures) {
+    // One connection for the whole batch; the server may still refuse single messages. Returns
+    // the failure when the server could not be reached at all (then nothing was taken).
+    private @Nullable RuntimeException sendEmails(JavaMailSender sender, List<Due> emails, List<Due> sent,
+                                                  Map<Due, Exception> failures) {
         Map<MimeMessage, Due> byMessage = new LinkedHashMap<>();
         for (Due message : emails) {
             try {
@@ -153,37 +154,26 @@ class OutboxSender {
         try {
             sender.send(byMessage.keySet().toArray(MimeMessage[]::new));
         } catch (MailSendException partly) {
+            if (partly.getCause() != null && !partly.getFailedMessages().isEmpty()) {
+                // Could not connect (Spring gives the cause only then): the server took nothing.
+                byMessage.values().forEach(message -> failures.put(message, partly));
+                return partly;
+            }
             // Without failed messages, only closing the connection failed: every message was taken.
             refused = partly.getFailedMessages();
         } catch (RuntimeException unreachable) {
             byMessage.values().forEach(message -> failures.put(message, unreachable));
-            return;
+            return unreachable;
         }
         for (Map.Entry<MimeMessage, Due> entry : byMessage.entrySet()) {
             Exception failure = refused.get(entry.getKey());
             if (failure == null) {
-                sent.add(entry.getValue().id());
+                sent.add(entry.getValue());
             } else {
                 failures.put(entry.getValue(), failure);
             }
         }
-    }
-
-    private void failed(Due message, Exception failure, Instant now) {
-        int attempts = message.attempts() + 1;
-        String why = reason(failure);
-        if (refusedForGood(failure) || attempts >= settings.maxAttempts()) {
-            jdbc.sql("update outbox set state = 'FAILED', attempts = ?, last_error = ?, lease_until = null where id = ?")
-                .params(attempts, why, message.id()).update();
-            if (message.caseId() != null) {
-                failures.report(message.caseId(), message.subject() == null ? "a message" : "the message \"" + message.subject() + "\"",
-                    message.recipient(), why);
-            }
-            log.warn("Outbox message {} failed for good after {} attempts: {}", message.id(), attempts, why);
-        } else {
-            jdbc.sql("update outbox set state = 'PENDING', attempts = ?, last_error = ?, next_attempt_at = ?, lease_until = null where id = ?")
-                .params(attempts, why, Timestamp.from(now.plus(settings.backoff(attempts))), message.id()).update();
-        }
+        return null;
     }
 
     private MimeMessage mime(JavaMailSender sender, Due message) throws MessagingException {
@@ -212,42 +202,17 @@ class OutboxSender {
 
     // The same words as HTML: escaped, paragraphs kept, links clickable.
     static String html(String text) {
+        return "<!DOCTYPE html><html><body style=\"font-family: sans-serif; line-height: 1.5\">" + paragraphs(text) + "</body></html>";
+    }
+
+    /** The body of the HTML copy; the Mail page shows admins exactly this. */
+    static String paragraphs(String text) {
         String escaped = org.springframework.web.util.HtmlUtils.htmlEscape(text);
         String linked = escaped.replaceAll("(https?://[^\\s<]+)", "<a href=\"$1\">$1</a>");
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family: sans-serif; line-height: 1.5\">");
+        StringBuilder html = new StringBuilder();
         for (String paragraph : linked.split("\\n\\s*\\n")) {
             html.append("<p>").append(paragraph.strip().replace("\n", "<br>")).append("</p>");
         }
-        return html.append("</body></html>").toString();
-    }
-
-    // The server refused the recipient (a 5xx answer): trying again would not help.
-    private static boolean refusedForGood(Exception failure) {
-        Throwable cause = failure;
-        while (cause != null) {
-            if (cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
-                    && refused.getInvalidAddresses().length > 0) {
-                return true;
-            }
-            if (cause instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
-                for (Exception inner : send.getFailedMessages().values()) {
-                    if (inner instanceof SendFailedException refused && refused.getInvalidAddresses() != null
-                            && refused.getInvalidAddresses().length > 0) {
-                        return true;
-                    }
-                }
-            }
-            cause = cause.getCause();
-        }
-        return false;
-    }
-
-    private static String reason(Exception failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return text.length() > 500 ? text.substring(0, 500) : text;
+        return html.toString();
     }
 }

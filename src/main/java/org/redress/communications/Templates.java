@@ -13,6 +13,7 @@ import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseView;
 import org.redress.identity.RedressUser;
 import org.redress.identity.Role;
+import org.redress.platform.PublicAddress;
 import org.redress.remedies.Negotiation;
 import org.redress.remedies.RemedyDesk;
 import org.redress.remedies.RemedyView;
@@ -36,17 +37,17 @@ public class Templates {
     private final RemedyDesk remedies;
     private final Negotiation negotiation;
     private final AuditTrail audit;
-    private final MailSettings settings;
+    private final PublicAddress address;
     private final Clock clock;
 
     Templates(MessageTemplates templates, CaseManagement cases, RemedyDesk remedies, Negotiation negotiation, AuditTrail audit,
-              MailSettings settings, Clock clock) {
+              PublicAddress address, Clock clock) {
         this.templates = templates;
         this.cases = cases;
         this.remedies = remedies;
         this.negotiation = negotiation;
         this.audit = audit;
-        this.settings = settings;
+        this.address = address;
         this.clock = clock;
     }
 
@@ -114,7 +115,7 @@ public class Templates {
         String text = Text.required("body", body, 20_000);
         Map<String, String> sample = Map.of("customer.name", "Maria Lopez", "case.number", "RC-000123",
             "promise.date", "Friday 27 November 2026", "remedy", "Refund of 49.90 EUR: broken vase", "agent.name", author,
-            "customer.link", settings.publicLink("/c/sample-link"));
+            "customer.link", address.link("/c/sample-link"));
         sample = new HashMap<>(sample);
         sample.putAll(Map.of("incident.title", "Deliveries from our Leeds depot delayed",
             "incident.what", "A fault in our sorting system held back parcels sent on 23 and 24 November.",
@@ -140,7 +141,7 @@ public class Templates {
         values.put("remedy", latest != null ? latest.terms() : c.resolution() != null ? c.resolution() : "");
         values.put("promise.date", latest != null && latest.deliverBy() != null ? day.format(latest.deliverBy())
             : c.promisedBy() != null ? day.format(c.promisedBy()) : "");
-        values.put("customer.link", settings.publicLink("/c/" + negotiation.linkFor(caseId)));
+        values.put("customer.link", negotiation.pageFor(caseId));
         return values;
     }
 

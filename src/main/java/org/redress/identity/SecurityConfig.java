@@ -86,7 +86,8 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/api/v1/me", "/api/v1/taxonomy/**").authenticated()
                 .requestMatchers("/api/v1/remedies/ledger").hasAnyRole("LEAD", "MANAGER", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/v1/users/**", "/api/v1/teams/**", "/api/v1/sla/**").hasAnyRole(PEOPLE)
-                .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/taxonomy/**", "/api/v1/audit/**", "/api/v1/sla/**").hasRole("ADMIN")
+                .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/taxonomy/**", "/api/v1/audit/**", "/api/v1/sla/**",
+                    "/api/v1/mail/**").hasRole("ADMIN")
                 // Everything else (cases, remedies, customers, ...) is work for people, never for an integration.
                 .anyRequest().hasAnyRole(PEOPLE))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

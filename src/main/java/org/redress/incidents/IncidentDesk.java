@@ -194,13 +194,16 @@ class IncidentDesk {
         }
         jdbc.sql("""
                 select ic.incident_id, count(*) as affected, count(c.email) as reachable, count(ic.notified_at) as notified,
+                       count(ic.sent_at) as sent, count(ic.failed_at) as failed,
                        count(ic.opened_at) as opened, count(ic.replied_at) as replied, count(ic.case_id) as cases,
                        count(ic.recovered_at) as recovered
                 from incident_customers ic join customers c on c.id = ic.customer_id
                 where ic.incident_id in (:ids) group by ic.incident_id""")
             .param("ids", ids)
             .query((rs, n) -> counts.put(rs.getLong("incident_id"), new IncidentView.Counts(rs.getLong("affected"),
-                rs.getLong("reachable"), rs.getLong("notified"), rs.getLong("opened"), rs.getLong("replied"),
+                rs.getLong("reachable"), rs.getLong("notified"),
+                rs.getLong("notified") - rs.getLong("sent") - rs.getLong("failed"), rs.getLong("sent"), rs.getLong("failed"),
+                rs.getLong("opened"), rs.getLong("replied"),
                 rs.getLong("cases"), rs.getLong("recovered"))))
             .list();
         return counts;

@@ -121,12 +121,16 @@ class IncidentNotices {
             }
             String token = LinkTokens.mint();
             queue.add(new CustomerNotices.Notice(to.email(), values(incident, to, notices.publicLink("/i/" + token)), null, next));
-            notified.add(new Object[] {at, at, LinkTokens.hash(token), customer.id()});
+            notified.add(new Object[] {at, at, LinkTokens.hash(token), null, customer.id()});
             next = next.plus(gap);
         }
         if (!queue.isEmpty()) {
-            notices.queue(Purpose.INCIDENT_NOTICE, null, queue, "incident:" + IncidentView.number(incidentId));
-            batch.batchUpdate("update incident_customers set handled_at = ?, notified_at = ?, token_hash = ? where id = ?", notified);
+            List<String> messageIds = notices.queue(Purpose.INCIDENT_NOTICE, null, queue, "incident:" + IncidentView.number(incidentId));
+            for (int i = 0; i < notified.size(); i++) {
+                notified.get(i)[3] = messageIds.get(i);
+            }
+            batch.batchUpdate("update incident_customers set handled_at = ?, notified_at = ?, token_hash = ?, message_id = ? where id = ?",
+                notified);
             jdbc.sql("update incidents set notices_until = ? where id = ?").params(Timestamp.from(next), incidentId).update();
         }
         if (!unreachable.isEmpty()) {

@@ -31,17 +31,20 @@ record IncidentView(
     record Counts(
         @Schema(description = "Customers on the incident.") long affected,
         @Schema(description = "Of them, customers with an email address (who can be notified).") long reachable,
-        @Schema(description = "Customers whose notice is queued or sent.") long notified,
+        @Schema(description = "Customers whose notice was written (queued, sent or failed).") long notified,
+        @Schema(description = "Of them, notices waiting for the mail server (not yet sent).") long queued,
+        @Schema(description = "Of them, notices the mail server took.") long sent,
+        @Schema(description = "Of them, notices that could not be delivered.") long failed,
         @Schema(description = "Customers who opened their incident page.") long opened,
         @Schema(description = "Customers who said it affected them.") long replied,
         @Schema(description = "Customers with a linked case.") long cases,
         @Schema(description = "Customers whose linked case closed as recovered.") long recovered) {
 
-        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0);
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-        /** Share of reachable customers notified, 0–100, for progress bars. */
-        public int notifiedPercent() {
-            return reachable == 0 ? 0 : (int) Math.min(100, notified * 100 / reachable);
+        /** Share of reachable customers whose notice was sent, 0–100, for progress bars. */
+        public int sentPercent() {
+            return reachable == 0 ? 0 : (int) Math.min(100, sent * 100 / reachable);
         }
     }
 

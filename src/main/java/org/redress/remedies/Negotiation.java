@@ -7,6 +7,7 @@ import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
+import org.redress.platform.PublicAddress;
 import org.redress.shared.Actor;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
@@ -26,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Negotiation {
 
-    /** An offer made: the remedy, and the link to send to the customer. */
-    public record Offer(RemedyView remedy, String customerToken) {}
+    /** An offer made: the remedy, and the link to send to the customer (its token, and the full address). */
+    public record Offer(RemedyView remedy, String customerToken, String customerLink) {}
 
     private final RemedyDesk desk;
     private final AgreedRemedies agreements;
@@ -37,9 +38,11 @@ public class Negotiation {
     private final RemedySettings settings;
     private final Clock clock;
     private final ZoneId businessZone;
+    private final PublicAddress address;
 
     Negotiation(RemedyDesk desk, AgreedRemedies agreements, Remedies remedies, CustomerLinks links, RemedyJournal journal,
-                RemedySettings settings, Clock clock, ZoneId businessZone) {
+                RemedySettings settings, Clock clock, ZoneId businessZone, PublicAddress address) {
+        this.address = address;
         this.desk = desk;
         this.agreements = agreements;
         this.remedies = remedies;
@@ -60,7 +63,8 @@ public class Negotiation {
         remedy.offer(deliverBy, now);
         Remedy saved = remedies.save(remedy);
         journal.record(saved, by.actor(), "offered", "Offered to the customer: " + journal.terms(saved) + ", by " + deliverBy);
-        return new Offer(desk.view(saved), links.tokenFor(saved.caseId(), now));
+        String token = links.tokenFor(saved.caseId(), now);
+        return new Offer(desk.view(saved), token, address.link("/c/" + token));
     }
 
     /**
@@ -74,6 +78,12 @@ public class Negotiation {
         return remedies.findByCaseIdOrderByIdAsc(caseId).stream().map(Remedy::offeredAt).filter(java.util.Objects::nonNull)
             .max(java.util.Comparator.naturalOrder()).filter(offered -> links.validUntil(offered).isAfter(now))
             .map(offered -> links.tokenFor(caseId, offered)).orElseGet(() -> links.tokenFor(caseId, now));
+    }
+
+    /** The full address of the case's page ({@link #linkFor}), as the customer opens it. */
+    @Transactional(readOnly = true)
+    public String pageFor(long caseId) {
+        return address.link("/c/" + linkFor(caseId));
     }
 
     /** Why no offer can be made on the case now (the customer not yet heard, the resolution delivered), if so. */

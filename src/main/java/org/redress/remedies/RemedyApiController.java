@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -130,8 +129,7 @@ class RemedyApiController {
     OfferView offer(@Parameter(description = REMEDY) @PathVariable long id, @RequestBody OfferRequest body,
                     @AuthenticationPrincipal RedressUser me) {
         Negotiation.Offer offer = negotiation.offer(id, me, body.deliverBy());
-        return new OfferView(offer.remedy(), ServletUriComponentsBuilder.fromCurrentContextPath()
-            .path("/c/{token}").buildAndExpand(offer.customerToken()).toUriString());
+        return new OfferView(offer.remedy(), offer.customerLink());
     }
 
     @PostMapping("/api/v1/remedies/{id}/accept-counter")

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The remedies card on the case page (loaded and updated with htmx; the cases module does
@@ -146,8 +145,7 @@ class RemedyConsoleController {
         model.addAttribute("authority", reports.authorityOf(me));
         model.addAttribute("currency", settings.currency().getCurrencyCode());
         model.addAttribute("customerLink", remedies.stream().anyMatch(r -> r.state().equals("OFFERED"))
-            ? ServletUriComponentsBuilder.fromCurrentContextPath().path("/c/{t}").buildAndExpand(negotiation.linkFor(caseId))
-                .toUriString()
+            ? negotiation.pageFor(caseId)
             : null);
         model.addAttribute("noOffer", negotiation.whyNoOffer(caseId).orElse(null));
         model.addAttribute("done", done);

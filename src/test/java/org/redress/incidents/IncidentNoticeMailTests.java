@@ -21,6 +21,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
+import tools.jackson.databind.JsonNode;
+
 /** Incident notices reach a real mail server (GreenMail) once each, across a restart and a second request. */
 class IncidentNoticeMailTests {
 
@@ -51,7 +53,10 @@ class IncidentNoticeMailTests {
                 .containsExactlyInAnyOrder("m1@example.com", "m2@example.com", "m3@example.com");
             assertThat(received[0].getSubject()).startsWith("Depot fire");
             assertThat(second.getBean(JdbcClient.class).sql("select count(*) from outbox").query(Long.class).single()).isEqualTo(3);
-            assertThat(admin.get("/api/v1/incidents/" + incident).json().get("counts").get("notified").asInt()).isEqualTo(3);
+            JsonNode counts = admin.get("/api/v1/incidents/" + incident).json().get("counts");
+            assertThat(counts.get("notified").asInt()).isEqualTo(3);
+            assertThat(counts.get("sent").asInt()).isEqualTo(3);
+            assertThat(counts.get("queued").asInt()).isZero();
         }
     }
 

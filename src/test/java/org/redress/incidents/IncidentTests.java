@@ -37,6 +37,10 @@ class IncidentTests extends ApplicationTest {
         JsonNode counts = awaitCounts(incident, "notified", 3);
         assertThat(counts.get("affected").asInt()).isEqualTo(4);
         assertThat(counts.get("reachable").asInt()).isEqualTo(3);
+        // Notices count as sent only once the mail server (here the built-in one) took them.
+        JsonNode sent = awaitCounts(incident, "sent", 3);
+        assertThat(sent.get("queued").asInt()).isZero();
+        assertThat(sent.get("failed").asInt()).isZero();
         List<Map<String, Object>> notices = jdbc.sql("""
                 select recipient, subject, body_text from outbox where created_by = ? order by recipient""")
             .param("incident:" + incident).query().listOfRows();
@@ -44,7 +48,7 @@ class IncidentTests extends ApplicationTest {
             .containsExactly("a-" + tag + "@example.com", "b-" + tag + "@example.com", "c-" + tag + "@example.com");
         assertThat((String) notices.get(0).get("subject")).startsWith("Late deliveries " + tag);
         assertThat((String) notices.get(0).get("body_text")).contains("Dear Ana Alves", "A fault at the depot",
-            "Two extra vans", "http://localhost:8080/i/");
+            "Two extra vans", "http://localhost:" + port + "/i/");
         assertThat(customerStates(incident)).containsExactly("NOTIFIED", "NOTIFIED", "NOTIFIED", "NOT_REACHABLE");
     }
 
