@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * Resolve step (with the terms and the delivery date, as concluded by whoever concluded it),
  * which meets the resolve target, makes the one promise and confirms it to the customer
  * once. A second remedy agreed before delivery refines the standing resolution rather than
- * agreeing a second one. Delivering the remedy keeps the promise that stands on it.
+ * agreeing a second one. Delivering the remedy keeps the promise that stands on it, and
+ * once every agreed remedy of the case is delivered, the resolution is fulfilled: the
+ * playbook's Fulfil step is recorded, as the agent would have had to do by hand.
  */
 @Component
 class AgreedRemedies {
@@ -26,8 +28,10 @@ class AgreedRemedies {
     private final CaseManagement cases;
     private final PromiseKeeping promises;
     private final RemedyJournal journal;
+    private final Remedies remedies;
 
-    AgreedRemedies(CaseManagement cases, PromiseKeeping promises, RemedyJournal journal) {
+    AgreedRemedies(CaseManagement cases, PromiseKeeping promises, RemedyJournal journal, Remedies remedies) {
+        this.remedies = remedies;
         this.cases = cases;
         this.promises = promises;
         this.journal = journal;
@@ -82,6 +86,23 @@ class AgreedRemedies {
     void on(RemedyChanged changed) {
         if (changed.state().equals("FULFILLED")) {
             promises.keepFor("remedy:" + changed.remedyId(), Actor.SYSTEM, "The remedy was delivered");
+            if ("ACCEPTED".equals(changed.previousState())) {
+                fulfilWhenAllDelivered(changed);
+            }
+        }
+    }
+
+    // An agreement may hold several remedies (a second one refines it): Fulfil is recorded when
+    // the last of them is delivered, and only on a resolution that stands and is not yet fulfilled.
+    private void fulfilWhenAllDelivered(RemedyChanged delivered) {
+        CaseView c = cases.view(delivered.caseId());
+        if (!c.step(PlaybookStep.RESOLVE).done() || c.step(PlaybookStep.FULFIL).done() || c.status().name().equals("CLOSED")) {
+            return;
+        }
+        boolean moreToDeliver = remedies.findByCaseIdOrderByIdAsc(delivered.caseId()).stream()
+            .anyMatch(remedy -> remedy.state() == Remedy.State.ACCEPTED);
+        if (!moreToDeliver) {
+            cases.fulfil(delivered.caseId(), Actor.SYSTEM, "the agreed remedy was delivered: " + delivered.terms());
         }
     }
 }

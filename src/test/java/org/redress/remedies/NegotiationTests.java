@@ -102,10 +102,38 @@ class NegotiationTests extends ApplicationTest {
         assertThat(Http.anonymous(port).html(link.substring(link.indexOf("/c/"))).body())
             .contains("Refund of 49.90 EUR to the original card");
 
-        // Delivering the remedy keeps that one promise.
+        // Delivering the remedy keeps that one promise, and fulfils the resolution: the playbook moves on.
         admin().post("/api/v1/remedies/" + id + "/fulfil", Map.of("reference", "R-78"));
         assertThat(admin().get(c + "/promises").json().valueStream().map(p -> p.get("status").asString()))
             .containsExactly("KEPT");
+        JsonNode delivered = admin().get(c).json();
+        assertThat(delivered.get("status").asString()).isEqualTo("FULFILLED");
+        assertThat(step(delivered, "FULFIL").get("done").asBoolean()).isTrue();
+        assertThat(timeline(c)).anyMatch(line -> line.contains("Fulfilled the resolution")
+            && line.contains("the agreed remedy was delivered: Refund of 49.90 EUR"));
+    }
+
+    @Test
+    void theResolutionIsFulfilledOnlyWhenEveryAgreedRemedyIsDelivered() {
+        String c = heardCase();
+        long first = admin().post(c + "/remedies", Map.of("type", "refund", "amount", "20.00", "description", "Part refund"))
+            .json().get("id").asLong();
+        long second = admin().post(c + "/remedies", Map.of("type", "goodwill", "amount", "5.00", "description", "Voucher"))
+            .json().get("id").asLong();
+        NegotiationHelper customer = new NegotiationHelper(this);
+        for (long id : new long[] {first, second}) {
+            String link = admin().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().plusDays(2).toString()))
+                .json().get("customerLink").asString();
+            customer.accept(link.substring(link.indexOf("/c/")), id);
+        }
+
+        admin().post("/api/v1/remedies/" + first + "/fulfil", Map.of("reference", "R-1"));
+        assertThat(step(admin().get(c).json(), "FULFIL").get("done").asBoolean()).isFalse();
+
+        admin().post("/api/v1/remedies/" + second + "/fulfil", Map.of("reference", "R-2"));
+        JsonNode fulfilled = admin().get(c).json();
+        assertThat(fulfilled.get("status").asString()).isEqualTo("FULFILLED");
+        assertThat(step(fulfilled, "FULFIL").get("doneBy").asString()).isEqualTo("Redress");
     }
 
     @Test
