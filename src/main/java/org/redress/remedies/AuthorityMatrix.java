@@ -53,6 +53,12 @@ class AuthorityMatrix {
                 new Money(limit.perMonthMinor(), settings.currency())));
     }
 
+    /** What the person may still grant of the type on the case, for the remedy to decide with. */
+    Entitlement entitlement(long userId, Role role, String typeLabel, String typeCode, long caseId) {
+        return new Entitlement(typeLabel, of(userId, role, typeCode).orElse(null), grantedOnCase(caseId, typeCode),
+            grantedThisMonth(userId, typeCode));
+    }
+
     /** Granted on the case for this type, by anyone, not taken back. */
     Money grantedOnCase(long caseId, String remedyType) {
         return sum("case_id = ? and remedy_type = ?", caseId, remedyType);

@@ -36,8 +36,11 @@ class CustomerPageController {
     private final RemedyDesk desk;
     private final CaseManagement cases;
     private final BadLinkThrottle throttle;
+    private final NegotiationHistory history;
 
-    CustomerPageController(Negotiation negotiation, RemedyDesk desk, CaseManagement cases, BadLinkThrottle throttle) {
+    CustomerPageController(Negotiation negotiation, RemedyDesk desk, CaseManagement cases, BadLinkThrottle throttle,
+                           NegotiationHistory history) {
+        this.history = history;
         this.negotiation = negotiation;
         this.desk = desk;
         this.cases = cases;
@@ -59,6 +62,10 @@ class CustomerPageController {
         // What was agreed is the case's resolution (a remedy accepted, refined since, or agreed by hand): one answer.
         model.addAttribute("resolved", c.step(PlaybookStep.RESOLVE).done() && c.resolution() != null && c.promisedBy() != null);
         model.addAttribute("delivered", c.step(PlaybookStep.FULFIL).done());
+        // What we told them when we owned it: the apology and the explanation, as recorded on the case.
+        model.addAttribute("apology", c.step(PlaybookStep.APOLOGIZE).done() ? c.step(PlaybookStep.APOLOGIZE).note() : null);
+        model.addAttribute("explanation", c.step(PlaybookStep.EXPLAIN).done() ? c.step(PlaybookStep.EXPLAIN).note() : null);
+        model.addAttribute("negotiation", history.of(caseId));
         model.addAttribute("waiting", remedies.stream().filter(r -> r.state().equals("COUNTERED") || r.state().equals("DECLINED")).toList());
         return "customer/page";
     }

@@ -30,7 +30,7 @@ public class Negotiation {
     /** An offer made: the remedy, and the link to send to the customer (its token, and the full address). */
     public record Offer(RemedyView remedy, String customerToken, String customerLink) {}
 
-    private final RemedyDesk desk;
+    private final RemedyGuards guards;
     private final AgreedRemedies agreements;
     private final Remedies remedies;
     private final CustomerLinks links;
@@ -40,10 +40,10 @@ public class Negotiation {
     private final ZoneId businessZone;
     private final PublicAddress address;
 
-    Negotiation(RemedyDesk desk, AgreedRemedies agreements, Remedies remedies, CustomerLinks links, RemedyJournal journal,
+    Negotiation(RemedyGuards guards, AgreedRemedies agreements, Remedies remedies, CustomerLinks links, RemedyJournal journal,
                 RemedySettings settings, Clock clock, ZoneId businessZone, PublicAddress address) {
         this.address = address;
-        this.desk = desk;
+        this.guards = guards;
         this.agreements = agreements;
         this.remedies = remedies;
         this.links = links;
@@ -57,14 +57,14 @@ public class Negotiation {
         if (deliverBy == null || deliverBy.isBefore(LocalDate.now(clock.withZone(businessZone)))) {
             throw InvalidInput.field("deliverBy", "is required: the date, today or later, by which we will deliver it");
         }
-        Remedy remedy = desk.handled(remedyId, by, "remedy.offered");
+        Remedy remedy = guards.handled(remedyId, by, "remedy.offered");
         agreements.requireAgreeable(remedy.caseId());
         Instant now = clock.instant();
         remedy.offer(deliverBy, now);
         Remedy saved = remedies.save(remedy);
         journal.record(saved, by.actor(), "offered", "Offered to the customer: " + journal.terms(saved) + ", by " + deliverBy);
         String token = links.tokenFor(saved.caseId(), now);
-        return new Offer(desk.view(saved), token, address.link("/c/" + token));
+        return new Offer(guards.view(saved), token, address.link("/c/" + token));
     }
 
     /**
@@ -105,7 +105,7 @@ public class Negotiation {
         journal.record(saved, customer(), "accepted", "The customer accepted: " + journal.terms(saved) + ", to be delivered by "
             + saved.deliverBy());
         agreements.agreed(saved, Actor.SYSTEM, "the customer accepted our offer");
-        return desk.view(saved);
+        return guards.view(saved);
     }
 
     public RemedyView decline(long caseId, long remedyId, @Nullable String note) {
@@ -114,7 +114,7 @@ public class Negotiation {
         Remedy saved = remedies.save(remedy);
         journal.record(saved, customer(), "declined", "The customer declined: " + journal.terms(saved)
             + (saved.customerNote() == null ? "" : " — \"" + saved.customerNote() + "\""));
-        return desk.view(saved);
+        return guards.view(saved);
     }
 
     public RemedyView counter(long caseId, long remedyId, @Nullable String amount, @Nullable String note) {
@@ -128,16 +128,16 @@ public class Negotiation {
         Remedy saved = remedies.save(remedy);
         journal.record(saved, customer(), "countered", "The customer countered " + journal.terms(saved) + ": "
             + (asked == null ? "" : "asks for " + asked + (words == null ? "" : ", ")) + (words == null ? "" : "\"" + words + "\""));
-        return desk.view(saved);
+        return guards.view(saved);
     }
 
     private Remedy offered(long caseId, long remedyId) {
-        Remedy remedy = desk.existing(remedyId);
+        Remedy remedy = guards.existing(remedyId);
         if (remedy.caseId() != caseId) {
             // Another case's remedy does not exist as far as this link is concerned.
             throw new NotFound("There is no such offer.");
         }
-        if (desk.isClosed(caseId)) {
+        if (guards.isClosed(caseId)) {
             throw new Conflict("This case is closed, so the offer can no longer be answered. Reply to our last message "
                 + "if something is still not right.");
         }

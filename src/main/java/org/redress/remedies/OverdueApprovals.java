@@ -14,16 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
 class OverdueApprovals {
 
     private final JdbcClient jdbc;
-    private final RemedyDesk desk;
+    private final RemedyGuards guards;
     private final AuthorityMatrix authority;
     private final CaseManagement cases;
     private final RemedyJournal journal;
     private final Clock clock;
 
-    OverdueApprovals(JdbcClient jdbc, RemedyDesk desk, AuthorityMatrix authority, CaseManagement cases,
+    OverdueApprovals(JdbcClient jdbc, RemedyGuards guards, AuthorityMatrix authority, CaseManagement cases,
                      RemedyJournal journal, Clock clock) {
         this.jdbc = jdbc;
-        this.desk = desk;
+        this.guards = guards;
         this.authority = authority;
         this.cases = cases;
         this.journal = journal;
@@ -40,7 +40,7 @@ class OverdueApprovals {
             .param(now).query(Long.class).list();
         for (Long id : late) {
             jdbc.sql("update remedies set approval_overdue_at = ? where id = ?").params(now, id).update();
-            Remedy remedy = desk.existing(id);
+            Remedy remedy = guards.existing(id);
             cases.recordOnTimeline(remedy.caseId(), "remedy.approval-overdue", "Approval overdue: " + journal.terms(remedy)
                 + " was to be decided by now");
             journal.awaitsDecision(remedy, authority.approversFor(remedy.caseId(), remedy.remedyType(), remedy.amount(),

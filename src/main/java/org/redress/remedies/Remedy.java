@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.shared.Conflict;
+import org.redress.shared.Forbidden;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
@@ -42,6 +44,9 @@ class Remedy {
     // What it was before the last transition, for the event that reports it; not stored.
     @Transient
     private @Nullable State previousState;
+    // Why its proposer could not grant it, for the approval request; not stored.
+    @Transient
+    private List<String> beyondAuthority = List.of();
     private final @Nullable Long proposedById;
     private final String proposedByName;
     private @Nullable Long grantedById;
@@ -98,22 +103,40 @@ class Remedy {
         this.version = version;
     }
 
-    /** A new remedy: granted by its proposer when within their authority, otherwise waiting for approval. */
+    /**
+     * A new remedy: granted by its proposer when their entitlement covers it, otherwise
+     * waiting for approval. {@code customerAgreement} is the customer's own proposal it
+     * answers (their note, and the date we deliver by), when it is one: it is then agreed as
+     * soon as it is granted.
+     */
     static Remedy propose(long caseId, RemedyType type, Money amount, @Nullable Integer percent, @Nullable Money base,
-                          String description, long proposerId, String proposerName, boolean withinAuthority,
-                          boolean customerAgreed, @Nullable LocalDate deliverBy, Instant approvalDue, Instant now) {
+                          String description, long proposerId, String proposerName, Entitlement proposer,
+                          @Nullable CustomerAgreement customerAgreement, Instant approvalDue, Instant now) {
+        Authority.Verdict verdict = proposer.verdictFor(amount);
+        boolean agreed = customerAgreement != null;
         Remedy remedy = new Remedy(null, caseId, type.code(), amount.minor(), amount.currency().getCurrencyCode(), percent,
-            base == null ? null : base.minor(), description, withinAuthority ? State.APPROVED : State.PENDING_APPROVAL,
-            proposerId, proposerName, null, null, null, withinAuthority ? null : approvalDue, null, customerAgreed, deliverBy,
-            null, null, null, null, null, null, now, now, 0);
-        if (withinAuthority) {
+            base == null ? null : base.minor(), description, verdict.within() ? State.APPROVED : State.PENDING_APPROVAL,
+            proposerId, proposerName, null, null, null, verdict.within() ? null : approvalDue, null, agreed,
+            agreed ? customerAgreement.deliverBy() : null, null, null, agreed ? customerAgreement.note() : null, null, null, null,
+            now, now, 0);
+        remedy.beyondAuthority = List.copyOf(verdict.exceeded());
+        if (verdict.within()) {
             remedy.grant(proposerId, proposerName, now);
         }
         return remedy;
     }
 
-    void approve(long approverId, String approverName, @Nullable String note, Instant now) {
+    /** The customer's own proposal a remedy answers: what they wrote, and the date we deliver by. */
+    record CustomerAgreement(@Nullable String note, LocalDate deliverBy) {}
+
+    /** Approved, if the approver's own entitlement covers it; otherwise someone with more authority must decide. */
+    void approve(long approverId, String approverName, Entitlement approver, @Nullable String note, Instant now) {
         require(State.PENDING_APPROVAL, "approved");
+        Authority.Verdict verdict = approver.verdictFor(amount());
+        if (!verdict.within()) {
+            throw new Forbidden("This is beyond your own authority: " + String.join("; ", verdict.exceeded())
+                + ". Someone with more authority must decide.");
+        }
         this.previousState = state;
         this.state = State.APPROVED;
         this.decisionNote = note;
@@ -247,6 +270,7 @@ class Remedy {
     String description() { return description; }
     State state() { return state; }
     @Nullable State previousState() { return previousState; }
+    List<String> beyondAuthority() { return beyondAuthority; }
     @Nullable Long proposedById() { return proposedById; }
     String proposedByName() { return proposedByName; }
     @Nullable Long grantedById() { return grantedById; }

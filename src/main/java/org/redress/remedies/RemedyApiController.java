@@ -140,6 +140,19 @@ class RemedyApiController {
         return desk.acceptCounter(id, me, body.deliverBy());
     }
 
+    @Schema(name = "RemedyCounterOffer", description = "Our answer to the customer's counter: another amount, and the date we deliver by.")
+    record CounterOffer(@Schema(description = "The amount we offer, e.g. \"30.00\".", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String amount,
+                        @Schema(description = "Date, today or later.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable LocalDate deliverBy) {}
+
+    @PostMapping("/api/v1/remedies/{id}/counter")
+    @Operation(summary = "Answer the customer's counter with our own", description = "A new remedy for our amount: within "
+        + "your authority it is offered to the customer at once (one message with their link); beyond it, it waits for approval "
+        + "and is offered once approved. The countered offer is settled either way.")
+    RemedyView counterBack(@Parameter(description = REMEDY) @PathVariable long id, @RequestBody CounterOffer body,
+                           @AuthenticationPrincipal RedressUser me) {
+        return desk.counterBack(id, me, body.amount(), body.deliverBy());
+    }
+
     @Schema(name = "RemedyFulfilment", description = "How the remedy was delivered.")
     record Fulfilment(@Schema(description = "Reference, e.g. the refund id.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String reference) {}
 

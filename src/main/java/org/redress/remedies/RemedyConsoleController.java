@@ -83,6 +83,11 @@ class RemedyConsoleController {
                 yield made.state().equals("ACCEPTED") ? "Agreed with the customer: " + made.terms() + "."
                     : "Their proposal is beyond your authority: sent for approval.";
             }
+            case "counter" -> {
+                RemedyView made = desk.counterBack(id, me, form.get("amount"), date(form.get("deliverBy")));
+                yield made.state().equals("OFFERED") ? "Our counter-offer went to the customer: " + made.terms() + "."
+                    : "Our counter-offer is beyond your authority: sent for approval; offer it once approved.";
+            }
             case "fulfil" -> {
                 desk.fulfil(id, me, form.get("reference"));
                 yield "Recorded as delivered.";

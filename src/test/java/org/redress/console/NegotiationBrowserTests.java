@@ -67,9 +67,52 @@ class NegotiationBrowserTests extends BrowserTest {
             assertThat(remedies.locator(".flash.success")).containsText("Agreed with the customer: Refund of 45.00 EUR");
 
             customer.reload();
-            assertThat(customer.getByTestId("agreed")).containsText("Refund of 45.00 EUR: Broken vase (as the customer asked: The vase cost 45 euros)");
+            // Their words stay theirs: with the remedy and in the story of the negotiation, not in its title.
+            assertThat(customer.getByTestId("agreed")).containsText("Refund of 45.00 EUR: Broken vase");
+            assertThat(customer.getByTestId("agreed")).not().containsText("as the customer asked");
+            assertThat(customer.getByTestId("negotiation")).containsText("We proposed: Refund of");
+            assertThat(customer.getByTestId("negotiation")).containsText("You proposed 45.00 EUR instead of");
+            assertThat(customer.getByTestId("negotiation")).containsText("The vase cost 45 euros");
+            assertThat(customer.getByTestId("negotiation")).containsText("We agreed to what you proposed: Refund of 45.00 EUR");
             assertThat(customer.getByTestId("agreed")).containsText("We will deliver it by");
             assertThat(customer.locator("section.history")).containsText("Here is what we agreed: Refund of 45.00 EUR");
+        } finally {
+            phone.close();
+        }
+    }
+
+    @Test
+    void anAgentAnswersTheCustomersCounterWithACounterOfTheirOwnAndTheCustomerSeesTheStory() {
+        tools.jackson.databind.JsonNode opened = open(admin(), "C-" + unique());
+        String number = opened.get("number").asString();
+        heard(admin(), "/api/v1/cases/" + number);
+        long offered = admin().post("/api/v1/cases/" + number + "/remedies", Map.of("type", "refund", "amount", "30.00",
+            "description", "Scratched table")).json().get("id").asLong();
+        String link = admin().post("/api/v1/remedies/" + offered + "/offer", Map.of("deliverBy", today().plusDays(2).toString()))
+            .json().get("customerLink").asString();
+        org.redress.Http.anonymous(port).postFormWithCsrf(link.substring(link.indexOf("/c/")),
+            link.substring(link.indexOf("/c/")) + "/offers/" + offered + "/counter", Map.of("amount", "90.00", "note", "It is ruined"));
+
+        page.navigate(url("/cases/" + number));
+        Locator remedies = page.getByTestId("remedies");
+        Locator counterBack = remedies.getByTestId("counter-back");
+        counterBack.getByLabel("Or propose (EUR)").fill("60.00");
+        counterBack.getByLabel("Deliver our offer by").fill(today().plusDays(4).toString());
+        counterBack.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Make our counter-offer")).click();
+        assertThat(remedies.locator(".flash.success")).containsText("Our counter-offer went to the customer: Refund of 60.00 EUR");
+        assertThat(remedies.locator("[data-state=OFFERED]")).containsText("Refund of 60.00 EUR: Scratched table");
+
+        BrowserContext phone = page.context().browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+            .setViewportSize(390, 844));
+        try {
+            Page customer = phone.newPage();
+            customer.navigate(link);
+            assertThat(customer.locator("section.offer")).containsText("Refund of 60.00 EUR: Scratched table");
+            Locator story = customer.getByTestId("negotiation");
+            assertThat(story).containsText("We proposed: Refund of 30.00 EUR");
+            assertThat(story).containsText("You proposed 90.00 EUR instead of");
+            assertThat(story).containsText("It is ruined");
+            assertThat(story).containsText("We proposed: Refund of 60.00 EUR");
         } finally {
             phone.close();
         }

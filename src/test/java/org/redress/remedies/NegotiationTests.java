@@ -137,6 +137,76 @@ class NegotiationTests extends ApplicationTest {
     }
 
     @Test
+    void anAgentAnswersACounterWithTheirOwnWithinAuthorityAtOnceAndBeyondItThroughApproval() {
+        long team = newTeam("Counter back");
+        Person agent = member("agent", team);
+        Person lead = member("lead", team);
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        long caseId = admin().get(c).json().get("id").asLong();
+        admin().post(c + "/assign", Map.of("assigneeId", agent.id()));
+        heard(agent.http(), c);
+        long first = agent.http().post(c + "/remedies", Map.of("type", "refund", "amount", "30.00", "description", "Torn coat"))
+            .json().get("id").asLong();
+        String link = agent.http().post("/api/v1/remedies/" + first + "/offer", Map.of("deliverBy", today().plusDays(2).toString()))
+            .json().get("customerLink").asString();
+        String page = link.substring(link.indexOf("/c/"));
+        NegotiationHelper customer = new NegotiationHelper(this);
+        customer.post(page, first, "counter", Map.of("amount", "80.00", "note", "The coat cost 80"));
+
+        // Bad input is refused by name and changes nothing.
+        Http.Response refused = agent.http().post("/api/v1/remedies/" + first + "/counter",
+            Map.of("amount", "-5", "deliverBy", today().plusDays(3).toString()));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("amount");
+        assertThat(agent.http().post("/api/v1/remedies/" + first + "/counter", Map.of("amount", "45.00")).status()).isEqualTo(400);
+        assertThat(admin().get("/api/v1/remedies/" + first).json().get("state").asString()).isEqualTo("COUNTERED");
+
+        // Within the agent's authority (50.00 a case): offered at once, in one message with the case's link.
+        JsonNode ours = agent.http().post("/api/v1/remedies/" + first + "/counter",
+            Map.of("amount", "45.00", "deliverBy", today().plusDays(3).toString())).json();
+        assertThat(ours.get("state").asString()).isEqualTo("OFFERED");
+        assertThat(ours.get("terms").asString()).isEqualTo("Refund of 45.00 EUR: Torn coat");
+        assertThat(admin().get("/api/v1/remedies/" + first).json().get("state").asString()).isEqualTo("WITHDRAWN");
+        assertThat(jdbc.sql("select count(*) from outbox where case_id = ? and body_text like '%/c/%'").param(caseId)
+            .query(Long.class).single()).isEqualTo(2);
+        String story = Http.anonymous(port).html(page).body();
+        assertThat(story).contains("We proposed: Refund of 30.00 EUR: Torn coat", "You proposed 80.00 EUR instead of",
+            "The coat cost 80", "We proposed: Refund of 45.00 EUR: Torn coat");
+
+        // Beyond it: the counter waits for a lead, and is offered once approved.
+        long second = ours.get("id").asLong();
+        customer.post(page, second, "counter", Map.of("amount", "70.00"));
+        JsonNode request = agent.http().post("/api/v1/remedies/" + second + "/counter",
+            Map.of("amount", "60.00", "deliverBy", today().plusDays(3).toString())).json();
+        assertThat(request.get("state").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(lead.http().post("/api/v1/remedies/" + request.get("id").asLong() + "/approve", Map.of()).json()
+            .get("state").asString()).isEqualTo("APPROVED");
+        assertThat(agent.http().post("/api/v1/remedies/" + request.get("id").asLong() + "/offer",
+            Map.of("deliverBy", today().plusDays(3).toString())).json().get("remedy").get("state").asString()).isEqualTo("OFFERED");
+    }
+
+    @Test
+    void theCustomersWordsStayWithTheRemedyThatAnswersThemAndTheirPageShowsOurApologyAndExplanation() {
+        String c = heardCase();
+        admin().post(c + "/apologize", Map.of("apology", "We are truly sorry: the vase should have reached you whole."));
+        long id = admin().post(c + "/remedies", Map.of("type", "refund", "amount", "20.00", "description", "Broken vase"))
+            .json().get("id").asLong();
+        String link = admin().post("/api/v1/remedies/" + id + "/offer", Map.of("deliverBy", today().plusDays(2).toString()))
+            .json().get("customerLink").asString();
+        String page = link.substring(link.indexOf("/c/"));
+        new NegotiationHelper(this).post(page, id, "counter", Map.of("amount", "25.00", "note", "It cost 25"));
+
+        JsonNode agreed = admin().post("/api/v1/remedies/" + id + "/accept-counter",
+            Map.of("deliverBy", today().plusDays(2).toString())).json();
+
+        assertThat(agreed.get("terms").asString()).isEqualTo("Refund of 25.00 EUR: Broken vase");
+        assertThat(agreed.get("customerNote").asString()).isEqualTo("It cost 25");
+        String body = Http.anonymous(port).html(page).body();
+        assertThat(body).contains("Our apology", "We are truly sorry: the vase should have reached you whole.",
+            "We agreed to what you proposed: Refund of 25.00 EUR");
+    }
+
+    @Test
     void aCounterApprovedByALeadIsAgreedAsTheLeadConcludedItWithOnePromise() {
         long team = newTeam("Counters");
         Person agent = member("agent", team);
