@@ -1,6 +1,16 @@
 // Small behaviours of the console, kept out of the pages so the Content-Security-Policy can
 // forbid inline script: data-select-on-focus selects a field's text (a link to copy);
 // data-copy="#field" copies that field's text; data-confirm asks before a form is sent (a deletion).
+// On a phone the sections fold into a menu: the button opens and closes it.
+document.addEventListener('click', function (event) {
+    var toggle = event.target.closest && event.target.closest('.menu-toggle');
+    var menu = toggle && document.getElementById(toggle.getAttribute('aria-controls'));
+    if (menu) {
+        var open = toggle.getAttribute('aria-expanded') !== 'true';
+        toggle.setAttribute('aria-expanded', String(open));
+        menu.classList.toggle('open', open);
+    }
+});
 document.addEventListener('click', function (event) {
     var field = event.target.closest && event.target.closest('[data-select-on-focus]');
     if (field) {
