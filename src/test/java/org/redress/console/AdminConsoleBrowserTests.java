@@ -91,7 +91,7 @@ class AdminConsoleBrowserTests extends BrowserTest {
     }
 
     @Test
-    void anAdminAddsABusinessHoursCalendarAndAPolicyThatCountsInIt() {
+    void anAdminAddsABusinessHoursCalendarAndAPolicyWhoseTargetsReadInBusinessHours() {
         String calendar = "Office " + unique();
         page.navigate(url("/admin/sla"));
 
@@ -109,15 +109,66 @@ class AdminConsoleBrowserTests extends BrowserTest {
 
         String policy = "Weekday office " + unique();
         page.locator("#p-name").fill(policy);
-        page.locator("#p-ack").fill("60");
-        page.locator("#p-resolve").fill("480");
-        page.locator("#p-fulfil").fill("2880");
-        page.locator("#p-follow").fill("1440");
+        page.locator("#p-ack").fill("1");
+        page.locator("#p-resolve").fill("8");
+        page.locator("#p-fulfil").fill("2");
+        page.locator("#p-fulfil-unit").selectOption("DAYS");
+        page.locator("#p-follow").fill("24");
         page.locator("#p-calendar").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(calendar));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add policy")).click();
 
+        // A business day has no one length: under a calendar the target is asked for in hours, and nothing is saved.
+        assertThat(page.locator("#p-fulfil-error")).containsText("give hours");
+        assertThat(page.locator("#p-name")).hasValue(policy);
+        assertThat(page.locator("tr[data-policy='" + policy + "']")).hasCount(0);
+
+        page.locator("#p-fulfil").fill("16");
+        page.locator("#p-fulfil-unit").selectOption("HOURS");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add policy")).click();
+
         assertThat(page.locator(".flash.success")).containsText("Added the policy " + policy);
-        assertThat(page.locator("tr[data-policy='" + policy + "']")).containsText("60 min");
+        Locator row = page.locator("tr[data-policy='" + policy + "']");
+        assertThat(row).containsText("1 business hour");
+        assertThat(row).containsText("8 business hours");
+        assertThat(row).containsText("16 business hours");
+    }
+
+    @Test
+    void anAdminEntersTargetsInHoursAndDaysAndChoosesTheChannelAndTier() {
+        String policy = "Chat VIP " + unique();
+        page.navigate(url("/admin/sla"));
+
+        page.locator("#p-name").fill(policy);
+        page.getByLabel("Channel").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Chat"));
+        page.getByLabel("Tier").selectOption("vip");
+        page.locator("#p-ack").fill("4");
+        page.locator("#p-resolve").fill("2");
+        page.locator("#p-resolve-unit").selectOption("DAYS");
+        page.locator("#p-fulfil").fill("1.5");
+        page.locator("#p-fulfil-unit").selectOption("DAYS");
+        page.locator("#p-follow").fill("3");
+        page.locator("#p-follow-unit").selectOption("DAYS");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add policy")).click();
+
+        assertThat(page.locator(".flash.success")).containsText("Added the policy " + policy);
+        Locator row = page.locator("tr[data-policy='" + policy + "']");
+        assertThat(row).containsText("any severity · Chat · vip");
+        assertThat(row.locator("td").nth(2)).hasText("4 h");
+        assertThat(row.locator("td").nth(3)).hasText("2 days");
+        assertThat(row.locator("td").nth(4)).hasText("1 day 12 h");
+        assertThat(row.locator("td").nth(5)).hasText("3 days");
+        tools.jackson.databind.JsonNode saved = admin().get("/api/v1/sla/policies").json().valueStream()
+            .filter(p -> p.get("name").asString().equals(policy)).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(saved.get("acknowledgeMinutes").asInt()).isEqualTo(240);
+        org.assertj.core.api.Assertions.assertThat(saved.get("fulfilMinutes").asInt()).isEqualTo(2160);
+        org.assertj.core.api.Assertions.assertThat(saved.get("channel").asString()).isEqualTo("chat");
+
+        page.getByLabel("Edit " + policy).click();
+        assertThat(page.locator("#p-resolve")).hasValue("2");
+        assertThat(page.locator("#p-resolve-unit")).hasValue("DAYS");
+        assertThat(page.locator("#p-fulfil")).hasValue("36");
+        assertThat(page.locator("#p-fulfil-unit")).hasValue("HOURS");
+        assertThat(page.getByLabel("Tier")).hasValue("vip");
     }
 
     @Test
@@ -133,7 +184,10 @@ class AdminConsoleBrowserTests extends BrowserTest {
 
         page.getByLabel("Edit " + name).click();
         assertThat(page.locator("#p-name")).hasValue(name);
+        assertThat(page.locator("#p-ack")).hasValue("2");
+        assertThat(page.locator("#p-ack-unit")).hasValue("HOURS");
         page.locator("#p-ack").fill("45");
+        page.locator("#p-ack-unit").selectOption("MINUTES");
         page.getByLabel("Raise the severity one level").check();
         page.locator("#p-esc-team").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(teamName));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save policy")).click();
@@ -147,10 +201,13 @@ class AdminConsoleBrowserTests extends BrowserTest {
         page.getByLabel("Edit " + name).click();
         page.locator("#p-ack").fill("0");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save policy")).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("must be more than zero minutes");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("must be more than zero");
+        assertThat(page.locator("#p-ack-error")).containsText("must be more than zero");
+        assertThat(page.locator("#p-ack")).hasValue("0");
         org.assertj.core.api.Assertions.assertThat(admin().get("/api/v1/sla/policies").json().valueStream()
             .filter(p -> p.get("id").asLong() == id).findFirst().orElseThrow().get("acknowledgeMinutes").asInt()).isEqualTo(45);
 
+        page.navigate(url("/admin/sla"));
         page.onceDialog(dialog -> dialog.accept());
         page.getByLabel("Delete " + name).click();
         assertThat(page.locator(".flash.success")).containsText("Deleted the policy");
