@@ -3,6 +3,7 @@ package org.redress.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.redress.Http;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -28,8 +29,60 @@ class AdminConsoleBrowserTests extends BrowserTest {
         assertThat(page.locator(".flash.success")).containsText("Saved Nina Brandt");
         assertThat(row.getByLabel("Role")).hasValue("LEAD");
 
+        page.onceDialog(dialog -> dialog.accept());
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate")).click();
         assertThat(row).containsText("Deactivated");
+    }
+
+    @Test
+    void theUsersTableShowsRoleAndTeamInTheirColumns() {
+        long team = newTeam("Returns");
+        String teamName = admin().get("/api/v1/teams").json().valueStream()
+            .filter(t -> t.get("id").asLong() == team).findFirst().orElseThrow().get("name").asString();
+        String email = "tom-" + unique() + "@test.redress";
+        admin().post("/api/v1/users", java.util.Map.of("email", email, "name", "Tom", "password", "tom-password-12",
+            "role", "agent", "teamId", team));
+
+        page.navigate(url("/admin/users"));
+
+        Locator row = page.locator("tr[data-user='" + email + "']");
+        int roleColumn = headerIndex("Role");
+        int teamColumn = headerIndex("Team");
+        assertThat(row.locator("td").nth(roleColumn).getByLabel("Role")).hasValue("AGENT");
+        assertThat(row.locator("td").nth(teamColumn).getByLabel("Team")).hasValue(String.valueOf(team));
+        assertThat(row.locator("td").nth(teamColumn).locator("option:checked")).hasText(teamName);
+    }
+
+    @Test
+    void deactivatingAUserAsksFirstAndNothingChangesWhenTheAdminSaysNo() {
+        String email = "ida-" + unique() + "@test.redress";
+        admin().post("/api/v1/users", java.util.Map.of("email", email, "name", "Ida Berg", "password", "ida-password-12",
+            "role", "agent"));
+        page.navigate(url("/admin/users"));
+        Locator row = page.locator("tr[data-user='" + email + "']");
+        java.util.List<String> asked = new java.util.ArrayList<>();
+
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.dismiss();
+        });
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate")).click();
+
+        assertThat(row.locator(".badge")).hasText("Active");
+        org.assertj.core.api.Assertions.assertThat(asked).singleElement().asString()
+            .startsWith("Deactivate Ida Berg?").contains("can no longer sign in");
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select active from users where email = ?").param(email)
+            .query(Boolean.class).single()).isTrue();
+
+        page.onceDialog(dialog -> dialog.accept());
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate")).click();
+        assertThat(page.locator(".flash.success")).containsText("Deactivated Ida Berg");
+        assertThat(row.locator(".badge")).hasText("Deactivated");
+    }
+
+    private int headerIndex(String name) {
+        java.util.List<String> headers = page.locator("table.list").first().locator("thead th").allTextContents();
+        return headers.indexOf(name);
     }
 
     @Test
@@ -88,6 +141,37 @@ class AdminConsoleBrowserTests extends BrowserTest {
         assertThat(page.locator("table.list")).containsText("case.acknowledged");
         assertThat(page.locator("table.list")).containsText("customer.update");
         assertThat(page.locator("table.list")).containsText("Administrator");
+    }
+
+    @Test
+    void theAuditLogIsFilteredByActorActionAndDayAndTheFiltersStayInTheAddress() {
+        String leadName = "Lena " + unique();
+        String email = "lena-" + unique() + "@test.redress";
+        admin().post("/api/v1/users", java.util.Map.of("email", email, "name", leadName, "password", "lena-password-12",
+            "role", "lead"));
+        Http lead = Http.basic(port, email, "lena-password-12");
+        String number = open(lead, "C-" + unique()).get("number").asString();
+        open(admin(), "C-" + unique());
+        page.navigate(url("/admin/audit"));
+
+        page.getByLabel("Who").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(leadName));
+        page.getByLabel("Action").selectOption("case.opened");
+        page.locator("#f-from").fill(today().toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("action=case\\.opened.*from=" + today()));
+        assertThat(page.locator("table.list tbody tr")).hasCount(1);
+        assertThat(page.locator("table.list tbody tr")).containsText("case:" + number);
+        assertThat(page.locator("table.list tbody tr")).containsText(leadName);
+        assertThat(page.getByLabel("Action")).hasValue("case.opened");
+
+        page.reload();
+        assertThat(page.locator("table.list tbody tr")).hasCount(1);
+
+        page.locator("#f-to").fill(today().minusDays(2).toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+        assertThat(page.locator("#f-to-error")).containsText("must be on or after the from date");
+        assertThat(page.locator("table.list tbody tr")).hasCount(0);
     }
 
     @Test
