@@ -155,8 +155,10 @@ class RemedyApiController {
     }
 
     @GetMapping("/api/v1/remedies/ledger")
-    @Operation(summary = "The goodwill ledger", description = "Granted and fulfilled remedies, totalled by agent, team, category or month.")
-    List<RemedyReports.LedgerLine> ledger(@Parameter(description = "agent (default), team, category or month.")
+    @Operation(summary = "The goodwill ledger", description = "Granted and fulfilled remedies, totalled by person, team, "
+        + "category or month. By person, a remedy counts for the one who asked for it (by team, for their team); whoever "
+        + "approved it beyond the asker's authority is credited separately (`approved`, `approvedAmount`).")
+    List<RemedyReports.LedgerLine> ledger(@Parameter(description = "agent (default: by person), team, category or month.")
                                           @RequestParam(required = false) @Nullable String by) {
         return reports.ledger(by, settings.currency());
     }
