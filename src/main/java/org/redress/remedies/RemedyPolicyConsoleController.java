@@ -95,7 +95,7 @@ class RemedyPolicyConsoleController {
                     RedirectAttributes redirect, HttpServletResponse response) {
         String formId = form.getOrDefault("formId", "new-limit");
         return attempt(formId, form, model, redirect, response, () -> {
-            Holder holder = Holder.parse(form.get("holder"));
+            LimitHolder holder = LimitHolder.parse(form.get("holder"));
             RemedyAdmin.Limit set = admin.setLimit(me, holder.role(), holder.userId(), form.get("type"), form.get("perCase"),
                 form.get("perMonth"));
             return "Set the limit for " + set.type() + ": " + set.perCase() + " per case, " + set.perMonth() + " per month.";
@@ -137,24 +137,6 @@ class RemedyPolicyConsoleController {
             rules.deleteRule(me, id);
             return "Removed the rule.";
         });
-    }
-
-    /** Who a limit is for: a role ({@code role:AGENT}) or one person ({@code user:12}), as the form's choice sends it. */
-    record Holder(@Nullable String role, @Nullable Long userId) {
-
-        static Holder parse(@Nullable String value) {
-            if (value != null && value.startsWith("role:")) {
-                return new Holder(value.substring(5), null);
-            }
-            if (value != null && value.startsWith("user:")) {
-                try {
-                    return new Holder(null, Long.valueOf(value.substring(5)));
-                } catch (NumberFormatException e) {
-                    // refused below
-                }
-            }
-            throw InvalidInput.field("holder", "choose a role or a person");
-        }
     }
 
     /*
