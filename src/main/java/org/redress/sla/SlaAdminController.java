@@ -138,8 +138,8 @@ class SlaAdminController {
     }
 
     @PostMapping("/admin/sla/calendars")
-    String createCalendar(@RequestParam Map<String, String> form, @AuthenticationPrincipal RedressUser admin,
-                          RedirectAttributes redirect) {
+    String createCalendar(@RequestParam Map<String, String> form, @AuthenticationPrincipal RedressUser admin, Model model,
+                          RedirectAttributes redirect, HttpServletResponse response) {
         try {
             Map<String, List<String>> hours = new LinkedHashMap<>();
             for (DayOfWeek day : DayOfWeek.values()) {
@@ -153,9 +153,16 @@ class SlaAdminController {
             SlaCalendar saved = sla.createCalendar(admin, new SlaManagement.CalendarDefinition(form.get("name"),
                 form.get("timeZone"), hours, holidays));
             redirect.addFlashAttribute("done", "Added the calendar " + saved.name() + ".");
+            return "redirect:/admin/sla";
         } catch (InvalidInput | Conflict refused) {
-            redirect.addFlashAttribute("error", refused.getMessage());
+            // A name already taken is a problem with the name, shown beside it like the others.
+            Map<String, String> errors = refused instanceof InvalidInput invalid ? PolicyForm.errorsByField(invalid)
+                : Map.of("name", String.valueOf(refused.getMessage()));
+            response.setStatus(422);
+            model.addAttribute("error", "Nothing was saved: " + refused.getMessage());
+            model.addAttribute("calendarErrors", errors);
+            model.addAttribute("calendarForm", form);
+            return page(null, PolicyForm.blank(), model);
         }
-        return "redirect:/admin/sla";
     }
 }

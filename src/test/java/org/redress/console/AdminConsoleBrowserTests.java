@@ -184,10 +184,10 @@ class AdminConsoleBrowserTests extends BrowserTest {
         page.getByLabel("Time zone").fill("Europe/Madrid");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add calendar")).click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("overlapping hours on Monday");
+        assertThat(page.locator("#c-hours-error")).containsText("overlapping hours on Monday");
+        assertThat(page.locator("#c-name")).hasValue(calendar);
 
         page.getByLabel("Monday").fill("09:00-13:00, 14:00-18:00");
-        page.locator("#c-name").fill(calendar);
-        page.getByLabel("Time zone").fill("Europe/Madrid");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add calendar")).click();
         assertThat(page.locator(".flash.success")).containsText("Added the calendar " + calendar);
 
