@@ -3,7 +3,6 @@ package org.redress.remedies;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.audit.AuditTrail;

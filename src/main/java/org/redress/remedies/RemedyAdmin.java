@@ -159,7 +159,7 @@ public class RemedyAdmin {
 
     static void requireAdmin(RedressUser user) {
         if (user.role() != Role.ADMIN) {
-            throw new Forbidden("Only admins change the remedy catalog and the authority matrix.");
+            throw new Forbidden("Only admins change the remedy catalog, the authority matrix and the fair-offer rules.");
         }
     }
 }
