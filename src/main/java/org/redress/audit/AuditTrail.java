@@ -3,6 +3,8 @@ package org.redress.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -32,10 +34,12 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ZoneId businessZone;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, ZoneId businessZone) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.businessZone = businessZone;
     }
 
     public void record(Actor actor, String action, String subject, @Nullable String details) {
@@ -46,21 +50,67 @@ public class AuditTrail {
             .update();
     }
 
+    /**
+     * Which entries to show; each part left null matches all. {@code from} and {@code to}
+     * are whole days in the business time zone, both included.
+     */
+    @Schema(hidden = true)
+    public record Filter(@Nullable String subject, @Nullable Long actorId, @Nullable String action,
+                         @Nullable LocalDate from, @Nullable LocalDate to) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null, null);
+        }
+    }
+
     /** Newest first; {@code beforeId} continues a previous page (keyset pagination). */
     public List<Entry> page(@Nullable String subject, @Nullable Long beforeId, int limit) {
+        return page(new Filter(subject, null, null, null, null), beforeId, limit);
+    }
+
+    /** The entries that match the filter, newest first; {@code beforeId} continues a previous page. */
+    public List<Entry> page(Filter filter, @Nullable Long beforeId, int limit) {
         return jdbc.sql("""
                 select id, occurred_at, actor_id, actor_name, action, subject, details
                 from audit_log
                 where (cast(:subject as text) is null or subject = :subject)
+                  and (cast(:actor as bigint) is null or actor_id = :actor)
+                  and (cast(:action as text) is null or action = :action)
+                  and (cast(:from as timestamp with time zone) is null or occurred_at >= :from)
+                  and (cast(:to as timestamp with time zone) is null or occurred_at < :to)
                   and (cast(:before as bigint) is null or id < :before)
                 order by id desc
                 limit :limit""")
-            .param("subject", subject)
+            .param("subject", filter.subject())
+            .param("actor", filter.actorId())
+            .param("action", filter.action())
+            .param("from", filter.from() == null ? null : Timestamp.from(filter.from().atStartOfDay(businessZone).toInstant()))
+            .param("to", filter.to() == null ? null
+                : Timestamp.from(filter.to().plusDays(1).atStartOfDay(businessZone).toInstant()))
             .param("before", beforeId)
             .param("limit", limit)
             .query((rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                     rs.getObject("actor_id", Long.class), rs.getString("actor_name"),
                     rs.getString("action"), rs.getString("subject"), rs.getString("details")))
             .list();
+    }
+
+    /** Someone who appears in the log, by the name they had when they last acted. */
+    @Schema(name = "AuditActor", description = "Someone who made changes.")
+    public record Person(@Schema(description = "User id.") long id, @Schema(description = "Name.") String name) {}
+
+    /** Everyone who made a change (Redress itself aside), by name: the choices of the actor filter. */
+    public List<Person> actors() {
+        return jdbc.sql("""
+                select a.actor_id, a.actor_name from audit_log a
+                join (select actor_id, max(id) as last_id from audit_log where actor_id is not null group by actor_id) l
+                  on l.last_id = a.id
+                order by a.actor_name""")
+            .query((rs, n) -> new Person(rs.getLong("actor_id"), rs.getString("actor_name"))).list();
+    }
+
+    /** Every action recorded so far, alphabetically: the choices of the action filter. */
+    public List<String> actions() {
+        return jdbc.sql("select distinct action from audit_log order by action").query(String.class).list();
     }
 }

@@ -178,6 +178,18 @@ public class CustomerManagement {
         return byEmail.map(Match::id);
     }
 
+    /** The configured customer tiers in their configured order: what SLA policies and fair-offer rules may name. */
+    @Transactional(readOnly = true)
+    public List<String> tiers() {
+        return settings.tiers();
+    }
+
+    /** The tier as configured (lower case), or a refusal naming the tiers there are. */
+    @Transactional(readOnly = true)
+    public String requireTier(String field, String value) {
+        return tier(field, value);
+    }
+
     private String tier(String field, String value) {
         String tier = value.trim().toLowerCase(Locale.ROOT);
         if (!settings.tiers().contains(tier)) {

@@ -112,6 +112,8 @@ class SecurityConfig {
                 // Customer pages (case /c, survey /s, incident notice /i): the link's secret is the
                 // credential, checked by each page's controller.
                 .requestMatchers("/c/**", "/s/**", "/i/**").permitAll()
+                // Leads and managers approve against the remedy policy, so they may read it; only admins change it.
+                .requestMatchers(HttpMethod.GET, "/admin/remedies").hasAnyRole("LEAD", "MANAGER", "ADMIN")
                 .requestMatchers("/admin/**").hasRole("ADMIN")
                 .anyRequest().authenticated())
             // A customer page's secret path is itself what a forged request would need.

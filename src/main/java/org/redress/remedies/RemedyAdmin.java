@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** Admins keep the remedy catalog, the authority matrix and the fair-offer policy; every change is audited. */
+/** Admins keep the remedy catalog and the authority matrix; every change is audited. The fair-offer policy is {@link FairOfferRules}. */
 @Service
 @Transactional
 public class RemedyAdmin {
@@ -41,14 +41,28 @@ public class RemedyAdmin {
         this.clock = clock;
     }
 
+    /** Adds a new type to the catalog; unlike {@link #saveType}, refuses a code that is already taken. */
+    public RemedyType addType(RedressUser admin, @Nullable String code, @Nullable String label, @Nullable String kind) {
+        return save(admin, code, label, kind, true, true);
+    }
+
+    /** Adds the type, or changes the one with this code (retires it with {@code active} false). */
     public RemedyType saveType(RedressUser admin, String code, @Nullable String label, @Nullable String kind,
                                @Nullable Boolean active) {
+        return save(admin, code, label, kind, active, false);
+    }
+
+    private RemedyType save(RedressUser admin, @Nullable String code, @Nullable String label, @Nullable String kind,
+                            @Nullable Boolean active, boolean onlyNew) {
         requireAdmin(admin);
         Checks checks = new Checks();
         String key = checks.check(() -> {
-            String value = code.trim().toLowerCase(Locale.ROOT);
+            String value = Text.required("code", code, 50).trim().toLowerCase(Locale.ROOT);
             if (!value.matches("[a-z0-9][a-z0-9-]{0,49}")) {
                 throw InvalidInput.field("code", "use lower-case letters, digits and hyphens (at most 50)");
+            }
+            if (onlyNew && types.existsById(value)) {
+                throw InvalidInput.field("code", "'" + value + "' is already in the catalog; change it in its row");
             }
             return value;
         });
@@ -133,72 +147,19 @@ public class RemedyAdmin {
         audit.record(admin.actor(), "authority-limit.deleted", "authority-limit:" + id, null);
     }
 
-    @Schema(name = "FairOfferRule", description = "For cases that match (null matches any), the remedy and range to offer; the most specific rule applies.")
-    public record Rule(
-        @Schema(description = "Identifier.") long id,
-        @Schema(description = "Category code, or null for any.") @Nullable String category,
-        @Schema(description = "Severity 1–4, or null for any.") @Nullable Integer severity,
-        @Schema(description = "Customer tier, or null for any.") @Nullable String tier,
-        @Schema(description = "Remedy type code to offer.") String type,
-        @Schema(description = "Low end of the range.") String from,
-        @Schema(description = "High end of the range.") String to,
-        @Schema(description = "Currency.") String currency) {}
-
-    @Transactional(readOnly = true)
-    public List<Rule> rules() {
-        return jdbc.sql("select id, category, severity, tier, remedy_type, min_minor, max_minor from fair_offer_rules order by id")
-            .query((rs, n) -> new Rule(rs.getLong("id"), rs.getString("category"), rs.getObject("severity", Integer.class),
-                rs.getString("tier"), rs.getString("remedy_type"), new Money(rs.getLong("min_minor"), settings.currency()).amount(),
-                new Money(rs.getLong("max_minor"), settings.currency()).amount(), settings.currency().getCurrencyCode()))
-            .list();
+    java.util.Currency currency() {
+        return settings.currency();
     }
 
-    public Rule addRule(RedressUser admin, @Nullable String category, @Nullable Integer severity, @Nullable String tier,
-                        @Nullable String type, @Nullable String from, @Nullable String to) {
-        requireAdmin(admin);
-        Checks checks = new Checks();
-        checks.check(() -> {
-            if (severity != null && (severity < 1 || severity > 4)) {
-                throw InvalidInput.field("severity", "must be from 1 to 4, or left out to match any");
-            }
-            return null;
-        });
-        String code = checks.check(() -> typeCode(type));
-        Money low = checks.check(() -> Money.parse("from", from, settings.currency()));
-        Money high = checks.check(() -> Money.parse("to", to, settings.currency()));
-        checks.verify();
-        if (high.compareTo(low) < 0) {
-            throw InvalidInput.field("to", "must be at least from");
-        }
-        String categoryCode = category == null || category.isBlank() ? null : category.trim().toLowerCase(Locale.ROOT);
-        String tierCode = tier == null || tier.isBlank() ? null : tier.trim().toLowerCase(Locale.ROOT);
-        org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into fair_offer_rules (category, severity, tier, remedy_type, min_minor, max_minor, created_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, 1)""")
-            .params(categoryCode, severity, tierCode, code, low.minor(), high.minor(), java.sql.Timestamp.from(clock.instant()))
-            .update(keys, "id");
-        long id = keys.getKeyAs(Long.class);
-        audit.record(admin.actor(), "fair-offer-rule.created", "fair-offer-rule:" + id, code + " " + low + "–" + high);
-        return rules().stream().filter(rule -> rule.id() == id).findFirst().orElseThrow();
-    }
-
-    public void deleteRule(RedressUser admin, long id) {
-        requireAdmin(admin);
-        if (jdbc.sql("delete from fair_offer_rules where id = ?").param(id).update() == 0) {
-            throw new NotFound("There is no fair-offer rule " + id + ".");
-        }
-        audit.record(admin.actor(), "fair-offer-rule.deleted", "fair-offer-rule:" + id, null);
-    }
-
-    private String typeCode(@Nullable String type) {
+    /** The code of an existing remedy type, or a refusal naming the field. */
+    String typeCode(@Nullable String type) {
         return types.findById(Text.required("type", type, 50).trim().toLowerCase(Locale.ROOT))
             .orElseThrow(() -> InvalidInput.field("type", "'" + type + "' is not a remedy type")).code();
     }
 
-    private static void requireAdmin(RedressUser user) {
+    static void requireAdmin(RedressUser user) {
         if (user.role() != Role.ADMIN) {
-            throw new Forbidden("Only admins change the remedy catalog and the authority matrix.");
+            throw new Forbidden("Only admins change the remedy catalog, the authority matrix and the fair-offer rules.");
         }
     }
 }

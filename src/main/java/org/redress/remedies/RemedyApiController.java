@@ -33,25 +33,15 @@ class RemedyApiController {
     private final Negotiation negotiation;
     private final RemedyReports reports;
     private final FairOffers fairOffers;
-    private final RemedyTypes types;
     private final RemedySettings settings;
-    private final RemedyAdmin admin;
 
     RemedyApiController(RemedyDesk desk, Negotiation negotiation, RemedyReports reports, FairOffers fairOffers,
-                        RemedyTypes types, RemedySettings settings, RemedyAdmin admin) {
-        this.admin = admin;
+                        RemedySettings settings) {
         this.desk = desk;
         this.negotiation = negotiation;
         this.reports = reports;
         this.fairOffers = fairOffers;
-        this.types = types;
         this.settings = settings;
-    }
-
-    @GetMapping("/api/v1/remedies/types")
-    @Operation(summary = "The remedy catalog")
-    List<RemedyType> types() {
-        return types.findAllByOrderByLabelAsc();
     }
 
     @Schema(name = "RemedyProposal", description = "A remedy to give: an amount, or for a percentage discount a percentage of a base amount.")
@@ -176,82 +166,11 @@ class RemedyApiController {
     }
 
     @GetMapping("/api/v1/remedies/ledger")
-    @Operation(summary = "The goodwill ledger", description = "Granted and fulfilled remedies, totalled by agent, team, category or month.")
-    List<RemedyReports.LedgerLine> ledger(@Parameter(description = "agent (default), team, category or month.")
+    @Operation(summary = "The goodwill ledger", description = "Granted and fulfilled remedies, totalled by person, team, "
+        + "category or month. By person, a remedy counts for the one who asked for it (by team, for their team); whoever "
+        + "approved it beyond the asker's authority is credited separately (`approved`, `approvedAmount`).")
+    List<RemedyReports.LedgerLine> ledger(@Parameter(description = "agent (default: by person), team, category or month.")
                                           @RequestParam(required = false) @Nullable String by) {
         return reports.ledger(by, settings.currency());
-    }
-
-    @Schema(name = "RemedyTypeDefinition", description = "A remedy type to add or change.")
-    record TypeRequest(
-        @Schema(description = "Name.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String label,
-        @Schema(description = "DISCOUNT_PERCENT, DISCOUNT_AMOUNT, REFUND, ACCOUNT_CREDIT, REPLACEMENT, COMPLIMENTARY_SERVICE or GOODWILL.",
-            requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String kind,
-        @Schema(description = "False to retire it (no longer offered); default true.") @Nullable Boolean active) {}
-
-    @org.springframework.web.bind.annotation.PutMapping("/api/v1/remedies/types/{code}")
-    @Operation(summary = "Add or change a remedy type", description = "Admins only.")
-    RemedyType saveType(@Parameter(description = "Code: lower-case letters, digits and hyphens.") @PathVariable String code,
-                        @RequestBody TypeRequest body, @AuthenticationPrincipal RedressUser me) {
-        return admin.saveType(me, code, body.label(), body.kind(), body.active());
-    }
-
-    @GetMapping("/api/v1/remedies/authority-limits")
-    @Operation(summary = "The authority matrix")
-    List<RemedyAdmin.Limit> limits() {
-        return admin.limits();
-    }
-
-    @Schema(name = "AuthorityLimitDefinition", description = "A role's or one person's limit for a remedy type.")
-    record LimitRequest(
-        @Schema(description = "AGENT, LEAD, MANAGER or ADMIN; or leave out and give userId.") @Nullable String role,
-        @Schema(description = "One person's own limit; or leave out and give role.") @Nullable Long userId,
-        @Schema(description = "Remedy type code.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String type,
-        @Schema(description = "Most per case, e.g. \"50.00\".", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String perCase,
-        @Schema(description = "Most per calendar month, at least perCase.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String perMonth) {}
-
-    @org.springframework.web.bind.annotation.PutMapping("/api/v1/remedies/authority-limits")
-    @Operation(summary = "Set a limit", description = "Admins only; replaces the holder's limit for the type.")
-    RemedyAdmin.Limit setLimit(@RequestBody LimitRequest body, @AuthenticationPrincipal RedressUser me) {
-        return admin.setLimit(me, body.role(), body.userId(), body.type(), body.perCase(), body.perMonth());
-    }
-
-    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/remedies/authority-limits/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a limit", description = "Admins only. Without a limit for a type, its holder cannot grant it.")
-    @ApiResponse(responseCode = "204", description = "Removed.")
-    void deleteLimit(@Parameter(description = "Limit id.") @PathVariable long id, @AuthenticationPrincipal RedressUser me) {
-        admin.deleteLimit(me, id);
-    }
-
-    @GetMapping("/api/v1/remedies/fair-offer-rules")
-    @Operation(summary = "The fair-offer policy")
-    List<RemedyAdmin.Rule> rules() {
-        return admin.rules();
-    }
-
-    @Schema(name = "FairOfferRuleDefinition", description = "A fair-offer rule to add; null category, severity or tier match any.")
-    record RuleRequest(
-        @Schema(description = "Category code, or null for any.") @Nullable String category,
-        @Schema(description = "Severity 1–4, or null for any.") @Nullable Integer severity,
-        @Schema(description = "Customer tier, or null for any.") @Nullable String tier,
-        @Schema(description = "Remedy type code.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String type,
-        @Schema(description = "Low end, e.g. 20.00.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String from,
-        @Schema(description = "High end, at least the low end.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String to) {}
-
-    @PostMapping("/api/v1/remedies/fair-offer-rules")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a fair-offer rule", description = "Admins only.")
-    @ApiResponse(responseCode = "201", description = "Added.")
-    RemedyAdmin.Rule addRule(@RequestBody RuleRequest body, @AuthenticationPrincipal RedressUser me) {
-        return admin.addRule(me, body.category(), body.severity(), body.tier(), body.type(), body.from(), body.to());
-    }
-
-    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/remedies/fair-offer-rules/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a fair-offer rule", description = "Admins only.")
-    @ApiResponse(responseCode = "204", description = "Removed.")
-    void deleteRule(@Parameter(description = "Rule id.") @PathVariable long id, @AuthenticationPrincipal RedressUser me) {
-        admin.deleteRule(me, id);
     }
 }

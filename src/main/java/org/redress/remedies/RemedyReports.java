@@ -76,20 +76,27 @@ public class RemedyReports {
 
     @Schema(name = "LedgerLine", description = "Goodwill given, for one group.")
     public record LedgerLine(
-        @Schema(description = "The group: an agent's name, a team, a category or a month (YYYY-MM).") String group,
-        @Schema(description = "Remedies granted (not withdrawn, rejected or declined).") long granted,
+        @Schema(description = "The group: a person's name, a team, a category or a month (YYYY-MM).") String group,
+        @Schema(description = "Remedies granted (not withdrawn, rejected or declined); by person and team, those the person "
+            + "(or the team's people) asked for, whoever approved them.") long granted,
         @Schema(description = "Their total.") String grantedAmount,
         @Schema(description = "Of those, fulfilled.") long fulfilled,
         @Schema(description = "Total fulfilled.") String fulfilledAmount,
+        @Schema(description = "By person only: remedies others asked for that this person approved beyond the asker's "
+            + "authority (0 for other groupings).") long approved,
+        @Schema(description = "Their total.") String approvedAmount,
         @Schema(description = "Currency.") String currency) {}
 
     /**
-     * Everything granted, grouped by agent (who granted it), team (the granter's), category
-     * (the case's) or calendar month of granting in the business time zone, largest first.
+     * Everything granted, largest first, grouped by person, team, category (the case's) or
+     * calendar month of granting in the business time zone. A remedy counts once, for the
+     * person who asked for it (and their team), so the totals add up; an approver is credited
+     * separately, with what they approved for others.
      */
     public List<LedgerLine> ledger(@Nullable String by, java.util.Currency currency) {
-        @Nullable String group = switch (by == null ? "agent" : by.trim().toLowerCase(Locale.ROOT)) {
-            case "agent" -> "coalesce(r.granted_by_name, '—')";
+        String grouping = by == null ? "agent" : by.trim().toLowerCase(Locale.ROOT);
+        @Nullable String group = switch (grouping) {
+            case "agent" -> "r.proposed_by_name";
             case "team" -> "coalesce(t.name, 'No team')";
             case "category" -> "c.category";
             case "month" -> null;
@@ -99,17 +106,27 @@ public class RemedyReports {
         if (group == null) {
             return byMonth(granted, currency);
         }
-        return jdbc.sql("select " + group + " as grp, count(*) as granted, sum(r.amount_minor) as granted_minor,"
-                + " sum(case when r.state = 'FULFILLED' then 1 else 0 end) as fulfilled,"
-                + " sum(case when r.state = 'FULFILLED' then r.amount_minor else 0 end) as fulfilled_minor"
+        // Approvals: a remedy granted by someone other than its proposer, credited to the approver.
+        String approvals = !grouping.equals("agent") ? ""
+            : " union all select r.granted_by_name as grp, 0 as asked, 0 as asked_minor, 0 as fulfilled, 0 as fulfilled_minor,"
+                + " 1 as approved, r.amount_minor as approved_minor from remedies r where r.state in (" + granted + ")"
+                + " and r.granted_by_id is not null and (r.proposed_by_id is null or r.granted_by_id <> r.proposed_by_id)";
+        return jdbc.sql("select grp, sum(asked) as granted, sum(asked_minor) as granted_minor, sum(fulfilled) as fulfilled,"
+                + " sum(fulfilled_minor) as fulfilled_minor, sum(approved) as approved, sum(approved_minor) as approved_minor"
+                + " from (select " + group + " as grp, 1 as asked, r.amount_minor as asked_minor,"
+                + " case when r.state = 'FULFILLED' then 1 else 0 end as fulfilled,"
+                + " case when r.state = 'FULFILLED' then r.amount_minor else 0 end as fulfilled_minor,"
+                + " 0 as approved, 0 as approved_minor"
                 + " from remedies r join recovery_cases c on c.id = r.case_id"
-                + " left join users u on u.id = r.granted_by_id left join teams t on t.id = u.team_id"
-                + " where r.state in (" + granted + ") group by " + group)
+                + " left join users u on u.id = r.proposed_by_id left join teams t on t.id = u.team_id"
+                + " where r.state in (" + granted + ")" + approvals + ") lines group by grp")
             .query((rs, n) -> new LedgerLine(rs.getString("grp"), rs.getLong("granted"),
                 new Money(rs.getLong("granted_minor"), currency).amount(), rs.getLong("fulfilled"),
-                new Money(rs.getLong("fulfilled_minor"), currency).amount(), currency.getCurrencyCode()))
+                new Money(rs.getLong("fulfilled_minor"), currency).amount(), rs.getLong("approved"),
+                new Money(rs.getLong("approved_minor"), currency).amount(), currency.getCurrencyCode()))
             .list().stream()
-            .sorted(Comparator.comparing((LedgerLine line) -> new java.math.BigDecimal(line.grantedAmount())).reversed())
+            .sorted(Comparator.comparing((LedgerLine line) -> new java.math.BigDecimal(line.grantedAmount()))
+                .thenComparing(line -> new java.math.BigDecimal(line.approvedAmount())).reversed())
             .toList();
     }
 
@@ -132,7 +149,7 @@ public class RemedyReports {
             });
         List<LedgerLine> lines = new ArrayList<>();
         totals.forEach((month, sums) -> lines.add(new LedgerLine(month.toString(), sums[0], new Money(sums[1], currency).amount(),
-            sums[2], new Money(sums[3], currency).amount(), currency.getCurrencyCode())));
+            sums[2], new Money(sums[3], currency).amount(), 0, Money.zero(currency).amount(), currency.getCurrencyCode())));
         return lines;
     }
 }

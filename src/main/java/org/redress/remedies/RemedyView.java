@@ -18,8 +18,10 @@ public record RemedyView(
     @Schema(description = "For a percentage discount: the percentage (the amount is that share of the base).") @Nullable Integer percent,
     @Schema(description = "The remedy in words, with its amount.") String terms,
     @Schema(description = "PENDING_APPROVAL, APPROVED, REJECTED, OFFERED, ACCEPTED, DECLINED, COUNTERED, FULFILLED or WITHDRAWN.") String state,
-    @Schema(description = "Who proposed it.") String proposedBy,
-    @Schema(description = "Who granted (or rejected) it, once decided.") @Nullable String grantedBy,
+    @Schema(description = "Who asked for it (proposed it).") String proposedBy,
+    @Schema(description = "Who granted (or rejected) it, once decided: the proposer within their authority, else the approver.") @Nullable String grantedBy,
+    @Schema(description = "Who approved it beyond the proposer's authority; null when the proposer granted it on their own "
+        + "authority, or while undecided.") @Nullable String approvedBy,
     @Schema(description = "When it was granted.") @Nullable Instant grantedAt,
     @Schema(description = "While waiting for approval: by when a decision is due.") @Nullable Instant approvalDueAt,
     @Schema(description = "The approver's note or the reason for rejecting or withdrawing.") @Nullable String decisionNote,
@@ -34,8 +36,15 @@ public record RemedyView(
         Money counter = remedy.counterAmount();
         return new RemedyView(remedy.id() == null ? 0 : remedy.id(), remedy.caseId(), remedy.remedyType(), remedy.amount().amount(),
             remedy.amount().currency().getCurrencyCode(), remedy.percent(), terms, remedy.state().name(), remedy.proposedByName(),
-            remedy.grantedByName(), remedy.grantedAt(), remedy.approvalDueAt(), remedy.decisionNote(), remedy.deliverBy(),
+            remedy.grantedByName(), approver(remedy), remedy.grantedAt(), remedy.approvalDueAt(), remedy.decisionNote(), remedy.deliverBy(),
             remedy.offeredAt(), remedy.customerNote(), counter == null ? null : counter.amount(), remedy.fulfilmentRef(),
             remedy.fulfilledAt());
+    }
+
+    // Granted by someone other than the proposer means approved by them; a rejection is not an approval.
+    private static @Nullable String approver(Remedy remedy) {
+        boolean approvedByAnother = remedy.grantedById() != null && !remedy.grantedById().equals(remedy.proposedById())
+            && remedy.state() != Remedy.State.REJECTED;
+        return approvedByAnother ? remedy.grantedByName() : null;
     }
 }

@@ -65,9 +65,9 @@ class SlaApiController {
     record PolicyRequest(
         @Schema(description = "Name.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String name,
         @Schema(description = "Severity 1–4, or null for any.") @Nullable Integer severity,
-        @Schema(description = "Channel code, or null for any.") @Nullable String channel,
-        @Schema(description = "Customer tier, or null for any.") @Nullable String tier,
-        @Schema(description = "Minutes to the first answer (> 0).", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Integer acknowledgeMinutes,
+        @Schema(description = "Channel code (email, phone, web, chat, social, review, survey, in-person, proactive), or null for any.") @Nullable String channel,
+        @Schema(description = "A configured customer tier (default: standard, premium, vip), or null for any.") @Nullable String tier,
+        @Schema(description = "Minutes to the first answer (> 0); business minutes when the policy has a calendar.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Integer acknowledgeMinutes,
         @Schema(description = "Minutes to an agreed resolution (> 0).", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Integer resolveMinutes,
         @Schema(description = "Minutes to deliver the resolution (> 0).", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Integer fulfilMinutes,
         @Schema(description = "Minutes after fulfilment to follow up (> 0).", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Integer followUpMinutes,

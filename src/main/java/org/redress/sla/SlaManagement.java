@@ -20,6 +20,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.redress.audit.AuditTrail;
 import org.redress.cases.Channel;
+import org.redress.customers.CustomerManagement;
 import org.redress.identity.RedressUser;
 import org.redress.identity.UserManagement;
 import org.redress.identity.UserSummary;
@@ -52,10 +53,13 @@ public class SlaManagement {
     private final SlaCalendars calendars;
     private final AuditTrail audit;
     private final UserManagement users;
+    private final CustomerManagement customers;
     private final Clock clock;
     private volatile @Nullable Definitions cached;
 
-    SlaManagement(SlaPolicies policies, SlaCalendars calendars, AuditTrail audit, UserManagement users, Clock clock) {
+    SlaManagement(SlaPolicies policies, SlaCalendars calendars, AuditTrail audit, UserManagement users,
+                  CustomerManagement customers, Clock clock) {
+        this.customers = customers;
         this.policies = policies;
         this.users = users;
         this.calendars = calendars;
@@ -197,8 +201,9 @@ public class SlaManagement {
         });
         String channel = checks.check(() -> d.channel() == null || d.channel().isBlank() ? null
             : Channel.parse("channel", d.channel()).code());
+        // A tier that no customer can have would make a policy that never applies.
         String tier = checks.check(() -> Text.optional("tier", d.tier(), 40) == null ? null
-            : d.tier().trim().toLowerCase(Locale.ROOT));
+            : customers.requireTier("tier", d.tier()));
         Integer acknowledge = checks.check(() -> minutes("acknowledgeMinutes", d.acknowledgeMinutes()));
         Integer resolve = checks.check(() -> minutes("resolveMinutes", d.resolveMinutes()));
         Integer fulfil = checks.check(() -> minutes("fulfilMinutes", d.fulfilMinutes()));

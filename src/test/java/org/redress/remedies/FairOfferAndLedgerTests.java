@@ -103,6 +103,46 @@ class FairOfferAndLedgerTests extends ApplicationTest {
             .get("usedThisMonth").asString()).isEqualTo("20.00");
     }
 
+    @Test
+    void theLedgerCreditsTheAgentWhoAskedAndTheApproverSeparately() {
+        long team = newTeam("Credit");
+        Person agent = member("agent", team);
+        Person lead = member("lead", team);
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+        long id = agent.http().post(c + "/remedies", Map.of("type", "goodwill", "amount", "80.00", "description", "Hamper"))
+            .json().get("id").asLong();
+
+        JsonNode approved = lead.http().post("/api/v1/remedies/" + id + "/approve", Map.of()).json();
+
+        assertThat(approved.get("proposedBy").asString()).isEqualTo(name(agent));
+        assertThat(approved.get("approvedBy").asString()).isEqualTo(name(lead));
+        JsonNode ledger = lead.http().get("/api/v1/remedies/ledger?by=agent").json();
+        JsonNode asker = line(ledger, name(agent));
+        JsonNode approver = line(ledger, name(lead));
+        assertThat(asker.get("granted").asLong()).isEqualTo(1);
+        assertThat(asker.get("grantedAmount").asString()).isEqualTo("80.00");
+        assertThat(asker.get("approved").asLong()).isZero();
+        assertThat(approver.get("granted").asLong()).isZero();
+        assertThat(approver.get("approved").asLong()).isEqualTo(1);
+        assertThat(approver.get("approvedAmount").asString()).isEqualTo("80.00");
+        String teamName = admin().get("/api/v1/teams").json().valueStream().filter(t -> t.get("id").asLong() == team)
+            .findFirst().orElseThrow().get("name").asString();
+        assertThat(line(lead.http().get("/api/v1/remedies/ledger?by=team").json(), teamName).get("grantedAmount").asString())
+            .isEqualTo("80.00");
+    }
+
+    @Test
+    void aRemedyGrantedWithinTheAskersOwnAuthorityHasNoApprover() {
+        Person agent = member("agent", null);
+        String c = "/api/v1/cases/" + open(admin(), "C-" + unique()).get("number").asString();
+
+        JsonNode granted = agent.http().post(c + "/remedies", Map.of("type", "goodwill", "amount", "10.00",
+            "description", "Flowers")).json();
+
+        assertThat(granted.get("grantedBy").asString()).isEqualTo(name(agent));
+        assertThat(granted.get("approvedBy").isNull()).isTrue();
+    }
+
     private JsonNode openIn(String category, String customerRef, int severity) {
         Map<String, Object> body = new HashMap<>(complaint(customerRef, category));
         body.put("severity", severity);

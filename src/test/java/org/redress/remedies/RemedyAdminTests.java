@@ -75,4 +75,37 @@ class RemedyAdminTests extends ApplicationTest {
         assertThat(admin().delete("/api/v1/remedies/fair-offer-rules/" + rule.get("id").asLong()).status()).isEqualTo(204);
         assertThat(admin().get(c + "/remedies/suggestion").json().get("type").asString()).isEqualTo("refund");
     }
+
+    @Test
+    void aFairOfferRuleIsChangedInPlaceAndOnlyKnownCategoriesAndTiersAreAccepted() {
+        long rule = admin().post("/api/v1/remedies/fair-offer-rules", Map.of("tier", "vip", "type", "refund",
+            "from", "10.00", "to", "20.00")).json().get("id").asLong();
+        long before = count("fair_offer_rules");
+
+        JsonNode changed = admin().put("/api/v1/remedies/fair-offer-rules/" + rule, Map.of("tier", "premium", "severity", 2,
+            "type", "refund", "from", "12.00", "to", "25.00")).json();
+        Http.Response unknown = admin().post("/api/v1/remedies/fair-offer-rules", Map.of("category", "no-such-" + unique(),
+            "tier", "gold", "type", "refund", "from", "1.00", "to", "2.00"));
+        Http.Response byLead = newUser("lead").put("/api/v1/remedies/fair-offer-rules/" + rule, Map.of("type", "refund",
+            "from", "1.00", "to", "2.00"));
+
+        assertThat(changed.get("tier").asString()).isEqualTo("premium");
+        assertThat(changed.get("severity").asInt()).isEqualTo(2);
+        assertThat(changed.get("to").asString()).isEqualTo("25.00");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").valueStream().map(e -> e.get("field").asString())).contains("category", "tier");
+        assertThat(byLead.status()).isEqualTo(403);
+        assertThat(count("fair_offer_rules")).isEqualTo(before);
+        assertThat(admin().get("/api/v1/audit?subject=fair-offer-rule:" + rule).body()).contains("fair-offer-rule.changed");
+    }
+
+    @Test
+    void leadsAndAgentsReadThePolicyTheyWorkWithin() {
+        Http lead = newUser("lead");
+        Http agent = newUser("agent");
+
+        assertThat(lead.get("/api/v1/remedies/authority-limits").status()).isEqualTo(200);
+        assertThat(lead.get("/api/v1/remedies/fair-offer-rules").status()).isEqualTo(200);
+        assertThat(agent.get("/api/v1/remedies/types").status()).isEqualTo(200);
+    }
 }

@@ -42,13 +42,14 @@ class SlaApiTests extends ApplicationTest {
 
     @Test
     void theMostSpecificMatchingPolicyApplies() {
-        String tier = "gold" + unique().replaceAll("[^a-z]", "");
-        admin().post("/api/v1/sla/policies", policy("Gold any", Map.of("tier", tier)));
-        long goldPhone = admin().post("/api/v1/sla/policies", policy("Gold phone", Map.of("tier", tier, "channel", "phone")))
+        // Tiers are the configured ones; no other test's policy names the premium tier with these channels.
+        String tier = "premium";
+        admin().post("/api/v1/sla/policies", policy("Premium any", Map.of("tier", tier)));
+        long premiumPhone = admin().post("/api/v1/sla/policies", policy("Premium phone", Map.of("tier", tier, "channel", "phone")))
             .json().get("id").asLong();
 
-        assertThat(sla.policyFor(3, "phone", tier).id()).isEqualTo(goldPhone);
-        assertThat(sla.policyFor(3, "email", tier).name()).isEqualTo("Gold any");
+        assertThat(sla.policyFor(3, "phone", tier).id()).isEqualTo(premiumPhone);
+        assertThat(sla.policyFor(3, "email", tier).name()).isEqualTo("Premium any");
         assertThat(sla.policyFor(1, "email", "standard").name()).isEqualTo("Critical");
         assertThat(sla.policyFor(4, "email", "standard").name()).isEqualTo("Default");
     }
@@ -58,6 +59,7 @@ class SlaApiTests extends ApplicationTest {
             Arguments.of("zero target", "/api/v1/sla/policies", policy("Zero", Map.of("acknowledgeMinutes", 0)), "acknowledgeMinutes"),
             Arguments.of("negative target", "/api/v1/sla/policies", policy("Negative", Map.of("fulfilMinutes", -5)), "fulfilMinutes"),
             Arguments.of("unknown channel", "/api/v1/sla/policies", policy("Fax", Map.of("channel", "fax")), "channel"),
+            Arguments.of("unknown tier", "/api/v1/sla/policies", policy("Gold", Map.of("tier", "gold")), "'gold' is not a tier"),
             Arguments.of("unknown calendar", "/api/v1/sla/policies", policy("Nowhere", Map.of("calendarId", 999_999)), "calendarId"),
             Arguments.of("unknown time zone", "/api/v1/sla/calendars", Map.of("name", "Mars", "timeZone", "Mars/Olympus",
                 "hours", Map.of("MONDAY", List.of("09:00-17:00"))), "timeZone"),
