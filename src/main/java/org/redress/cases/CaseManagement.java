@@ -17,6 +17,7 @@ import org.redress.identity.Team;
 import org.redress.identity.UserManagement;
 import org.redress.identity.UserSummary;
 import org.redress.shared.Actor;
+import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.redress.shared.Text;
@@ -165,6 +166,26 @@ public class CaseManagement {
             access.requireAssignment(caseId, c.assigneeId(), actor, assigneeId, teamId);
             c.assign(actor, clock.instant(), assignee == null ? null : assignee.id(),
                 assignee == null ? null : assignee.name(), team, chosenTeam == null ? null : chosenTeam.name());
+        });
+    }
+
+    /**
+     * The person takes a case nobody holds (for "take next"): like assigning it to themselves,
+     * but refused with a conflict if someone took it meanwhile, so that nobody, not even a
+     * lead, takes a case from its holder by racing them.
+     */
+    public CaseView takeUnheld(long caseId, RedressUser by) {
+        UserSummary me = users.user(by.id()).filter(user -> user.active() && user.role().person())
+            .orElseThrow(() -> new InvalidInput("Only an active person can take a case."));
+        Team team = me.teamId() == null ? null : users.team(me.teamId()).orElse(null);
+        Actor actor = by.actor();
+        return change(caseId, actor, "case.assigned", c -> {
+            if (c.assigneeId() != null) {
+                throw new Conflict(CaseNumber.format(caseId) + " was taken by someone else meanwhile.");
+            }
+            access.requireAssignment(caseId, null, actor, me.id(), null);
+            c.assign(actor, clock.instant(), me.id(), me.name(), team == null ? c.teamId() : team.id(),
+                team == null ? null : team.name());
         });
     }
 

@@ -29,18 +29,36 @@ public class SlaClocks {
     private final SlaManagement sla;
     private final CaseManagement cases;
     private final CaseAccess access;
+    private final QueueRows queue;
     private final Clock clock;
 
-    SlaClocks(JdbcClient jdbc, SlaManagement sla, CaseManagement cases, CaseAccess access, Clock clock) {
+    SlaClocks(JdbcClient jdbc, SlaManagement sla, CaseManagement cases, CaseAccess access, QueueRows queue, Clock clock) {
         this.jdbc = jdbc;
+        this.queue = queue;
         this.sla = sla;
         this.cases = cases;
         this.access = access;
         this.clock = clock;
     }
 
+    /** A new or reopened case: starts these targets and puts the case in the queue with them. */
+    void open(long caseId, SlaPolicy policy, Instant from, Target... targets) {
+        insert(caseId, policy, from, targets);
+        queue.enter(caseId);
+    }
+
+    /** A reopened case is back in the queue, with no target running until its steps come round. */
+    void reopened(long caseId) {
+        queue.enter(caseId);
+    }
+
     /** Starts the clocks of these targets, in one statement. */
     void start(long caseId, SlaPolicy policy, Instant from, Target... targets) {
+        insert(caseId, policy, from, targets);
+        queue.refresh(caseId);
+    }
+
+    private void insert(long caseId, SlaPolicy policy, Instant from, Target... targets) {
         BusinessHours hours = sla.hoursOf(policy);
         StringBuilder sql = new StringBuilder("insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at) values ");
         List<Object> params = new java.util.ArrayList<>();
@@ -59,11 +77,14 @@ public class SlaClocks {
     void meet(long caseId, Target target, Instant at) {
         jdbc.sql("update sla_clocks set met_at = ? where case_id = ? and target = ? and met_at is null and stopped_at is null")
             .params(Timestamp.from(at), caseId, target.name()).update();
+        queue.refresh(caseId);
     }
 
+    /** The case is closed: what is left of its clocks stops, and it leaves the queue. */
     void stopAll(long caseId, Instant at) {
         jdbc.sql("update sla_clocks set stopped_at = ? where case_id = ? and met_at is null and stopped_at is null")
             .params(Timestamp.from(at), caseId).update();
+        queue.leave(caseId);
     }
 
     /**
@@ -93,6 +114,7 @@ public class SlaClocks {
                     clockRunning.id())
                 .update();
         }
+        queue.refresh(caseId);
         return of(caseId).stream().filter(c -> running.stream().anyMatch(r -> r.target().equals(c.target().name()))).toList();
     }
 
@@ -152,7 +174,9 @@ public class SlaClocks {
 
     /** Starts these targets afresh: their earlier clocks (met, missed or running) are replaced. */
     void restart(long caseId, SlaPolicy policy, Instant from, Target... targets) {
-        discard(caseId, targets);
+        for (Target target : targets) {
+            jdbc.sql("delete from sla_clocks where case_id = ? and target = ?").params(caseId, target.name()).update();
+        }
         start(caseId, policy, from, targets);
     }
 
@@ -161,14 +185,19 @@ public class SlaClocks {
         for (Target target : targets) {
             jdbc.sql("delete from sla_clocks where case_id = ? and target = ?").params(caseId, target.name()).update();
         }
+        queue.refresh(caseId);
     }
 
     /** Pauses the case's running clocks; returns how many were running. */
     int pause(long caseId, Instant at) {
-        return jdbc.sql("""
+        int paused = jdbc.sql("""
                 update sla_clocks set paused_at = ?
                 where case_id = ? and paused_at is null and met_at is null and stopped_at is null and breached_at is null""")
             .params(Timestamp.from(at), caseId).update();
+        if (paused > 0) {
+            queue.refresh(caseId);
+        }
+        return paused;
     }
 
     /**
@@ -199,6 +228,7 @@ public class SlaClocks {
             Duration pause = hours.between(clockPaused.pausedAt(), at);
             longest = pause.compareTo(longest) > 0 ? pause : longest;
         }
+        queue.refresh(caseId);
         return longest;
     }
 
