@@ -38,11 +38,13 @@ class CaseConsoleController {
     private final CaseSearch search;
     private final Taxonomy taxonomy;
     private final UserManagement users;
+    private final CasePresence presence;
     private final Clock clock;
     private final ZoneId businessZone;
 
-    CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users, Clock clock,
-                          ZoneId businessZone) {
+    CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users,
+                          CasePresence presence, Clock clock, ZoneId businessZone) {
+        this.presence = presence;
         this.clock = clock;
         this.businessZone = businessZone;
         this.cases = cases;
@@ -54,6 +56,15 @@ class CaseConsoleController {
     @GetMapping("/cases/{case}")
     String show(@PathVariable("case") String number, @AuthenticationPrincipal RedressUser me, Model model) {
         return page(CaseManagement.idOf(number), me, model);
+    }
+
+    /** The case page's heartbeat: says who else has it open, and who is writing. */
+    @PostMapping("/cases/{case}/presence")
+    String presence(@PathVariable("case") String number, @RequestParam(defaultValue = "false") boolean writing,
+                    @AuthenticationPrincipal RedressUser me, Model model) {
+        model.addAttribute("number", CaseNumber.format(CaseManagement.idOf(number)));
+        model.addAttribute("others", presence.beat(CaseManagement.idOf(number), me, writing));
+        return "cases/presence :: presence";
     }
 
     @PostMapping("/cases/{case}/{action}")
@@ -91,7 +102,8 @@ class CaseConsoleController {
             case "follow-up" -> cases.followUp(id, actor, yesOrNo(form.get("satisfied")),
                 number(form.get("satisfaction")), form.get("note"));
             case "learn" -> cases.learn(id, actor, form.get("lesson"));
-            case "close" -> cases.close(id, actor, form.get("outcome"), form.get("note"));
+            case "close" -> cases.close(id, actor, new CaseManagement.Closing(form.get("outcome"), form.get("reason"),
+                form.get("duplicateOf"), form.get("note")));
             case "reopen" -> cases.reopen(id, actor, form.get("reason"));
             case "assign" -> cases.assign(id, me, longOrNull(form.get("assigneeId")), longOrNull(form.get("teamId")));
             case "tags" -> cases.tag(id, actor, Arrays.stream(form.getOrDefault("tags", "").split(","))

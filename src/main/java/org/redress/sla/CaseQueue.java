@@ -95,6 +95,13 @@ public class CaseQueue {
             .single();
     }
 
+    /** Whether a case the person may open was opened or changed after this instant (for the live queue). */
+    public boolean changedSince(java.time.Instant since, RedressUser me) {
+        return jdbc.sql("select count(*) from (select 1 from recovery_cases c where c.updated_at > ? and "
+                + CaseScope.of(me).onCases("c") + " limit 1) changed")
+            .param(Timestamp.from(since)).query(Long.class).single() > 0;
+    }
+
     /**
      * The case "take next" gives: the most urgent (soonest due) open case nobody holds, of the
      * person's team, or of the shared inbox when they have no team or their team has none.

@@ -1,5 +1,7 @@
 package org.redress.sla;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,8 @@ import org.redress.cases.Channel;
 import org.redress.identity.RedressUser;
 import org.redress.identity.UserManagement;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +38,10 @@ class QueueConsoleController {
     private final TakeNext takeNext;
     private final UserManagement users;
     private final CaseCategories categories;
+    private final Clock clock;
 
-    QueueConsoleController(CaseQueue queue, TakeNext takeNext, UserManagement users, CaseCategories categories) {
+    QueueConsoleController(CaseQueue queue, TakeNext takeNext, UserManagement users, CaseCategories categories, Clock clock) {
+        this.clock = clock;
         this.queue = queue;
         this.takeNext = takeNext;
         this.users = users;
@@ -44,11 +50,33 @@ class QueueConsoleController {
 
     @GetMapping("/cases")
     String queue(@RequestParam Map<String, String> params, @AuthenticationPrincipal RedressUser me, Model model) {
+        fill(params, me, model);
+        return "sla/queue";
+    }
+
+    /**
+     * The queue's rows again, if a case the person may open changed since the page showed them
+     * (the page asks every 10 s); otherwise 204 and the page stays as it is. Cheap: an index
+     * range over recent changes.
+     */
+    @GetMapping("/cases/rows")
+    @Nullable String rows(@RequestParam Map<String, String> params, @RequestParam long since,
+                          @AuthenticationPrincipal RedressUser me, Model model, HttpServletResponse response) {
+        if (!queue.changedSince(Instant.ofEpochMilli(since), me)) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return null;
+        }
+        fill(params, me, model);
+        return "sla/queue :: rows";
+    }
+
+    private void fill(Map<String, String> params, RedressUser me, Model model) {
         CaseQueue.Counts counts = queue.counts(me);
         QueueQuery query = QueueQuery.from(params, counts.mine() > 0 ? QueueQuery.View.MINE : QueueQuery.View.OPEN);
         CaseQueue.Page page = queue.page(query, me);
         model.addAttribute("section", "cases");
         model.addAttribute("query", query);
+        model.addAttribute("here", href(query));
         model.addAttribute("counts", counts);
         model.addAttribute("tabs", Arrays.stream(QueueQuery.View.values())
             .map(view -> new Tab(view.label(), count(view, counts, me), href(query.inView(view)), view == query.view())).toList());
@@ -73,7 +101,10 @@ class QueueConsoleController {
             case OPEN -> "No open cases. Every customer has been looked after.";
             case CLOSED -> "No closed cases yet.";
         });
-        return "sla/queue";
+        // A change committed a moment before this page was read may carry an earlier time: look back a little.
+        long since = clock.instant().minusSeconds(5).toEpochMilli();
+        model.addAttribute("poll", href(query).replaceFirst("^/cases", "/cases/rows")
+            + (query.parameters().isEmpty() ? "?" : "&") + "since=" + since);
     }
 
     /** Assigns the person the most urgent case nobody holds, of their team or the shared inbox, and opens it. */

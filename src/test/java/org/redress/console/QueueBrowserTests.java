@@ -7,7 +7,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -76,6 +78,89 @@ class QueueBrowserTests extends BrowserTest {
         page.navigate(url("/cases?queue=mine"));
         assertThat(page.locator("table.list tbody tr")).hasCount(1);
         assertThat(page.locator("table.list tbody tr")).not().containsText(later.get("number").asString());
+    }
+
+    @Test
+    void selectedRowsAreClosedAsSpamTogether() {
+        long team = newTeam("Spam");
+        JsonNode first = openIn(team, "Win a prize now");
+        JsonNode second = openIn(team, "Cheap watches");
+        JsonNode kept = openIn(team, "Vase in pieces");
+        page.navigate(url("/cases?queue=open&team=" + team));
+
+        page.getByLabel("Select " + first.get("number").asString()).check();
+        page.getByLabel("Select " + second.get("number").asString()).check();
+        Locator bulk = page.getByTestId("bulk");
+        bulk.getByLabel("Action").selectOption("close");
+        bulk.getByLabel("Close reason").selectOption("spam");
+        bulk.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Apply")).click();
+
+        assertThat(page.getByText("Closed 2 cases as spam.")).isVisible();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("team=" + team));
+        assertThat(page.locator("table.list tbody tr")).hasCount(1);
+        assertThat(page.locator("table.list tbody tr")).containsText(kept.get("number").asString());
+        page.navigate(url("/cases/" + first.get("number").asString()));
+        assertThat(page.getByTestId("close-reason")).hasText("Spam");
+        assertThat(page.getByTestId("timeline")).containsText("Closed as spam");
+    }
+
+    @Test
+    void keyboardShortcutsMoveThroughTheQueueAndTheQuestionMarkListsThem() {
+        long team = newTeam("Keys");
+        JsonNode missed = openIn(team, "Vase in pieces");
+        JsonNode later = openIn(team, "Lamp in pieces");
+        moveAcknowledge(missed, "- interval '9' minute", "- interval '5' minute");
+        page.navigate(url("/cases?queue=open&team=" + team));
+
+        page.keyboard().press("?");
+        assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Keyboard shortcuts"))).containsText("Take next");
+        page.keyboard().press("Escape");
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+        page.keyboard().press("j");
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(url("/cases/" + missed.get("number").asString()));
+        page.keyboard().press("i");
+        assertThat(page.getByLabel("Internal note")).isFocused();
+        page.getByLabel("Internal note").press("Escape");
+        page.locator("h1").click();
+        page.keyboard().press("j");
+
+        assertThat(page).hasURL(url("/cases/" + later.get("number").asString()));
+    }
+
+    @Test
+    void aNewCaseAppearsInTheQueueWithoutAReload() {
+        long team = newTeam("Live");
+        openIn(team, "Vase in pieces");
+        page.navigate(url("/cases?queue=open&team=" + team));
+        assertThat(page.locator("table.list tbody tr")).hasCount(1);
+
+        JsonNode arrived = openIn(team, "Lamp in pieces");
+
+        assertThat(page.locator("table.list tbody tr")).hasCount(2, new LocatorAssertions.HasCountOptions().setTimeout(25_000));
+        assertThat(page.locator("table.list tbody")).containsText(arrived.get("number").asString());
+    }
+
+    @Test
+    void theCasePageShowsWhoElseIsViewingOrWriting() {
+        String number = open(admin(), "C-" + unique()).get("number").asString();
+        String email = "colleague-" + unique() + "@test.redress";
+        admin().post("/api/v1/users", Map.of("email", email, "name", "Colin Colleague", "password", "colin-password-1",
+            "role", "admin"));
+        try (BrowserContext other = page.context().browser().newContext()) {
+            Page colleague = other.newPage();
+            colleague.navigate(url("/login"));
+            colleague.getByLabel("Email").fill(email);
+            colleague.getByLabel("Password").fill("colin-password-1");
+            colleague.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            colleague.navigate(url("/cases/" + number));
+            colleague.getByLabel("Internal note").fill("Calling the courier now");
+
+            page.navigate(url("/cases/" + number));
+
+            assertThat(page.getByTestId("presence")).containsText("Colin Colleague is writing",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(25_000));
+        }
     }
 
     private JsonNode openIn(long team, String subject) {
