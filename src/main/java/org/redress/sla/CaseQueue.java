@@ -50,7 +50,8 @@ public class CaseQueue {
         String sql = query.view() == QueueQuery.View.CLOSED
             ? "select c.id from recovery_cases c where c.status = 'CLOSED'" + where(query, me, params)
               + " order by c.closed_at desc, c.id desc"
-            : "select c.id from sla_queue q join recovery_cases c on c.id = q.case_id where 1 = 1" + where(query, me, params)
+            // Every case in sla_queue is open; saying so lets PostgreSQL use its partial indexes over open cases.
+            : "select c.id from sla_queue q join recovery_cases c on c.id = q.case_id where c.status <> 'CLOSED'" + where(query, me, params)
               + (query.sort() == QueueQuery.Sort.SEVERITY ? " order by c.severity, c.opened_at, c.id"
                  : " order by q.due_at nulls last, q.case_id");
         params.put("limit", QueueQuery.PAGE_SIZE + 1);
@@ -69,7 +70,8 @@ public class CaseQueue {
         Map<String, Object> params = new HashMap<>();
         String sql = query.view() == QueueQuery.View.CLOSED
             ? "select count(*) from recovery_cases c where c.status = 'CLOSED'" + where(query, me, params)
-            : "select count(*) from sla_queue q join recovery_cases c on c.id = q.case_id where 1 = 1" + where(query, me, params);
+            : "select count(*) from sla_queue q join recovery_cases c on c.id = q.case_id where c.status <> 'CLOSED'"
+              + where(query, me, params);
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 

@@ -121,16 +121,23 @@ public class SlaClocks {
     /** A clock that needs attention, with its case. */
     public record Attention(long caseId, SlaClock clock) {}
 
-    /** Running clocks past their warning share or their due time, of cases in the scope, most urgent (earliest due) first. */
+    /**
+     * Running clocks past their warning share or their due time, of cases in the scope, most
+     * urgent (the case whose earliest target is due first) first.
+     */
     @Transactional(readOnly = true)
     public List<Attention> needingAttention(int limit, CaseScope scope) {
         Instant now = clock.instant();
         record Row(long caseId, String target, long policyId, Instant startedAt, Instant warnAt, Instant dueAt) {}
+        // Driven by the queue's read model (open cases by their earliest running due time), not by
+        // the clocks' due index, which at a million cases starts with the met clocks of closed ones.
         return jdbc.sql("""
-                select case_id, target, policy_id, started_at, warn_at, due_at from sla_clocks
-                where met_at is null and stopped_at is null and paused_at is null and warn_at <= ? and target <> 'FOLLOW_UP'
-                  and\s""" + scope.sql("case_id") + " order by due_at limit ?")
-            .params(Timestamp.from(now), limit)
+                select k.case_id, k.target, k.policy_id, k.started_at, k.warn_at, k.due_at
+                from sla_queue q join recovery_cases c on c.id = q.case_id join sla_clocks k on k.case_id = q.case_id
+                where q.warn_at <= :now and k.met_at is null and k.stopped_at is null and k.paused_at is null
+                  and k.warn_at <= :now and k.target <> 'FOLLOW_UP' and\s""" + scope.onCases("c")
+                + " order by q.due_at, q.case_id, k.due_at limit :limit")
+            .param("now", Timestamp.from(now)).param("limit", limit)
             .query((rs, n) -> new Row(rs.getLong("case_id"), rs.getString("target"), rs.getLong("policy_id"),
                 rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("warn_at").toInstant(),
                 rs.getTimestamp("due_at").toInstant()))
