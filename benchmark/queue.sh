@@ -60,7 +60,7 @@ insert into customers (external_ref, email, name, tier, created_at, updated_at, 
 -- of the others are held by an agent of their team. One case every 30 s over a year.
 insert into recovery_cases (customer_id, channel, category, severity, subject, status, outcome, assignee_id, team_id,
                             opened_at, updated_at, closed_at, version)
-select m.c0 + (m.n * 7919) % 200000,
+select m.c0 + (m.n::bigint * 7919) % 200000,
        (array['EMAIL','PHONE','WEB','CHAT','SOCIAL'])[1 + m.n % 5],
        (array['delivery','product-quality','billing','service','wait-time','outage','other'])[1 + m.n % 7],
        1 + m.n % 4, 'Complaint number ' || m.n,

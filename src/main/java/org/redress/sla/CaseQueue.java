@@ -82,8 +82,10 @@ public class CaseQueue {
     public Counts counts(RedressUser me) {
         CaseScope scope = CaseScope.of(me);
         String open = "from recovery_cases c where c.status <> 'CLOSED' and " + scope.onCases("c");
+        // Every case in sla_queue is open; saying so lets PostgreSQL reach the reader's cases through
+        // the partial indexes over open cases rather than over all of them (a million).
         String timed = "from sla_queue q" + (scope == CaseScope.EVERY_CASE ? " where 1 = 1"
-            : " join recovery_cases c on c.id = q.case_id where " + scope.onCases("c"));
+            : " join recovery_cases c on c.id = q.case_id where c.status <> 'CLOSED' and " + scope.onCases("c"));
         return jdbc.sql("select (select count(*) from recovery_cases c where c.status <> 'CLOSED' and c.assignee_id = :user) as mine,"
                 + " (select count(*) " + open + " and c.team_id = :team) as team,"
                 + " (select count(*) " + open + " and c.assignee_id is null) as unassigned,"
@@ -116,7 +118,8 @@ public class CaseQueue {
 
     private Optional<Long> firstUnassigned(String teamCondition) {
         return jdbc.sql("select q.case_id from sla_queue q join recovery_cases c on c.id = q.case_id"
-                + " where c.assignee_id is null and " + teamCondition + " order by q.due_at nulls last, q.case_id limit 1")
+                + " where c.status <> 'CLOSED' and c.assignee_id is null and " + teamCondition
+                + " order by q.due_at nulls last, q.case_id limit 1")
             .query(Long.class).optional();
     }
 

@@ -134,7 +134,7 @@ public class SlaClocks {
         return jdbc.sql("""
                 select k.case_id, k.target, k.policy_id, k.started_at, k.warn_at, k.due_at
                 from sla_queue q join recovery_cases c on c.id = q.case_id join sla_clocks k on k.case_id = q.case_id
-                where q.warn_at <= :now and k.met_at is null and k.stopped_at is null and k.paused_at is null
+                where q.warn_at <= :now and c.status <> 'CLOSED' and k.met_at is null and k.stopped_at is null and k.paused_at is null
                   and k.warn_at <= :now and k.target <> 'FOLLOW_UP' and\s""" + scope.onCases("c")
                 + " order by q.due_at, q.case_id, k.due_at limit :limit")
             .param("now", Timestamp.from(now)).param("limit", limit)
