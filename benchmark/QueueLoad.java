@@ -31,13 +31,15 @@ public class QueueLoad {
 
     static {
         PAGES.put("Queue: Mine", "/cases?queue=mine");
-        PAGES.put("Queue: All open (time left)", "/cases?queue=open");
+        PAGES.put("Queue: All open (time left)", "/cases?queue=open&sort=time-left");
         PAGES.put("Queue: All open by severity", "/cases?queue=open&sort=severity");
         PAGES.put("Queue: All open, missed", "/cases?queue=open&missed=true");
         PAGES.put("Queue: Unassigned", "/cases?queue=unassigned");
         PAGES.put("Queue: Recently closed", "/cases?queue=closed");
         PAGES.put("At risk (/sla/attention)", "/sla/attention");
         PAGES.put("Case page", null);
+        // A small page that reads almost nothing: what the machine and the framework cost by themselves.
+        PAGES.put("Control: alerts page", "/alerts");
     }
 
     public static void main(String[] args) throws Exception {
