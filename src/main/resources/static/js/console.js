@@ -86,3 +86,183 @@ document.addEventListener('submit', function (event) {
         show('Redress cannot be reached. Check the connection and try again.');
     });
 })();
+
+// Keyboard shortcuts for the frequent actions; "?" lists them. Keys typed into a field are
+// the field's. The queue remembers its order (this tab only), so that on a case page j and k
+// move to the next and previous case of the queue the agent came from.
+(function () {
+    var SHORTCUTS = [
+        ['j / k', 'Next / previous case (in the queue: move the selection)'],
+        ['Enter', 'Open the selected case (in the queue)'],
+        ['t', 'Take next: the most urgent case nobody holds'],
+        ['r', 'Reply to the customer'],
+        ['i', 'Write an internal note'],
+        ['s', 'The next playbook step'],
+        ['g q', 'Go to the queue'],
+        ['?', 'Show or hide these shortcuts']
+    ];
+    var selected = -1;
+    var pending = '';
+
+    function typing(target) {
+        var tag = target && target.tagName;
+        return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (target && target.isContentEditable);
+    }
+
+    function rows() {
+        return Array.prototype.slice.call(document.querySelectorAll('table.list tbody tr[data-case]'));
+    }
+
+    function rememberQueue() {
+        var numbers = rows().map(function (row) { return row.getAttribute('data-case'); });
+        if (numbers.length && document.querySelector('[data-testid=take-next]')) {
+            sessionStorage.setItem('redress.queue', JSON.stringify(numbers));
+        }
+    }
+
+    function select(index) {
+        var all = rows();
+        if (!all.length) {
+            return;
+        }
+        selected = Math.max(0, Math.min(all.length - 1, index));
+        all.forEach(function (row, i) { row.classList.toggle('selected', i === selected); });
+        all[selected].scrollIntoView({block: 'nearest'});
+    }
+
+    function caseNumberHere() {
+        var match = location.pathname.match(/^\/cases\/(RC-\d+)$/i);
+        return match ? match[1] : null;
+    }
+
+    function neighbour(step) {
+        var here = caseNumberHere();
+        var queue = JSON.parse(sessionStorage.getItem('redress.queue') || '[]');
+        var at = queue.indexOf(here);
+        var next = at < 0 ? null : queue[at + step];
+        if (next) {
+            location.href = '/cases/' + next;
+        }
+    }
+
+    function takeNext() {
+        var form = document.querySelector('[data-testid=take-next]');
+        if (!form) {
+            // Not on the queue: post the same form, with the CSRF token the page carries for htmx.
+            var headers = JSON.parse(document.body.getAttribute('hx-headers') || '{}');
+            form = document.createElement('form');
+            form.method = 'post';
+            form.action = '/cases/take-next';
+            var token = document.createElement('input');
+            token.type = 'hidden';
+            token.name = '_csrf';
+            token.value = headers['X-CSRF-TOKEN'] || '';
+            form.appendChild(token);
+            document.body.appendChild(form);
+        }
+        form.submit();
+    }
+
+    function focus(selector) {
+        var field = document.querySelector(selector);
+        if (field) {
+            field.scrollIntoView({block: 'center'});
+            field.focus();
+        }
+        return !!field;
+    }
+
+    function toggleHelp() {
+        var help = document.getElementById('shortcuts');
+        if (help) {
+            help.remove();
+            return;
+        }
+        help = document.createElement('div');
+        help.id = 'shortcuts';
+        help.className = 'shortcuts card';
+        help.setAttribute('role', 'dialog');
+        help.setAttribute('aria-label', 'Keyboard shortcuts');
+        var title = document.createElement('h2');
+        title.textContent = 'Keyboard shortcuts';
+        help.appendChild(title);
+        var list = document.createElement('dl');
+        SHORTCUTS.forEach(function (shortcut) {
+            var key = document.createElement('dt');
+            key.textContent = shortcut[0];
+            var what = document.createElement('dd');
+            what.textContent = shortcut[1];
+            list.appendChild(key);
+            list.appendChild(what);
+        });
+        help.appendChild(list);
+        document.body.appendChild(help);
+    }
+
+    document.addEventListener('DOMContentLoaded', rememberQueue);
+    document.addEventListener('htmx:afterSettle', function () {
+        selected = -1;
+        rememberQueue();
+    });
+
+    document.addEventListener('keydown', function (event) {
+        if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
+            return;
+        }
+        var key = event.key;
+        if (pending === 'g') {
+            pending = '';
+            if (key === 'q') {
+                location.href = '/cases';
+            }
+            return;
+        }
+        var inQueue = rows().length > 0 && !caseNumberHere();
+        var handled = true;
+        if (key === '?') {
+            toggleHelp();
+        } else if (key === 'Escape' && document.getElementById('shortcuts')) {
+            toggleHelp();
+        } else if (key === 'j') {
+            inQueue ? select(selected + 1) : neighbour(1);
+        } else if (key === 'k') {
+            inQueue ? select(selected - 1) : neighbour(-1);
+        } else if (key === 'Enter' && inQueue && selected >= 0) {
+            location.href = '/cases/' + rows()[selected].getAttribute('data-case');
+        } else if (key === 't') {
+            takeNext();
+        } else if (key === 'r') {
+            handled = focus('#composer textarea');
+        } else if (key === 'i') {
+            handled = focus('textarea[data-note]');
+        } else if (key === 's') {
+            handled = focus('.step.current textarea, .step.current select, .step.current button');
+        } else if (key === 'g') {
+            pending = 'g';
+        } else {
+            handled = false;
+        }
+        if (handled) {
+            event.preventDefault();
+        }
+    });
+})();
+
+// Live pages. The case page's heartbeat says whether this person is writing (a note or a reply
+// under way). The queue refreshes its rows when a case changed, unless rows are selected for a
+// bulk action (refreshing would lose the selection).
+(function () {
+    document.addEventListener('htmx:configRequest', function (event) {
+        if (event.detail.elt && event.detail.elt.id === 'presence') {
+            var writing = Array.prototype.some.call(document.querySelectorAll('main textarea'), function (field) {
+                return field === document.activeElement || field.value.trim() !== '';
+            });
+            event.detail.parameters.writing = writing ? 'true' : 'false';
+        }
+    });
+    document.addEventListener('htmx:beforeRequest', function (event) {
+        if (event.detail.elt && event.detail.elt.id === 'queue-rows' && document.querySelector('input[name=cases]:checked')) {
+            event.preventDefault();
+        }
+    });
+})();

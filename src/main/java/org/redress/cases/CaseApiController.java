@@ -185,17 +185,23 @@ class CaseApiController {
 
     // ---- outcome and handling -----------------------------------------------------------
 
-    @Schema(description = "Close the case.")
+    @Schema(description = "Close the case: with an outcome, or with a reason instead.")
     record CloseRequest(
-        @Schema(description = "recovered or not-recovered.", example = "recovered", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(description = "recovered or not-recovered; leave out when closing for a reason.", example = "recovered")
         @Nullable String outcome,
+        @Schema(description = "Instead of an outcome: duplicate, spam or not-a-complaint.", example = "duplicate")
+        @Nullable String reason,
+        @Schema(description = "For a duplicate: the case it repeats.", example = "RC-000122") @Nullable String duplicateOf,
         @Schema(description = "Why; required for not-recovered.") @Nullable String note) {}
 
     @PostMapping("/{case}/close")
-    @Operation(summary = "Close", description = "As recovered: every playbook step must be done and the follow-up found the "
-        + "customer satisfied (409 names what is missing). As not recovered: the customer must have been acknowledged, and a note says why.")
+    @Operation(summary = "Close", description = "With an outcome, as recovered: every playbook step must be done and the "
+        + "follow-up found the customer satisfied (409 names what is missing); as not recovered: the customer must have been "
+        + "acknowledged, and a note says why. Or, instead of an outcome, with a reason: duplicate (name the case it repeats "
+        + "in duplicateOf), spam or not-a-complaint; no step is needed first, and the customer is sent no update.")
     CaseView close(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody CloseRequest body, @AuthenticationPrincipal RedressUser user) {
-        return cases.close(CaseManagement.idOf(number), user.actor(), body.outcome(), body.note());
+        return cases.close(CaseManagement.idOf(number), user.actor(), new CaseManagement.Closing(body.outcome(), body.reason(),
+            body.duplicateOf(), body.note()));
     }
 
     @Schema(description = "Reopen the case.")

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -28,24 +27,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The agent's console: queues and the case page. Each action on the case page posts a
+ * The agent's console: the case page (the queue is the sla module's, beside the clocks it sorts by). Each action on the case page posts a
  * small form; with htmx the case section is re-rendered in place, without it the browser
  * is redirected back to the case (post/redirect/get). Refusals are shown on the page.
  */
 @Controller
 class CaseConsoleController {
 
-    record QueueTab(String key, String label, @Nullable Long count) {}
-
     private final CaseManagement cases;
     private final CaseSearch search;
     private final Taxonomy taxonomy;
     private final UserManagement users;
+    private final CasePresence presence;
     private final Clock clock;
     private final ZoneId businessZone;
 
-    CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users, Clock clock,
-                          ZoneId businessZone) {
+    CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users,
+                          CasePresence presence, Clock clock, ZoneId businessZone) {
+        this.presence = presence;
         this.clock = clock;
         this.businessZone = businessZone;
         this.cases = cases;
@@ -54,37 +53,18 @@ class CaseConsoleController {
         this.users = users;
     }
 
-    @GetMapping("/cases")
-    String queue(@RequestParam(required = false) @Nullable String queue, @RequestParam(required = false) @Nullable String sort,
-                 @AuthenticationPrincipal RedressUser me, Model model) {
-        CaseSearch.QueueOrder order = "time-left".equals(sort) ? CaseSearch.QueueOrder.TIME_LEFT : CaseSearch.QueueOrder.URGENCY;
-        Map<CaseSearch.Queue, Long> sizes = search.queueSizes(me);
-        CaseSearch.Queue chosen = queue == null
-            ? (sizes.get(CaseSearch.Queue.MINE) > 0 ? CaseSearch.Queue.MINE : CaseSearch.Queue.ALL_OPEN)
-            : Arrays.stream(CaseSearch.Queue.values()).filter(q -> key(q).equals(queue)).findFirst().orElse(CaseSearch.Queue.ALL_OPEN);
-        model.addAttribute("section", "cases");
-        model.addAttribute("queue", key(chosen));
-        model.addAttribute("sort", order == CaseSearch.QueueOrder.TIME_LEFT ? "time-left" : "urgency");
-        model.addAttribute("tabs", List.of(
-            new QueueTab("mine", "Mine", sizes.get(CaseSearch.Queue.MINE)),
-            new QueueTab("team", "My team", me.teamId() == null ? null : sizes.get(CaseSearch.Queue.TEAM)),
-            new QueueTab("unassigned", "Unassigned", sizes.get(CaseSearch.Queue.UNASSIGNED)),
-            new QueueTab("open", "All open", sizes.get(CaseSearch.Queue.ALL_OPEN)),
-            new QueueTab("closed", "Recently closed", null)));
-        model.addAttribute("cases", search.queue(chosen, me, order));
-        model.addAttribute("emptyMessage", switch (chosen) {
-            case MINE -> "No open cases are assigned to you. Take one from Unassigned.";
-            case TEAM -> me.teamId() == null ? "You are not in a team." : "Your team has no open cases.";
-            case UNASSIGNED -> "Every open case has an owner.";
-            case ALL_OPEN -> "No open cases. Every customer has been looked after.";
-            case CLOSED -> "No closed cases yet.";
-        });
-        return "cases/queue";
-    }
-
     @GetMapping("/cases/{case}")
     String show(@PathVariable("case") String number, @AuthenticationPrincipal RedressUser me, Model model) {
         return page(CaseManagement.idOf(number), me, model);
+    }
+
+    /** The case page's heartbeat: says who else has it open, and who is writing. */
+    @PostMapping("/cases/{case}/presence")
+    String presence(@PathVariable("case") String number, @RequestParam(defaultValue = "false") boolean writing,
+                    @AuthenticationPrincipal RedressUser me, Model model) {
+        model.addAttribute("number", CaseNumber.format(CaseManagement.idOf(number)));
+        model.addAttribute("others", presence.beat(CaseManagement.idOf(number), me, writing));
+        return "cases/presence :: presence";
     }
 
     @PostMapping("/cases/{case}/{action}")
@@ -122,7 +102,8 @@ class CaseConsoleController {
             case "follow-up" -> cases.followUp(id, actor, yesOrNo(form.get("satisfied")),
                 number(form.get("satisfaction")), form.get("note"));
             case "learn" -> cases.learn(id, actor, form.get("lesson"));
-            case "close" -> cases.close(id, actor, form.get("outcome"), form.get("note"));
+            case "close" -> cases.close(id, actor, new CaseManagement.Closing(form.get("outcome"), form.get("reason"),
+                form.get("duplicateOf"), form.get("note")));
             case "reopen" -> cases.reopen(id, actor, form.get("reason"));
             case "assign" -> cases.assign(id, me, longOrNull(form.get("assigneeId")), longOrNull(form.get("teamId")));
             case "tags" -> cases.tag(id, actor, Arrays.stream(form.getOrDefault("tags", "").split(","))
@@ -147,10 +128,6 @@ class CaseConsoleController {
             CaseScope.of(me), null, 6).items().stream().filter(other -> other.id() != id).limit(5).toList());
         model.addAttribute("today", LocalDate.now(clock.withZone(businessZone)));
         return "cases/detail";
-    }
-
-    private static String key(CaseSearch.Queue queue) {
-        return queue == CaseSearch.Queue.ALL_OPEN ? "open" : queue.name().toLowerCase(Locale.ROOT);
     }
 
     private static @Nullable LocalDate date(@Nullable String value) {

@@ -17,6 +17,7 @@ import org.redress.identity.Team;
 import org.redress.identity.UserManagement;
 import org.redress.identity.UserSummary;
 import org.redress.shared.Actor;
+import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.redress.shared.Text;
@@ -136,9 +137,34 @@ public class CaseManagement {
     // ---- outcome ------------------------------------------------------------------------
 
     public CaseView close(long caseId, Actor actor, @Nullable String outcome, @Nullable String note) {
-        Outcome result = Outcome.parse(Text.required("outcome", outcome, 20));
-        String text = Text.optional("note", note, MAX_TEXT);
-        return change(caseId, actor, "case.closed", c -> c.close(actor, clock.instant(), result, text));
+        return close(caseId, actor, new Closing(outcome, null, null, note));
+    }
+
+    /** How a case is to be closed: with an outcome, or with a reason instead (and, for a duplicate, the case it repeats). */
+    public record Closing(@Nullable String outcome, @Nullable String reason, @Nullable String duplicateOf, @Nullable String note) {}
+
+    public CaseView close(long caseId, Actor actor, Closing closing) {
+        String text = Text.optional("note", closing.note(), MAX_TEXT);
+        if (closing.reason() == null || closing.reason().isBlank()) {
+            Outcome result = Outcome.parse(Text.required("outcome", closing.outcome(), 20));
+            return change(caseId, actor, "case.closed", c -> c.close(actor, clock.instant(), result, text));
+        }
+        if (closing.outcome() != null && !closing.outcome().isBlank()) {
+            throw InvalidInput.field("outcome", "is for a case closed after a recovery; a case closed for a reason has none");
+        }
+        CloseReason reason = CloseReason.parse("reason", Text.required("reason", closing.reason(), 40));
+        Long original = original(closing.duplicateOf());
+        return change(caseId, actor, "case.closed", c -> c.closeFor(actor, clock.instant(), reason, original, text));
+    }
+
+    // The case a duplicate repeats: one that exists.
+    private @Nullable Long original(@Nullable String number) {
+        if (number == null || number.isBlank()) {
+            return null;
+        }
+        long id = CaseNumber.parse(number.trim()).filter(cases::existsById)
+            .orElseThrow(() -> InvalidInput.field("duplicateOf", "there is no case " + number.trim()));
+        return id;
     }
 
     public CaseView reopen(long caseId, Actor actor, @Nullable String reason) {
@@ -165,6 +191,26 @@ public class CaseManagement {
             access.requireAssignment(caseId, c.assigneeId(), actor, assigneeId, teamId);
             c.assign(actor, clock.instant(), assignee == null ? null : assignee.id(),
                 assignee == null ? null : assignee.name(), team, chosenTeam == null ? null : chosenTeam.name());
+        });
+    }
+
+    /**
+     * The person takes a case nobody holds (for "take next"): like assigning it to themselves,
+     * but refused with a conflict if someone took it meanwhile, so that nobody, not even a
+     * lead, takes a case from its holder by racing them.
+     */
+    public CaseView takeUnheld(long caseId, RedressUser by) {
+        UserSummary me = users.user(by.id()).filter(user -> user.active() && user.role().person())
+            .orElseThrow(() -> new InvalidInput("Only an active person can take a case."));
+        Team team = me.teamId() == null ? null : users.team(me.teamId()).orElse(null);
+        Actor actor = by.actor();
+        return change(caseId, actor, "case.assigned", c -> {
+            if (c.assigneeId() != null) {
+                throw new Conflict(CaseNumber.format(caseId) + " was taken by someone else meanwhile.");
+            }
+            access.requireAssignment(caseId, null, actor, me.id(), null);
+            c.assign(actor, clock.instant(), me.id(), me.name(), team == null ? c.teamId() : team.id(),
+                team == null ? null : team.name());
         });
     }
 

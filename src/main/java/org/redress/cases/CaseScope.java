@@ -65,8 +65,11 @@ public final class CaseScope {
         };
     }
 
-    /** The same condition on the case table itself, under this alias. */
-    String onCases(String alias) {
+    /**
+     * The same condition on the case table itself, under this alias, for a module that lists
+     * cases joined to its own rows (the queue in sla) and needs the planner to see the rule.
+     */
+    public String onCases(String alias) {
         return switch (reach) {
             case EVERY_CASE -> "1 = 1";
             case NONE -> "1 = 0";

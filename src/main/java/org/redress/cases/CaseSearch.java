@@ -1,7 +1,5 @@
 package org.redress.cases;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -12,15 +10,16 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.redress.identity.RedressUser;
 import org.redress.shared.InvalidInput;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Lists of cases: filtered API pages with keyset pagination (stable while cases are
- * added, and as fast on page 1,000 as on page 1), and the agent's work queues.
+ * added, and as fast on page 1,000 as on page 1), and the lines of other modules' lists
+ * (the queue, kept by the sla module, orders cases and asks for their lines here).
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,17 +36,6 @@ public class CaseSearch {
         }
     }
 
-    /** Work queues in the console. */
-    public enum Queue { MINE, TEAM, UNASSIGNED, ALL_OPEN, CLOSED }
-
-    /** How an open queue is ordered: by severity then waiting time, or by the time left to the next target. */
-    public enum QueueOrder { URGENCY, TIME_LEFT }
-
-    // The earliest due time of the case's running clocks (owned by the sla module, read only).
-    private static final String NEXT_DUE = """
-        (select min(k.due_at) from sla_clocks k
-         where k.case_id = c.id and k.met_at is null and k.stopped_at is null and k.paused_at is null)""";
-
     private static final String SELECT = """
         select c.id, c.status, c.outcome, c.severity, c.category, c.channel, c.subject, c.customer_id,
                coalesce(cu.name, cu.email, cu.external_ref) as customer_name, c.assignee_id, u.name as assignee_name,
@@ -58,11 +46,12 @@ public class CaseSearch {
         """;
 
     private final JdbcClient jdbc;
-    private final Clock clock;
+    // Provided by the sla module when it runs; a module test of cases alone lists without deadlines.
+    private final ObjectProvider<CaseDeadlines> deadlines;
 
-    CaseSearch(JdbcClient jdbc, Clock clock) {
+    CaseSearch(JdbcClient jdbc, ObjectProvider<CaseDeadlines> deadlines) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     /** Whether the customer has a case that is not closed: someone is already recovering them. */
@@ -117,34 +106,6 @@ public class CaseSearch {
         return new CasePage(List.copyOf(items), String.valueOf(items.get(limit - 1).id()));
     }
 
-    /**
-     * A work queue of the cases this person may open, most urgent first: severity, then the
-     * oldest waiting; or the case whose next target is due soonest (missed ones first, cases
-     * with no running target last). A queue holds at most {@link #MAX_LIMIT} cases.
-     */
-    public List<CaseSummary> queue(Queue queue, RedressUser me, QueueOrder order) {
-        long userId = me.id();
-        Long teamId = me.teamId();
-        String where = switch (queue) {
-            case MINE -> " where c.status <> 'CLOSED' and c.assignee_id = :user";
-            case TEAM -> " where c.status <> 'CLOSED' and c.team_id = :team";
-            case UNASSIGNED -> " where c.status <> 'CLOSED' and c.assignee_id is null";
-            case ALL_OPEN -> " where c.status <> 'CLOSED'";
-            case CLOSED -> " where c.status = 'CLOSED'";
-        } + " and " + CaseScope.of(me).onCases("c");
-        String orderBy = queue == Queue.CLOSED ? " order by c.closed_at desc"
-            : order == QueueOrder.TIME_LEFT ? " order by " + NEXT_DUE + " nulls last, c.severity, c.opened_at"
-            : " order by c.severity, c.opened_at";
-        if (queue == Queue.TEAM && teamId == null) {
-            return List.of();
-        }
-        Map<String, Object> params = new HashMap<>();
-        params.put("user", userId);
-        params.put("team", teamId == null ? -1L : teamId);
-        params.put("limit", MAX_LIMIT);
-        return completed(jdbc.sql(SELECT + where + orderBy + " limit :limit").params(params).query(this::row).list());
-    }
-
     /** Those of the cases with these ids that are in the reader's scope, in no particular order; for other modules' lists. */
     public List<CaseSummary> summaries(java.util.Collection<Long> ids, CaseScope scope) {
         if (ids.isEmpty()) {
@@ -154,20 +115,11 @@ public class CaseSearch {
             .param("ids", List.copyOf(ids)).query(this::row).list());
     }
 
-    /** Open cases in each queue this person may open, for the tabs' counters. */
-    public Map<Queue, Long> queueSizes(RedressUser me) {
-        record Counts(long mine, long team, long unassigned, long open) {}
-        Counts counts = jdbc.sql("""
-                select sum(case when c.assignee_id = :user then 1 else 0 end) as mine,
-                       sum(case when c.team_id = :team then 1 else 0 end) as team,
-                       sum(case when c.assignee_id is null then 1 else 0 end) as unassigned,
-                       count(*) as open
-                from recovery_cases c where c.status <> 'CLOSED' and\s""" + CaseScope.of(me).onCases("c"))
-            .param("user", me.id()).param("team", me.teamId() == null ? -1L : me.teamId())
-            .query((rs, n) -> new Counts(rs.getLong("mine"), rs.getLong("team"), rs.getLong("unassigned"), rs.getLong("open")))
-            .single();
-        return Map.of(Queue.MINE, counts.mine(), Queue.TEAM, counts.team(), Queue.UNASSIGNED, counts.unassigned(),
-            Queue.ALL_OPEN, counts.open());
+    /** The same cases in the order of the ids given, leaving out those not in the reader's scope. */
+    public List<CaseSummary> summariesInOrder(List<Long> ids, CaseScope scope) {
+        Map<Long, CaseSummary> byId = new HashMap<>();
+        summaries(ids, scope).forEach(summary -> byId.put(summary.id(), summary));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private CaseSummary row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -193,7 +145,8 @@ public class CaseSearch {
                 done.computeIfAbsent(rs.getLong("recovery_case"), id -> EnumSet.noneOf(PlaybookStep.class))
                     .add(PlaybookStep.valueOf(rs.getString("step")));
             });
-        Map<Long, CaseSummary.Deadline> pressing = deadlines(ids);
+        Map<Long, CaseSummary.Deadline> pressing = deadlines.stream().findFirst()
+            .map(source -> source.mostPressing(ids)).orElse(Map.of());
         List<CaseSummary> result = new ArrayList<>(rows.size());
         for (CaseSummary row : rows) {
             Set<PlaybookStep> stepsDone = done.getOrDefault(row.id(), Set.of());
@@ -202,40 +155,6 @@ public class CaseSearch {
                 closed ? null : pressing.get(row.id())));
         }
         return result;
-    }
-
-    /**
-     * The most pressing running clock of each case: the earliest due that is not paused, or
-     * a paused one when all are. The clocks belong to the sla module; lists read them here
-     * (read only, by their documented columns) so that a queue can show and sort by them
-     * without the cases module depending on that module.
-     */
-    private Map<Long, CaseSummary.Deadline> deadlines(List<Long> ids) {
-        Instant now = clock.instant();
-        Map<Long, CaseSummary.Deadline> pressing = new HashMap<>();
-        jdbc.sql("""
-                select case_id, target, warn_at, due_at, paused_at from sla_clocks
-                where case_id in (:ids) and met_at is null and stopped_at is null""")
-            .param("ids", ids)
-            .query(rs -> {
-                Instant due = rs.getTimestamp("due_at").toInstant();
-                CaseSummary.Deadline.State state = rs.getTimestamp("paused_at") != null ? CaseSummary.Deadline.State.PAUSED
-                    : !now.isBefore(due) ? CaseSummary.Deadline.State.BREACHED
-                    : !now.isBefore(rs.getTimestamp("warn_at").toInstant()) ? CaseSummary.Deadline.State.AT_RISK
-                    : CaseSummary.Deadline.State.ON_TRACK;
-                CaseSummary.Deadline candidate = new CaseSummary.Deadline(PlaybookStep.valueOf(rs.getString("target")), due, state);
-                pressing.merge(rs.getLong("case_id"), candidate, CaseSearch::morePressing);
-            });
-        return pressing;
-    }
-
-    private static CaseSummary.Deadline morePressing(CaseSummary.Deadline a, CaseSummary.Deadline b) {
-        boolean aPaused = a.state() == CaseSummary.Deadline.State.PAUSED;
-        boolean bPaused = b.state() == CaseSummary.Deadline.State.PAUSED;
-        if (aPaused != bPaused) {
-            return aPaused ? b : a;
-        }
-        return a.dueAt().isAfter(b.dueAt()) ? b : a;
     }
 
     private static CaseStatus status(String value) {

@@ -32,9 +32,32 @@ public record CaseSummary(
         @Schema(description = "The step that is timed.", example = "ACKNOWLEDGE") PlaybookStep step,
         @Schema(description = "When it is due.") Instant dueAt,
         @Schema(description = "ON_TRACK, AT_RISK (past the warning share), BREACHED (past due) or PAUSED (waiting on the customer).")
-        State state) {
+        State state,
+        @Schema(description = "Business minutes left until it is due: negative when overdue; for a paused target, what will be left when it runs again.",
+            example = "130")
+        long minutesLeft) {
 
         public enum State { ON_TRACK, AT_RISK, BREACHED, PAUSED }
+
+        /** How a person reads it: "2 h 10 min left", "overdue by 35 min", "paused, 3 h left". */
+        public String timeLeft() {
+            String span = span(Math.abs(minutesLeft));
+            return switch (state) {
+                case BREACHED -> "overdue by " + span;
+                case PAUSED -> "paused, " + span + " left";
+                default -> span + " left";
+            };
+        }
+
+        private static String span(long minutes) {
+            long days = minutes / (24 * 60);
+            long hours = minutes % (24 * 60) / 60;
+            long rest = minutes % 60;
+            if (days > 0) {
+                return days + " d" + (hours > 0 ? " " + hours + " h" : "");
+            }
+            return hours > 0 ? hours + " h" + (rest > 0 ? " " + rest + " min" : "") : rest + " min";
+        }
     }
 
     CaseSummary completed(@Nullable PlaybookStep next, @Nullable Deadline pressing) {

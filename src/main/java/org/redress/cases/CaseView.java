@@ -16,7 +16,9 @@ public record CaseView(
     @Schema(description = "Identifier.", example = "123") long id,
     @Schema(description = "Human-readable number.", example = "RC-000123") String number,
     @Schema(description = "NEW, IN_PROGRESS, RESOLUTION_AGREED, FULFILLED or CLOSED; follows from the steps done.") CaseStatus status,
-    @Schema(description = "For closed cases: RECOVERED or NOT_RECOVERED.") @Nullable Outcome outcome,
+    @Schema(description = "For closed cases: RECOVERED or NOT_RECOVERED; null for a case closed for a reason.") @Nullable Outcome outcome,
+    @Schema(description = "For a case closed without an outcome: DUPLICATE, SPAM or NOT_A_COMPLAINT.") @Nullable CloseReason closeReason,
+    @Schema(description = "For a duplicate: the number of the case it repeats.", example = "RC-000122") @Nullable String duplicateOf,
     @Schema(description = "The playbook step to do next; null when every step is done (ready to close) or the case is closed.")
     @Nullable NextStep nextStep,
     @Schema(description = "The customer.") CustomerView customer,

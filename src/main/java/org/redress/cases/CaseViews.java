@@ -38,7 +38,8 @@ class CaseViews {
                 done.map(StepRecord::doneAt).orElse(null), done.map(StepRecord::doneByName).orElse(null),
                 done.map(StepRecord::note).orElse(null));
         }).toList();
-        return new CaseView(c.id(), CaseNumber.format(c.id()), c.status(), c.outcome(),
+        return new CaseView(c.id(), CaseNumber.format(c.id()), c.status(), c.outcome(), c.closeReason(),
+            c.duplicateOf() == null ? null : CaseNumber.format(c.duplicateOf()),
             c.nextStep().map(CaseView.NextStep::of).orElse(null), customer, c.channel().code(), c.category(),
             c.severity(), c.subject(), assignee, team, c.tagNames(), c.rootCause(), c.responsibility(), c.resolution(),
             c.promisedBy(), c.satisfied(), c.satisfaction(), steps, c.openedAt(), c.updatedAt(), c.closedAt());

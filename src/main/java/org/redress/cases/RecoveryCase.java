@@ -42,6 +42,8 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
     private final String subject;
     private CaseStatus status;
     private @Nullable Outcome outcome;
+    private @Nullable CloseReason closeReason;
+    private @Nullable Long duplicateOf;
     private @Nullable Long assigneeId;
     private @Nullable Long teamId;
     private @Nullable String rootCause;
@@ -63,7 +65,8 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
 
     @PersistenceCreator
     RecoveryCase(@Nullable Long id, long customerId, Channel channel, String category, int severity, String subject,
-                 CaseStatus status, @Nullable Outcome outcome, @Nullable Long assigneeId, @Nullable Long teamId,
+                 CaseStatus status, @Nullable Outcome outcome, @Nullable CloseReason closeReason, @Nullable Long duplicateOf,
+                 @Nullable Long assigneeId, @Nullable Long teamId,
                  @Nullable String rootCause, @Nullable Responsibility responsibility, @Nullable String resolution,
                  @Nullable LocalDate promisedBy, @Nullable Boolean satisfied, @Nullable Integer satisfaction,
                  Instant openedAt, Instant updatedAt, @Nullable Instant closedAt, int version,
@@ -76,6 +79,8 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         this.subject = subject;
         this.status = status;
         this.outcome = outcome;
+        this.closeReason = closeReason;
+        this.duplicateOf = duplicateOf;
         this.assigneeId = assigneeId;
         this.teamId = teamId;
         this.rootCause = rootCause;
@@ -95,7 +100,7 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
     static RecoveryCase open(long customerId, Channel channel, String category, int severity, String subject,
                              Actor actor, Instant now) {
         RecoveryCase recoveryCase = new RecoveryCase(null, customerId, channel, category, severity, subject,
-            CaseStatus.NEW, null, null, null, null, null, null, null, null, null, now, now, null, 0, Set.of(), Set.of());
+            CaseStatus.NEW, null, null, null, null, null, null, null, null, null, null, null, now, now, null, 0, Set.of(), Set.of());
         recoveryCase.happened(actor, now, "opened", "Complaint received via " + channel.label().toLowerCase()
             + " (" + category + ", severity " + severity + ")");
         return recoveryCase;
@@ -222,7 +227,38 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         this.closedAt = now;
         happened(actor, now, "closed", "Closed as " + result.label().toLowerCase() + quoted(note));
         if (id != null) {
-            registerEvent(new CaseClosed(id, customerId, result, now));
+            registerEvent(new CaseClosed(id, customerId, result, null, now));
+        }
+    }
+
+    /**
+     * Closes the case without an outcome, for a reason: a duplicate (of the case given, never
+     * itself), spam, or not a complaint. No playbook step is needed first: there is no
+     * recovery to judge, and a duplicate's customer is answered on the other case.
+     */
+    void closeFor(Actor actor, Instant now, CloseReason reason, @Nullable Long original, @Nullable String note) {
+        requireOpen();
+        if (reason == CloseReason.DUPLICATE) {
+            if (original == null) {
+                throw InvalidInput.field("duplicateOf", "is required when a case is closed as a duplicate: the case it repeats");
+            }
+            if (original.equals(id)) {
+                throw InvalidInput.field("duplicateOf", "names " + number() + " itself; name the case it repeats");
+            }
+        } else if (original != null) {
+            throw InvalidInput.field("duplicateOf", "is only for a case closed as a duplicate");
+        }
+        this.closeReason = reason;
+        this.duplicateOf = original;
+        this.status = CaseStatus.CLOSED;
+        this.closedAt = now;
+        happened(actor, now, "closed", switch (reason) {
+            case DUPLICATE -> "Closed as a duplicate of " + CaseNumber.format(original);
+            case SPAM -> "Closed as spam";
+            case NOT_A_COMPLAINT -> "Closed: not a complaint";
+        } + quoted(note));
+        if (id != null) {
+            registerEvent(new CaseClosed(id, customerId, null, reason, now));
         }
     }
 
@@ -231,6 +267,8 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
             throw new Conflict(number() + " is not closed, so it cannot be reopened.");
         }
         this.outcome = null;
+        this.closeReason = null;
+        this.duplicateOf = null;
         this.closedAt = null;
         steps.removeIf(done -> done.step() == PlaybookStep.FOLLOW_UP);
         this.satisfied = null;
@@ -398,6 +436,8 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
     String subject() { return subject; }
     CaseStatus status() { return status; }
     @Nullable Outcome outcome() { return outcome; }
+    @Nullable CloseReason closeReason() { return closeReason; }
+    @Nullable Long duplicateOf() { return duplicateOf; }
     @Nullable Long assigneeId() { return assigneeId; }
     @Nullable Long teamId() { return teamId; }
     @Nullable String rootCause() { return rootCause; }

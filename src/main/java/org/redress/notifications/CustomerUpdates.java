@@ -90,6 +90,10 @@ class CustomerUpdates {
 
     @EventListener
     void on(CaseClosed closed) {
+        if (closed.outcome() == null) {
+            // Closed as a duplicate (the customer hears on the case it repeats), spam or not a complaint: nothing to tell.
+            return;
+        }
         CaseView c = cases.view(closed.caseId());
         send(c, "closed", closed.outcome() == Outcome.RECOVERED
             ? "Your case " + c.number() + " is now closed. Thank you for giving us the chance to put this right."

@@ -16,6 +16,7 @@ import org.redress.cases.SeverityChanged;
 import org.redress.customers.CustomerManagement;
 import org.redress.remedies.RemedyChanged;
 import org.redress.cases.CaseOpened;
+import org.redress.cases.CaseReopened;
 import org.redress.cases.StepRecorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,13 @@ class CaseClocks {
     @EventListener
     void on(CaseOpened opened) {
         SlaPolicy policy = sla.policyFor(opened.severity(), opened.channel().code(), opened.customerTier());
-        clocks.start(opened.caseId(), policy, opened.openedAt(), Target.ACKNOWLEDGE, Target.RESOLVE);
+        clocks.open(opened.caseId(), policy, opened.openedAt(), Target.ACKNOWLEDGE, Target.RESOLVE);
+    }
+
+    /** A reopened case is back in the queue; its targets start again as its steps come round. */
+    @EventListener
+    void on(CaseReopened reopened) {
+        clocks.reopened(reopened.caseId());
     }
 
     @EventListener

@@ -29,18 +29,36 @@ public class SlaClocks {
     private final SlaManagement sla;
     private final CaseManagement cases;
     private final CaseAccess access;
+    private final QueueRows queue;
     private final Clock clock;
 
-    SlaClocks(JdbcClient jdbc, SlaManagement sla, CaseManagement cases, CaseAccess access, Clock clock) {
+    SlaClocks(JdbcClient jdbc, SlaManagement sla, CaseManagement cases, CaseAccess access, QueueRows queue, Clock clock) {
         this.jdbc = jdbc;
+        this.queue = queue;
         this.sla = sla;
         this.cases = cases;
         this.access = access;
         this.clock = clock;
     }
 
+    /** A new or reopened case: starts these targets and puts the case in the queue with them. */
+    void open(long caseId, SlaPolicy policy, Instant from, Target... targets) {
+        insert(caseId, policy, from, targets);
+        queue.enter(caseId);
+    }
+
+    /** A reopened case is back in the queue, with no target running until its steps come round. */
+    void reopened(long caseId) {
+        queue.enter(caseId);
+    }
+
     /** Starts the clocks of these targets, in one statement. */
     void start(long caseId, SlaPolicy policy, Instant from, Target... targets) {
+        insert(caseId, policy, from, targets);
+        queue.refresh(caseId);
+    }
+
+    private void insert(long caseId, SlaPolicy policy, Instant from, Target... targets) {
         BusinessHours hours = sla.hoursOf(policy);
         StringBuilder sql = new StringBuilder("insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at) values ");
         List<Object> params = new java.util.ArrayList<>();
@@ -59,11 +77,14 @@ public class SlaClocks {
     void meet(long caseId, Target target, Instant at) {
         jdbc.sql("update sla_clocks set met_at = ? where case_id = ? and target = ? and met_at is null and stopped_at is null")
             .params(Timestamp.from(at), caseId, target.name()).update();
+        queue.refresh(caseId);
     }
 
+    /** The case is closed: what is left of its clocks stops, and it leaves the queue. */
     void stopAll(long caseId, Instant at) {
         jdbc.sql("update sla_clocks set stopped_at = ? where case_id = ? and met_at is null and stopped_at is null")
             .params(Timestamp.from(at), caseId).update();
+        queue.leave(caseId);
     }
 
     /**
@@ -93,22 +114,30 @@ public class SlaClocks {
                     clockRunning.id())
                 .update();
         }
+        queue.refresh(caseId);
         return of(caseId).stream().filter(c -> running.stream().anyMatch(r -> r.target().equals(c.target().name()))).toList();
     }
 
     /** A clock that needs attention, with its case. */
     public record Attention(long caseId, SlaClock clock) {}
 
-    /** Running clocks past their warning share or their due time, of cases in the scope, most urgent (earliest due) first. */
+    /**
+     * Running clocks past their warning share or their due time, of cases in the scope, most
+     * urgent (the case whose earliest target is due first) first.
+     */
     @Transactional(readOnly = true)
     public List<Attention> needingAttention(int limit, CaseScope scope) {
         Instant now = clock.instant();
         record Row(long caseId, String target, long policyId, Instant startedAt, Instant warnAt, Instant dueAt) {}
+        // Driven by the queue's read model (open cases by their earliest running due time), not by
+        // the clocks' due index, which at a million cases starts with the met clocks of closed ones.
         return jdbc.sql("""
-                select case_id, target, policy_id, started_at, warn_at, due_at from sla_clocks
-                where met_at is null and stopped_at is null and paused_at is null and warn_at <= ? and target <> 'FOLLOW_UP'
-                  and\s""" + scope.sql("case_id") + " order by due_at limit ?")
-            .params(Timestamp.from(now), limit)
+                select k.case_id, k.target, k.policy_id, k.started_at, k.warn_at, k.due_at
+                from sla_queue q join recovery_cases c on c.id = q.case_id join sla_clocks k on k.case_id = q.case_id
+                where q.warn_at <= :now and c.status <> 'CLOSED' and k.met_at is null and k.stopped_at is null and k.paused_at is null
+                  and k.warn_at <= :now and k.target <> 'FOLLOW_UP' and\s""" + scope.onCases("c")
+                + " order by q.due_at, q.case_id, k.due_at limit :limit")
+            .param("now", Timestamp.from(now)).param("limit", limit)
             .query((rs, n) -> new Row(rs.getLong("case_id"), rs.getString("target"), rs.getLong("policy_id"),
                 rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("warn_at").toInstant(),
                 rs.getTimestamp("due_at").toInstant()))
@@ -152,7 +181,9 @@ public class SlaClocks {
 
     /** Starts these targets afresh: their earlier clocks (met, missed or running) are replaced. */
     void restart(long caseId, SlaPolicy policy, Instant from, Target... targets) {
-        discard(caseId, targets);
+        for (Target target : targets) {
+            jdbc.sql("delete from sla_clocks where case_id = ? and target = ?").params(caseId, target.name()).update();
+        }
         start(caseId, policy, from, targets);
     }
 
@@ -161,14 +192,19 @@ public class SlaClocks {
         for (Target target : targets) {
             jdbc.sql("delete from sla_clocks where case_id = ? and target = ?").params(caseId, target.name()).update();
         }
+        queue.refresh(caseId);
     }
 
     /** Pauses the case's running clocks; returns how many were running. */
     int pause(long caseId, Instant at) {
-        return jdbc.sql("""
+        int paused = jdbc.sql("""
                 update sla_clocks set paused_at = ?
                 where case_id = ? and paused_at is null and met_at is null and stopped_at is null and breached_at is null""")
             .params(Timestamp.from(at), caseId).update();
+        if (paused > 0) {
+            queue.refresh(caseId);
+        }
+        return paused;
     }
 
     /**
@@ -199,6 +235,7 @@ public class SlaClocks {
             Duration pause = hours.between(clockPaused.pausedAt(), at);
             longest = pause.compareTo(longest) > 0 ? pause : longest;
         }
+        queue.refresh(caseId);
         return longest;
     }
 

@@ -91,6 +91,7 @@ class EscalationRulesTests extends ApplicationTest {
         for (JsonNode c : List.of(held, unheld)) {
             jdbc.sql("update sla_clocks set warn_at = current_timestamp - interval '1' minute where case_id = ? and target = 'ACKNOWLEDGE'")
                 .param(c.get("id").asLong()).update();
+            clocksMoved(c.get("id").asLong());
         }
 
         timers.fireDue();

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.redress.ApplicationTest;
-import org.redress.cases.CaseSearch;
 import org.redress.cases.CaseSummary;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,7 +21,7 @@ class RecoveryRoundTests extends ApplicationTest {
     SlaTimers timers;
 
     @Autowired
-    CaseSearch search;
+    CaseQueue caseQueue;
 
     @Autowired
     org.redress.identity.UserManagement users;
@@ -108,9 +107,11 @@ class RecoveryRoundTests extends ApplicationTest {
             + " where case_id = ? and target = 'ACKNOWLEDGE'").param(missed.get("id").asLong()).update();
         jdbc.sql("update sla_clocks set due_at = current_timestamp + interval '5' minute, warn_at = current_timestamp - interval '1' minute"
             + " where case_id = ? and target = 'ACKNOWLEDGE'").param(soon.get("id").asLong()).update();
+        clocksMoved(missed.get("id").asLong());
+        clocksMoved(soon.get("id").asLong());
 
-        List<CaseSummary> queue = search.queue(CaseSearch.Queue.TEAM, users.signedInAs(agent.id()).orElseThrow(),
-            CaseSearch.QueueOrder.TIME_LEFT);
+        List<CaseSummary> queue = caseQueue.page(QueueQuery.from(Map.of("queue", "team"), QueueQuery.View.OPEN),
+            users.signedInAs(agent.id()).orElseThrow()).cases();
 
         assertThat(queue).extracting(CaseSummary::number).containsExactly(missed.get("number").asString(),
             soon.get("number").asString(), running.get("number").asString(), paused.get("number").asString());

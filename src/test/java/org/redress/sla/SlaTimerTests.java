@@ -43,6 +43,7 @@ class SlaTimerTests extends ApplicationTest {
         // It was acknowledged before its (now past) due time.
         jdbc.sql("update sla_clocks set met_at = current_timestamp - interval '3' minute where case_id = ? and target = 'ACKNOWLEDGE'")
             .param(opened.get("id").asLong()).update();
+        clocksMoved(opened.get("id").asLong());
 
         timers.fireDue();
 
@@ -56,6 +57,7 @@ class SlaTimerTests extends ApplicationTest {
         String c = "/api/v1/cases/" + opened.get("number").asString();
         jdbc.sql("update sla_clocks set warn_at = current_timestamp - interval '1' minute where case_id = ? and target = 'RESOLVE'")
             .param(opened.get("id").asLong()).update();
+        clocksMoved(opened.get("id").asLong());
 
         timers.fireDue();
         timers.fireDue();
@@ -136,6 +138,7 @@ class SlaTimerTests extends ApplicationTest {
         JsonNode risky = open(admin(), "C-" + unique());
         jdbc.sql("update sla_clocks set warn_at = current_timestamp - interval '1' minute where case_id = ? and target = 'ACKNOWLEDGE'")
             .param(risky.get("id").asLong()).update();
+        clocksMoved(risky.get("id").asLong());
 
         List<JsonNode> attention = newUser("lead").get("/api/v1/sla/attention?limit=200").json().valueStream().toList();
 

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# The console's queue and case page at scale: seeds 1,000,000 cases (50,000 open), 200,000
+# customers, 5 teams and 50 agents in PostgreSQL by SQL, starts the packaged application,
+# signs 4 people in through the console's form like a browser and has them request the queue
+# pages and case pages in a closed loop; prints p50/p90/p99 per page. Runs twice: 4 agents of
+# one team (their scope: the team, the shared inbox and their own cases), then 4 sessions of
+# an admin (every case).
+# Usage: benchmark/queue.sh [seconds=30] [warm-up-seconds=15]
+# JAR=path picks another build (e.g. an older commit's, for a before/after); KEEP_DB=1 keeps
+# the database afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_MEASURED=${1:-30}
+WARMUP=${2:-15}
+DB=redress_bench_queue
+PORT=18090
+JAR=${JAR:-target/redress-0.1.0-SNAPSHOT.jar}
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -At"
+BASE="http://127.0.0.1:$PORT"
+ADMIN=bench@example.com
+PASSWORD=bench-password-1
+
+[ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
+$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+
+REDRESS_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" REDRESS_DATABASE_USER=postgres \
+REDRESS_ADMIN_EMAIL=$ADMIN REDRESS_ADMIN_PASSWORD=$PASSWORD PORT=$PORT \
+  "${JAVA:-java}" ${BENCH_JAVA_OPTS:-} -jar "$JAR" > target/benchmark-queue-app.log 2>&1 &
+APP=$!
+cleanup() {
+  kill $APP 2>/dev/null || true
+  [ -n "${KEEP_DB:-}" ] || $PSQL -d postgres -c "drop database if exists $DB with (force)" || true
+}
+trap cleanup EXIT
+for _ in $(seq 1 180); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
+
+# Teams, and the four agents who sign in (through the API, so their passwords are hashed as usual).
+$PSQL -d $DB -c "insert into teams (name) select 'Bench team ' || n from generate_series(1, 5) as n"
+TEAM=$($PSQL -d $DB -c "select min(id) from teams")
+AGENTS=()
+for n in 1 2 3 4; do
+  curl -sf -u $ADMIN:$PASSWORD -H 'Content-Type: application/json' -o /dev/null \
+    -d "{\"email\":\"bench-agent-$n@example.com\",\"name\":\"Bench agent $n\",\"password\":\"$PASSWORD\",\"role\":\"agent\",\"teamId\":$TEAM}" \
+    "$BASE/api/v1/users"
+  AGENTS+=("bench-agent-$n@example.com")
+done
+
+echo "Seeding 1,000,000 cases (50,000 open), 200,000 customers, 50 agents"
+start=$(date +%s)
+$PSQL -d $DB <<'SQL'
+-- 46 more agents, spread over the five teams (no password: they do not sign in here).
+insert into users (email, name, role, team_id)
+  select 'agent-' || n || '@bench.example', 'Agent ' || n, 'AGENT', (select min(id) from teams) + n % 5
+  from generate_series(1, 46) as n;
+insert into customers (external_ref, email, name, tier, created_at, updated_at, version)
+  select 'CUST-' || n, 'customer' || n || '@example.com', 'Customer ' || n,
+         case when n % 10 = 0 then 'gold' else 'standard' end, current_timestamp, current_timestamp, 1
+  from generate_series(1, 200000) as n;
+-- The newest 50,000 cases are open; one in six has no team (the shared inbox); seven in ten
+-- of the others are held by an agent of their team. One case every 30 s over a year.
+insert into recovery_cases (customer_id, channel, category, severity, subject, status, outcome, assignee_id, team_id,
+                            opened_at, updated_at, closed_at, version)
+select m.c0 + (m.n::bigint * 7919) % 200000,
+       (array['EMAIL','PHONE','WEB','CHAT','SOCIAL'])[1 + m.n % 5],
+       (array['delivery','product-quality','billing','service','wait-time','outage','other'])[1 + m.n % 7],
+       1 + m.n % 4, 'Complaint number ' || m.n,
+       case when m.n > 950000 then (array['NEW','NEW','IN_PROGRESS','RESOLUTION_AGREED','FULFILLED'])[1 + m.n % 5] else 'CLOSED' end,
+       case when m.n > 950000 then null when m.n % 4 = 0 then 'NOT_RECOVERED' else 'RECOVERED' end,
+       case when m.team_id is null or m.n % 10 < 3 then null else a.ids[1 + (m.n / 7) % array_length(a.ids, 1)] end,
+       m.team_id, m.opened, m.opened,
+       case when m.n > 950000 then null else m.opened + interval '2 days' end, 1
+from (select n, case when n % 6 = 0 then null else t.t0 + n % 5 end as team_id, c.c0,
+             current_timestamp - (1000000 - n) * interval '30 seconds' as opened
+      from generate_series(1, 1000000) as n,
+           (select min(id) as t0 from teams) t, (select min(id) as c0 from customers) c) m
+left join (select team_id, array_agg(id order by id) as ids from users where role = 'AGENT' group by team_id) a
+  on a.team_id = m.team_id;
+-- Clocks: closed cases met their acknowledge and resolve targets; each open case has its
+-- current target running, due between two days ago and five days ahead (warned two hours before).
+insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at, met_at)
+  select id, 'ACKNOWLEDGE', 1, opened_at, opened_at + interval '3 hours', opened_at + interval '4 hours', opened_at + interval '1 hour'
+  from recovery_cases where status <> 'NEW';
+insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at, met_at)
+  select id, 'RESOLVE', 1, opened_at, opened_at + interval '36 hours', opened_at + interval '48 hours', opened_at + interval '1 day'
+  from recovery_cases where status = 'CLOSED';
+insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at)
+  select id, t.target, 1, opened_at, t.due - (case when t.target = 'FOLLOW_UP' then interval '0 hours' else interval '2 hours' end), t.due
+  from recovery_cases c,
+       lateral (select case c.status when 'NEW' then 'ACKNOWLEDGE' when 'IN_PROGRESS' then 'RESOLVE'
+                                     when 'RESOLUTION_AGREED' then 'FULFIL' else 'FOLLOW_UP' end as target,
+                       current_timestamp - interval '2 days' + ((c.id * 7907) % 604800) * interval '1 second' as due) t
+  where c.status <> 'CLOSED';
+insert into case_steps (recovery_case, step, done_at, done_by_name)
+  select id, 'ACKNOWLEDGE', opened_at + interval '1 hour', 'Agent' from recovery_cases where status <> 'NEW';
+insert into case_messages (case_id, direction, channel, author, subject, body, received_at)
+  select id, 'INBOUND', channel, 'Customer', subject, 'The parcel arrived broken and nobody answered my first email.', opened_at
+  from recovery_cases;
+insert into case_timeline (case_id, occurred_at, actor_name, kind, summary)
+  select id, opened_at, 'Redress', 'opened', 'Complaint received by ' || lower(channel) from recovery_cases;
+insert into case_timeline (case_id, occurred_at, actor_name, kind, summary)
+  select id, closed_at, 'Agent', 'closed', 'Closed as ' || lower(outcome) from recovery_cases where status = 'CLOSED';
+SQL
+# The queue's read model, where the build has one (an older build has not).
+if [ -n "$($PSQL -d $DB -c "select to_regclass('sla_queue')")" ]; then
+  $PSQL -d $DB -c "insert into sla_queue (case_id, due_at, warn_at)
+    select c.id, min(k.due_at) filter (where k.met_at is null and k.stopped_at is null and k.paused_at is null),
+           min(k.warn_at) filter (where k.met_at is null and k.stopped_at is null and k.paused_at is null)
+    from recovery_cases c left join sla_clocks k on k.case_id = c.id where c.status <> 'CLOSED' group by c.id"
+fi
+echo "Seeded in $(( $(date +%s) - start )) s: $($PSQL -d $DB -c "select count(*) || ' cases, ' || count(*) filter (where status <> 'CLOSED') || ' open' from recovery_cases")"
+# Statistics for the planner, and the visibility map for index-only scans of the tables the queue reads.
+start=$(date +%s)
+$PSQL -d $DB -c "vacuum analyze recovery_cases" -c "vacuum analyze sla_clocks" -c "vacuum analyze customers" -c "analyze"
+[ -z "$($PSQL -d $DB -c "select to_regclass('sla_queue')")" ] || $PSQL -d $DB -c "vacuum analyze sla_queue"
+echo "Vacuumed and analysed in $(( $(date +%s) - start )) s; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Case pages: open cases the agents may open (their team's and the shared inbox).
+CASES=$(mktemp)
+$PSQL -d $DB -c "select id from recovery_cases where status <> 'CLOSED' and (team_id = $TEAM or team_id is null) order by random() limit 2000" > "$CASES"
+
+echo; echo "== 4 agents of one team, ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
+"${JAVA:-java}" benchmark/QueueLoad.java "$BASE" "$SECONDS_MEASURED" "$WARMUP" "$PASSWORD" "$CASES" "${AGENTS[@]}"
+echo; echo "== 4 sessions of an admin (every case), ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
+"${JAVA:-java}" benchmark/QueueLoad.java "$BASE" "$SECONDS_MEASURED" "$WARMUP" "$PASSWORD" "$CASES" $ADMIN $ADMIN $ADMIN $ADMIN
+echo "Resident memory of the application: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
+rm -f "$CASES"

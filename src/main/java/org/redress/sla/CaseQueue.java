@@ -1,0 +1,162 @@
+package org.redress.sla;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseScope;
+import org.redress.cases.CaseSearch;
+import org.redress.cases.CaseSummary;
+import org.redress.identity.RedressUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The work queue: the open cases a person may open, soonest due first, filtered and paged.
+ * It lives beside the clocks because it sorts by them: the queue's read model
+ * ({@code sla_queue}, one row per open case with its next due time) is joined to the case
+ * table by its documented columns, and the lines are then the cases module's summaries.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseQueue {
+
+    /** A page of the queue; {@code next} is whether another page follows. */
+    public record Page(List<CaseSummary> cases, boolean next) {}
+
+    /** Open cases per view and the ones whose time is short, for the tabs' counters. */
+    public record Counts(long mine, long team, long unassigned, long open, long atRisk, long missed) {}
+
+    private final JdbcClient jdbc;
+    private final CaseSearch search;
+    private final Clock clock;
+
+    CaseQueue(JdbcClient jdbc, CaseSearch search, Clock clock) {
+        this.jdbc = jdbc;
+        this.search = search;
+        this.clock = clock;
+    }
+
+    public Page page(QueueQuery query, RedressUser me) {
+        if (query.view() == QueueQuery.View.TEAM && me.teamId() == null) {
+            return new Page(List.of(), false);
+        }
+        Map<String, Object> params = new HashMap<>();
+        String sql = query.view() == QueueQuery.View.CLOSED
+            ? "select c.id from recovery_cases c where c.status = 'CLOSED'" + where(query, me, params)
+              + " order by c.closed_at desc, c.id desc"
+            // Every case in sla_queue is open; saying so lets PostgreSQL use its partial indexes over open cases.
+            : "select c.id from sla_queue q join recovery_cases c on c.id = q.case_id where c.status <> 'CLOSED'" + where(query, me, params)
+              + (query.sort() == QueueQuery.Sort.SEVERITY ? " order by c.severity, c.opened_at, c.id"
+                 : " order by q.due_at nulls last, q.case_id");
+        params.put("limit", QueueQuery.PAGE_SIZE + 1);
+        params.put("offset", (query.page() - 1) * QueueQuery.PAGE_SIZE);
+        List<Long> ids = jdbc.sql(sql + " limit :limit offset :offset").params(params).query(Long.class).list();
+        boolean next = ids.size() > QueueQuery.PAGE_SIZE;
+        List<Long> shown = next ? ids.subList(0, QueueQuery.PAGE_SIZE) : ids;
+        return new Page(search.summariesInOrder(shown, CaseScope.of(me)), next);
+    }
+
+    /** How many cases a query finds (its first page aside), for a saved view's counter. */
+    public long count(QueueQuery query, RedressUser me) {
+        if (query.view() == QueueQuery.View.TEAM && me.teamId() == null) {
+            return 0;
+        }
+        Map<String, Object> params = new HashMap<>();
+        String sql = query.view() == QueueQuery.View.CLOSED
+            ? "select count(*) from recovery_cases c where c.status = 'CLOSED'" + where(query, me, params)
+            : "select count(*) from sla_queue q join recovery_cases c on c.id = q.case_id where c.status <> 'CLOSED'"
+              + where(query, me, params);
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    /**
+     * The counters of the tabs, in one round trip. Each is its own sub-query so that each
+     * uses the index that fits it (the partial indexes over open cases on PostgreSQL).
+     */
+    public Counts counts(RedressUser me) {
+        CaseScope scope = CaseScope.of(me);
+        String open = "from recovery_cases c where c.status <> 'CLOSED' and " + scope.onCases("c");
+        // Every case in sla_queue is open; saying so lets PostgreSQL reach the reader's cases through
+        // the partial indexes over open cases rather than over all of them (a million).
+        String timed = "from sla_queue q" + (scope == CaseScope.EVERY_CASE ? " where 1 = 1"
+            : " join recovery_cases c on c.id = q.case_id where c.status <> 'CLOSED' and " + scope.onCases("c"));
+        return jdbc.sql("select (select count(*) from recovery_cases c where c.status <> 'CLOSED' and c.assignee_id = :user) as mine,"
+                + " (select count(*) " + open + " and c.team_id = :team) as team,"
+                + " (select count(*) " + open + " and c.assignee_id is null) as unassigned,"
+                + " (select count(*) " + open + ") as open_cases,"
+                + " (select count(*) " + timed + " and q.warn_at <= :now and q.due_at > :now) as at_risk,"
+                + " (select count(*) " + timed + " and q.due_at <= :now) as missed")
+            .param("user", me.id()).param("team", me.teamId() == null ? -1L : me.teamId())
+            .param("now", Timestamp.from(clock.instant()))
+            .query((rs, n) -> new Counts(rs.getLong("mine"), rs.getLong("team"), rs.getLong("unassigned"),
+                rs.getLong("open_cases"), rs.getLong("at_risk"), rs.getLong("missed")))
+            .single();
+    }
+
+    /** Whether a case the person may open was opened or changed after this instant (for the live queue). */
+    public boolean changedSince(java.time.Instant since, RedressUser me) {
+        return jdbc.sql("select count(*) from (select 1 from recovery_cases c where c.updated_at > ? and "
+                + CaseScope.of(me).onCases("c") + " limit 1) changed")
+            .param(Timestamp.from(since)).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The case "take next" gives: the most urgent (soonest due) open case nobody holds, of the
+     * person's team, or of the shared inbox when they have no team or their team has none.
+     */
+    public Optional<Long> mostUrgentUnassigned(RedressUser me) {
+        String teamCase = me.teamId() == null ? "c.team_id is null" : "c.team_id = " + me.teamId();
+        Optional<Long> ofTeam = firstUnassigned(teamCase);
+        return ofTeam.isPresent() || me.teamId() == null ? ofTeam : firstUnassigned("c.team_id is null");
+    }
+
+    private Optional<Long> firstUnassigned(String teamCondition) {
+        return jdbc.sql("select q.case_id from sla_queue q join recovery_cases c on c.id = q.case_id"
+                + " where c.status <> 'CLOSED' and c.assignee_id is null and " + teamCondition
+                + " order by q.due_at nulls last, q.case_id limit 1")
+            .query(Long.class).optional();
+    }
+
+    // The view, the filters and the reader's scope, as conditions on the case (c) and its queue row (q).
+    private String where(QueueQuery query, RedressUser me, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" and ").append(CaseScope.of(me).onCases("c"));
+        switch (query.view()) {
+            case MINE -> condition(where, params, "c.assignee_id = :me", "me", me.id());
+            case TEAM -> condition(where, params, "c.team_id = :myTeam", "myTeam", me.teamId());
+            case UNASSIGNED -> where.append(" and c.assignee_id is null");
+            case OPEN, CLOSED -> { }
+        }
+        condition(where, params, "c.team_id = :team", "team", query.team());
+        condition(where, params, "c.assignee_id = :assignee", "assignee", query.assignee());
+        condition(where, params, "c.severity = :severity", "severity", query.severity());
+        condition(where, params, "c.category = :category", "category", query.category());
+        condition(where, params, "c.channel = :channel", "channel", channelName(query.channel()));
+        condition(where, params, "c.status = :status", "status", query.status() == null ? null : query.status().name());
+        if (query.view() != QueueQuery.View.CLOSED && (query.atRisk() || query.missed())) {
+            params.put("now", Timestamp.from(clock.instant()));
+            String atRisk = "(q.warn_at <= :now and q.due_at > :now)";
+            String missed = "q.due_at <= :now";
+            where.append(" and ").append(query.atRisk() && query.missed() ? "(" + atRisk + " or " + missed + ")"
+                : query.atRisk() ? atRisk : missed);
+        }
+        return where.toString();
+    }
+
+    private static void condition(StringBuilder where, Map<String, Object> params, String sql, String name, @Nullable Object value) {
+        if (value != null) {
+            where.append(" and ").append(sql);
+            params.put(name, value);
+        }
+    }
+
+    // The case table stores the channel's enum name; the URL carries its code.
+    private static @Nullable String channelName(@Nullable String code) {
+        return code == null ? null : org.redress.cases.Channel.parse("channel", code).name();
+    }
+}

@@ -1,0 +1,43 @@
+package org.redress.sla;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the queue's read model ({@code sla_queue}): a row per open case with the due and
+ * warning times of its earliest running target. Called in the transaction that changes the
+ * case's clocks, so the queue never sorts by a time the clocks no longer have.
+ */
+@Component
+class QueueRows {
+
+    // The earliest running clock of the case: not met, stopped or paused.
+    private static final String RUNNING = "from sla_clocks k where k.case_id = %s"
+        + " and k.met_at is null and k.stopped_at is null and k.paused_at is null";
+
+    private final JdbcClient jdbc;
+
+    QueueRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The case is open (new or reopened): it joins the queue with its running clocks' times. */
+    void enter(long caseId) {
+        jdbc.sql("insert into sla_queue (case_id, due_at, warn_at) select :case, m.due_at, m.warn_at"
+                + " from (select min(k.due_at) as due_at, min(k.warn_at) as warn_at " + RUNNING.formatted(":case") + ") m"
+                + " where not exists (select 1 from sla_queue q where q.case_id = :case)")
+            .param("case", caseId).update();
+    }
+
+    /** The case's clocks changed: its row takes the times of the clocks running now. */
+    void refresh(long caseId) {
+        jdbc.sql("update sla_queue set due_at = (select min(k.due_at) " + RUNNING.formatted("sla_queue.case_id")
+                + "), warn_at = (select min(k.warn_at) " + RUNNING.formatted("sla_queue.case_id") + ") where case_id = ?")
+            .param(caseId).update();
+    }
+
+    /** The case is closed: it leaves the queue. */
+    void leave(long caseId) {
+        jdbc.sql("delete from sla_queue where case_id = ?").param(caseId).update();
+    }
+}
