@@ -1,9 +1,20 @@
 // Small behaviours of the console, kept out of the pages so the Content-Security-Policy can
 // forbid inline script: data-select-on-focus selects a field's text (a link to copy);
 // data-copy="#field" copies that field's text; data-confirm asks before a form is sent (a deletion).
-// On a phone the sections fold into a menu: the button opens and closes it.
+// After an action on the case page, focus goes where the page marks it: the refused action's
+// reason (announced, beside the form that was sent) or, after a success, the next step.
+document.addEventListener('htmx:afterSettle', function () {
+    var mark = document.querySelector('[data-focus]');
+    if (mark) {
+        mark.removeAttribute('data-focus');
+        mark.scrollIntoView({block: 'center'});
+        mark.focus({preventScroll: true});
+    }
+});
+
+// On a phone the sections fold into a menu, and the queue's tools behind a button: it opens and closes them.
 document.addEventListener('click', function (event) {
-    var toggle = event.target.closest && event.target.closest('.menu-toggle');
+    var toggle = event.target.closest && event.target.closest('.menu-toggle, .fold-toggle');
     var menu = toggle && document.getElementById(toggle.getAttribute('aria-controls'));
     if (menu) {
         var open = toggle.getAttribute('aria-expanded') !== 'true';

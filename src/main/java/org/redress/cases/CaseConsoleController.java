@@ -81,11 +81,15 @@ class CaseConsoleController {
             error = "Someone changed this case while you were working on it. It is shown as it is now; please try again.";
         }
         if (htmx != null) {
+            // The error is shown beside the form that was sent; after a success, focus goes to the next step.
             model.addAttribute("error", error);
+            model.addAttribute("errorAt", error == null ? null : action);
+            model.addAttribute("acted", error == null ? action : null);
             page(id, me, model);
             return "cases/detail :: case";
         }
         redirect.addFlashAttribute("error", error);
+        redirect.addFlashAttribute("errorAt", error == null ? null : action);
         return "redirect:/cases/" + CaseNumber.format(id);
     }
 
@@ -118,9 +122,7 @@ class CaseConsoleController {
         CaseView view = cases.view(id);
         model.addAttribute("section", "cases");
         model.addAttribute("c", view);
-        model.addAttribute("timeline", cases.timeline(id));
-        // The customer's words are theirs alone: the complaint and what they wrote since, not our replies.
-        model.addAttribute("messages", cases.messages(id).stream().filter(CaseMessage::fromCustomer).toList());
+        model.addAttribute("conversation", Conversation.of(cases.messages(id), cases.timeline(id)));
         model.addAttribute("users", users.users().stream().filter(user -> user.active() && user.role().person()).toList());
         model.addAttribute("teams", users.teams());
         model.addAttribute("rootCauses", taxonomy.entries(Taxonomy.ROOT_CAUSE, true));

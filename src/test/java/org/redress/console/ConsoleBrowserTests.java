@@ -60,9 +60,10 @@ class ConsoleBrowserTests extends BrowserTest {
 
         assertThat(next).containsText("Explain");
         assertThat(timeline).containsText("Identified the cause: carrier-delay (our part: partly ours)");
-        // Opened, four steps, and the update that told the customer the complaint was received: in the agent's words.
-        assertThat(timeline.locator("li")).hasCount(6);
-        assertThat(timeline).containsText("Update to customer: Thank you for telling us; I am on it.");
+        // One conversation: opened, the customer's complaint, four steps, and the update that told the customer
+        // the complaint was received, in the agent's words.
+        assertThat(timeline.locator("li")).hasCount(7);
+        assertThat(timeline.locator("[data-from=us]")).containsText("Thank you for telling us; I am on it.");
         assertThat(page.locator("li[data-step=IDENTIFY_CAUSE]")).containsText("Wanda Walker");
     }
 
@@ -81,7 +82,7 @@ class ConsoleBrowserTests extends BrowserTest {
         acknowledge.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record: Acknowledge")).click();
 
         assertThat(page.locator("li[data-step=ACKNOWLEDGE]")).containsText(written);
-        assertThat(page.getByTestId("timeline")).containsText("Update to customer: " + written);
+        assertThat(page.locator("[data-from=us]").last()).containsText(written);
         java.util.List<String> sent = jdbc.sql("select body_text from outbox where case_id = ?")
             .param(opened.get("id").asLong()).query(String.class).list();
         assertThat(sent).singleElement().satisfies(body -> assertThat(body).startsWith(written)
@@ -96,11 +97,15 @@ class ConsoleBrowserTests extends BrowserTest {
 
         page.navigate(url("/cases/" + number));
 
-        Locator words = page.locator(".card", new Page.LocatorOptions().setHas(page.getByRole(AriaRole.HEADING,
-            new Page.GetByRoleOptions().setName("In the customer's words"))));
-        assertThat(words).containsText("The box was crushed and the vase inside is in pieces.");
-        assertThat(words).not().containsText("A new one leaves today");
-        assertThat(page.getByTestId("timeline")).containsText("Wrote to the customer by email: Your vase");
+        // One conversation in time order: the customer's words marked as theirs, our reply as ours.
+        Locator theirs = page.locator("[data-from=customer]");
+        Locator ours = page.locator("[data-from=us]");
+        assertThat(theirs).hasCount(1);
+        assertThat(theirs).containsText("The box was crushed and the vase inside is in pieces.");
+        assertThat(theirs).not().containsText("A new one leaves today");
+        assertThat(ours).containsText("Your vase");
+        assertThat(ours).containsText("A new one leaves today");
+        assertThat(page.locator(".thread > li").first()).hasAttribute("data-from", "customer");
     }
 
     @Test
@@ -113,8 +118,27 @@ class ConsoleBrowserTests extends BrowserTest {
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close case")).click();
 
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Cannot close " + number + " as recovered yet");
+        // Said where the agent acted (in the Close card, not at the top of the page), announced and focused.
+        Locator refusal = page.locator("[data-error-for=close]");
+        assertThat(refusal).hasAttribute("role", "alert");
+        assertThat(refusal).containsText("Cannot close " + number + " as recovered yet");
+        assertThat(refusal).isFocused();
+        assertThat(page.locator(".card", new Page.LocatorOptions().setHas(page.getByRole(AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Close case"))))).containsText("Cannot close " + number);
         assertThat(page.getByTestId("status")).hasText("New");
+    }
+
+    @Test
+    void afterAStepIsRecordedFocusMovesToTheNextStep() {
+        String number = open(admin(), "C-" + unique()).get("number").asString();
+        page.navigate(url("/cases/" + number));
+
+        Locator acknowledge = page.locator("form[data-form=ACKNOWLEDGE]");
+        acknowledge.locator("textarea").fill("Thank you for telling us; I am on it.");
+        acknowledge.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record: Acknowledge")).click();
+
+        assertThat(page.locator("li[data-step=LISTEN]")).isFocused();
+        assertThat(page.locator("[data-error-for]")).hasCount(0);
     }
 
     @Test

@@ -23,6 +23,13 @@ class PhoneBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.LINK, promises).click();
         assertThat(page).hasURL(url("/promises"));
 
+        // The queue's filters, views and bulk actions fold away: the cases come first.
+        page.navigate(url("/cases?queue=open"));
+        assertThat(page.getByTestId("filters")).isHidden();
+        assertThat(page.locator("table.list tbody tr").first()).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filters, views and bulk actions")).click();
+        assertThat(page.getByTestId("filters")).isVisible();
+
         for (String path : new String[] {"/cases", "/cases/" + number, "/approvals", "/admin/users", "/admin/mail"}) {
             page.navigate(url(path));
             int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
