@@ -114,6 +114,8 @@ class CustomerPageController {
     }
 
     private long caseOf(String token, HttpServletRequest request, HttpServletResponse response) {
-        return negotiation.caseOf(token).orElseThrow(() -> new BadLink(throttle.refuse(request, response)));
+        // A link to a case merged since (closed as a duplicate) opens the case it was merged into.
+        return negotiation.caseOf(token).map(cases::survivorOf)
+            .orElseThrow(() -> new BadLink(throttle.refuse(request, response)));
     }
 }
