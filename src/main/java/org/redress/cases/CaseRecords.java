@@ -61,7 +61,7 @@ class CaseRecords {
      */
     void moveInto(long fromCaseId, long intoCaseId) {
         jdbc.sql("update case_messages set case_id = ? where case_id = ?").params(intoCaseId, fromCaseId).update();
-        jdbc.sql("update case_timeline set case_id = ?, summary = ? || summary where case_id = ?")
+        jdbc.sql("update case_timeline set case_id = ?, summary = cast(? as varchar(100)) || summary where case_id = ?")
             .params(intoCaseId, "From " + CaseNumber.format(fromCaseId) + ": ", fromCaseId).update();
     }
 
