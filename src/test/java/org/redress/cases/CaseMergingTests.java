@@ -52,7 +52,8 @@ class CaseMergingTests extends ApplicationTest {
             .contains("A technician will call");
         assertThat(admin().get(path(into) + "/remedies").json().valueStream().map(r -> r.get("id").asLong()))
             .contains(remedy);
-        assertThat(Http.anonymous(port).get(link.substring(link.indexOf("/c/"))).body()).contains("Case " + into);
+        assertThat(Http.anonymous(port).get(link.substring(link.indexOf("/c/"))).body()).contains("Case " + into)
+            .contains("/offers/" + remedy + "/accept").doesNotContain("From " + from);
         JsonNode answer = integration().post("/api/v1/inbound/email", Map.of("from", customer.toLowerCase() + "@example.com",
             "subject", "Re: Photos please", "text", "Here it is.", "messageId", "<" + unique() + "@mail.example.com>",
             "inReplyTo", reply)).json();
