@@ -44,6 +44,8 @@ class CaseMergingTests extends ApplicationTest {
         assertThat(stub.get("duplicateOf").asString()).isEqualTo(into);
         assertThat(summaries(from)).containsExactly("Closed as a duplicate of " + into + " and merged into it: “Same parcel”");
         assertThat(admin().get(path(from) + "/messages").json().size()).isZero();
+        assertThat(jdbc.sql("select count(*) from sla_queue where case_id = ?").param(CaseManagement.idOf(from))
+            .query(Long.class).single()).as("the duplicate's clocks stopped: it left the queue").isZero();
         assertThat(bodies(into)).contains("The box was crushed and the vase inside is in pieces.",
             "Could you send us a photo of the box?");
         assertThat(summaries(into)).contains("From " + from + ": Customer called twice about this",
