@@ -38,13 +38,11 @@ class CaseConsoleController {
     private final CaseSearch search;
     private final Taxonomy taxonomy;
     private final UserManagement users;
-    private final CasePresence presence;
     private final Clock clock;
     private final ZoneId businessZone;
 
-    CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users,
-                          CasePresence presence, Clock clock, ZoneId businessZone) {
-        this.presence = presence;
+    CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users, Clock clock,
+                          ZoneId businessZone) {
         this.clock = clock;
         this.businessZone = businessZone;
         this.cases = cases;
@@ -56,15 +54,6 @@ class CaseConsoleController {
     @GetMapping("/cases/{case}")
     String show(@PathVariable("case") String number, @AuthenticationPrincipal RedressUser me, Model model) {
         return page(CaseManagement.idOf(number), me, model);
-    }
-
-    /** The case page's heartbeat: says who else has it open, and who is writing. */
-    @PostMapping("/cases/{case}/presence")
-    String presence(@PathVariable("case") String number, @RequestParam(defaultValue = "false") boolean writing,
-                    @AuthenticationPrincipal RedressUser me, Model model) {
-        model.addAttribute("number", CaseNumber.format(CaseManagement.idOf(number)));
-        model.addAttribute("others", presence.beat(CaseManagement.idOf(number), me, writing));
-        return "cases/presence :: presence";
     }
 
     @PostMapping("/cases/{case}/{action}")
