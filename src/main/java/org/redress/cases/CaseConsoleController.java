@@ -27,9 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The agent's console: the case page (the queue is the sla module's, beside the clocks it sorts by). Each action on the case page posts a
- * small form; with htmx the case section is re-rendered in place, without it the browser
- * is redirected back to the case (post/redirect/get). Refusals are shown on the page.
+ * The agent's console: the case page (the queue is the sla module's, beside the clocks it
+ * sorts by). Each action on the case page posts a small form; with htmx the case section is
+ * re-rendered in place, without it the browser is redirected back to the case
+ * (post/redirect/get). Refusals are shown on the page.
  */
 @Controller
 class CaseConsoleController {
