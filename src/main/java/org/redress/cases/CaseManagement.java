@@ -26,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Everything an agent does on a case after intake: the playbook steps, assignment, tags,
- * notes, severity, closing (as a duplicate: merging, see {@link CaseMerging}) and reopening. Each command loads the case, lets it make the
- * transition, saves it, and appends the timeline and the audit log in one transaction.
+ * notes, severity, closing (as a duplicate: merging, see {@link CaseMerging}) and reopening.
+ * Each command loads the case, lets it make the transition, saves it, and appends the
+ * timeline and the audit log in one transaction.
  */
 @Service
 @Transactional
