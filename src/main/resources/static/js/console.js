@@ -243,7 +243,7 @@ document.addEventListener('submit', function (event) {
         } else if (key === 't') {
             takeNext();
         } else if (key === 'r') {
-            handled = focus('#composer textarea');
+            handled = focus('#composer-text');
         } else if (key === 'i') {
             handled = focus('textarea[data-note]');
         } else if (key === 's') {
@@ -266,7 +266,8 @@ document.addEventListener('submit', function (event) {
     document.addEventListener('htmx:configRequest', function (event) {
         if (event.detail.elt && event.detail.elt.id === 'presence') {
             var writing = Array.prototype.some.call(document.querySelectorAll('main textarea'), function (field) {
-                return field === document.activeElement || field.value.trim() !== '';
+                // Focused, or changed from what the page put there (a template's text is not writing yet).
+                return field === document.activeElement || field.value !== field.defaultValue;
             });
             event.detail.parameters.writing = writing ? 'true' : 'false';
         }

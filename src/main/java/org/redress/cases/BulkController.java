@@ -37,7 +37,8 @@ class BulkController {
             @Schema(description = "assign: the team; defaults to the assignee's.") @Nullable Long teamId,
             @Schema(description = "severity: 1 (critical) to 4 (low).") @Nullable Integer severity,
             @Schema(description = "close: duplicate, spam or not-a-complaint.", example = "spam") @Nullable String reason,
-            @Schema(description = "close as duplicate: the case they repeat.", example = "RC-000122") @Nullable String duplicateOf,
+            @Schema(description = "close as duplicate: the case they repeat, into which each is merged (see closing one case).",
+                example = "RC-000122") @Nullable String duplicateOf,
             @Schema(description = "Why: required for a severity change, optional when closing.") @Nullable String note) {}
 
         private final BulkActions bulk;

@@ -191,14 +191,20 @@ class CaseApiController {
         @Nullable String outcome,
         @Schema(description = "Instead of an outcome: duplicate, spam or not-a-complaint.", example = "duplicate")
         @Nullable String reason,
-        @Schema(description = "For a duplicate: the case it repeats.", example = "RC-000122") @Nullable String duplicateOf,
+        @Schema(description = "For a duplicate: the case it repeats, an open case of the same customer, into which it is merged.",
+            example = "RC-000122") @Nullable String duplicateOf,
         @Schema(description = "Why; required for not-recovered.") @Nullable String note) {}
 
     @PostMapping("/{case}/close")
     @Operation(summary = "Close", description = "With an outcome, as recovered: every playbook step must be done and the "
         + "follow-up found the customer satisfied (409 names what is missing); as not recovered: the customer must have been "
         + "acknowledged, and a note says why. Or, instead of an outcome, with a reason: duplicate (name the case it repeats "
-        + "in duplicateOf), spam or not-a-complaint; no step is needed first, and the customer is sent no update.")
+        + "in duplicateOf), spam or not-a-complaint; no step is needed first, and the customer is sent no update. A duplicate "
+        + "is merged into the case it repeats, in the same transaction: its messages, timeline (marked \"From RC-…:\"), open "
+        + "promises, remedies not yet final and mail move there, and the customer's link opens it; the duplicate stays a "
+        + "closed stub whose duplicateOf names it, and cannot be reopened. Refused, changing nothing: into itself or an unknown "
+        + "case (400); into a closed or merged case, another customer's case, from a case with an agreed resolution not yet "
+        + "delivered, or with an open offer onto a case where none can stand (409); a case you may not act on, either one (403).")
     CaseView close(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody CloseRequest body, @AuthenticationPrincipal RedressUser user) {
         return cases.close(CaseManagement.idOf(number), user.actor(), new CaseManagement.Closing(body.outcome(), body.reason(),
             body.duplicateOf(), body.note()));

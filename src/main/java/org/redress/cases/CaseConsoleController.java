@@ -27,9 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The agent's console: the case page (the queue is the sla module's, beside the clocks it sorts by). Each action on the case page posts a
- * small form; with htmx the case section is re-rendered in place, without it the browser
- * is redirected back to the case (post/redirect/get). Refusals are shown on the page.
+ * The agent's console: the case page (the queue is the sla module's, beside the clocks it
+ * sorts by). Each action on the case page posts a small form; with htmx the case section is
+ * re-rendered in place, without it the browser is redirected back to the case
+ * (post/redirect/get). Refusals are shown on the page.
  */
 @Controller
 class CaseConsoleController {
@@ -38,13 +39,11 @@ class CaseConsoleController {
     private final CaseSearch search;
     private final Taxonomy taxonomy;
     private final UserManagement users;
-    private final CasePresence presence;
     private final Clock clock;
     private final ZoneId businessZone;
 
-    CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users,
-                          CasePresence presence, Clock clock, ZoneId businessZone) {
-        this.presence = presence;
+    CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users, Clock clock,
+                          ZoneId businessZone) {
         this.clock = clock;
         this.businessZone = businessZone;
         this.cases = cases;
@@ -56,15 +55,6 @@ class CaseConsoleController {
     @GetMapping("/cases/{case}")
     String show(@PathVariable("case") String number, @AuthenticationPrincipal RedressUser me, Model model) {
         return page(CaseManagement.idOf(number), me, model);
-    }
-
-    /** The case page's heartbeat: says who else has it open, and who is writing. */
-    @PostMapping("/cases/{case}/presence")
-    String presence(@PathVariable("case") String number, @RequestParam(defaultValue = "false") boolean writing,
-                    @AuthenticationPrincipal RedressUser me, Model model) {
-        model.addAttribute("number", CaseNumber.format(CaseManagement.idOf(number)));
-        model.addAttribute("others", presence.beat(CaseManagement.idOf(number), me, writing));
-        return "cases/presence :: presence";
     }
 
     @PostMapping("/cases/{case}/{action}")

@@ -26,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Everything an agent does on a case after intake: the playbook steps, assignment, tags,
- * notes, severity, closing and reopening. Each command loads the case, lets it make the
- * transition, saves it, and appends the timeline and the audit log in one transaction.
+ * notes, severity, closing (as a duplicate: merging, see {@link CaseMerging}) and reopening.
+ * Each command loads the case, lets it make the transition, saves it, and appends the
+ * timeline and the audit log in one transaction.
  */
 @Service
 @Transactional
@@ -42,12 +43,13 @@ public class CaseManagement {
     private final Taxonomy taxonomy;
     private final UserManagement users;
     private final CaseAccess access;
+    private final CaseMerging merging;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId businessZone;
 
     CaseManagement(Cases cases, CaseRecords records, CaseViews views, Taxonomy taxonomy, UserManagement users,
-                   CaseAccess access, AuditTrail audit, Clock clock, ZoneId businessZone) {
+                   CaseAccess access, CaseMerging merging, AuditTrail audit, Clock clock, ZoneId businessZone) {
         this.businessZone = businessZone;
         this.cases = cases;
         this.records = records;
@@ -55,6 +57,7 @@ public class CaseManagement {
         this.taxonomy = taxonomy;
         this.users = users;
         this.access = access;
+        this.merging = merging;
         this.audit = audit;
         this.clock = clock;
     }
@@ -153,18 +156,22 @@ public class CaseManagement {
             throw InvalidInput.field("outcome", "is for a case closed after a recovery; a case closed for a reason has none");
         }
         CloseReason reason = CloseReason.parse("reason", Text.required("reason", closing.reason(), 40));
-        Long original = original(closing.duplicateOf());
-        return change(caseId, actor, "case.closed", c -> c.closeFor(actor, clock.instant(), reason, original, text));
+        if (reason == CloseReason.DUPLICATE) {
+            return merging.merge(caseId, actor, closing.duplicateOf(), text);
+        }
+        if (closing.duplicateOf() != null && !closing.duplicateOf().isBlank()) {
+            throw InvalidInput.field("duplicateOf", "is only for a case closed as a duplicate");
+        }
+        return change(caseId, actor, "case.closed", c -> c.closeFor(actor, clock.instant(), reason, null, text));
     }
 
-    // The case a duplicate repeats: one that exists.
-    private @Nullable Long original(@Nullable String number) {
-        if (number == null || number.isBlank()) {
-            return null;
-        }
-        long id = CaseNumber.parse(number.trim()).filter(cases::existsById)
-            .orElseThrow(() -> InvalidInput.field("duplicateOf", "there is no case " + number.trim()));
-        return id;
+    /**
+     * The case that answers for {@code caseId} now: itself, or the case it was merged into
+     * (closed as a duplicate). The customer's link to a merged case opens the surviving one.
+     */
+    @Transactional(readOnly = true)
+    public long survivorOf(long caseId) {
+        return merging.survivorOf(caseId);
     }
 
     public CaseView reopen(long caseId, Actor actor, @Nullable String reason) {

@@ -54,6 +54,17 @@ class CaseRecords {
         jdbc.sql("update recovery_cases set updated_at = ? where id = ?").params(Timestamp.from(at), caseId).update();
     }
 
+    /**
+     * Moves a merged case's messages and timeline to the case it was merged into. The lines
+     * keep their time and author and say where they came from; ordered by id as before, they
+     * fall in among the surviving case's own lines in the order they happened.
+     */
+    void moveInto(long fromCaseId, long intoCaseId) {
+        jdbc.sql("update case_messages set case_id = ? where case_id = ?").params(intoCaseId, fromCaseId).update();
+        jdbc.sql("update case_timeline set case_id = ?, summary = cast(? as varchar(100)) || summary where case_id = ?")
+            .params(intoCaseId, "From " + CaseNumber.format(fromCaseId) + ": ", fromCaseId).update();
+    }
+
     void append(long caseId, List<RecoveryCase.Happening> happenings) {
         for (RecoveryCase.Happening happening : happenings) {
             jdbc.sql("""

@@ -18,7 +18,9 @@ public record CaseView(
     @Schema(description = "NEW, IN_PROGRESS, RESOLUTION_AGREED, FULFILLED or CLOSED; follows from the steps done.") CaseStatus status,
     @Schema(description = "For closed cases: RECOVERED or NOT_RECOVERED; null for a case closed for a reason.") @Nullable Outcome outcome,
     @Schema(description = "For a case closed without an outcome: DUPLICATE, SPAM or NOT_A_COMPLAINT.") @Nullable CloseReason closeReason,
-    @Schema(description = "For a duplicate: the number of the case it repeats.", example = "RC-000122") @Nullable String duplicateOf,
+    @Schema(description = "For a duplicate: the number of the case it repeats, into which it was merged when closed: "
+        + "its messages, timeline, open promises and remedies not yet final moved there, and the customer's link opens it.",
+        example = "RC-000122") @Nullable String duplicateOf,
     @Schema(description = "The playbook step to do next; null when every step is done (ready to close) or the case is closed.")
     @Nullable NextStep nextStep,
     @Schema(description = "The customer.") CustomerView customer,
@@ -66,6 +68,11 @@ public record CaseView(
         @Schema(description = "When it was done.") @Nullable Instant doneAt,
         @Schema(description = "Who did it.") @Nullable String doneBy,
         @Schema(description = "What was said or recorded with it.") @Nullable String note) {
+    }
+
+    /** The case this one was merged into (closed as its duplicate), if so. */
+    public @Nullable String mergedInto() {
+        return closeReason == CloseReason.DUPLICATE ? duplicateOf : null;
     }
 
     public boolean closed() {

@@ -253,7 +253,7 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         this.status = CaseStatus.CLOSED;
         this.closedAt = now;
         happened(actor, now, "closed", switch (reason) {
-            case DUPLICATE -> "Closed as a duplicate of " + CaseNumber.format(original);
+            case DUPLICATE -> "Closed as a duplicate of " + CaseNumber.format(original) + " and merged into it";
             case SPAM -> "Closed as spam";
             case NOT_A_COMPLAINT -> "Closed: not a complaint";
         } + quoted(note));
@@ -262,9 +262,57 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         }
     }
 
+    /**
+     * Closes this case as a duplicate of {@code into} and merges it there: the customer is
+     * answered on one case, so what this one holds (messages, timeline, promises, remedies)
+     * moves to the other, which must be an open case of the same customer. A resolution
+     * agreed here and not yet delivered stays: its promise would stand beside the other
+     * case's own agreement, which its playbook would not know of.
+     */
+    void mergeInto(Actor actor, Instant now, RecoveryCase into, @Nullable String note) {
+        requireOpen();
+        if (into.id() == id()) {
+            throw InvalidInput.field("duplicateOf", "names " + number() + " itself; name the case it repeats");
+        }
+        if (into.closeReason == CloseReason.DUPLICATE && into.duplicateOf != null) {
+            throw new Conflict(into.number() + " was itself merged into " + CaseNumber.format(into.duplicateOf)
+                + "; merge " + number() + " into " + CaseNumber.format(into.duplicateOf) + " instead.");
+        }
+        if (!into.status.open()) {
+            throw new Conflict(into.number() + " is closed; a duplicate is merged into an open case (reopen it first).");
+        }
+        if (into.customerId != customerId) {
+            throw new Conflict(number() + " and " + into.number() + " are complaints of different customers; "
+                + "only a customer's own cases are merged, so that nobody sees another customer's messages.");
+        }
+        if (done(PlaybookStep.RESOLVE) && !done(PlaybookStep.FULFIL)) {
+            throw new Conflict(number() + " has an agreed resolution not yet delivered; merging it would put a second "
+                + "resolution promise on " + into.number() + ". Merge " + into.number() + " into " + number()
+                + " instead, or record its fulfilment first.");
+        }
+        closeFor(actor, now, CloseReason.DUPLICATE, into.id(), note);
+        registerEvent(new CasesMerged(id(), into.id(), customerId, now));
+    }
+
+    /** The line on the surviving case of a merge. */
+    void merged(RecoveryCase from, Actor actor, Instant now) {
+        happened(actor, now, "merged", "Merged " + from.number() + " into this case: its messages, timeline, open "
+            + "promises and remedies are here now");
+    }
+
+    /** A case merged into another: its content lives there, and so does the customer's link. */
+    boolean mergedAway() {
+        return closeReason == CloseReason.DUPLICATE && duplicateOf != null;
+    }
+
     void reopen(Actor actor, Instant now, String reason) {
         if (status.open()) {
             throw new Conflict(number() + " is not closed, so it cannot be reopened.");
+        }
+        if (mergedAway()) {
+            // Its messages, promises and remedies moved; reopened, it would be an empty shell the customer cannot reach.
+            throw new Conflict(number() + " was merged into " + CaseNumber.format(duplicateOf)
+                + "; everything it held is there now, so work on " + CaseNumber.format(duplicateOf) + " instead.");
         }
         this.outcome = null;
         this.closeReason = null;

@@ -6,6 +6,8 @@
  * opening a complaint, auto-replies and bounces set aside; and the tone coach that
  * reviews a draft before it is sent. {@link org.redress.communications.CustomerNotices} queues
  * messages that are not replies on a case (incident notices, survey invitations), many at once.
+ * Listens to {@code CasesMerged}: a duplicate's mail, sent and received, moves to the case it
+ * was merged into, so replies threading on our messages join that case.
  */
 @NullMarked
 package org.redress.communications;

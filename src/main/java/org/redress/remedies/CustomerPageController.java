@@ -54,9 +54,11 @@ class CustomerPageController {
         List<RemedyView> remedies = desk.ofCase(caseId);
         model.addAttribute("token", token);
         model.addAttribute("c", c);
+        // Updates of a case merged into this one say "From RC-…:" for staff; the customer hears of one case.
         model.addAttribute("updates", cases.timeline(caseId).stream()
             .filter(entry -> entry.kind().equals("customer.update"))
-            .map(entry -> new Update(entry.occurredAt(), entry.summary().replaceFirst("^Update to customer: ", ""))).toList());
+            .map(entry -> new Update(entry.occurredAt(),
+                entry.summary().replaceFirst("^(From RC-\\d+: )?Update to customer: ", ""))).toList());
         model.addAttribute("offers", remedies.stream().filter(r -> r.state().equals("OFFERED")).toList());
         model.addAttribute("agreed", remedies.stream().filter(r -> r.state().equals("ACCEPTED") || r.state().equals("FULFILLED")).toList());
         // What was agreed is the case's resolution (a remedy accepted, refined since, or agreed by hand): one answer.
@@ -121,6 +123,8 @@ class CustomerPageController {
     }
 
     private long caseOf(String token, HttpServletRequest request, HttpServletResponse response) {
-        return negotiation.caseOf(token).orElseThrow(() -> new BadLink(throttle.refuse(request, response)));
+        // A link to a case merged since (closed as a duplicate) opens the case it was merged into.
+        return negotiation.caseOf(token).map(cases::survivorOf)
+            .orElseThrow(() -> new BadLink(throttle.refuse(request, response)));
     }
 }

@@ -5,7 +5,9 @@
  * with the customer through a signed link to the customer page (accept, decline, counter).
  * A remedy agreed with the customer is recorded as the case's Resolve step, which makes the
  * one promise and confirmation (ADR 11). Money is in minor units with its currency, in the
- * business currency only. Publishes {@link org.redress.remedies.RemedyChanged}.
+ * business currency only. Publishes {@link org.redress.remedies.RemedyChanged}. Listens to
+ * {@code CasesMerged}: a duplicate's remedies not yet final move to the case it was merged
+ * into, and its customer link opens that case.
  */
 @NullMarked
 package org.redress.remedies;

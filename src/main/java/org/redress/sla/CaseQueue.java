@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The work queue: the open cases a person may open, soonest due first, filtered and paged.
  * It lives beside the clocks because it sorts by them: the queue's read model
@@ -30,7 +32,13 @@ public class CaseQueue {
     public record Page(List<CaseSummary> cases, boolean next) {}
 
     /** Open cases per view and the ones whose time is short, for the tabs' counters. */
-    public record Counts(long mine, long team, long unassigned, long open, long atRisk, long missed) {}
+    @Schema(name = "QueueCounts", description = "Open cases you may open, per view, and those whose time is short.")
+    public record Counts(@Schema(description = "Assigned to you.") long mine,
+                         @Schema(description = "Of your team (0 without a team).") long team,
+                         @Schema(description = "Held by nobody.") long unassigned,
+                         @Schema(description = "All open.") long open,
+                         @Schema(description = "With a running target past its warning share, not yet due.") long atRisk,
+                         @Schema(description = "With a running target past due.") long missed) {}
 
     private final JdbcClient jdbc;
     private final CaseSearch search;

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -70,7 +71,7 @@ class SavedViewsController {
         @DeleteMapping("/api/v1/queue/views/{id}")
         @ResponseStatus(HttpStatus.NO_CONTENT)
         @Operation(summary = "Delete a saved view", description = "Only your own; another person's is 404.")
-        void delete(@PathVariable long id, @AuthenticationPrincipal RedressUser me) {
+        void delete(@Parameter(description = "The saved view's id.") @PathVariable long id, @AuthenticationPrincipal RedressUser me) {
             views.delete(me, id);
         }
     }

@@ -20,8 +20,10 @@ class BulkActionTests extends ApplicationTest {
 
     @Test
     void aDuplicateIsClosedWithItsReasonAndTheCaseItRepeatsOnTheCaseAndItsTimeline() {
-        String original = open(admin(), "C-" + unique()).get("number").asString();
-        String repeat = open(admin(), "C-" + unique()).get("number").asString();
+        // A duplicate is merged into a case of the same customer (CaseMergingTests): here, a second complaint of theirs.
+        String customer = "C-" + unique();
+        String original = open(admin(), customer).get("number").asString();
+        String repeat = admin().post("/api/v1/complaints", complaint(customer, "billing")).json().get("number").asString();
 
         JsonNode closed = admin().post("/api/v1/cases/" + repeat + "/close",
             Map.of("reason", "duplicate", "duplicateOf", original)).json();

@@ -1,0 +1,13 @@
+package org.redress.cases;
+
+import java.time.Instant;
+
+/**
+ * A case closed as a duplicate was merged into the case it repeats (of the same customer).
+ * Published in the closing transaction: each module moves its own rows of the merged case
+ * (what it still has to do for the customer) onto the surviving case before the commit, so
+ * that the merge is whole or not at all (ADR 10). A module may refuse by throwing, which
+ * undoes the merge.
+ */
+public record CasesMerged(long fromCaseId, long intoCaseId, long customerId, Instant mergedAt) {
+}
