@@ -140,65 +140,6 @@ class QueueTests extends ApplicationTest {
         assertThat(stillHeld.get("assignee").get("id").asLong()).isEqualTo(colleague.id());
     }
 
-    @Test
-    void takeNextWithNothingWaitingIsAProblemAndChangesNothing() {
-        long team = newTeam("Empty");
-        Person agent = member("agent", team);
-        JsonNode theirs = openIn(newTeam("Elsewhere"), 1);
-        drainSharedInbox(agent);
-
-        Http.Response taken = agent.http().post("/api/v1/queue/take-next", Map.of());
-
-        assertThat(taken.status()).isEqualTo(404);
-        assertThat(taken.json().get("detail").asString()).contains("No open case is waiting");
-        assertThat(admin().get("/api/v1/cases/" + number(theirs)).json().get("assignee").isNull()).isTrue();
-    }
-
-    @Test
-    void aSavedViewKeepsItsFiltersAndCountsWhatItFindsNow() {
-        long team = newTeam("Saved");
-        Person lead = member("lead", team);
-        JsonNode critical = openIn(team, 1);
-        openIn(team, 3);
-
-        Http.Response saved = lead.http().post("/api/v1/queue/views", Map.of("name", "Critical", "query",
-            "queue=open&team=" + team + "&severity=1"));
-        openIn(team, 1);
-        JsonNode listed = lead.http().get("/api/v1/queue/views").json();
-
-        assertThat(saved.status()).isEqualTo(201);
-        assertThat(listed.size()).isEqualTo(1);
-        assertThat(listed.get(0).get("view").get("name").asString()).isEqualTo("Critical");
-        assertThat(listed.get(0).get("count").asLong()).isEqualTo(2);
-        assertThat(numbers(lead.http().get("/api/v1/queue?" + listed.get(0).get("view").get("query").asString()).json()))
-            .contains(number(critical)).hasSize(2);
-    }
-
-    @Test
-    void aSavedViewWithABadFilterOrATakenNameIsRefusedAndAnothersCannotBeDeleted() {
-        Person agent = member("agent", null);
-        Person other = member("agent", null);
-        long id = agent.http().post("/api/v1/queue/views", Map.of("name", "Mine", "query", "queue=mine")).json().get("id").asLong();
-
-        Http.Response badFilter = agent.http().post("/api/v1/queue/views", Map.of("name", "Odd", "query", "severity=7"));
-        Http.Response taken = agent.http().post("/api/v1/queue/views", Map.of("name", "Mine", "query", "queue=open"));
-        Http.Response notTheirs = other.http().delete("/api/v1/queue/views/" + id);
-
-        assertThat(badFilter.status()).isEqualTo(400);
-        assertThat(badFilter.json().get("detail").asString()).contains("severity");
-        assertThat(taken.status()).isEqualTo(409);
-        assertThat(notTheirs.status()).isEqualTo(404);
-        assertThat(agent.http().get("/api/v1/queue/views").json().size()).isEqualTo(1);
-    }
-
-    // Other tests leave cases in the shared inbox; a lead without a team takes them out of the way.
-    private void drainSharedInbox(Person agent) {
-        Person lead = member("lead", null);
-        for (int i = 0; i < 500 && lead.http().post("/api/v1/queue/take-next", Map.of()).status() == 200; i++) {
-            // taken
-        }
-    }
-
     private JsonNode openIn(long team, int severity) {
         return openIn(team, severity, "delivery");
     }
