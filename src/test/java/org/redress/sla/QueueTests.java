@@ -140,6 +140,43 @@ class QueueTests extends ApplicationTest {
         assertThat(stillHeld.get("assignee").get("id").asLong()).isEqualTo(colleague.id());
     }
 
+    @Test
+    void aSavedViewKeepsItsFiltersAndCountsWhatItFindsNow() {
+        long team = newTeam("Saved");
+        Person lead = member("lead", team);
+        JsonNode critical = openIn(team, 1);
+        openIn(team, 3);
+
+        Http.Response saved = lead.http().post("/api/v1/queue/views", Map.of("name", "Critical", "query",
+            "queue=open&team=" + team + "&severity=1"));
+        openIn(team, 1);
+        JsonNode listed = lead.http().get("/api/v1/queue/views").json();
+
+        assertThat(saved.status()).isEqualTo(201);
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).get("view").get("name").asString()).isEqualTo("Critical");
+        assertThat(listed.get(0).get("count").asLong()).isEqualTo(2);
+        assertThat(numbers(lead.http().get("/api/v1/queue?" + listed.get(0).get("view").get("query").asString()).json()))
+            .contains(number(critical)).hasSize(2);
+    }
+
+    @Test
+    void aSavedViewWithABadFilterOrATakenNameIsRefusedAndAnothersCannotBeDeleted() {
+        Person agent = member("agent", null);
+        Person other = member("agent", null);
+        long id = agent.http().post("/api/v1/queue/views", Map.of("name", "Mine", "query", "queue=mine")).json().get("id").asLong();
+
+        Http.Response badFilter = agent.http().post("/api/v1/queue/views", Map.of("name", "Odd", "query", "severity=7"));
+        Http.Response taken = agent.http().post("/api/v1/queue/views", Map.of("name", "Mine", "query", "queue=open"));
+        Http.Response notTheirs = other.http().delete("/api/v1/queue/views/" + id);
+
+        assertThat(badFilter.status()).isEqualTo(400);
+        assertThat(badFilter.json().get("detail").asString()).contains("severity");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(notTheirs.status()).isEqualTo(404);
+        assertThat(agent.http().get("/api/v1/queue/views").json().size()).isEqualTo(1);
+    }
+
     private JsonNode openIn(long team, int severity) {
         return openIn(team, severity, "delivery");
     }
