@@ -108,12 +108,13 @@ public class FairOffers {
             precedent(c));
     }
 
+    // Only cases closed with an outcome are precedent: a duplicate or spam says nothing about what recovers a customer.
     private Precedent precedent(CaseView c) {
         record Given(long caseId, long amount, boolean recovered) {}
         List<Given> given = jdbc.sql("""
                 select c.id, sum(r.amount_minor) as amount, max(case when c.outcome = 'RECOVERED' then 1 else 0 end) as recovered
                 from recovery_cases c join remedies r on r.case_id = c.id
-                where c.status = 'CLOSED' and c.category = ? and c.severity between ? and ? and c.id <> ?
+                where c.status = 'CLOSED' and c.outcome is not null and c.category = ? and c.severity between ? and ? and c.id <> ?
                   and r.state in ('ACCEPTED', 'FULFILLED')
                 group by c.id""")
             .params(c.category(), c.severity() - 1, c.severity() + 1, c.id())

@@ -56,6 +56,13 @@ class AccessibilityBrowserTests extends BrowserTest {
                 problems.append(path).append(": ").append(found).append('\n');
             }
         }
+        // One email as the customer sees it (the case's reply, written above).
+        long email = admin().get("/api/v1/mail").json().get("items").get(0).get("id").asLong();
+        page.navigate(url("/admin/mail/" + email));
+        String found = violationsAtBothWidths();
+        if (!found.isEmpty()) {
+            problems.append("/admin/mail/").append(email).append(": ").append(found).append('\n');
+        }
         org.assertj.core.api.Assertions.assertThat(problems.toString()).isEmpty();
     }
 
