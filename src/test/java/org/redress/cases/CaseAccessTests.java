@@ -336,11 +336,18 @@ class CaseAccessTests extends ApplicationTest {
         return today().plusDays(1).toString();
     }
 
-    /** Everything an admin can read about the case, and its clocks (without the time left, which moves by itself). */
+    /**
+     * Everything an admin can read about the case, and its clocks (without the time left, which
+     * moves by itself), and the messages written to the customer (without their delivery, which
+     * the outbox moves on by itself).
+     */
     private String snapshot(Fixture f) {
-        return Stream.of("", "/timeline", "/messages", "/remedies", "/promises", "/outbox")
+        return Stream.of("", "/timeline", "/messages", "/remedies", "/promises")
             .map(part -> admin().get(f.path() + part).body())
             .reduce("", (all, part) -> all + "\n" + part)
+            + admin().get(f.path() + "/outbox").json().valueStream()
+                .map(message -> message.get("id").asLong() + " " + message.get("recipient").asString() + " "
+                    + message.get("subject").asString("")).toList()
             + jdbc.sql("select target, due_at, paused_at, met_at, stopped_at from sla_clocks where case_id = ? order by id")
                 .param(f.id()).query().listOfRows();
     }
