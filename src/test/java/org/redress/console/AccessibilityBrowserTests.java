@@ -13,6 +13,7 @@ import com.microsoft.playwright.Page;
  * Every console page, and the customer's page, has no serious or critical accessibility
  * violation (axe-core, WCAG 2.1 A and AA), on a desktop and on a 390 px phone.
  */
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class AccessibilityBrowserTests extends BrowserTest {
 
     @Test
