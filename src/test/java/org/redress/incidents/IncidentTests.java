@@ -47,8 +47,10 @@ class IncidentTests extends ApplicationTest {
         assertThat(notices).extracting(row -> row.get("recipient"))
             .containsExactly("a-" + tag + "@example.com", "b-" + tag + "@example.com", "c-" + tag + "@example.com");
         assertThat((String) notices.get(0).get("subject")).startsWith("Late deliveries " + tag);
+        // No public address is set in the tests: the link names the node that wrote it, on localhost (the
+        // sweep that writes notices may run in another test context on the same database).
         assertThat((String) notices.get(0).get("body_text")).contains("Dear Ana Alves", "A fault at the depot",
-            "Two extra vans", "http://localhost:" + port + "/i/");
+            "Two extra vans").containsPattern("http://localhost:\\d+/i/");
         assertThat(customerStates(incident)).containsExactly("NOTIFIED", "NOTIFIED", "NOTIFIED", "NOT_REACHABLE");
     }
 
