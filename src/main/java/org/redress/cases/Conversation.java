@@ -22,10 +22,6 @@ public final class Conversation {
     /** One turn of the conversation. */
     public record Turn(Instant at, From from, String who, @Nullable String channel, @Nullable String subject, String text) {
 
-        public boolean fromCustomer() {
-            return from == From.CUSTOMER;
-        }
-
         public String fromName() {
             return from.name().toLowerCase(java.util.Locale.ROOT);
         }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.jspecify.annotations.Nullable;
+import org.redress.shared.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /** Now, and today where the business is: remedies are due by a day, in the business's time zone. */
@@ -28,9 +30,9 @@ class BusinessDay {
     }
 
     /** A date we promise to deliver by: given, and not in the past. */
-    LocalDate deliverBy(@org.jspecify.annotations.Nullable LocalDate date) {
+    LocalDate deliverBy(@Nullable LocalDate date) {
         if (date == null || date.isBefore(today())) {
-            throw org.redress.shared.InvalidInput.field("deliverBy", "is required: the date, today or later, by which we will deliver it");
+            throw InvalidInput.field("deliverBy", "is required: the date, today or later, by which we will deliver it");
         }
         return date;
     }

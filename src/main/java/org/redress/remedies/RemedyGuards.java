@@ -1,6 +1,5 @@
 package org.redress.remedies;
 
-import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseAccess;
 import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseStatus;
@@ -89,9 +88,5 @@ class RemedyGuards {
 
     RemedyView view(Remedy remedy) {
         return RemedyView.of(remedy, journal.terms(remedy));
-    }
-
-    @Nullable Remedy find(long remedyId) {
-        return remedies.findById(remedyId).orElse(null);
     }
 }
