@@ -339,11 +339,13 @@ public class CaseManagement {
         if (checkAccess) {
             access.require(caseId, recoveryCase.teamId(), recoveryCase.assigneeId(), actor, action);
         }
+        CaseRefiled filed = recoveryCase.filing();
         transition.accept(recoveryCase);
         List<RecoveryCase.Happening> happenings = recoveryCase.drainHappenings();
         if (happenings.isEmpty()) {
             return views.of(recoveryCase);
         }
+        recoveryCase.announceRefiling(filed);
         // The case's own lines first: saving publishes its events, whose listeners may add theirs.
         records.append(caseId, happenings);
         RecoveryCase saved = cases.save(recoveryCase);

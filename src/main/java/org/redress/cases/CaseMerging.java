@@ -47,8 +47,12 @@ class CaseMerging {
         access.require(into.id(), into.teamId(), into.assigneeId(), actor, "case.merged");
         Instant now = clock.instant();
 
+        CaseRefiled fromFiled = from.filing();
+        CaseRefiled intoFiled = into.filing();
         from.mergeInto(actor, now, into, note);
         into.merged(from, actor, now);
+        from.announceRefiling(fromFiled);
+        into.announceRefiling(intoFiled);
         // The merged case's own history goes first, so its stub keeps only the line of its closing.
         records.moveInto(fromCaseId, into.id());
         List<RecoveryCase.Happening> closing = from.drainHappenings();

@@ -466,6 +466,19 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         return ": “" + (oneLine.length() > 160 ? oneLine.substring(0, 157) + "…" : oneLine) + "”";
     }
 
+    /** Where the case stands in the work queue now: its team, holder, severity and status. */
+    CaseRefiled filing() {
+        return new CaseRefiled(id(), teamId, assigneeId, severity, status);
+    }
+
+    /** Announces the case's new place in the work queue, with its saving, if a change moved it. */
+    void announceRefiling(CaseRefiled before) {
+        CaseRefiled now = filing();
+        if (!now.equals(before)) {
+            registerEvent(now);
+        }
+    }
+
     String number() {
         return id == null ? "this case" : CaseNumber.format(id);
     }

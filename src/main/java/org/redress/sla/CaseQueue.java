@@ -20,9 +20,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The work queue: the open cases a person may open, soonest due first, filtered and paged.
- * It lives beside the clocks because it sorts by them: the queue's read model
- * ({@code sla_queue}, one row per open case with its next due time) is joined to the case
- * table by its documented columns, and the lines are then the cases module's summaries.
+ * It lives beside the clocks because it sorts by them. The open views read the queue's read
+ * model alone ({@code sla_queue}: one row per open case with its next due time and what it is
+ * filtered by, see {@link QueueRows}); recently closed cases come from the case table by its
+ * documented columns. The lines are then the cases module's summaries.
  */
 @Service
 @Transactional(readOnly = true)
@@ -59,8 +60,8 @@ public class CaseQueue {
             ? "select c.id from recovery_cases c where c.status = 'CLOSED'" + where(query, me, params)
               + " order by c.closed_at desc, c.id desc"
             // Every case in sla_queue is open; saying so lets PostgreSQL use its partial indexes over open cases.
-            : "select c.id from sla_queue q join recovery_cases c on c.id = q.case_id where c.status <> 'CLOSED'" + where(query, me, params)
-              + (query.sort() == QueueQuery.Sort.SEVERITY ? " order by c.severity, c.opened_at, c.id"
+            : "select q.case_id from sla_queue q where 1 = 1" + where(query, me, params)
+              + (query.sort() == QueueQuery.Sort.SEVERITY ? " order by q.severity, q.opened_at, q.case_id"
                  : " order by q.due_at nulls last, q.case_id");
         params.put("limit", QueueQuery.PAGE_SIZE + 1);
         params.put("offset", (query.page() - 1) * QueueQuery.PAGE_SIZE);
@@ -78,28 +79,22 @@ public class CaseQueue {
         Map<String, Object> params = new HashMap<>();
         String sql = query.view() == QueueQuery.View.CLOSED
             ? "select count(*) from recovery_cases c where c.status = 'CLOSED'" + where(query, me, params)
-            : "select count(*) from sla_queue q join recovery_cases c on c.id = q.case_id where c.status <> 'CLOSED'"
-              + where(query, me, params);
+            : "select count(*) from sla_queue q where 1 = 1" + where(query, me, params);
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     /**
-     * The counters of the tabs, in one round trip. Each is its own sub-query so that each
-     * uses the index that fits it (the partial indexes over open cases on PostgreSQL).
+     * The counters of the tabs: one pass over the reader's open cases in the queue's read
+     * model (a few thousand narrow rows for a team, at most one per open case).
      */
     public Counts counts(RedressUser me) {
-        CaseScope scope = CaseScope.of(me);
-        String open = "from recovery_cases c where c.status <> 'CLOSED' and " + scope.onCases("c");
-        // Every case in sla_queue is open; saying so lets PostgreSQL reach the reader's cases through
-        // the partial indexes over open cases rather than over all of them (a million).
-        String timed = "from sla_queue q" + (scope == CaseScope.EVERY_CASE ? " where 1 = 1"
-            : " join recovery_cases c on c.id = q.case_id where c.status <> 'CLOSED' and " + scope.onCases("c"));
-        return jdbc.sql("select (select count(*) from recovery_cases c where c.status <> 'CLOSED' and c.assignee_id = :user) as mine,"
-                + " (select count(*) " + open + " and c.team_id = :team) as team,"
-                + " (select count(*) " + open + " and c.assignee_id is null) as unassigned,"
-                + " (select count(*) " + open + ") as open_cases,"
-                + " (select count(*) " + timed + " and q.warn_at <= :now and q.due_at > :now) as at_risk,"
-                + " (select count(*) " + timed + " and q.due_at <= :now) as missed")
+        return jdbc.sql("select count(*) filter (where q.assignee_id = :user) as mine,"
+                + " count(*) filter (where q.team_id = :team) as team,"
+                + " count(*) filter (where q.assignee_id is null) as unassigned,"
+                + " count(*) as open_cases,"
+                + " count(*) filter (where q.warn_at <= :now and q.due_at > :now) as at_risk,"
+                + " count(*) filter (where q.due_at <= :now) as missed"
+                + " from sla_queue q where " + CaseScope.of(me).onCases("q"))
             .param("user", me.id()).param("team", me.teamId() == null ? -1L : me.teamId())
             .param("now", Timestamp.from(clock.instant()))
             .query((rs, n) -> new Counts(rs.getLong("mine"), rs.getLong("team"), rs.getLong("unassigned"),
@@ -119,33 +114,34 @@ public class CaseQueue {
      * person's team, or of the shared inbox when they have no team or their team has none.
      */
     public Optional<Long> mostUrgentUnassigned(RedressUser me) {
-        String teamCase = me.teamId() == null ? "c.team_id is null" : "c.team_id = " + me.teamId();
+        String teamCase = me.teamId() == null ? "q.team_id is null" : "q.team_id = " + me.teamId();
         Optional<Long> ofTeam = firstUnassigned(teamCase);
-        return ofTeam.isPresent() || me.teamId() == null ? ofTeam : firstUnassigned("c.team_id is null");
+        return ofTeam.isPresent() || me.teamId() == null ? ofTeam : firstUnassigned("q.team_id is null");
     }
 
     private Optional<Long> firstUnassigned(String teamCondition) {
-        return jdbc.sql("select q.case_id from sla_queue q join recovery_cases c on c.id = q.case_id"
-                + " where c.status <> 'CLOSED' and c.assignee_id is null and " + teamCondition
+        return jdbc.sql("select q.case_id from sla_queue q where q.assignee_id is null and " + teamCondition
                 + " order by q.due_at nulls last, q.case_id limit 1")
             .query(Long.class).optional();
     }
 
-    // The view, the filters and the reader's scope, as conditions on the case (c) and its queue row (q).
+    // The view, the filters and the reader's scope, as conditions on the queue's row (q), or for
+    // recently closed cases on the case (c): both name their columns alike.
     private String where(QueueQuery query, RedressUser me, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" and ").append(CaseScope.of(me).onCases("c"));
+        String on = query.view() == QueueQuery.View.CLOSED ? "c" : "q";
+        StringBuilder where = new StringBuilder(" and ").append(CaseScope.of(me).onCases(on));
         switch (query.view()) {
-            case MINE -> condition(where, params, "c.assignee_id = :me", "me", me.id());
-            case TEAM -> condition(where, params, "c.team_id = :myTeam", "myTeam", me.teamId());
-            case UNASSIGNED -> where.append(" and c.assignee_id is null");
+            case MINE -> condition(where, params, on + ".assignee_id = :me", "me", me.id());
+            case TEAM -> condition(where, params, on + ".team_id = :myTeam", "myTeam", me.teamId());
+            case UNASSIGNED -> where.append(" and ").append(on).append(".assignee_id is null");
             case OPEN, CLOSED -> { }
         }
-        condition(where, params, "c.team_id = :team", "team", query.team());
-        condition(where, params, "c.assignee_id = :assignee", "assignee", query.assignee());
-        condition(where, params, "c.severity = :severity", "severity", query.severity());
-        condition(where, params, "c.category = :category", "category", query.category());
-        condition(where, params, "c.channel = :channel", "channel", channelName(query.channel()));
-        condition(where, params, "c.status = :status", "status", query.status() == null ? null : query.status().name());
+        condition(where, params, on + ".team_id = :team", "team", query.team());
+        condition(where, params, on + ".assignee_id = :assignee", "assignee", query.assignee());
+        condition(where, params, on + ".severity = :severity", "severity", query.severity());
+        condition(where, params, on + ".category = :category", "category", query.category());
+        condition(where, params, on + ".channel = :channel", "channel", channelName(query.channel()));
+        condition(where, params, on + ".status = :status", "status", query.status() == null ? null : query.status().name());
         if (query.view() != QueueQuery.View.CLOSED && (query.atRisk() || query.missed())) {
             params.put("now", Timestamp.from(clock.instant()));
             String atRisk = "(q.warn_at <= :now and q.due_at > :now)";

@@ -1,12 +1,16 @@
 package org.redress.sla;
 
+import org.redress.cases.CaseRefiled;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the queue's read model ({@code sla_queue}): a row per open case with the due and
- * warning times of its earliest running target. Called in the transaction that changes the
- * case's clocks, so the queue never sorts by a time the clocks no longer have.
+ * warning times of its earliest running target, and what the queue filters by (team, holder,
+ * severity, status, category, channel, opening time). Written in the transaction that changes
+ * the case's clocks or its place in the queue, so the queue never shows a case where it no
+ * longer is, and reads one small table instead of joining a million cases.
  */
 @Component
 class QueueRows {
@@ -21,11 +25,15 @@ class QueueRows {
         this.jdbc = jdbc;
     }
 
-    /** The case is open (new or reopened): it joins the queue with its running clocks' times. */
+    /**
+     * The case is open (new or reopened): it joins the queue with its running clocks' times and
+     * its place as the case table has it now (by the columns the cases module documents).
+     */
     void enter(long caseId) {
-        jdbc.sql("insert into sla_queue (case_id, due_at, warn_at) select :case, m.due_at, m.warn_at"
-                + " from (select min(k.due_at) as due_at, min(k.warn_at) as warn_at " + RUNNING.formatted(":case") + ") m"
-                + " where not exists (select 1 from sla_queue q where q.case_id = :case)")
+        jdbc.sql("insert into sla_queue (case_id, due_at, warn_at, team_id, assignee_id, severity, status, category, channel, opened_at)"
+                + " select c.id, m.due_at, m.warn_at, c.team_id, c.assignee_id, c.severity, c.status, c.category, c.channel, c.opened_at"
+                + " from recovery_cases c, (select min(k.due_at) as due_at, min(k.warn_at) as warn_at " + RUNNING.formatted(":case") + ") m"
+                + " where c.id = :case and not exists (select 1 from sla_queue q where q.case_id = :case)")
             .param("case", caseId).update();
     }
 
@@ -34,6 +42,14 @@ class QueueRows {
         jdbc.sql("update sla_queue set due_at = (select min(k.due_at) " + RUNNING.formatted("sla_queue.case_id")
                 + "), warn_at = (select min(k.warn_at) " + RUNNING.formatted("sla_queue.case_id") + ") where case_id = ?")
             .param(caseId).update();
+    }
+
+    /** The case moved (another team or holder, severity or status): its row follows. A closed case has none. */
+    @EventListener
+    void on(CaseRefiled refiled) {
+        jdbc.sql("update sla_queue set team_id = ?, assignee_id = ?, severity = ?, status = ? where case_id = ?")
+            .params(refiled.teamId(), refiled.assigneeId(), refiled.severity(), refiled.status().name(), refiled.caseId())
+            .update();
     }
 
     /** The case is closed: it leaves the queue. */

@@ -129,13 +129,14 @@ public class SlaClocks {
     public List<Attention> needingAttention(int limit, CaseScope scope) {
         Instant now = clock.instant();
         record Row(long caseId, String target, long policyId, Instant startedAt, Instant warnAt, Instant dueAt) {}
-        // Driven by the queue's read model (open cases by their earliest running due time), not by
-        // the clocks' due index, which at a million cases starts with the met clocks of closed ones.
+        // Driven by the queue's read model (open cases by their earliest running due time, with their
+        // team and holder for the scope), not by the clocks' due index, which at a million cases
+        // starts with the met clocks of closed ones.
         return jdbc.sql("""
                 select k.case_id, k.target, k.policy_id, k.started_at, k.warn_at, k.due_at
-                from sla_queue q join recovery_cases c on c.id = q.case_id join sla_clocks k on k.case_id = q.case_id
-                where q.warn_at <= :now and c.status <> 'CLOSED' and k.met_at is null and k.stopped_at is null and k.paused_at is null
-                  and k.warn_at <= :now and k.target <> 'FOLLOW_UP' and\s""" + scope.onCases("c")
+                from sla_queue q join sla_clocks k on k.case_id = q.case_id
+                where q.warn_at <= :now and k.met_at is null and k.stopped_at is null and k.paused_at is null
+                  and k.warn_at <= :now and k.target <> 'FOLLOW_UP' and\s""" + scope.onCases("q")
                 + " order by q.due_at, q.case_id, k.due_at limit :limit")
             .param("now", Timestamp.from(now)).param("limit", limit)
             .query((rs, n) -> new Row(rs.getLong("case_id"), rs.getString("target"), rs.getLong("policy_id"),

@@ -109,6 +109,31 @@ class QueueTests extends ApplicationTest {
     }
 
     @Test
+    void aCaseMovesInTheQueueAsSoonAsItIsReassignedMovedReRatedOrAcknowledged() {
+        long first = newTeam("Before");
+        long second = newTeam("After");
+        Person agent = member("agent", first);
+        JsonNode moving = openIn(first, 3);
+
+        admin().post("/api/v1/cases/" + number(moving) + "/assign", Map.of("assigneeId", agent.id()));
+        JsonNode agentsQueue = agent.http().get("/api/v1/queue?queue=mine").json();
+        assertThat(numbers(agentsQueue)).containsExactly(number(moving));
+        assertThat(agentsQueue.get("counts").get("mine").asLong()).isEqualTo(1);
+
+        admin().post("/api/v1/cases/" + number(moving) + "/severity", Map.of("severity", 1, "reason", "A second parcel broke"));
+        agent.http().post("/api/v1/cases/" + number(moving) + "/acknowledge", Map.of("message", "We are on it."));
+        assertThat(numbers(admin().get("/api/v1/queue?team=" + first + "&severity=1&status=in-progress").json()))
+            .containsExactly(number(moving));
+
+        admin().post("/api/v1/cases/" + number(moving) + "/assign", Map.of("teamId", second));
+        assertThat(numbers(admin().get("/api/v1/queue?team=" + first).json())).isEmpty();
+        assertThat(numbers(admin().get("/api/v1/queue?team=" + second + "&queue=unassigned").json())).containsExactly(number(moving));
+        JsonNode afterTheMove = agent.http().get("/api/v1/queue?queue=mine").json();
+        assertThat(numbers(afterTheMove)).isEmpty();
+        assertThat(afterTheMove.get("counts").get("mine").asLong()).isZero();
+    }
+
+    @Test
     void badFiltersAreProblemsNamingTheParameter() {
         Http.Response severity = admin().get("/api/v1/queue?severity=9");
         Http.Response view = admin().get("/api/v1/queue?queue=everything");
