@@ -20,10 +20,10 @@ import jakarta.servlet.http.HttpSession;
  */
 class FreshPrincipalFilter extends OncePerRequestFilter {
 
-    private final Users users;
+    private final Directory directory;
 
-    FreshPrincipalFilter(Users users) {
-        this.users = users;
+    FreshPrincipalFilter(Directory directory) {
+        this.directory = directory;
     }
 
     @Override
@@ -37,7 +37,7 @@ class FreshPrincipalFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof RedressUser signedIn) {
-            Optional<RedressUser> current = users.findById(signedIn.id()).filter(User::active).map(RedressUser::of);
+            Optional<RedressUser> current = directory.activePerson(signedIn.id());
             if (current.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);

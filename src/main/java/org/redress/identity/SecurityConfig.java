@@ -104,8 +104,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, Users users) throws Exception {
-        http.addFilterBefore(new FreshPrincipalFilter(users), AuthorizationFilter.class)
+    SecurityFilterChain console(HttpSecurity http, Directory directory) throws Exception {
+        http.addFilterBefore(new FreshPrincipalFilter(directory), AuthorizationFilter.class)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                     "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()

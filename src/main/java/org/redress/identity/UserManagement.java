@@ -31,13 +31,16 @@ public class UserManagement {
 
     private final Users users;
     private final Teams teams;
+    private final Directory directory;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    UserManagement(Users users, Teams teams, PasswordEncoder passwords, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+    UserManagement(Users users, Teams teams, Directory directory, PasswordEncoder passwords, AuditTrail audit, JdbcClient jdbc,
+                   Clock clock) {
         this.users = users;
+        this.directory = directory;
         this.jdbc = jdbc;
         this.teams = teams;
         this.passwords = passwords;
@@ -197,12 +200,12 @@ public class UserManagement {
 
     @Transactional(readOnly = true)
     public List<UserSummary> users() {
-        return users.findAllByOrderByNameAsc().stream().map(User::summary).toList();
+        return directory.users();
     }
 
     @Transactional(readOnly = true)
     public Optional<UserSummary> user(long id) {
-        return users.findById(id).map(User::summary);
+        return directory.user(id);
     }
 
     /**
@@ -219,18 +222,18 @@ public class UserManagement {
 
     @Transactional(readOnly = true)
     public List<Team> teams() {
-        return teams.findAllByOrderByNameAsc();
+        return directory.teams();
     }
 
     @Transactional(readOnly = true)
     public Optional<Team> team(long id) {
-        return teams.findById(id);
+        return directory.team(id);
     }
 
     /** The user as if signed in, for work done on their behalf (demo data, imports). */
     @Transactional(readOnly = true)
     public Optional<RedressUser> signedInAs(long userId) {
-        return users.findById(userId).filter(User::active).map(RedressUser::of);
+        return directory.activePerson(userId);
     }
 
     @Transactional(readOnly = true)

@@ -30,9 +30,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class QueueConsoleController {
 
-    record Tab(String label, @Nullable Long count, String href, boolean active) {}
+    // Public, as the template's compiled expressions call them directly (reflection otherwise).
+    public record Tab(String label, @Nullable Long count, String href, boolean active) {}
 
-    record Option(String value, String label) {}
+    public record Option(String value, String label) {}
 
     private final CaseQueue queue;
     private final TakeNext takeNext;

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,7 @@ public class SlaClocks {
     private void insert(long caseId, SlaPolicy policy, Instant from, Target... targets) {
         BusinessHours hours = sla.hoursOf(policy);
         StringBuilder sql = new StringBuilder("insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at) values ");
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         for (int i = 0; i < targets.length; i++) {
             Duration span = policy.target(targets[i]);
             // A follow-up is not at risk before it is due: it has no separate warning.
@@ -128,21 +129,39 @@ public class SlaClocks {
     @Transactional(readOnly = true)
     public List<Attention> needingAttention(int limit, CaseScope scope) {
         Instant now = clock.instant();
-        record Row(long caseId, String target, long policyId, Instant startedAt, Instant warnAt, Instant dueAt) {}
+        List<Attention> found = new ArrayList<>();
+        // Cases in batches, soonest due first, then their clocks; a case whose only running
+        // clock is a follow-up (listed elsewhere) yields none, so a short batch is topped up.
+        for (int offset = 0; found.size() < limit; offset += limit) {
+            AttentionBatch batch = attentionBatch(now, limit, offset, scope);
+            batch.clocks().stream().limit(limit - found.size()).forEach(found::add);
+            if (batch.cases() < limit) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    private record AttentionBatch(int cases, List<Attention> clocks) {}
+
+    private AttentionBatch attentionBatch(Instant now, int limit, int offset, CaseScope scope) {
+        record Row(long caseId, @Nullable String target, long policyId, @Nullable Instant startedAt, @Nullable Instant dueAt) {}
         // Driven by the queue's read model (open cases by their earliest running due time, with their
-        // team and holder for the scope), not by the clocks' due index, which at a million cases
-        // starts with the met clocks of closed ones.
-        return jdbc.sql("""
-                select k.case_id, k.target, k.policy_id, k.started_at, k.warn_at, k.due_at
-                from sla_queue q join sla_clocks k on k.case_id = q.case_id
-                where q.warn_at <= :now and k.met_at is null and k.stopped_at is null and k.paused_at is null
-                  and k.warn_at <= :now and k.target <> 'FOLLOW_UP' and\s""" + scope.onCases("q")
-                + " order by q.due_at, q.case_id, k.due_at limit :limit")
-            .param("now", Timestamp.from(now)).param("limit", limit)
+        // team and holder for the scope): a page of cases past a warning, then their clocks by the
+        // case's key. The clocks' own due index would start with the met clocks of closed cases.
+        List<Row> rows = jdbc.sql("""
+                select q.case_id, k.target, k.policy_id, k.started_at, k.due_at
+                from (select q.case_id, q.due_at from sla_queue q where q.warn_at <= :now and\s""" + scope.onCases("q") + """
+                       order by q.due_at, q.case_id limit :limit offset :offset) q
+                left join sla_clocks k on k.case_id = q.case_id and k.met_at is null and k.stopped_at is null
+                  and k.paused_at is null and k.warn_at <= :now and k.target <> 'FOLLOW_UP'
+                order by q.due_at, q.case_id, k.due_at""")
+            .param("now", Timestamp.from(now)).param("limit", limit).param("offset", offset)
             .query((rs, n) -> new Row(rs.getLong("case_id"), rs.getString("target"), rs.getLong("policy_id"),
-                rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("warn_at").toInstant(),
-                rs.getTimestamp("due_at").toInstant()))
-            .list().stream()
+                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("due_at"))))
+            .list();
+        List<Attention> clocks = rows.stream()
+            .filter(row -> row.target() != null && row.startedAt() != null && row.dueAt() != null)
             .map(row -> {
                 BusinessHours hours = hoursOfPolicy(row.policyId());
                 boolean breached = !now.isBefore(row.dueAt());
@@ -152,6 +171,7 @@ public class SlaClocks {
                     breached ? SlaClock.State.BREACHED : SlaClock.State.AT_RISK, row.startedAt(), row.dueAt(), null, left));
             })
             .toList();
+        return new AttentionBatch((int) rows.stream().mapToLong(Row::caseId).distinct().count(), clocks);
     }
 
     /**
