@@ -31,6 +31,9 @@ public final class BusinessHours {
     private final ZoneId zone;
     private final Map<DayOfWeek, List<OpeningHours>> week;
     private final Set<LocalDate> holidays;
+    // Open every day from midnight to midnight with no holiday: business time is plain time, and
+    // the lists of the console (a deadline per line) need not walk the days.
+    private final boolean aroundTheClock;
 
     public BusinessHours(ZoneId zone, Map<DayOfWeek, List<OpeningHours>> week, Set<LocalDate> holidays) {
         this.zone = zone;
@@ -40,6 +43,9 @@ public final class BusinessHours {
             throw InvalidInput.field("hours", "a calendar needs opening hours on at least one day");
         }
         this.holidays = Set.copyOf(holidays);
+        this.aroundTheClock = this.holidays.isEmpty() && this.week.size() == DayOfWeek.values().length
+            && this.week.values().stream().allMatch(hours -> hours.size() == 1
+                && hours.get(0).from().equals(LocalTime.MIDNIGHT) && hours.get(0).untilMidnight());
     }
 
     /** Open around the clock, every day: business time is plain time. */
@@ -62,6 +68,9 @@ public final class BusinessHours {
     public Instant plus(Instant start, Duration work) {
         if (work.isNegative()) {
             throw new IllegalArgumentException("negative business time: " + work);
+        }
+        if (aroundTheClock) {
+            return start.plus(work);
         }
         Duration left = work;
         LocalDate day = start.atZone(zone).toLocalDate();
@@ -89,6 +98,9 @@ public final class BusinessHours {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
+        if (aroundTheClock) {
+            return Duration.between(from, to);
+        }
         Duration total = Duration.ZERO;
         LocalDate last = to.atZone(zone).toLocalDate();
         for (LocalDate day = from.atZone(zone).toLocalDate().minusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
@@ -105,6 +117,9 @@ public final class BusinessHours {
 
     /** Whether the business is open at this instant. */
     public boolean isOpen(Instant instant) {
+        if (aroundTheClock) {
+            return true;
+        }
         LocalDate day = instant.atZone(zone).toLocalDate();
         for (LocalDate candidate = day.minusDays(1); !candidate.isAfter(day); candidate = candidate.plusDays(1)) {
             for (Instant[] open : openIntervals(candidate)) {

@@ -47,7 +47,7 @@ class QueueDeadlines implements CaseDeadlines {
                 Instant due = rs.getTimestamp("due_at").toInstant();
                 java.sql.Timestamp pausedAt = rs.getTimestamp("paused_at");
                 BusinessHours hours = sla.policy(rs.getLong("policy_id")).map(sla::hoursOf)
-                    .orElse(BusinessHours.always(ZoneOffset.UTC));
+                    .orElseGet(() -> BusinessHours.always(ZoneOffset.UTC));
                 Deadline.State state;
                 Duration left;
                 if (pausedAt != null) {

@@ -313,7 +313,7 @@ public class SlaClocks {
     }
 
     private BusinessHours hoursOfPolicy(long policyId) {
-        return sla.policy(policyId).map(sla::hoursOf).orElse(BusinessHours.always(java.time.ZoneOffset.UTC));
+        return sla.policy(policyId).map(sla::hoursOf).orElseGet(() -> BusinessHours.always(java.time.ZoneOffset.UTC));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

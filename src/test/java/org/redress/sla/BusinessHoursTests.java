@@ -77,6 +77,16 @@ class BusinessHoursTests {
     }
 
     @Test
+    void aCalendarOpenAroundTheClockStillClosesOnItsHolidays() {
+        BusinessHours openButChristmas = new BusinessHours(MADRID, everyDay("00:00-00:00"), Set.of(CHRISTMAS));
+
+        assertThat(openButChristmas.between(at("2026-12-24T12:00", MADRID), at("2026-12-26T12:00", MADRID)))
+            .isEqualTo(Duration.ofHours(24));
+        assertThat(openButChristmas.isOpen(at("2026-12-25T12:00", MADRID))).isFalse();
+        assertThat(openButChristmas.plus(at("2026-12-24T23:00", MADRID), Duration.ofHours(2))).isEqualTo(at("2026-12-26T01:00", MADRID));
+    }
+
+    @Test
     void hoursThatSpanTheSkippedHourAreAsLongAsTheWallClockSays() {
         BusinessHours night = new BusinessHours(MADRID, everyDay("01:00-04:00"), Set.of());
 
