@@ -94,6 +94,12 @@ class MailLog {
         return new Counts(counts[0], counts[1], counts[2]);
     }
 
+    /** Messages waiting for the mail server: read by the state index, not by counting every message ever sent. */
+    long queued() {
+        return jdbc.sql("select count(*) from outbox where state in (" + Standing.QUEUED.states + ") and channel = 'email'")
+            .query(Long.class).single();
+    }
+
     /** Newest first; {@code before} is the last id of the previous page. */
     List<Message> page(@Nullable Standing standing, @Nullable String recipient, @Nullable Long before) {
         StringBuilder sql = new StringBuilder("select * from outbox where channel = 'email'");

@@ -60,7 +60,7 @@ class MailNotices {
     }
 
     private String waiting() {
-        long queued = log.counts().queued();
+        long queued = log.queued();
         return queued == 1 ? "1 message to customers waits" : queued + " messages to customers wait";
     }
 }

@@ -1,6 +1,8 @@
 package org.redress.identity;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.redress.audit.AuditTrail;
 
@@ -27,6 +29,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two ways in. The API ({@code /api/**}, actuator) is stateless: a bearer token or HTTP
@@ -37,6 +40,10 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Configuration
 class SecurityConfig {
+
+    // Problem documents written with a JSON writer, not by concatenation: a detail may one day
+    // carry a backslash or a line break.
+    private static final JsonMapper PROBLEM_WRITER = JsonMapper.builder().build();
 
     // Everyone who signs in as a person; integrations are confined to what a business system sends.
     private static final String[] PEOPLE = {"AGENT", "LEAD", "MANAGER", "ADMIN"};
@@ -177,7 +184,11 @@ class SecurityConfig {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"redress\", Basic realm=\"redress\"");
         }
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-            + ",\"detail\":\"" + detail.replace("\"", "\\\"") + "\"}");
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        response.getWriter().write(PROBLEM_WRITER.writeValueAsString(problem));
     }
 }

@@ -245,8 +245,13 @@ class ConsoleBrowserTests extends BrowserTest {
     @Test
     void anAgentWritesFromATemplateSeesToneHintsAsTheyTypeAndSends() {
         String number = open(admin(), "C-" + unique()).get("number").asString();
+        // The composer arrives by htmx after the page; a choice made before htmx has wired it
+        // up would go nowhere (no person is that fast), so wait for htmx's own "loaded" event.
+        page.addInitScript("document.addEventListener('htmx:load', e => {"
+            + " if (e.target.id === 'composer') { window.composerReady = true; } })");
         page.navigate(url("/cases/" + number));
         Locator composer = page.getByTestId("composer");
+        page.waitForFunction("() => window.composerReady === true");
 
         composer.getByLabel("Template").selectOption("APOLOGY");
         assertThat(composer.getByLabel("Subject")).hasValue("We are sorry (" + number + ")");

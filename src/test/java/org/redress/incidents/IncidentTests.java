@@ -213,6 +213,27 @@ class IncidentTests extends ApplicationTest {
     }
 
     @Test
+    void aLinkedCaseMergedIntoTheCustomersOwnComplaintTakesTheLinkAndItsRecoveryWithIt() throws Exception {
+        String tag = unique();
+        String incident = declare(admin(), "Late parcels " + tag);
+        addOne(incident, "L-" + tag, "l-" + tag + "@example.com");
+        admin().post("/api/v1/incidents/" + incident + "/notify", Map.of("openCases", true));
+        awaitCounts(incident, "cases", 1);
+        String linked = admin().get("/api/v1/incidents/" + incident + "/customers").json().get("items").get(0)
+            .get("caseNumber").asString();
+        String own = admin().post("/api/v1/complaints", complaint("L-" + tag, "billing")).json().get("number").asString();
+
+        Http.Response merged = admin().post("/api/v1/cases/" + linked + "/close", Map.of("reason", "duplicate", "duplicateOf", own));
+        closeAsRecovered(own);
+
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        JsonNode customer = admin().get("/api/v1/incidents/" + incident + "/customers").json().get("items").get(0);
+        assertThat(customer.get("caseNumber").asString()).isEqualTo(own);
+        assertThat(customer.get("state").asString()).isEqualTo("RECOVERED");
+        assertThat(counts(incident).get("recovered").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void agentsReadIncidentsButOnlyLeadsManagersAndAdminsDeclareNotifyAndClose() {
         Http agent = newUser("agent");
         Http lead = newUser("lead");

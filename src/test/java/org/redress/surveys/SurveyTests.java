@@ -118,6 +118,24 @@ class SurveyTests extends SignalsSupport {
     }
 
     @Test
+    void aCaseOpenedByAnAnswerAndMergedIntoTheCustomersOwnComplaintIsTheAnswersCaseFromThenOn() {
+        long survey = survey("CSAT", "DELIVERED", 100, 0, "delivery");
+        String unhappy = "U-" + unique();
+        sendAndProcess(List.of(event(unhappy + "-d", "DELIVERED", unhappy, Instant.now().minusSeconds(30),
+            Map.of("email", unhappy.toLowerCase() + "@example.com", "name", "Rui Costa"))));
+        answer(link(unhappy), Map.of("score", "1", "comment", "Nobody answered the phone about my parcel."));
+        String opened = casesOf(unhappy).get(0).get("number").asString();
+        JsonNode own = admin().post("/api/v1/complaints", complaint(unhappy, "billing")).json();
+
+        Http.Response merged = admin().post("/api/v1/cases/" + opened + "/close",
+            Map.of("reason", "duplicate", "duplicateOf", own.get("number").asString()));
+
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        JsonNode answer = admin().get("/api/v1/surveys/" + survey + "/answers").json().get("items").get(0);
+        assertThat(answer.get("openedCaseId").asLong()).isEqualTo(own.get("id").asLong());
+    }
+
+    @Test
     void aCustomerWhoAsksForNoMoreSurveysGetsNone() {
         long survey = survey("CSAT", "DELIVERED", 100, 0, null);
         String ref = "X-" + unique();
