@@ -5,13 +5,13 @@
 # pages and case pages in a closed loop; prints p50/p90/p99 per page. Runs twice: 4 agents of
 # one team (their scope: the team, the shared inbox and their own cases), then 4 sessions of
 # an admin (every case).
-# Usage: benchmark/queue.sh [seconds=30] [warm-up-seconds=15]
+# Usage: benchmark/queue.sh [seconds=30] [warm-up-seconds=30]
 # JAR=path picks another build (e.g. an older commit's, for a before/after); KEEP_DB=1 keeps
 # the database afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_MEASURED=${1:-30}
-WARMUP=${2:-15}
+WARMUP=${2:-30}
 DB=redress_bench_queue
 PORT=18090
 JAR=${JAR:-target/redress-0.1.0-SNAPSHOT.jar}

@@ -1,0 +1,53 @@
+package org.redress.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.redress.ApplicationTest;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finding a customer by any part of their name, email or reference, in any case, newest
+ * first and a page at a time (on PostgreSQL the trigram indexes answer it).
+ */
+class CustomerSearchTests extends ApplicationTest {
+
+    @Test
+    void aCustomerIsFoundByAnyPartOfTheirNameEmailOrReferenceNewestFirst() {
+        String tag = unique();
+        long older = customer("Ref-" + tag + "-A", "Amalia Quintanilla " + tag, "amalia." + tag + "@shop.example");
+        long newer = customer("Ref-" + tag + "-B", "Bruno Quintanilla " + tag, "bruno." + tag + "@shop.example");
+
+        assertThat(ids("quintanilla " + tag.toUpperCase())).containsExactly(newer, older);
+        assertThat(ids("AMALIA." + tag)).containsExactly(older);
+        assertThat(ids("ref-" + tag + "-b")).containsExactly(newer);
+        assertThat(ids("nobody-" + tag)).isEmpty();
+        List<Long> secondPage = admin().get("/api/v1/customers?q=quintanilla%20" + tag + "&limit=1&before=" + newer).json()
+            .valueStream().map(c -> c.get("id").asLong()).toList();
+        assertThat(secondPage).containsExactly(older);
+    }
+
+    @Test
+    void aPageSizeOutOfRangeIsAProblemNamingIt() {
+        var refused = admin().get("/api/v1/customers?q=a&limit=500");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).contains("limit");
+    }
+
+    private long customer(String ref, String name, String email) {
+        JsonNode opened = admin().post("/api/v1/complaints", Map.of(
+            "customer", Map.of("externalRef", ref, "name", name, "email", email),
+            "channel", "email", "category", "delivery", "severity", 3, "subject", "Late", "message", "It came late.")).json();
+        return admin().get("/api/v1/cases/" + opened.get("number").asString()).json().get("customer").get("id").asLong();
+    }
+
+    private List<Long> ids(String query) {
+        return admin().get("/api/v1/customers?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8))
+            .json().valueStream().map(c -> c.get("id").asLong()).toList();
+    }
+}
