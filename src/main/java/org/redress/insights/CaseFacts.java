@@ -1,0 +1,124 @@
+package org.redress.insights;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps {@code insight_case_facts}: reads the cases changed since the last run (by their
+ * {@code updated_at}, the cases module's documented column, which every change moves) with
+ * their first acknowledgement, agreement and fulfilment, and writes their facts again. A
+ * scheduled job, so the reports cost the cases' own transactions nothing; idempotent, so a
+ * case read twice (the overlap) is simply written twice.
+ */
+@Component
+class CaseFacts {
+
+    /** Cases read per run: a backlog (the first run over an existing database) is worked off run by run. */
+    static final int BATCH = 5_000;
+    // A transaction that began before the last run and committed after it carries an earlier
+    // updated_at than the run saw: read a minute back each time.
+    private static final Duration OVERLAP = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CaseFacts(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private record Source(long caseId, long customerId, @Nullable Long teamId, @Nullable Long assigneeId, String category,
+                          String channel, int severity, Instant openedAt, Instant updatedAt, @Nullable Instant acknowledgedAt,
+                          @Nullable Instant agreedAt, @Nullable Instant fulfilledAt, @Nullable Instant closedAt,
+                          @Nullable String outcome, @Nullable String closeReason) {}
+
+    /** Brings the facts up to date with the cases changed since the last run; returns how many it wrote. */
+    @Transactional
+    public int refresh() {
+        Instant since = jdbc.sql("select changed_since from insight_refresh where id = 1 for update")
+            .query(Timestamp.class).single().toInstant();
+        List<Source> changed = jdbc.sql("""
+                select c.id, c.customer_id, c.team_id, c.assignee_id, c.category, c.channel, c.severity, c.opened_at,
+                       c.updated_at, c.closed_at, c.outcome, c.close_reason,
+                       (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'ACKNOWLEDGE') acknowledged_at,
+                       (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'RESOLVE') agreed_at,
+                       (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'FULFIL') fulfilled_at
+                from recovery_cases c where c.updated_at >= ? order by c.updated_at, c.id limit ?""")
+            .params(Timestamp.from(since.minus(OVERLAP)), BATCH)
+            .query((rs, n) -> new Source(rs.getLong("id"), rs.getLong("customer_id"), rs.getObject("team_id", Long.class),
+                rs.getObject("assignee_id", Long.class), rs.getString("category"), rs.getString("channel"), rs.getInt("severity"),
+                rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                instant(rs.getTimestamp("acknowledged_at")), instant(rs.getTimestamp("agreed_at")),
+                instant(rs.getTimestamp("fulfilled_at")), instant(rs.getTimestamp("closed_at")), rs.getString("outcome"),
+                rs.getString("close_reason")))
+            .list();
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        for (int from = 0; from < changed.size(); from += 500) {
+            write(changed.subList(from, Math.min(changed.size(), from + 500)), now);
+        }
+        // A full batch may stop among cases changed at one instant: the next run starts there.
+        Instant reached = changed.get(changed.size() - 1).updatedAt();
+        Instant next = changed.size() == BATCH ? reached : reached.plusNanos(1_000);
+        if (next.isAfter(since)) {
+            jdbc.sql("update insight_refresh set changed_since = ? where id = 1").param(Timestamp.from(next)).update();
+        }
+        return changed.size();
+    }
+
+    private void write(List<Source> cases, Instant now) {
+        List<Long> ids = cases.stream().map(Source::caseId).toList();
+        jdbc.sql("delete from insight_case_facts where case_id in (:ids)").param("ids", ids).update();
+        StringBuilder sql = new StringBuilder("""
+            insert into insight_case_facts (case_id, customer_id, team_id, assignee_id, category, channel, severity, opened_at,
+                acknowledged_at, agreed_at, fulfilled_at, closed_at, outcome, close_reason, seconds_to_acknowledge,
+                seconds_to_agree, seconds_to_fulfil, refreshed_at) values """);
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            Source c = cases.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.add(c.caseId());
+            params.add(c.customerId());
+            params.add(c.teamId());
+            params.add(c.assigneeId());
+            params.add(c.category());
+            params.add(c.channel());
+            params.add(c.severity());
+            params.add(Timestamp.from(c.openedAt()));
+            params.add(timestamp(c.acknowledgedAt()));
+            params.add(timestamp(c.agreedAt()));
+            params.add(timestamp(c.fulfilledAt()));
+            params.add(timestamp(c.closedAt()));
+            params.add(c.outcome());
+            params.add(c.closeReason());
+            params.add(seconds(c.openedAt(), c.acknowledgedAt()));
+            params.add(seconds(c.openedAt(), c.agreedAt()));
+            params.add(seconds(c.openedAt(), c.fulfilledAt()));
+            params.add(Timestamp.from(now));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    private static @Nullable Long seconds(Instant from, @Nullable Instant to) {
+        return to == null ? null : Math.max(0, Duration.between(from, to).toSeconds());
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

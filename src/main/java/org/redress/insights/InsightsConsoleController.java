@@ -1,0 +1,54 @@
+package org.redress.insights;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.identity.RedressUser;
+import org.redress.identity.UserManagement;
+import org.redress.shared.InvalidInput;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The Insights page: a period's speed and outcomes beside the period before, and per team. */
+@Controller
+class InsightsConsoleController {
+
+    private final RecoverySummary summary;
+    private final UserManagement users;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    InsightsConsoleController(RecoverySummary summary, UserManagement users, ZoneId businessZone, Clock clock) {
+        this.summary = summary;
+        this.users = users;
+        this.zone = businessZone;
+        this.clock = clock;
+    }
+
+    @GetMapping("/insights")
+    String page(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+                @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
+        InsightsApiController.requireSupervisor(me);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Period period;
+        try {
+            period = Period.parse(from, to, today);
+        } catch (InvalidInput refused) {
+            model.addAttribute("error", refused.getMessage());
+            period = Period.parse(null, null, today);
+        }
+        model.addAttribute("section", "insights");
+        model.addAttribute("summary", summary.of(period, team));
+        model.addAttribute("team", team);
+        model.addAttribute("teams", users.teams());
+        model.addAttribute("last7", new Period(today.minusDays(6), today));
+        model.addAttribute("last30", new Period(today.minusDays(29), today));
+        model.addAttribute("last90", new Period(today.minusDays(89), today));
+        return "insights/summary";
+    }
+}

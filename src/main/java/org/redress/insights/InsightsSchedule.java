@@ -1,0 +1,26 @@
+package org.redress.insights;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+/**
+ * The facts' refresh as a db-scheduler recurring task, one node at a time: reports are at most
+ * {@code redress.insights.refresh-every} (30 s) behind the cases, more while a backlog is
+ * worked off ({@link CaseFacts#BATCH} cases a run).
+ */
+@Configuration(proxyBeanMethods = false)
+class InsightsSchedule {
+
+    @Bean
+    RecurringTask<Void> insightsRefresh(CaseFacts facts, @Value("${redress.insights.refresh-every:30s}") Duration every) {
+        return Tasks.recurring("insights-refresh", FixedDelay.of(every))
+            .execute((instance, context) -> facts.refresh());
+    }
+}

@@ -1,0 +1,161 @@
+package org.redress.insights;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * How fast cases were answered, agreed and delivered, and how they ended, over a period and
+ * the one before it, for the whole business or a team, and per team. Read from the facts
+ * ({@link CaseFacts}), so as fresh as their last refresh.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RecoverySummary {
+
+    @Schema(name = "Duration", description = "How long it took, over the cases that got there: median and 90th percentile.")
+    public record Took(@Schema(description = "Cases that got there.") long cases,
+                       @Schema(description = "Median, in minutes.") @Nullable Double medianMinutes,
+                       @Schema(description = "90th percentile, in minutes.") @Nullable Double p90Minutes) {
+
+        /** "42 min", "3.5 h", "2.1 days" or "—", for the page. */
+        public String shown(@Nullable Double minutes) {
+            if (minutes == null) {
+                return "—";
+            }
+            if (minutes < 90) {
+                return Math.round(minutes) + " min";
+            }
+            return minutes < 48 * 60 ? Math.round(minutes / 6.0) / 10.0 + " h" : Math.round(minutes / 144.0) / 10.0 + " days";
+        }
+    }
+
+    @Schema(name = "RecoveryFigures", description = "One period's figures.")
+    public record Figures(@Schema(description = "Cases opened in the period.") long opened,
+                          @Schema(description = "From opening to the first answer (Acknowledge), of the cases opened in the period.") Took toAcknowledge,
+                          @Schema(description = "From opening to an agreed resolution (Resolve).") Took toAgree,
+                          @Schema(description = "From opening to delivery (Fulfil).") Took toFulfil,
+                          @Schema(description = "Cases closed in the period.") long closed,
+                          @Schema(description = "Of those, closed as recovered.") long recovered,
+                          @Schema(description = "Of those, closed as not recovered.") long notRecovered,
+                          @Schema(description = "Recovered ÷ (recovered + not recovered), in per cent; none without either. "
+                              + "Duplicates, spam and not-a-complaint closes are left out.") @Nullable Double recoveryRate) {}
+
+    @Schema(name = "TeamFigures", description = "A team's figures for the period; no team is the shared inbox.")
+    public record TeamFigures(@Schema(description = "Team id; none for the shared inbox.") @Nullable Long teamId,
+                              @Schema(description = "Team name.") String team,
+                              Figures figures) {}
+
+    @Schema(name = "RecoverySummary", description = "A period's figures, the previous period's for the trend, the open "
+        + "backlog now, and the figures per team.")
+    public record Summary(Period period, Period previousPeriod, Figures figures, Figures previous,
+                          @Schema(description = "Cases open now.") long openNow,
+                          @Schema(description = "Days the oldest open case has been open.") @Nullable Long oldestOpenDays,
+                          List<TeamFigures> byTeam,
+                          @Schema(description = "When the facts were last refreshed; figures are as fresh as that.") @Nullable Instant asOf) {}
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    RecoverySummary(JdbcClient jdbc, ZoneId businessZone, Clock clock) {
+        this.jdbc = jdbc;
+        this.zone = businessZone;
+        this.clock = clock;
+    }
+
+    public Summary of(Period period, @Nullable Long teamId) {
+        String team = teamId == null ? "" : " and team_id = " + teamId;
+        Instant now = clock.instant();
+        record Backlog(long open, @Nullable Timestamp oldest) {}
+        Backlog backlog = jdbc.sql("select count(*) open_cases, min(opened_at) oldest from insight_case_facts where closed_at is null" + team)
+            .query((rs, n) -> new Backlog(rs.getLong("open_cases"), rs.getTimestamp("oldest"))).single();
+        Instant asOf = jdbc.sql("select max(refreshed_at) from insight_case_facts").query(Timestamp.class).optional()
+            .map(Timestamp::toInstant).orElse(null);
+        return new Summary(period, period.previous(), figures(period, team), figures(period.previous(), team), backlog.open(),
+            backlog.oldest() == null ? null : Duration.between(backlog.oldest().toInstant(), now).toDays(),
+            byTeam(period, teamId), asOf);
+    }
+
+    private Figures figures(Period period, String team) {
+        return figures(period, team, false).getOrDefault(ALL, EMPTY);
+    }
+
+    private static final Long ALL = -2L;
+    private static final Long SHARED_INBOX = -1L;
+    private static final Took NONE = new Took(0, null, null);
+    private static final Figures EMPTY = new Figures(0, NONE, NONE, NONE, 0, 0, 0, null);
+
+    // The period's figures, for everything the condition keeps or (perTeam) per team: two
+    // statements however many teams there are.
+    private Map<Long, Figures> figures(Period period, String team, boolean perTeam) {
+        Timestamp start = Timestamp.from(period.start(zone));
+        Timestamp end = Timestamp.from(period.end(zone));
+        String key = perTeam ? "coalesce(team_id, " + SHARED_INBOX + ")" : String.valueOf(ALL);
+        String groupBy = perTeam ? " group by " + key : "";
+        Map<Long, Figures> speed = new HashMap<>();
+        jdbc.sql("select " + key + " team_key, count(*) opened, " + took("seconds_to_acknowledge", "ack") + ", "
+                + took("seconds_to_agree", "agree") + ", " + took("seconds_to_fulfil", "fulfil")
+                + " from insight_case_facts where opened_at >= ? and opened_at < ?" + team + groupBy)
+            .params(start, end)
+            .query((rs, n) -> speed.put(rs.getLong("team_key"),
+                new Figures(rs.getLong("opened"), took(rs, "ack"), took(rs, "agree"), took(rs, "fulfil"), 0, 0, 0, null)))
+            .list();
+        Map<Long, Figures> figures = new HashMap<>(speed);
+        jdbc.sql("select " + key + " team_key, count(*) closed, count(case when outcome = 'RECOVERED' then 1 end) recovered,"
+                + " count(case when outcome = 'NOT_RECOVERED' then 1 end) not_recovered"
+                + " from insight_case_facts where closed_at >= ? and closed_at < ?" + team + groupBy)
+            .params(start, end)
+            .query((rs, n) -> {
+                Figures s = speed.getOrDefault(rs.getLong("team_key"), EMPTY);
+                long recovered = rs.getLong("recovered");
+                long notRecovered = rs.getLong("not_recovered");
+                return figures.put(rs.getLong("team_key"), new Figures(s.opened(), s.toAcknowledge(), s.toAgree(), s.toFulfil(),
+                    rs.getLong("closed"), recovered, notRecovered,
+                    recovered + notRecovered == 0 ? null : percent(recovered, recovered + notRecovered)));
+            })
+            .list();
+        return figures;
+    }
+
+    private List<TeamFigures> byTeam(Period period, @Nullable Long only) {
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, name from teams").query((rs, n) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
+        Map<Long, Figures> perTeam = figures(period, only == null ? "" : " and team_id = " + only, true);
+        return perTeam.entrySet().stream()
+            .map(e -> new TeamFigures(e.getKey().equals(SHARED_INBOX) ? null : e.getKey(),
+                e.getKey().equals(SHARED_INBOX) ? "Shared inbox" : names.getOrDefault(e.getKey(), "Team " + e.getKey()), e.getValue()))
+            .sorted(java.util.Comparator.comparing(TeamFigures::team))
+            .toList();
+    }
+
+    private static String took(String column, String name) {
+        return "count(" + column + ") " + name + "_n, percentile_cont(0.5) within group (order by " + column + ") " + name
+            + "_p50, percentile_cont(0.9) within group (order by " + column + ") " + name + "_p90";
+    }
+
+    private static Took took(java.sql.ResultSet rs, String name) throws java.sql.SQLException {
+        long cases = rs.getLong(name + "_n");
+        return new Took(cases, cases == 0 ? null : minutes(rs.getDouble(name + "_p50")), cases == 0 ? null : minutes(rs.getDouble(name + "_p90")));
+    }
+
+    private static double minutes(double seconds) {
+        return Math.round(seconds / 6.0) / 10.0;
+    }
+
+    private static double percent(long part, long whole) {
+        return Math.round(1000.0 * part / whole) / 10.0;
+    }
+}

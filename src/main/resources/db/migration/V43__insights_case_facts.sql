@@ -1,0 +1,36 @@
+-- insights: the read model reports are computed from. One row per case with the facts a
+-- report needs (who, what, when each playbook milestone was reached, how long it took, how it
+-- ended), refreshed by a scheduled job from the cases changed since its last run
+-- (insight_refresh), not by the cases' own transactions: intake and the playbook write
+-- nothing more, and the reports read one narrow table. Durations are seconds, computed once.
+create table insight_case_facts (
+    case_id            bigint primary key,
+    customer_id        bigint not null,
+    team_id            bigint,
+    assignee_id        bigint,
+    category           text not null,
+    channel            text not null,
+    severity           integer not null,
+    opened_at          timestamp with time zone not null,
+    acknowledged_at    timestamp with time zone,
+    agreed_at          timestamp with time zone,
+    fulfilled_at       timestamp with time zone,
+    closed_at          timestamp with time zone,
+    outcome            text,
+    close_reason       text,
+    seconds_to_acknowledge bigint,
+    seconds_to_agree   bigint,
+    seconds_to_fulfil  bigint,
+    refreshed_at       timestamp with time zone not null
+);
+create index insight_case_facts_opened on insight_case_facts (opened_at);
+create index insight_case_facts_closed on insight_case_facts (closed_at);
+create index insight_case_facts_team_opened on insight_case_facts (team_id, opened_at);
+
+-- Where the refresh has got to: cases changed since this instant (less a minute of overlap,
+-- for a transaction that committed late) are read again.
+create table insight_refresh (
+    id             integer primary key,
+    changed_since  timestamp with time zone not null
+);
+insert into insight_refresh (id, changed_since) values (1, timestamp '1970-01-01 00:00:00+00');

@@ -1,0 +1,52 @@
+package org.redress.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+
+/** A lead's Insights page: a team's figures, the period in the URL, and a bad date said plainly. */
+class InsightsBrowserTests extends BrowserTest {
+
+    @Test
+    void anAdminReadsATeamsFiguresAndChangesThePeriod() throws InterruptedException {
+        long team = newTeam("Insight");
+        String number = open(admin(), "IB-" + unique()).get("number").asString();
+        admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", team));
+        admin().post("/api/v1/cases/" + number + "/acknowledge", Map.of("message", "We are on it."));
+
+        page.navigate(url("/cases"));
+        page.getByRole(AriaRole.NAVIGATION, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sections"))
+            .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Insights")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Insights")))
+            .isVisible();
+        page.getByTestId("period").getByLabel("Team").selectOption(String.valueOf(team));
+        page.getByTestId("period").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show")).click();
+        // The facts are refreshed every 30 s: look again until this team's case is in them.
+        Locator opened = page.getByTestId("figures").locator("tr[data-figure=opened] td").first();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
+        while (!"1".equals(opened.textContent().trim()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1_000);
+            page.reload();
+        }
+        assertThat(opened).hasText("1");
+        assertThat(page.getByTestId("figures").locator("tr[data-figure=acknowledge] td").first()).containsText("min");
+        assertThat(page.getByTestId("by-team").locator("tbody tr")).hasCount(1);
+
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("7").setExact(true)).click();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("from=" + today.minusDays(6) + ".*team=" + team));
+        assertThat(page.getByTestId("period").getByLabel("From")).hasValue(today.minusDays(6).toString());
+
+        page.navigate(url("/insights?from=someday"));
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("from");
+    }
+}
