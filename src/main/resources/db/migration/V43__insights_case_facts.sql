@@ -27,10 +27,12 @@ create index insight_case_facts_opened on insight_case_facts (opened_at);
 create index insight_case_facts_closed on insight_case_facts (closed_at);
 create index insight_case_facts_team_opened on insight_case_facts (team_id, opened_at);
 
--- Where the refresh has got to: cases changed since this instant (less a minute of overlap,
--- for a transaction that committed late) are read again.
+-- Where the refresh has got to: the last case it read, by (updated_at, id). Caught up
+-- (after_case_id 0), it reads again from a minute before, for a transaction that committed
+-- late; working off a backlog, it goes on from exactly there.
 create table insight_refresh (
     id             integer primary key,
-    changed_since  timestamp with time zone not null
+    changed_since  timestamp with time zone not null,
+    after_case_id  bigint not null
 );
-insert into insight_refresh (id, changed_since) values (1, timestamp '1970-01-01 00:00:00+00');
+insert into insight_refresh (id, changed_since, after_case_id) values (1, timestamp '1970-01-01 00:00:00+00', 0);

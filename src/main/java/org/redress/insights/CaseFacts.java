@@ -30,10 +30,21 @@ class CaseFacts {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final int batch;
 
+    @org.springframework.beans.factory.annotation.Autowired
     CaseFacts(JdbcClient jdbc, Clock clock) {
+        this(jdbc, clock, BATCH);
+    }
+
+    CaseFacts(JdbcClient jdbc, Clock clock, int batch) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.batch = batch;
+    }
+
+    int batch() {
+        return batch;
     }
 
     private record Source(long caseId, long customerId, @Nullable Long teamId, @Nullable Long assigneeId, String category,
@@ -41,19 +52,25 @@ class CaseFacts {
                           @Nullable Instant agreedAt, @Nullable Instant fulfilledAt, @Nullable Instant closedAt,
                           @Nullable String outcome, @Nullable String closeReason) {}
 
-    /** Brings the facts up to date with the cases changed since the last run; returns how many it wrote. */
+    /** Brings the facts up to date with the cases changed since the last run; returns how many it read (at most a batch). */
     @Transactional
     public int refresh() {
-        Instant since = jdbc.sql("select changed_since from insight_refresh where id = 1 for update")
-            .query(Timestamp.class).single().toInstant();
+        record Mark(Instant since, long afterCaseId) {}
+        Mark mark = jdbc.sql("select changed_since, after_case_id from insight_refresh where id = 1 for update")
+            .query((rs, n) -> new Mark(rs.getTimestamp("changed_since").toInstant(), rs.getLong("after_case_id"))).single();
+        // Caught up: a minute back again. In a backlog: exactly after the last case read, so that
+        // thousands of cases changed at one instant (a bulk import) are still read a batch at a time.
+        String after = mark.afterCaseId() == 0 ? "c.updated_at >= :since"
+            : "(c.updated_at > :since or (c.updated_at = :since and c.id > :after))";
+        Instant since = mark.afterCaseId() == 0 ? mark.since().minus(OVERLAP) : mark.since();
         List<Source> changed = jdbc.sql("""
                 select c.id, c.customer_id, c.team_id, c.assignee_id, c.category, c.channel, c.severity, c.opened_at,
                        c.updated_at, c.closed_at, c.outcome, c.close_reason,
                        (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'ACKNOWLEDGE') acknowledged_at,
                        (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'RESOLVE') agreed_at,
                        (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'FULFIL') fulfilled_at
-                from recovery_cases c where c.updated_at >= ? order by c.updated_at, c.id limit ?""")
-            .params(Timestamp.from(since.minus(OVERLAP)), BATCH)
+                from recovery_cases c where\s""" + after + " order by c.updated_at, c.id limit :batch")
+            .param("since", Timestamp.from(since)).param("after", mark.afterCaseId()).param("batch", batch)
             .query((rs, n) -> new Source(rs.getLong("id"), rs.getLong("customer_id"), rs.getObject("team_id", Long.class),
                 rs.getObject("assignee_id", Long.class), rs.getString("category"), rs.getString("channel"), rs.getInt("severity"),
                 rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
@@ -68,12 +85,11 @@ class CaseFacts {
         for (int from = 0; from < changed.size(); from += 500) {
             write(changed.subList(from, Math.min(changed.size(), from + 500)), now);
         }
-        // A full batch may stop among cases changed at one instant: the next run starts there.
-        Instant reached = changed.get(changed.size() - 1).updatedAt();
-        Instant next = changed.size() == BATCH ? reached : reached.plusNanos(1_000);
-        if (next.isAfter(since)) {
-            jdbc.sql("update insight_refresh set changed_since = ? where id = 1").param(Timestamp.from(next)).update();
-        }
+        Source last = changed.get(changed.size() - 1);
+        boolean backlog = changed.size() == batch;
+        Instant reached = last.updatedAt().isAfter(mark.since()) || backlog ? last.updatedAt() : mark.since();
+        jdbc.sql("update insight_refresh set changed_since = ?, after_case_id = ? where id = 1")
+            .params(Timestamp.from(reached), backlog ? last.caseId() : 0L).update();
         return changed.size();
     }
 

@@ -13,7 +13,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 /**
  * The facts' refresh as a db-scheduler recurring task, one node at a time: reports are at most
  * {@code redress.insights.refresh-every} (30 s) behind the cases, more while a backlog is
- * worked off ({@link CaseFacts#BATCH} cases a run).
+ * worked off ({@link CaseFacts#BATCH} cases a batch, batches for up to 20 s a run).
  */
 @Configuration(proxyBeanMethods = false)
 class InsightsSchedule {
@@ -21,6 +21,12 @@ class InsightsSchedule {
     @Bean
     RecurringTask<Void> insightsRefresh(CaseFacts facts, @Value("${redress.insights.refresh-every:30s}") Duration every) {
         return Tasks.recurring("insights-refresh", FixedDelay.of(every))
-            .execute((instance, context) -> facts.refresh());
+            .execute((instance, context) -> {
+                // A backlog (a full batch) is worked off batch after batch, for up to 20 s a run.
+                long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (facts.refresh() == facts.batch() && System.nanoTime() < until) {
+                    // next batch
+                }
+            });
     }
 }
