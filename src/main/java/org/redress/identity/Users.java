@@ -9,7 +9,5 @@ interface Users extends ListCrudRepository<User, Long> {
 
     Optional<User> findByEmail(String email);
 
-    List<User> findAllByOrderByNameAsc();
-
     List<User> findByTeamIdOrderByNameAsc(long teamId);
 }

@@ -59,7 +59,7 @@ public class CaseQueue {
         String sql = query.view() == QueueQuery.View.CLOSED
             ? "select c.id from recovery_cases c where c.status = 'CLOSED'" + where(query, me, params)
               + " order by c.closed_at desc, c.id desc"
-            // Every case in sla_queue is open; saying so lets PostgreSQL use its partial indexes over open cases.
+            // Open cases: the queue's read model alone, which holds one row per open case and what it is filtered by.
             : "select q.case_id from sla_queue q where 1 = 1" + where(query, me, params)
               + (query.sort() == QueueQuery.Sort.SEVERITY ? " order by q.severity, q.opened_at, q.case_id"
                  : " order by q.due_at nulls last, q.case_id");
