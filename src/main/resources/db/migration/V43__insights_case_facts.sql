@@ -3,6 +3,7 @@
 -- ended), refreshed by a scheduled job from the cases changed since its last run
 -- (insight_refresh), not by the cases' own transactions: intake and the playbook write
 -- nothing more, and the reports read one narrow table. Durations are seconds, computed once.
+-- Reads recovery_cases, case_steps, sla_clocks and promises by their documented columns.
 create table insight_case_facts (
     case_id            bigint primary key,
     customer_id        bigint not null,
@@ -21,6 +22,14 @@ create table insight_case_facts (
     seconds_to_acknowledge bigint,
     seconds_to_agree   bigint,
     seconds_to_fulfil  bigint,
+    -- Each time target's clock: ON_TIME (met by its due time), LATE (missed), or none (running, or no target).
+    acknowledge_sla    text,
+    resolve_sla        text,
+    fulfil_sla         text,
+    -- The case's promises: kept by their due time, kept after it, broken.
+    promises_on_time   integer not null,
+    promises_late      integer not null,
+    promises_broken    integer not null,
     refreshed_at       timestamp with time zone not null
 );
 create index insight_case_facts_opened on insight_case_facts (opened_at);

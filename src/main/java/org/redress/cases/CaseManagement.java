@@ -264,11 +264,15 @@ public class CaseManagement {
 
     /**
      * Records something another module observed about the case (a missed target, a
-     * reminder) on its timeline, as done by Redress itself. The case's state is unchanged.
+     * reminder, a promise kept or broken) on its timeline, as done by Redress itself. The
+     * case's state is unchanged; its {@code updated_at} moves.
      */
     public void recordOnTimeline(long caseId, String kind, String summary) {
         String text = Text.required("summary", summary, MAX_TEXT);
-        records.append(caseId, List.of(new RecoveryCase.Happening(clock.instant(), Actor.SYSTEM, kind, text, false)));
+        Instant now = clock.instant();
+        records.append(caseId, List.of(new RecoveryCase.Happening(now, Actor.SYSTEM, kind, text, false)));
+        // Something happened on the case: readers of changes (the live queue, the insights' refresh) see it.
+        records.touch(caseId, now);
         audit.record(Actor.SYSTEM, kind, "case:" + CaseNumber.format(caseId), text);
     }
 

@@ -50,7 +50,16 @@ class CaseFacts {
     private record Source(long caseId, long customerId, @Nullable Long teamId, @Nullable Long assigneeId, String category,
                           String channel, int severity, Instant openedAt, Instant updatedAt, @Nullable Instant acknowledgedAt,
                           @Nullable Instant agreedAt, @Nullable Instant fulfilledAt, @Nullable Instant closedAt,
-                          @Nullable String outcome, @Nullable String closeReason) {}
+                          @Nullable String outcome, @Nullable String closeReason, @Nullable String acknowledgeSla,
+                          @Nullable String resolveSla, @Nullable String fulfilSla, int promisesOnTime, int promisesLate,
+                          int promisesBroken) {}
+
+    // How the case's clock of this target ended: by its due time, after it (or missed), or not yet.
+    private static String sla(String target) {
+        return "(select case when k.met_at is not null and k.met_at <= k.due_at then 'ON_TIME'"
+            + " when k.met_at is not null or k.breached_at is not null then 'LATE' end"
+            + " from sla_clocks k where k.case_id = c.id and k.target = '" + target + "')";
+    }
 
     /** Brings the facts up to date with the cases changed since the last run; returns how many it read (at most a batch). */
     @Transactional
@@ -68,7 +77,12 @@ class CaseFacts {
                        c.updated_at, c.closed_at, c.outcome, c.close_reason,
                        (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'ACKNOWLEDGE') acknowledged_at,
                        (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'RESOLVE') agreed_at,
-                       (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'FULFIL') fulfilled_at
+                       (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'FULFIL') fulfilled_at,
+                       """ + sla("ACKNOWLEDGE") + " acknowledge_sla, " + sla("RESOLVE") + " resolve_sla, " + sla("FULFIL") + """
+                        fulfil_sla,
+                       (select count(*) from promises p where p.case_id = c.id and p.status = 'KEPT' and p.settled_at <= p.due_at) promises_on_time,
+                       (select count(*) from promises p where p.case_id = c.id and p.status = 'KEPT' and p.settled_at > p.due_at) promises_late,
+                       (select count(*) from promises p where p.case_id = c.id and p.status = 'BROKEN') promises_broken
                 from recovery_cases c where\s""" + after + " order by c.updated_at, c.id limit :batch")
             .param("since", Timestamp.from(since)).param("after", mark.afterCaseId()).param("batch", batch)
             .query((rs, n) -> new Source(rs.getLong("id"), rs.getLong("customer_id"), rs.getObject("team_id", Long.class),
@@ -76,7 +90,8 @@ class CaseFacts {
                 rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 instant(rs.getTimestamp("acknowledged_at")), instant(rs.getTimestamp("agreed_at")),
                 instant(rs.getTimestamp("fulfilled_at")), instant(rs.getTimestamp("closed_at")), rs.getString("outcome"),
-                rs.getString("close_reason")))
+                rs.getString("close_reason"), rs.getString("acknowledge_sla"), rs.getString("resolve_sla"),
+                rs.getString("fulfil_sla"), rs.getInt("promises_on_time"), rs.getInt("promises_late"), rs.getInt("promises_broken")))
             .list();
         if (changed.isEmpty()) {
             return 0;
@@ -99,11 +114,12 @@ class CaseFacts {
         StringBuilder sql = new StringBuilder("""
             insert into insight_case_facts (case_id, customer_id, team_id, assignee_id, category, channel, severity, opened_at,
                 acknowledged_at, agreed_at, fulfilled_at, closed_at, outcome, close_reason, seconds_to_acknowledge,
-                seconds_to_agree, seconds_to_fulfil, refreshed_at) values """);
+                seconds_to_agree, seconds_to_fulfil, acknowledge_sla, resolve_sla, fulfil_sla, promises_on_time, promises_late,
+                promises_broken, refreshed_at) values """);
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             Source c = cases.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             params.add(c.caseId());
             params.add(c.customerId());
             params.add(c.teamId());
@@ -121,6 +137,12 @@ class CaseFacts {
             params.add(seconds(c.openedAt(), c.acknowledgedAt()));
             params.add(seconds(c.openedAt(), c.agreedAt()));
             params.add(seconds(c.openedAt(), c.fulfilledAt()));
+            params.add(c.acknowledgeSla());
+            params.add(c.resolveSla());
+            params.add(c.fulfilSla());
+            params.add(c.promisesOnTime());
+            params.add(c.promisesLate());
+            params.add(c.promisesBroken());
             params.add(Timestamp.from(now));
         }
         jdbc.sql(sql.toString()).params(params).update();

@@ -42,6 +42,17 @@ public class RecoverySummary {
         }
     }
 
+    @Schema(name = "TargetCompliance", description = "How a time target's clocks ended, of the cases opened in the period.")
+    public record Compliance(@Schema(description = "Met by the due time.") long onTime,
+                             @Schema(description = "Missed (met after the due time, or not met by it).") long late,
+                             @Schema(description = "On time ÷ (on time + late), in per cent; none without either.") @Nullable Double percent) {}
+
+    @Schema(name = "PromiseKeeping", description = "The promises of the cases opened in the period.")
+    public record Promises(@Schema(description = "Kept by their due time.") long keptOnTime,
+                           @Schema(description = "Kept after it.") long keptLate,
+                           @Schema(description = "Broken.") long broken,
+                           @Schema(description = "Kept on time ÷ all settled, in per cent; none without any.") @Nullable Double keptOnTimePercent) {}
+
     @Schema(name = "RecoveryFigures", description = "One period's figures.")
     public record Figures(@Schema(description = "Cases opened in the period.") long opened,
                           @Schema(description = "From opening to the first answer (Acknowledge), of the cases opened in the period.") Took toAcknowledge,
@@ -51,7 +62,18 @@ public class RecoverySummary {
                           @Schema(description = "Of those, closed as recovered.") long recovered,
                           @Schema(description = "Of those, closed as not recovered.") long notRecovered,
                           @Schema(description = "Recovered ÷ (recovered + not recovered), in per cent; none without either. "
-                              + "Duplicates, spam and not-a-complaint closes are left out.") @Nullable Double recoveryRate) {}
+                              + "Duplicates, spam and not-a-complaint closes are left out.") @Nullable Double recoveryRate,
+                          @Schema(description = "The acknowledge target.") Compliance acknowledgeTarget,
+                          @Schema(description = "The resolve target.") Compliance resolveTarget,
+                          @Schema(description = "The fulfil target.") Compliance fulfilTarget,
+                          Promises promises) {
+
+        Figures closing(long closed, long recovered, long notRecovered) {
+            return new Figures(opened, toAcknowledge, toAgree, toFulfil, closed, recovered, notRecovered,
+                recovered + notRecovered == 0 ? null : percent(recovered, recovered + notRecovered),
+                acknowledgeTarget, resolveTarget, fulfilTarget, promises);
+        }
+    }
 
     @Schema(name = "TeamFigures", description = "A team's figures for the period; no team is the shared inbox.")
     public record TeamFigures(@Schema(description = "Team id; none for the shared inbox.") @Nullable Long teamId,
@@ -96,7 +118,9 @@ public class RecoverySummary {
     private static final Long ALL = -2L;
     private static final Long SHARED_INBOX = -1L;
     private static final Took NONE = new Took(0, null, null);
-    private static final Figures EMPTY = new Figures(0, NONE, NONE, NONE, 0, 0, 0, null);
+    private static final Compliance NO_CLOCKS = new Compliance(0, 0, null);
+    private static final Figures EMPTY = new Figures(0, NONE, NONE, NONE, 0, 0, 0, null, NO_CLOCKS, NO_CLOCKS, NO_CLOCKS,
+        new Promises(0, 0, 0, null));
 
     // The period's figures, for everything the condition keeps or (perTeam) per team: two
     // statements however many teams there are.
@@ -107,25 +131,23 @@ public class RecoverySummary {
         String groupBy = perTeam ? " group by " + key : "";
         Map<Long, Figures> speed = new HashMap<>();
         jdbc.sql("select " + key + " team_key, count(*) opened, " + took("seconds_to_acknowledge", "ack") + ", "
-                + took("seconds_to_agree", "agree") + ", " + took("seconds_to_fulfil", "fulfil")
+                + took("seconds_to_agree", "agree") + ", " + took("seconds_to_fulfil", "fulfil") + ", "
+                + compliance("acknowledge_sla") + ", " + compliance("resolve_sla") + ", " + compliance("fulfil_sla") + ","
+                + " sum(promises_on_time) promises_on_time, sum(promises_late) promises_late, sum(promises_broken) promises_broken"
                 + " from insight_case_facts where opened_at >= ? and opened_at < ?" + team + groupBy)
             .params(start, end)
             .query((rs, n) -> speed.put(rs.getLong("team_key"),
-                new Figures(rs.getLong("opened"), took(rs, "ack"), took(rs, "agree"), took(rs, "fulfil"), 0, 0, 0, null)))
+                new Figures(rs.getLong("opened"), took(rs, "ack"), took(rs, "agree"), took(rs, "fulfil"), 0, 0, 0, null,
+                    compliance(rs, "acknowledge_sla"), compliance(rs, "resolve_sla"), compliance(rs, "fulfil_sla"),
+                    promises(rs.getLong("promises_on_time"), rs.getLong("promises_late"), rs.getLong("promises_broken")))))
             .list();
         Map<Long, Figures> figures = new HashMap<>(speed);
         jdbc.sql("select " + key + " team_key, count(*) closed, count(case when outcome = 'RECOVERED' then 1 end) recovered,"
                 + " count(case when outcome = 'NOT_RECOVERED' then 1 end) not_recovered"
                 + " from insight_case_facts where closed_at >= ? and closed_at < ?" + team + groupBy)
             .params(start, end)
-            .query((rs, n) -> {
-                Figures s = speed.getOrDefault(rs.getLong("team_key"), EMPTY);
-                long recovered = rs.getLong("recovered");
-                long notRecovered = rs.getLong("not_recovered");
-                return figures.put(rs.getLong("team_key"), new Figures(s.opened(), s.toAcknowledge(), s.toAgree(), s.toFulfil(),
-                    rs.getLong("closed"), recovered, notRecovered,
-                    recovered + notRecovered == 0 ? null : percent(recovered, recovered + notRecovered)));
-            })
+            .query((rs, n) -> figures.put(rs.getLong("team_key"), speed.getOrDefault(rs.getLong("team_key"), EMPTY)
+                .closing(rs.getLong("closed"), rs.getLong("recovered"), rs.getLong("not_recovered"))))
             .list();
         return figures;
     }
@@ -139,6 +161,22 @@ public class RecoverySummary {
                 e.getKey().equals(SHARED_INBOX) ? "Shared inbox" : names.getOrDefault(e.getKey(), "Team " + e.getKey()), e.getValue()))
             .sorted(java.util.Comparator.comparing(TeamFigures::team))
             .toList();
+    }
+
+    private static String compliance(String column) {
+        return "count(case when " + column + " = 'ON_TIME' then 1 end) " + column + "_on_time, count(case when " + column
+            + " = 'LATE' then 1 end) " + column + "_late";
+    }
+
+    private static Compliance compliance(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long onTime = rs.getLong(column + "_on_time");
+        long late = rs.getLong(column + "_late");
+        return new Compliance(onTime, late, onTime + late == 0 ? null : percent(onTime, onTime + late));
+    }
+
+    private static Promises promises(long onTime, long late, long broken) {
+        long settled = onTime + late + broken;
+        return new Promises(onTime, late, broken, settled == 0 ? null : percent(onTime, settled));
     }
 
     private static String took(String column, String name) {

@@ -33,19 +33,28 @@ class InsightsTests extends ApplicationTest {
         }
         admin().post("/api/v1/cases/" + cases.get(0) + "/acknowledge", Map.of("message", "We are on it."));
         closeAsRecovered(cases.get(1));
+        makeDue(admin().get("/api/v1/cases/" + cases.get(2)).json().get("id").asLong(), "ACKNOWLEDGE");
+        admin().post("/api/v1/cases/" + cases.get(2) + "/acknowledge", Map.of("message", "Sorry for the wait."));
         refreshed();
 
         JsonNode summary = admin().get("/api/v1/insights/summary?team=" + team).json();
 
         JsonNode figures = summary.get("figures");
         assertThat(figures.get("opened").asLong()).isEqualTo(3);
-        assertThat(figures.get("toAcknowledge").get("cases").asLong()).isEqualTo(2);
+        assertThat(figures.get("toAcknowledge").get("cases").asLong()).isEqualTo(3);
         assertThat(figures.get("toAcknowledge").get("medianMinutes").asDouble()).isBetween(0.0, 5.0);
         assertThat(figures.get("toAgree").get("cases").asLong()).isEqualTo(1);
         assertThat(figures.get("toFulfil").get("cases").asLong()).isEqualTo(1);
         assertThat(figures.get("closed").asLong()).isEqualTo(1);
         assertThat(figures.get("recovered").asLong()).isEqualTo(1);
         assertThat(figures.get("recoveryRate").asDouble()).isEqualTo(100.0);
+        assertThat(figures.get("acknowledgeTarget").get("onTime").asLong()).isEqualTo(2);
+        assertThat(figures.get("acknowledgeTarget").get("late").asLong()).isEqualTo(1);
+        assertThat(figures.get("acknowledgeTarget").get("percent").asDouble()).isEqualTo(66.7);
+        assertThat(figures.get("resolveTarget").get("onTime").asLong()).isEqualTo(1);
+        assertThat(figures.get("promises").get("keptOnTime").asLong()).isEqualTo(1);
+        assertThat(figures.get("promises").get("broken").asLong()).isZero();
+        assertThat(figures.get("promises").get("keptOnTimePercent").asDouble()).isEqualTo(100.0);
         assertThat(summary.get("openNow").asLong()).isEqualTo(2);
         assertThat(summary.get("previous").get("opened").asLong()).isZero();
         assertThat(summary.get("byTeam").size()).isEqualTo(1);
