@@ -9,11 +9,15 @@ import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.redress.shared.InvalidInput;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The days a report covers, from {@code from} to {@code to} inclusive, in the business's time
  * zone; the previous period is as many days just before, for the trend.
  */
-public record Period(LocalDate from, LocalDate to) {
+@Schema(name = "Period", description = "Days from `from` to `to`, both included, in the business's time zone.")
+public record Period(@Schema(description = "First day.", example = "2026-11-01") LocalDate from,
+                     @Schema(description = "Last day, included.", example = "2026-11-30") LocalDate to) {
 
     static final int MAX_DAYS = 731;
 

@@ -66,7 +66,7 @@ public class RecoverySummary {
                           @Schema(description = "The acknowledge target.") Compliance acknowledgeTarget,
                           @Schema(description = "The resolve target.") Compliance resolveTarget,
                           @Schema(description = "The fulfil target.") Compliance fulfilTarget,
-                          Promises promises) {
+                          @Schema(description = "Their promises.") Promises promises) {
 
         Figures closing(long closed, long recovered, long notRecovered) {
             return new Figures(opened, toAcknowledge, toAgree, toFulfil, closed, recovered, notRecovered,
@@ -78,14 +78,17 @@ public class RecoverySummary {
     @Schema(name = "TeamFigures", description = "A team's figures for the period; no team is the shared inbox.")
     public record TeamFigures(@Schema(description = "Team id; none for the shared inbox.") @Nullable Long teamId,
                               @Schema(description = "Team name.") String team,
-                              Figures figures) {}
+                              @Schema(description = "The team's figures.") Figures figures) {}
 
     @Schema(name = "RecoverySummary", description = "A period's figures, the previous period's for the trend, the open "
         + "backlog now, and the figures per team.")
-    public record Summary(Period period, Period previousPeriod, Figures figures, Figures previous,
+    public record Summary(@Schema(description = "The period asked for.") Period period,
+                          @Schema(description = "As many days just before it.") Period previousPeriod,
+                          @Schema(description = "The period's figures.") Figures figures,
+                          @Schema(description = "The previous period's figures, for the trend.") Figures previous,
                           @Schema(description = "Cases open now.") long openNow,
                           @Schema(description = "Days the oldest open case has been open.") @Nullable Long oldestOpenDays,
-                          List<TeamFigures> byTeam,
+                          @Schema(description = "The period's figures per team that opened or closed a case in it.") List<TeamFigures> byTeam,
                           @Schema(description = "When the facts were last refreshed; figures are as fresh as that.") @Nullable Instant asOf) {}
 
     private final JdbcClient jdbc;
