@@ -197,6 +197,24 @@ public abstract class ApplicationTest {
         http.post(casePath + "/listen", Map.of("account", "The box was crushed and the vase inside is in pieces."));
     }
 
+    /** Walks the case through the whole playbook and closes it as recovered (the resolution's promise kept on time). */
+    protected void closeAsRecovered(String number) {
+        String c = "/api/v1/cases/" + number;
+        admin().post(c + "/acknowledge", Map.of("message", "We are on it."));
+        admin().post(c + "/listen", Map.of("account", "The invoice was wrong."));
+        admin().post(c + "/apologize", Map.of("apology", "I am sorry."));
+        admin().post(c + "/identify-cause", Map.of("rootCause", "carrier-delay", "responsibility", "ours"));
+        admin().post(c + "/explain", Map.of("explanation", "A fault at the depot."));
+        admin().post(c + "/resolve", Map.of("resolution", "Corrected invoice", "promisedBy", today().plusDays(1).toString()));
+        admin().post(c + "/fulfil", Map.of("note", "Sent"));
+        admin().post(c + "/follow-up", Map.of("satisfied", true, "satisfaction", 5));
+        admin().post(c + "/learn", Map.of("lesson", "Check invoices."));
+        Http.Response closed = admin().post(c + "/close", Map.of("outcome", "recovered"));
+        if (closed.status() != 200) {
+            throw new IllegalStateException(closed.body());
+        }
+    }
+
     protected JsonNode open(Http http, String customerRef) {
         Http.Response response = http.post("/api/v1/complaints", complaint(customerRef, "delivery"));
         if (response.status() != 201) {

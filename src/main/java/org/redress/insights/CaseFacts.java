@@ -93,18 +93,19 @@ class CaseFacts {
                 rs.getString("close_reason"), rs.getString("acknowledge_sla"), rs.getString("resolve_sla"),
                 rs.getString("fulfil_sla"), rs.getInt("promises_on_time"), rs.getInt("promises_late"), rs.getInt("promises_broken")))
             .list();
+        Instant now = clock.instant();
         if (changed.isEmpty()) {
+            jdbc.sql("update insight_refresh set refreshed_at = ? where id = 1").param(Timestamp.from(now)).update();
             return 0;
         }
-        Instant now = clock.instant();
         for (int from = 0; from < changed.size(); from += 500) {
             write(changed.subList(from, Math.min(changed.size(), from + 500)), now);
         }
         Source last = changed.get(changed.size() - 1);
         boolean backlog = changed.size() == batch;
         Instant reached = last.updatedAt().isAfter(mark.since()) || backlog ? last.updatedAt() : mark.since();
-        jdbc.sql("update insight_refresh set changed_since = ?, after_case_id = ? where id = 1")
-            .params(Timestamp.from(reached), backlog ? last.caseId() : 0L).update();
+        jdbc.sql("update insight_refresh set changed_since = ?, after_case_id = ?, refreshed_at = ? where id = 1")
+            .params(Timestamp.from(reached), backlog ? last.caseId() : 0L, Timestamp.from(now)).update();
         return changed.size();
     }
 

@@ -32,19 +32,23 @@ class InsightsConsoleController {
 
     @GetMapping("/insights")
     String page(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-                @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
+                @RequestParam(required = false) @Nullable String team, @AuthenticationPrincipal RedressUser me, Model model) {
         InsightsApiController.requireSupervisor(me);
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Period period;
+        Period period = Period.parse(null, null, today);
+        Long teamId = null;
+        // A bad date or team (a hand-edited URL) is said above the form; the page shows the defaults.
         try {
             period = Period.parse(from, to, today);
+            teamId = team == null || team.isBlank() ? null : Long.valueOf(team.trim());
         } catch (InvalidInput refused) {
             model.addAttribute("error", refused.getMessage());
-            period = Period.parse(null, null, today);
+        } catch (NumberFormatException notANumber) {
+            model.addAttribute("error", "team: '" + team + "' is not a team's id");
         }
         model.addAttribute("section", "insights");
-        model.addAttribute("summary", summary.of(period, team));
-        model.addAttribute("team", team);
+        model.addAttribute("summary", summary.of(period, teamId));
+        model.addAttribute("team", teamId);
         model.addAttribute("teams", users.teams());
         model.addAttribute("last7", new Period(today.minusDays(6), today));
         model.addAttribute("last30", new Period(today.minusDays(29), today));

@@ -107,8 +107,9 @@ public class RecoverySummary {
         record Backlog(long open, @Nullable Timestamp oldest) {}
         Backlog backlog = jdbc.sql("select count(*) open_cases, min(opened_at) oldest from insight_case_facts where closed_at is null" + team)
             .query((rs, n) -> new Backlog(rs.getLong("open_cases"), rs.getTimestamp("oldest"))).single();
-        Instant asOf = jdbc.sql("select max(refreshed_at) from insight_case_facts").query(Timestamp.class).optional()
-            .map(Timestamp::toInstant).orElse(null);
+        // When the refresh last ran (none before its first run).
+        Instant asOf = jdbc.sql("select refreshed_at from insight_refresh where id = 1")
+            .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single().orElse(null);
         return new Summary(period, period.previous(), figures(period, team), figures(period.previous(), team), backlog.open(),
             backlog.oldest() == null ? null : Duration.between(backlog.oldest().toInstant(), now).toDays(),
             byTeam(period, teamId), asOf);

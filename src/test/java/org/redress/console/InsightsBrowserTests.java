@@ -48,5 +48,7 @@ class InsightsBrowserTests extends BrowserTest {
 
         page.navigate(url("/insights?from=someday"));
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("from");
+        page.navigate(url("/insights?team=billing"));
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("team");
     }
 }

@@ -321,21 +321,6 @@ class IncidentTests extends ApplicationTest {
         return new Http.Response(response.statusCode(), Map.of(), response.body());
     }
 
-    private void closeAsRecovered(String number) {
-        String c = "/api/v1/cases/" + number;
-        admin().post(c + "/acknowledge", Map.of("message", "We are on it."));
-        admin().post(c + "/listen", Map.of("account", "The invoice was wrong."));
-        admin().post(c + "/apologize", Map.of("apology", "I am sorry."));
-        admin().post(c + "/identify-cause", Map.of("rootCause", "carrier-delay", "responsibility", "ours"));
-        admin().post(c + "/explain", Map.of("explanation", "A fault at the depot."));
-        admin().post(c + "/resolve", Map.of("resolution", "Corrected invoice", "promisedBy", today().plusDays(1).toString()));
-        admin().post(c + "/fulfil", Map.of("note", "Sent"));
-        admin().post(c + "/follow-up", Map.of("satisfied", true, "satisfaction", 5));
-        admin().post(c + "/learn", Map.of("lesson", "Check invoices."));
-        Http.Response closed = admin().post(c + "/close", Map.of("outcome", "recovered"));
-        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
-    }
-
     private static Map<String, Object> event(String id, String type, String ref, Instant at, Map<String, Object> attributes) {
         return Map.of("eventId", id, "type", type, "customerRef", ref, "occurredAt", at.toString(), "attributes", attributes);
     }

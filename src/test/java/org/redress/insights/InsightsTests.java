@@ -114,6 +114,9 @@ class InsightsTests extends ApplicationTest {
         assertThat(badDate.json().get("detail").asString()).contains("from");
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.json().get("detail").asString()).contains("to");
+        Http.Response badTeam = admin().get("/api/v1/insights/summary?team=billing");
+        assertThat(badTeam.status()).isEqualTo(400);
+        assertThat(badTeam.json().get("detail").asString()).contains("team");
     }
 
     // The scheduled refresh runs every 30 s; run it now, until it has caught up.
@@ -123,18 +126,4 @@ class InsightsTests extends ApplicationTest {
         }
     }
 
-    private void closeAsRecovered(String number) {
-        String c = "/api/v1/cases/" + number;
-        admin().post(c + "/acknowledge", Map.of("message", "We are on it."));
-        admin().post(c + "/listen", Map.of("account", "The parcel came late."));
-        admin().post(c + "/apologize", Map.of("apology", "I am sorry."));
-        admin().post(c + "/identify-cause", Map.of("rootCause", "carrier-delay", "responsibility", "ours"));
-        admin().post(c + "/explain", Map.of("explanation", "A fault at the depot."));
-        admin().post(c + "/resolve", Map.of("resolution", "A refund of the delivery fee", "promisedBy", today().plusDays(1).toString()));
-        admin().post(c + "/fulfil", Map.of("note", "Refunded"));
-        admin().post(c + "/follow-up", Map.of("satisfied", true, "satisfaction", 5));
-        admin().post(c + "/learn", Map.of("lesson", "Watch the depot."));
-        Http.Response closed = admin().post(c + "/close", Map.of("outcome", "recovered"));
-        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
-    }
 }
