@@ -49,7 +49,7 @@ class CaseMerging {
 
         CaseRefiled fromFiled = from.filing();
         CaseRefiled intoFiled = into.filing();
-        from.mergeInto(actor, now, into, note);
+        from.mergeInto(actor, now, into, note, records.customerLastWroteAt(fromCaseId));
         into.merged(from, actor, now);
         from.announceRefiling(fromFiled);
         into.announceRefiling(intoFiled);

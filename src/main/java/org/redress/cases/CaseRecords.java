@@ -65,6 +65,13 @@ class CaseRecords {
             .params(intoCaseId, "From " + CaseNumber.format(fromCaseId) + ": ", fromCaseId).update();
     }
 
+    /** When the customer's newest message on the case came in, or null when they have written none. */
+    @Nullable Instant customerLastWroteAt(long caseId) {
+        return jdbc.sql("select received_at from case_messages where case_id = ? and direction = 'INBOUND'"
+                + " order by received_at desc limit 1")
+            .param(caseId).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+    }
+
     void append(long caseId, List<RecoveryCase.Happening> happenings) {
         for (RecoveryCase.Happening happening : happenings) {
             jdbc.sql("""

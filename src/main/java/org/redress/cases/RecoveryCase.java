@@ -269,7 +269,7 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
      * agreed here and not yet delivered stays: its promise would stand beside the other
      * case's own agreement, which its playbook would not know of.
      */
-    void mergeInto(Actor actor, Instant now, RecoveryCase into, @Nullable String note) {
+    void mergeInto(Actor actor, Instant now, RecoveryCase into, @Nullable String note, @Nullable Instant customerLastWroteAt) {
         requireOpen();
         if (into.id() == id()) {
             throw InvalidInput.field("duplicateOf", "names " + number() + " itself; name the case it repeats");
@@ -291,7 +291,7 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
                 + " instead, or record its fulfilment first.");
         }
         closeFor(actor, now, CloseReason.DUPLICATE, into.id(), note);
-        registerEvent(new CasesMerged(id(), into.id(), customerId, now));
+        registerEvent(new CasesMerged(id(), into.id(), customerId, now, customerLastWroteAt));
     }
 
     /** The line on the surviving case of a merge. */

@@ -1,8 +1,12 @@
 package org.redress.remedies;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.redress.cases.CaseNumber;
 import org.redress.cases.CasesMerged;
+import org.redress.identity.UserManagement;
+import org.redress.identity.UserSummary;
 import org.redress.shared.Conflict;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,9 +15,12 @@ import org.springframework.stereotype.Component;
 /**
  * A merged case's remedies that are not final (awaiting approval, approved, offered,
  * countered, accepted and not yet delivered) move to the case it was merged into, where the
- * customer's link now leads. An offer still open can only move to a case where an offer may
- * stand (the customer acknowledged and heard there); otherwise the merge is refused, undone
- * with it. Final ones (rejected, declined, withdrawn, fulfilled) stay as the merged case's record.
+ * customer's link now leads. Two checks can refuse the merge, which undoes it whole:
+ * an offer still open can only move to a case where an offer may stand (the customer
+ * acknowledged and heard there); and a granted remedy only moves where the case's total of
+ * its type stays within the per-case limit of whoever granted it, since each was granted
+ * against its own case's total alone. Final ones (rejected, declined, withdrawn, fulfilled)
+ * stay as the merged case's record.
  */
 @Component
 class MergedCaseRemedies {
@@ -23,10 +30,14 @@ class MergedCaseRemedies {
 
     private final JdbcClient jdbc;
     private final AgreedRemedies agreements;
+    private final AuthorityMatrix authority;
+    private final UserManagement users;
 
-    MergedCaseRemedies(JdbcClient jdbc, AgreedRemedies agreements) {
+    MergedCaseRemedies(JdbcClient jdbc, AgreedRemedies agreements, AuthorityMatrix authority, UserManagement users) {
         this.jdbc = jdbc;
         this.agreements = agreements;
+        this.authority = authority;
+        this.users = users;
     }
 
     @EventListener
@@ -39,7 +50,36 @@ class MergedCaseRemedies {
                     + reason);
             });
         }
+        authority.lock(merged.intoCaseId());
+        List<Grant> moving = grantsMoving(merged.fromCaseId());
         jdbc.sql("update remedies set case_id = :into where case_id = :from and state in (:states)")
             .param("into", merged.intoCaseId()).param("from", merged.fromCaseId()).param("states", NOT_FINAL).update();
+        moving.forEach(grant -> requireWithinGrantersLimit(grant, merged.intoCaseId()));
+    }
+
+    /** A granted remedy about to move: its type and who granted it. */
+    private record Grant(String type, long grantedById) {}
+
+    private List<Grant> grantsMoving(long caseId) {
+        List<String> granted = Remedy.State.GRANTED.stream().map(Enum::name).filter(NOT_FINAL::contains).toList();
+        return jdbc.sql("""
+                select distinct remedy_type, granted_by_id from remedies
+                where case_id = :c and state in (:granted) and granted_by_id is not null""")
+            .param("c", caseId).param("granted", granted)
+            .query((rs, n) -> new Grant(rs.getString("remedy_type"), rs.getLong("granted_by_id"))).list();
+    }
+
+    private void requireWithinGrantersLimit(Grant grant, long intoCaseId) {
+        Money total = authority.grantedOnCase(intoCaseId, grant.type());
+        Optional<UserSummary> granter = users.user(grant.grantedById());
+        Optional<Authority> limits = granter.flatMap(user -> authority.of(user.id(), user.role(), grant.type()));
+        if (limits.isPresent() && total.compareTo(limits.get().perCase()) <= 0) {
+            return;
+        }
+        String who = granter.map(UserSummary::name).orElse("whoever granted it");
+        throw new Conflict("Merging would put " + total + " of " + grant.type() + " on " + CaseNumber.format(intoCaseId)
+            + ", above what " + who + " may grant on one case"
+            + limits.map(l -> " (" + l.perCase() + ")").orElse("") + ". Withdraw one of the remedies, "
+            + "or have the limit raised, before merging.");
     }
 }

@@ -2,6 +2,7 @@ package org.redress.sla;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.stream.Collectors;
 
 import org.redress.cases.CaseClosed;
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseNumber;
+import org.redress.cases.CasesMerged;
 import org.redress.cases.CustomerWrote;
 import org.redress.cases.ResolutionReopened;
 import org.redress.cases.SeverityChanged;
@@ -25,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Keeps each case's clocks in step with the case: a new case gets its acknowledge and
  * resolve targets from the matching policy; an agreed resolution starts the fulfil target;
  * steps meet their targets; a customer not satisfied at follow-up restarts the resolve target;
- * the customer writing again resumes paused clocks; closing stops what is left. Runs inside the transaction that
+ * the customer writing again resumes paused clocks; a merge carries the wait on the customer
+ * over to the surviving case; closing stops what is left. Runs inside the transaction that
  * changes the case, so a case and its clocks are stored together or not at all (ADR 4);
  * it must stay small and never call out of the process.
  */
@@ -145,6 +149,33 @@ class CaseClocks {
             }
             default -> {
                 // the rest happens on our side of the table
+            }
+        }
+    }
+
+    /**
+     * A merge joins two conversations with the same customer, so the surviving case waits on
+     * them exactly when the whole conversation does: if the duplicate waited (an offer sent
+     * there now stands here, or a question asked there), the survivor's clocks pause; if the
+     * survivor waited and the duplicate holds a newer message of the customer's, that was
+     * their answer and the clocks run again, counted from when they wrote.
+     */
+    @EventListener
+    void on(CasesMerged merged) {
+        boolean duplicateWaited = clocks.waitedOnCustomerWhenClosed(merged.fromCaseId(), merged.mergedAt());
+        Instant survivorWaitsSince = clocks.pausedSince(merged.intoCaseId());
+        String from = CaseNumber.format(merged.fromCaseId());
+        if (duplicateWaited && survivorWaitsSince == null) {
+            if (clocks.pause(merged.intoCaseId(), merged.mergedAt()) > 0) {
+                cases.recordOnTimeline(merged.intoCaseId(), "sla.paused", "Time targets paused: " + from
+                    + ", merged in, was waiting on the customer");
+            }
+        } else if (!duplicateWaited && survivorWaitsSince != null && merged.customerLastWroteAt() != null
+                && merged.customerLastWroteAt().isAfter(survivorWaitsSince)) {
+            Duration paused = clocks.resume(merged.intoCaseId(), merged.customerLastWroteAt());
+            if (paused != null) {
+                cases.recordOnTimeline(merged.intoCaseId(), "sla.resumed", "Time targets resumed: the customer wrote on "
+                    + from + " (merged in) after " + paused.toMinutes() + " min of business time");
             }
         }
     }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -214,6 +215,29 @@ public class SlaClocks {
             jdbc.sql("delete from sla_clocks where case_id = ? and target = ?").params(caseId, target.name()).update();
         }
         queue.refresh(caseId);
+    }
+
+    /**
+     * Since when the case's clocks wait on the customer (the earliest pause of a clock still
+     * running), or null when they do not wait.
+     */
+    @Nullable Instant pausedSince(long caseId) {
+        Timestamp since = jdbc.sql("""
+                select min(paused_at) from sla_clocks
+                where case_id = ? and paused_at is not null and met_at is null and stopped_at is null""")
+            .param(caseId).query(Timestamp.class).optional().orElse(null);
+        return since == null ? null : since.toInstant();
+    }
+
+    /**
+     * Whether a case closed at {@code closedAt} was waiting on the customer when it closed:
+     * a clock paused and not met, stopped by that closing (or not stopped yet).
+     */
+    boolean waitedOnCustomerWhenClosed(long caseId, Instant closedAt) {
+        return jdbc.sql("""
+                select count(*) from sla_clocks
+                where case_id = ? and paused_at is not null and met_at is null and (stopped_at is null or stopped_at >= ?)""")
+            .params(caseId, Timestamp.from(closedAt.truncatedTo(ChronoUnit.MILLIS))).query(Long.class).single() > 0;
     }
 
     /** Pauses the case's running clocks; returns how many were running. */

@@ -168,6 +168,72 @@ class CaseMergingTests extends ApplicationTest {
     }
 
     @Test
+    void aMergeThatWouldPutMoreOnACaseThanItsGranterMayGrantIsRefusedAndChangesNothing() {
+        Person agent = member("agent", null);
+        admin().put("/api/v1/remedies/authority-limits", Map.of("userId", agent.id(), "type", "goodwill",
+            "perCase", "25.00", "perMonth", "500.00"));
+        String customer = "M-" + unique();
+        String into = open(admin(), customer).get("number").asString();
+        String from = number(admin().post("/api/v1/complaints", complaint(customer, "billing")));
+        for (String number : List.of(into, from)) {
+            assertThat(agent.http().post(path(number) + "/remedies", Map.of("type", "goodwill", "amount", "20.00",
+                "description", "For the trouble")).json().get("state").asString()).isEqualTo("APPROVED");
+        }
+        Snapshot before = snapshot(from);
+        Snapshot intoBefore = snapshot(into);
+
+        Http.Response refused = agent.http().post(path(from) + "/close", Map.of("reason", "duplicate", "duplicateOf", into));
+
+        assertRefused(refused, 409, "Merging would put 40.00 EUR of goodwill on " + into);
+        assertThat(refused.json().get("detail").asString()).contains("(25.00 EUR)");
+        assertThat(snapshot(from)).isEqualTo(before);
+        assertThat(snapshot(into)).isEqualTo(intoBefore);
+        assertThat(admin().get(path(from) + "/remedies").json().size()).isEqualTo(1);
+        assertThat(admin().get(path(into) + "/remedies").json().size()).isEqualTo(1);
+
+        // Within the limit the same merge goes through, and the remedy moves with it.
+        admin().put("/api/v1/remedies/authority-limits", Map.of("userId", agent.id(), "type", "goodwill",
+            "perCase", "50.00", "perMonth", "500.00"));
+        assertThat(agent.http().post(path(from) + "/close", Map.of("reason", "duplicate", "duplicateOf", into)).status())
+            .isEqualTo(200);
+        assertThat(admin().get(path(into) + "/remedies").json().size()).isEqualTo(2);
+    }
+
+    @Test
+    void anOfferWaitingOnTheCustomerPausesTheSurvivorsClocksWhenItMovesThere() {
+        String customer = "M-" + unique();
+        String into = open(admin(), customer).get("number").asString();
+        String from = number(admin().post("/api/v1/complaints", complaint(customer, "billing")));
+        heard(admin(), path(into));
+        heard(admin(), path(from));
+        long remedy = admin().post(path(from) + "/remedies", Map.of("type", "goodwill", "amount", "10.00",
+            "description", "For the trouble")).json().get("id").asLong();
+        admin().post("/api/v1/remedies/" + remedy + "/offer", Map.of("deliverBy", today().plusDays(3).toString()));
+        assertThat(states(into)).doesNotContain("PAUSED");
+
+        admin().post(path(from) + "/close", Map.of("reason", "duplicate", "duplicateOf", into));
+
+        assertThat(states(into)).contains("PAUSED").doesNotContain("ON_TRACK", "AT_RISK");
+        assertThat(summaries(into)).contains("Time targets paused: " + from + ", merged in, was waiting on the customer");
+    }
+
+    @Test
+    void aSurvivorWaitingOnTheCustomerRunsAgainWhenTheMergedCaseHoldsTheirNewerMessage() {
+        String customer = "M-" + unique();
+        String into = open(admin(), customer).get("number").asString();
+        heard(admin(), path(into));
+        admin().post(path(into) + "/sla/pause", Map.of("reason", "asked for a photo of the box"));
+        assertThat(states(into)).contains("PAUSED");
+        // The customer answers by writing anew, about something that opens a case of its own.
+        String from = number(admin().post("/api/v1/complaints", complaint(customer, "billing")));
+
+        admin().post(path(from) + "/close", Map.of("reason", "duplicate", "duplicateOf", into));
+
+        assertThat(states(into)).doesNotContain("PAUSED");
+        assertThat(summaries(into)).anyMatch(line -> line.startsWith("Time targets resumed: the customer wrote on " + from));
+    }
+
+    @Test
     void bulkClosingAsDuplicatesMergesEachCase() {
         String customer = "M-" + unique();
         String into = open(admin(), customer).get("number").asString();
@@ -197,6 +263,10 @@ class CaseMergingTests extends ApplicationTest {
 
     private List<String> summaries(String number) {
         return admin().get(path(number) + "/timeline").json().valueStream().map(e -> e.get("summary").asString()).toList();
+    }
+
+    private List<String> states(String number) {
+        return admin().get(path(number) + "/sla").json().valueStream().map(c -> c.get("state").asString()).toList();
     }
 
     private List<String> bodies(String number) {
