@@ -22,8 +22,14 @@ import java.util.regex.Pattern;
  * (session cookie, CSRF token), then each requests the pages below in turn in a closed loop
  * (request, wait for the answer, next). Prints p50/p90/p99/max per page after a warm-up.
  *
- * Usage: java benchmark/QueueLoad.java BASE_URL SECONDS WARMUP_SECONDS PASSWORD CASES_FILE EMAIL...
+ * Usage: java [-Daccess.log=FILE] benchmark/QueueLoad.java BASE_URL SECONDS WARMUP_SECONDS PASSWORD CASES_FILE EMAIL...
  * CASES_FILE holds case numbers (one a line) the users may open, for the case page.
+ *
+ * The times are the client's: from sending a request to reading the whole answer, so on a
+ * machine this load saturates they include waiting for a core. With -Daccess.log, the
+ * application's own access log (Tomcat's, with the pattern "%{X-Bench-Run}i %{X-Bench-Page}i
+ * %{us}T") gives the server's time for the same measured requests beside them: from Tomcat
+ * reading the request to the application having written the answer.
  */
 public class QueueLoad {
 
@@ -51,6 +57,9 @@ public class QueueLoad {
             .filter(line -> !line.isBlank()).toList();
         List<String> emails = List.of(args).subList(5, args.length);
 
+        // Requests of the measured window carry this run's id and their page, for the access log.
+        String run = "run-" + Long.toHexString(System.nanoTime());
+        List<String> pageNames = new ArrayList<>(PAGES.keySet());
         Map<String, List<Long>> timings = new ConcurrentHashMap<>();
         PAGES.keySet().forEach(page -> timings.put(page, Collections.synchronizedList(new ArrayList<>())));
         long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
@@ -68,12 +77,13 @@ public class QueueLoad {
                         path = "/cases/" + cases.get(ThreadLocalRandom.current().nextInt(cases.size()));
                     }
                     long began = System.nanoTime();
-                    int status = get(client, base + path);
+                    boolean measured = began > warmEnd;
+                    int status = get(client, base + path, measured ? run : "warm-up", pageNames.indexOf(name));
                     long took = System.nanoTime() - began;
                     if (status != 200) {
                         System.err.println(name + " " + path + " answered " + status);
                     }
-                    if (began > warmEnd) {
+                    if (measured) {
                         timings.get(name).add(took);
                     }
                 }
@@ -84,7 +94,17 @@ public class QueueLoad {
         for (Thread user : users) {
             user.join();
         }
-        System.out.printf("%-30s %8s %8s %8s %8s %8s%n", "Page (" + emails.size() + " users)", "requests", "p50 ms", "p90 ms", "p99 ms", "max ms");
+        System.out.printf("%-30s %8s %8s %8s %8s %8s%n", "Page (" + emails.size() + " users), client", "requests", "p50 ms", "p90 ms", "p99 ms", "max ms");
+        print(timings);
+        String accessLog = System.getProperty("access.log");
+        if (accessLog != null) {
+            long measured = timings.values().stream().mapToLong(List::size).sum();
+            System.out.printf("%-30s %8s %8s %8s %8s %8s%n", "Same requests, server", "requests", "p50 ms", "p90 ms", "p99 ms", "max ms");
+            print(serverTimes(java.nio.file.Path.of(accessLog), run, pageNames, measured));
+        }
+    }
+
+    static void print(Map<String, List<Long>> timings) {
         timings.forEach((name, list) -> {
             List<Long> sorted = new ArrayList<>(list);
             Collections.sort(sorted);
@@ -94,6 +114,29 @@ public class QueueLoad {
             System.out.printf("%-30s %8d %8.1f %8.1f %8.1f %8.1f%n", name, sorted.size(), ms(sorted, 0.50), ms(sorted, 0.90),
                 ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
         });
+    }
+
+    // The access log's lines of this run (Tomcat writes them in batches: wait until all are there), in nanoseconds per page.
+    static Map<String, List<Long>> serverTimes(java.nio.file.Path log, String run, List<String> pageNames, long expected)
+            throws IOException, InterruptedException {
+        Map<String, List<Long>> server = new LinkedHashMap<>();
+        for (int attempt = 0; attempt < 40; attempt++) {
+            server.clear();
+            pageNames.forEach(page -> server.put(page, new ArrayList<>()));
+            long found = 0;
+            for (String line : java.nio.file.Files.readAllLines(log)) {
+                String[] fields = line.trim().split(" ");
+                if (fields.length == 3 && fields[0].equals(run)) {
+                    server.get(pageNames.get(Integer.parseInt(fields[1]))).add(Long.parseLong(fields[2]) * 1_000);
+                    found++;
+                }
+            }
+            if (found >= expected) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return server;
     }
 
     static double ms(List<Long> sorted, double quantile) {
@@ -121,10 +164,12 @@ public class QueueLoad {
         return client;
     }
 
-    static int get(HttpClient client, String url) {
+    static int get(HttpClient client, String url, String run, int page) {
         try {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+            // The whole answer is read, and dropped as it comes: the generator shares the machine, so it keeps no copy.
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("X-Bench-Run", run).header("X-Bench-Page", String.valueOf(page)).build(),
+                HttpResponse.BodyHandlers.discarding());
             return response.statusCode();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);

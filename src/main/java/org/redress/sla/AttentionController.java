@@ -26,6 +26,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AttentionController {
 
     static final int LIMIT = 200;
+    /** Targets on the page: as many as a queue page holds. */
+    static final int ON_PAGE = QueueQuery.PAGE_SIZE;
 
     @Schema(name = "SlaAttention", description = "A case with a target at risk or missed.")
     record Item(@Schema(description = "The case.") CaseSummary recoveryCase,
@@ -80,7 +82,11 @@ class AttentionController {
         @GetMapping("/sla/attention")
         String attention(@AuthenticationPrincipal RedressUser me, Model model) {
             model.addAttribute("section", "attention");
-            model.addAttribute("items", items(clocks, search, LIMIT, me));
+            List<Item> items = items(clocks, search, ON_PAGE, me);
+            model.addAttribute("items", items);
+            // The page is a glance at the most urgent; the queue, filtered, pages through them all.
+            model.addAttribute("more", items.size() == ON_PAGE);
+            model.addAttribute("allAtRisk", "/cases?queue=open&at-risk=true&missed=true");
             return "sla/attention";
         }
     }

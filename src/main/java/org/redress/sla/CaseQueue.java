@@ -43,11 +43,13 @@ public class CaseQueue {
 
     private final JdbcClient jdbc;
     private final CaseSearch search;
+    private final QueueCounters counters;
     private final Clock clock;
 
-    CaseQueue(JdbcClient jdbc, CaseSearch search, Clock clock) {
+    CaseQueue(JdbcClient jdbc, CaseSearch search, QueueCounters counters, Clock clock) {
         this.jdbc = jdbc;
         this.search = search;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -85,9 +87,14 @@ public class CaseQueue {
 
     /**
      * The counters of the tabs: one pass over the reader's open cases in the queue's read
-     * model (a few thousand narrow rows for a team, at most one per open case).
+     * model (a few thousand narrow rows for a team, at most one per open case), kept a few
+     * seconds while the queue does not change ({@link QueueCounters}).
      */
     public Counts counts(RedressUser me) {
+        return counters.of(me, () -> countNow(me));
+    }
+
+    private Counts countNow(RedressUser me) {
         return jdbc.sql("select count(*) filter (where q.assignee_id = :user) as mine,"
                 + " count(*) filter (where q.team_id = :team) as team,"
                 + " count(*) filter (where q.assignee_id is null) as unassigned,"

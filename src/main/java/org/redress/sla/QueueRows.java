@@ -20,9 +20,11 @@ class QueueRows {
         + " and k.met_at is null and k.stopped_at is null and k.paused_at is null";
 
     private final JdbcClient jdbc;
+    private final QueueCounters counters;
 
-    QueueRows(JdbcClient jdbc) {
+    QueueRows(JdbcClient jdbc, QueueCounters counters) {
         this.jdbc = jdbc;
+        this.counters = counters;
     }
 
     /**
@@ -35,6 +37,7 @@ class QueueRows {
                 + " from recovery_cases c, (select min(k.due_at) as due_at, min(k.warn_at) as warn_at " + RUNNING.formatted(":case") + ") m"
                 + " where c.id = :case and not exists (select 1 from sla_queue q where q.case_id = :case)")
             .param("case", caseId).update();
+        counters.changed();
     }
 
     /** The case's clocks changed: its row takes the times of the clocks running now. */
@@ -42,6 +45,7 @@ class QueueRows {
         jdbc.sql("update sla_queue set due_at = (select min(k.due_at) " + RUNNING.formatted("sla_queue.case_id")
                 + "), warn_at = (select min(k.warn_at) " + RUNNING.formatted("sla_queue.case_id") + ") where case_id = ?")
             .param(caseId).update();
+        counters.changed();
     }
 
     /** The case moved (another team or holder, severity or status): its row follows. A closed case has none. */
@@ -50,10 +54,12 @@ class QueueRows {
         jdbc.sql("update sla_queue set team_id = ?, assignee_id = ?, severity = ?, status = ? where case_id = ?")
             .params(refiled.teamId(), refiled.assigneeId(), refiled.severity(), refiled.status().name(), refiled.caseId())
             .update();
+        counters.changed();
     }
 
     /** The case is closed: it leaves the queue. */
     void leave(long caseId) {
         jdbc.sql("delete from sla_queue where case_id = ?").param(caseId).update();
+        counters.changed();
     }
 }

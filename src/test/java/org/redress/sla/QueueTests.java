@@ -115,6 +115,8 @@ class QueueTests extends ApplicationTest {
         Person agent = member("agent", first);
         JsonNode moving = openIn(first, 3);
 
+        // Counted once before the change (counters are kept a few seconds): the change counts afresh.
+        assertThat(agent.http().get("/api/v1/queue?queue=mine").json().get("counts").get("mine").asLong()).isZero();
         admin().post("/api/v1/cases/" + number(moving) + "/assign", Map.of("assigneeId", agent.id()));
         JsonNode agentsQueue = agent.http().get("/api/v1/queue?queue=mine").json();
         assertThat(numbers(agentsQueue)).containsExactly(number(moving));
@@ -126,6 +128,8 @@ class QueueTests extends ApplicationTest {
             .containsExactly(number(moving));
 
         admin().post("/api/v1/cases/" + number(moving) + "/assign", Map.of("teamId", second));
+        assertThat(agent.http().get("/api/v1/queue?queue=mine").json().get("counts").get("mine").asLong())
+            .as("moved to another team, it is no longer the agent's").isZero();
         assertThat(numbers(admin().get("/api/v1/queue?team=" + first).json())).isEmpty();
         assertThat(numbers(admin().get("/api/v1/queue?team=" + second + "&queue=unassigned").json())).containsExactly(number(moving));
         JsonNode afterTheMove = agent.http().get("/api/v1/queue?queue=mine").json();
