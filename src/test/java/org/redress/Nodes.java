@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 import com.icegreen.greenmail.util.ServerSetupTest;
 
@@ -23,6 +25,11 @@ public final class Nodes {
 
     /** A node on the database at {@code url}; with mail, it sends to GreenMail's SMTP port, else nowhere. More arguments last. */
     public static ConfigurableApplicationContext start(String url, boolean withMail, String... more) {
+        return start(url, withMail, null, more);
+    }
+
+    /** A node whose clock the test moves (in place of the application's own), else as {@link #start(String, boolean, String...)}. */
+    public static ConfigurableApplicationContext start(String url, boolean withMail, @Nullable MovableClock clock, String... more) {
         List<String> args = new ArrayList<>(List.of(
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + PostgresDatabase.user(),
@@ -40,7 +47,12 @@ public final class Nodes {
             args.add("--redress.mail.built-in.enabled=false");
         }
         args.addAll(List.of(more));
-        return new SpringApplicationBuilder(RedressApplication.class).run(args.toArray(String[]::new));
+        SpringApplicationBuilder node = new SpringApplicationBuilder(RedressApplication.class);
+        if (clock != null) {
+            node.initializers(context -> ((GenericApplicationContext) context)
+                .registerBean("movableClock", MovableClock.class, () -> clock, bean -> bean.setPrimary(true)));
+        }
+        return node.run(args.toArray(String[]::new));
     }
 
     /** A new integration on the node (a business system), through a token its admin issued. */

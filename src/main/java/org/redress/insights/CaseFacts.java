@@ -15,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps {@code insight_case_facts}: reads the cases changed since the last run (by their
  * {@code updated_at}, the cases module's documented column, which every change moves) with
- * their first acknowledgement, agreement and fulfilment, and writes their facts again. A
+ * their first acknowledgement, agreement and fulfilment, and writes their facts again; and
+ * reads the business events stored since its last run for when a customer was next active
+ * after a case closed (retention). A
  * scheduled job, so the reports cost the cases' own transactions nothing; idempotent, so a
  * case read twice (the overlap) is simply written twice.
  */
@@ -27,18 +29,27 @@ class CaseFacts {
     // A transaction that began before the last run and committed after it carries an earlier
     // updated_at than the run saw: read a minute back each time.
     private static final Duration OVERLAP = Duration.ofMinutes(1);
+    /** Business events that show a customer doing business with us again: what retention counts. */
+    static final String ACTIVITY = "'ORDER_PLACED', 'SERVICE_VISIT'";
+    /** Business events read per run for retention. */
+    static final int EVENT_BATCH = 50_000;
+    // Events are numbered when stored, and a batch committing late may hold numbers below ones
+    // already read: read this many numbers back each time (re-reading changes nothing).
+    private static final int EVENT_OVERLAP = 10_000;
 
     private final JdbcClient jdbc;
+    private final RemedyFacts remedies;
     private final Clock clock;
     private final int batch;
 
     @org.springframework.beans.factory.annotation.Autowired
-    CaseFacts(JdbcClient jdbc, Clock clock) {
-        this(jdbc, clock, BATCH);
+    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, Clock clock) {
+        this(jdbc, remedies, clock, BATCH);
     }
 
-    CaseFacts(JdbcClient jdbc, Clock clock, int batch) {
+    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, Clock clock, int batch) {
         this.jdbc = jdbc;
+        this.remedies = remedies;
         this.clock = clock;
         this.batch = batch;
     }
@@ -52,7 +63,7 @@ class CaseFacts {
                           @Nullable Instant agreedAt, @Nullable Instant fulfilledAt, @Nullable Instant closedAt,
                           @Nullable String outcome, @Nullable String closeReason, @Nullable String acknowledgeSla,
                           @Nullable String resolveSla, @Nullable String fulfilSla, int promisesOnTime, int promisesLate,
-                          int promisesBroken) {}
+                          int promisesBroken, @Nullable Instant activeAgainAt) {}
 
     // How the case's clock of this target ended: by its due time, after it (or missed), or not yet.
     private static String sla(String target) {
@@ -82,8 +93,11 @@ class CaseFacts {
                         fulfil_sla,
                        (select count(*) from promises p where p.case_id = c.id and p.status = 'KEPT' and p.settled_at <= p.due_at) promises_on_time,
                        (select count(*) from promises p where p.case_id = c.id and p.status = 'KEPT' and p.settled_at > p.due_at) promises_late,
-                       (select count(*) from promises p where p.case_id = c.id and p.status = 'BROKEN') promises_broken
-                from recovery_cases c where\s""" + after + " order by c.updated_at, c.id limit :batch")
+                       (select count(*) from promises p where p.case_id = c.id and p.status = 'BROKEN') promises_broken,
+                       (select min(e.occurred_at) from business_events e
+                        where e.customer_ref = (select cu.external_ref from customers cu where cu.id = c.customer_id)
+                          and e.type in (""" + ACTIVITY + ") and e.occurred_at > c.closed_at) active_again_at"
+                + " from recovery_cases c where " + after + " order by c.updated_at, c.id limit :batch")
             .param("since", Timestamp.from(since)).param("after", mark.afterCaseId()).param("batch", batch)
             .query((rs, n) -> new Source(rs.getLong("id"), rs.getLong("customer_id"), rs.getObject("team_id", Long.class),
                 rs.getObject("assignee_id", Long.class), rs.getString("category"), rs.getString("channel"), rs.getInt("severity"),
@@ -91,7 +105,8 @@ class CaseFacts {
                 instant(rs.getTimestamp("acknowledged_at")), instant(rs.getTimestamp("agreed_at")),
                 instant(rs.getTimestamp("fulfilled_at")), instant(rs.getTimestamp("closed_at")), rs.getString("outcome"),
                 rs.getString("close_reason"), rs.getString("acknowledge_sla"), rs.getString("resolve_sla"),
-                rs.getString("fulfil_sla"), rs.getInt("promises_on_time"), rs.getInt("promises_late"), rs.getInt("promises_broken")))
+                rs.getString("fulfil_sla"), rs.getInt("promises_on_time"), rs.getInt("promises_late"), rs.getInt("promises_broken"),
+                instant(rs.getTimestamp("active_again_at"))))
             .list();
         Instant now = clock.instant();
         if (changed.isEmpty()) {
@@ -109,18 +124,52 @@ class CaseFacts {
         return changed.size();
     }
 
+    /**
+     * Moves "active again" earlier for the closed cases of the customers that business events
+     * stored since the last run show active after the close (the facts read with a case
+     * already have what was stored before). Returns how many events it read.
+     */
+    @Transactional
+    public int refreshActivity() {
+        long after = jdbc.sql("select events_after_id from insight_refresh where id = 1 for update").query(Long.class).single();
+        long from = Math.max(0, after - EVENT_OVERLAP);
+        long newest = jdbc.sql("select coalesce(max(id), 0) from business_events").query(Long.class).single();
+        long upTo = Math.min(newest, after + EVENT_BATCH);
+        if (upTo <= after) {
+            return 0;
+        }
+        record Again(long caseId, Instant at) {}
+        List<Again> again = jdbc.sql("""
+                select f.case_id, min(e.occurred_at) active_at
+                from business_events e
+                join customers cu on cu.external_ref = e.customer_ref
+                join insight_case_facts f on f.customer_id = cu.id and f.closed_at < e.occurred_at
+                where e.id > ? and e.id <= ? and e.type in (""" + ACTIVITY + ") group by f.case_id")
+            .params(from, upTo)
+            .query((rs, n) -> new Again(rs.getLong("case_id"), rs.getTimestamp("active_at").toInstant())).list();
+        for (Again one : again) {
+            Timestamp at = Timestamp.from(one.at());
+            jdbc.sql("update insight_case_facts set active_again_at = ? where case_id = ?"
+                    + " and (active_again_at is null or active_again_at > ?)")
+                .params(at, one.caseId(), at).update();
+        }
+        jdbc.sql("update insight_refresh set events_after_id = ? where id = 1").param(upTo).update();
+        return (int) (upTo - after);
+    }
+
     private void write(List<Source> cases, Instant now) {
         List<Long> ids = cases.stream().map(Source::caseId).toList();
         jdbc.sql("delete from insight_case_facts where case_id in (:ids)").param("ids", ids).update();
+        remedies.write(ids, now);
         StringBuilder sql = new StringBuilder("""
             insert into insight_case_facts (case_id, customer_id, team_id, assignee_id, category, channel, severity, opened_at,
                 acknowledged_at, agreed_at, fulfilled_at, closed_at, outcome, close_reason, seconds_to_acknowledge,
                 seconds_to_agree, seconds_to_fulfil, acknowledge_sla, resolve_sla, fulfil_sla, promises_on_time, promises_late,
-                promises_broken, refreshed_at) values """);
+                promises_broken, active_again_at, refreshed_at) values """);
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             Source c = cases.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             params.add(c.caseId());
             params.add(c.customerId());
             params.add(c.teamId());
@@ -144,6 +193,7 @@ class CaseFacts {
             params.add(c.promisesOnTime());
             params.add(c.promisesLate());
             params.add(c.promisesBroken());
+            params.add(timestamp(c.activeAgainAt()));
             params.add(Timestamp.from(now));
         }
         jdbc.sql(sql.toString()).params(params).update();

@@ -1,5 +1,6 @@
 package org.redress.insights;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,8 +13,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -21,11 +27,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class InsightsApiController {
 
     private final RecoverySummary summary;
+    private final Retention retention;
+    private final Goodwill goodwill;
+    private final CaseExport export;
     private final ZoneId zone;
     private final Clock clock;
 
-    InsightsApiController(RecoverySummary summary, ZoneId businessZone, Clock clock) {
+    InsightsApiController(RecoverySummary summary, Retention retention, Goodwill goodwill, CaseExport export,
+                          ZoneId businessZone, Clock clock) {
         this.summary = summary;
+        this.retention = retention;
+        this.goodwill = goodwill;
+        this.export = export;
         this.zone = businessZone;
         this.clock = clock;
     }
@@ -41,6 +54,51 @@ class InsightsApiController {
                                     @AuthenticationPrincipal RedressUser me) {
         requireSupervisor(me);
         return summary.of(Period.parse(from, to, LocalDate.now(clock.withZone(zone))), team);
+    }
+
+    @GetMapping("/api/v1/insights/retention")
+    @Operation(summary = "Retention after recovery", description = "Of the customers whose case closed in the period (by "
+        + "their last close in it), how many were active again (an ORDER_PLACED or SERVICE_VISIT business event) within 30, "
+        + "90 and 180 days of the close: for those recovered, those not recovered, and as the baseline the customers active "
+        + "in the period with no case open in it (from their first activity in it; always the whole business). A window "
+        + "counts only the customers for whom it has fully passed, so a recent period has none yet for the long windows.")
+    Retention.Report retention(@Parameter(description = "First day, e.g. 2026-06-01.") @RequestParam(required = false) @Nullable String from,
+                               @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
+                               @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
+                               @AuthenticationPrincipal RedressUser me) {
+        requireSupervisor(me);
+        return retention.of(Period.parse(from, to, LocalDate.now(clock.withZone(zone))), team);
+    }
+
+    @GetMapping("/api/v1/insights/goodwill")
+    @Operation(summary = "Goodwill and its approvals", description = "Remedies granted in the period (not taken back), their "
+        + "total and how much was delivered, per remedy type, category, team and agent (who asked for it), goodwill per case "
+        + "closed as recovered in the period, and the approvals asked in the period: granted, refused, waiting, median "
+        + "hours to decide.")
+    Goodwill.Report goodwill(@Parameter(description = "First day, e.g. 2026-11-01.") @RequestParam(required = false) @Nullable String from,
+                             @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
+                             @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
+                             @AuthenticationPrincipal RedressUser me) {
+        requireSupervisor(me);
+        return goodwill.of(Period.parse(from, to, LocalDate.now(clock.withZone(zone))), team);
+    }
+
+    // Any Accept header: the answer is CSV (its type set by the export), and a refusal still a problem document.
+    @GetMapping("/api/v1/insights/cases.csv")
+    @ApiResponse(responseCode = "200", description = "The cases, as CSV.", content = @Content(mediaType = "text/csv",
+        schema = @Schema(type = "string")))
+    @Operation(summary = "Every case of a period with its facts, as CSV", description = "One line per case opened from `from` "
+        + "to `to` (default: the last 30 days), oldest first, after a header line: number, opening, team, holder, category, "
+        + "channel, severity, when it was acknowledged, agreed, fulfilled and closed, outcome and close reason, minutes to "
+        + "each milestone, how each time target ended (ON_TIME, LATE or empty), promises kept on time, late and broken, and "
+        + "when the customer was next active after the close. Instants in ISO 8601 (UTC). Streamed as read, so a large "
+        + "period downloads in flat memory; as fresh as the facts (see the summary's `asOf`).")
+    void casesCsv(@Parameter(description = "First day of opening, e.g. 2026-11-01.") @RequestParam(required = false) @Nullable String from,
+                  @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
+                  @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
+                  @AuthenticationPrincipal RedressUser me, HttpServletResponse response) throws IOException {
+        requireSupervisor(me);
+        export.download(Period.parse(from, to, LocalDate.now(clock.withZone(zone))), team, response);
     }
 
     static void requireSupervisor(RedressUser me) {

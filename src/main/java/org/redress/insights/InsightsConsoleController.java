@@ -1,5 +1,6 @@
 package org.redress.insights;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,17 +15,26 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The Insights page: a period's speed and outcomes beside the period before, and per team. */
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The Insights page: a period's speed and outcomes beside the period before, per team, and who stayed after. */
 @Controller
 class InsightsConsoleController {
 
     private final RecoverySummary summary;
+    private final Retention retention;
+    private final Goodwill goodwill;
+    private final CaseExport export;
     private final UserManagement users;
     private final ZoneId zone;
     private final Clock clock;
 
-    InsightsConsoleController(RecoverySummary summary, UserManagement users, ZoneId businessZone, Clock clock) {
+    InsightsConsoleController(RecoverySummary summary, Retention retention, Goodwill goodwill, CaseExport export,
+                              UserManagement users, ZoneId businessZone, Clock clock) {
         this.summary = summary;
+        this.retention = retention;
+        this.goodwill = goodwill;
+        this.export = export;
         this.users = users;
         this.zone = businessZone;
         this.clock = clock;
@@ -48,11 +58,22 @@ class InsightsConsoleController {
         }
         model.addAttribute("section", "insights");
         model.addAttribute("summary", summary.of(period, teamId));
+        model.addAttribute("retention", retention.of(period, teamId));
+        model.addAttribute("goodwill", goodwill.of(period, teamId));
         model.addAttribute("team", teamId);
         model.addAttribute("teams", users.teams());
         model.addAttribute("last7", new Period(today.minusDays(6), today));
         model.addAttribute("last30", new Period(today.minusDays(29), today));
         model.addAttribute("last90", new Period(today.minusDays(89), today));
         return "insights/summary";
+    }
+
+    /** The page's cases as CSV (the link beside the period); a bad period is refused as on the API. */
+    @GetMapping("/insights/cases.csv")
+    void casesCsv(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+                  @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me,
+                  HttpServletResponse response) throws IOException {
+        InsightsApiController.requireSupervisor(me);
+        export.download(Period.parse(from, to, LocalDate.now(clock.withZone(zone))), team, response);
     }
 }

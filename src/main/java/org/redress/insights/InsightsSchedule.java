@@ -11,7 +11,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
- * The facts' refresh as a db-scheduler recurring task, one node at a time: reports are at most
+ * The facts' refresh (cases, then business events) as a db-scheduler recurring task, one node at a time: reports are at most
  * {@code redress.insights.refresh-every} (30 s) behind the cases, more while a backlog is
  * worked off ({@link CaseFacts#BATCH} cases a batch, batches for up to 20 s a run).
  */
@@ -25,6 +25,10 @@ class InsightsSchedule {
                 // A backlog (a full batch) is worked off batch after batch, for up to 20 s a run.
                 long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (facts.refresh() == facts.batch() && System.nanoTime() < until) {
+                    // next batch
+                }
+                // Then the business events stored since the last run, for retention.
+                while (facts.refreshActivity() == CaseFacts.EVENT_BATCH && System.nanoTime() < until) {
                     // next batch
                 }
             });

@@ -107,12 +107,22 @@ public class RecoverySummary {
         record Backlog(long open, @Nullable Timestamp oldest) {}
         Backlog backlog = jdbc.sql("select count(*) open_cases, min(opened_at) oldest from insight_case_facts where closed_at is null" + team)
             .query((rs, n) -> new Backlog(rs.getLong("open_cases"), rs.getTimestamp("oldest"))).single();
-        // When the refresh last ran (none before its first run).
-        Instant asOf = jdbc.sql("select refreshed_at from insight_refresh where id = 1")
-            .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single().orElse(null);
         return new Summary(period, period.previous(), figures(period, team), figures(period.previous(), team), backlog.open(),
             backlog.oldest() == null ? null : Duration.between(backlog.oldest().toInstant(), now).toDays(),
-            byTeam(period, teamId), asOf);
+            byTeam(period, teamId), asOf(jdbc));
+    }
+
+    /** Every team's name by its id. */
+    static Map<Long, String> teamNames(JdbcClient jdbc) {
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, name from teams").query((rs, n) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
+        return names;
+    }
+
+    /** When the refresh last ran (none before its first run): the figures are as fresh as that. */
+    static @Nullable Instant asOf(JdbcClient jdbc) {
+        return jdbc.sql("select refreshed_at from insight_refresh where id = 1")
+            .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single().orElse(null);
     }
 
     private Figures figures(Period period, String team) {
@@ -157,8 +167,7 @@ public class RecoverySummary {
     }
 
     private List<TeamFigures> byTeam(Period period, @Nullable Long only) {
-        Map<Long, String> names = new HashMap<>();
-        jdbc.sql("select id, name from teams").query((rs, n) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
+        Map<Long, String> names = teamNames(jdbc);
         Map<Long, Figures> perTeam = figures(period, only == null ? "" : " and team_id = " + only, true);
         return perTeam.entrySet().stream()
             .map(e -> new TeamFigures(e.getKey().equals(SHARED_INBOX) ? null : e.getKey(),

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,21 @@ class InsightsBrowserTests extends BrowserTest {
         assertThat(opened).hasText("1");
         assertThat(page.getByTestId("figures").locator("tr[data-figure=acknowledge] td").first()).containsText("min");
         assertThat(page.getByTestId("by-team").locator("tbody tr")).hasCount(1);
+        // Nothing closed yet, and no window has passed: retention says so rather than 0%.
+        assertThat(page.getByTestId("retention").locator("tbody tr")).hasCount(3);
+        assertThat(page.getByTestId("retention").locator("tr[data-group=RECOVERED] td").last()).hasText("not yet");
+        assertThat(page.getByTestId("approvals")).hasText("Approvals: 0 asked, 0 granted, 0 refused, 0 waiting.");
+
+        // The period's cases as a file: the header and this team's one case.
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByTestId("export").click());
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(download.path());
+            org.assertj.core.api.Assertions.assertThat(lines).hasSize(2);
+            org.assertj.core.api.Assertions.assertThat(lines.get(0)).startsWith("case,opened_at,team,");
+            org.assertj.core.api.Assertions.assertThat(lines.get(1)).startsWith(number + ",");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
 
         page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("7").setExact(true)).click();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -2,9 +2,14 @@ package org.redress.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.redress.ApplicationTest;
@@ -89,7 +94,7 @@ class InsightsTests extends ApplicationTest {
         // As a bulk import leaves them: three cases changed at one instant (one statement's).
         jdbc.sql("update recovery_cases set updated_at = current_timestamp, team_id = null where id in (:ids)")
             .param("ids", ids).update();
-        CaseFacts twoAtATime = new CaseFacts(jdbc, java.time.Clock.systemUTC(), 2);
+        CaseFacts twoAtATime = new CaseFacts(jdbc, new RemedyFacts(jdbc), java.time.Clock.systemUTC(), 2);
 
         int runs = 0;
         while (twoAtATime.refresh() == 2 && runs < 1_000) {
@@ -120,9 +125,167 @@ class InsightsTests extends ApplicationTest {
     }
 
     // The scheduled refresh runs every 30 s; run it now, until it has caught up.
+    @Test
+    void retentionCountsWhoCameBackOnlyOnceTheirWindowHasPassed() {
+        long team = newTeam("Retention");
+        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+        Instant closedAround = Instant.now();
+        String recoveredRef = "RT-" + unique();
+        String lostRef = "RT-" + unique();
+        String recovered = open(admin(), recoveredRef).get("number").asString();
+        String lost = open(admin(), lostRef).get("number").asString();
+        for (String number : List.of(recovered, lost)) {
+            admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", team));
+        }
+        closeAsRecovered(recovered);
+        admin().post("/api/v1/cases/" + lost + "/acknowledge", Map.of());
+        admin().post("/api/v1/cases/" + lost + "/close", Map.of("outcome", "not-recovered", "note", "The customer left"));
+        Http shop = integration();
+        // A day either side, so that a test run at midnight still finds its closes in the period.
+        String period = "/api/v1/insights/retention?from=" + day.minusDays(1) + "&to=" + day.plusDays(1) + "&team=" + team;
+
+        // Sixty days on: the recovered customer ordered again on day 20; the 90- and 180-day windows have not passed yet.
+        clock.advance(Duration.ofDays(60));
+        events(shop, event(recoveredRef, "ORDER_PLACED", closedAround.plus(Duration.ofDays(20))),
+            event(lostRef, "DELIVERED", closedAround.plus(Duration.ofDays(25))));
+        refreshed();
+        JsonNode early = admin().get(period).json();
+
+        assertThat(window(early, "RECOVERED", 30)).isEqualTo("1 of 1 (100.0%)");
+        assertThat(window(early, "RECOVERED", 90)).isEqualTo("0 of 0 (none)");
+        assertThat(window(early, "NOT_RECOVERED", 30)).as("a delivery is not the customer coming back").isEqualTo("0 of 1 (0.0%)");
+        assertThat(window(early, "NOT_RECOVERED", 180)).isEqualTo("0 of 0 (none)");
+
+        // Two hundred days on: the customer not recovered came back once, on day 100.
+        clock.advance(Duration.ofDays(140));
+        events(shop, event(lostRef, "SERVICE_VISIT", closedAround.plus(Duration.ofDays(100))));
+        refreshed();
+        JsonNode late = admin().get(period).json();
+
+        assertThat(window(late, "RECOVERED", 180)).isEqualTo("1 of 1 (100.0%)");
+        assertThat(window(late, "NOT_RECOVERED", 30)).isEqualTo("0 of 1 (0.0%)");
+        assertThat(window(late, "NOT_RECOVERED", 90)).isEqualTo("0 of 1 (0.0%)");
+        assertThat(window(late, "NOT_RECOVERED", 180)).isEqualTo("1 of 1 (100.0%)");
+        assertThat(late.get("groups").get(2).get("group").asString()).isEqualTo("NEVER_COMPLAINED");
+    }
+
+    @Test
+    void theCsvExportHasALinePerCaseOfThePeriodWithItsFactsAndQuotesWhatNeedsIt() {
+        long team = admin().post("/api/v1/teams", Map.of("name", "=Returns, north " + unique())).json().get("id").asLong();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String number = open(admin(), "CSV-" + unique()).get("number").asString();
+            admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", team));
+            numbers.add(number);
+        }
+        closeAsRecovered(numbers.get(1));
+        refreshed();
+
+        Http.Response csv = admin().get("/api/v1/insights/cases.csv?team=" + team);
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("attachment").contains(".csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", CaseExport.COLUMNS));
+        assertThat(lines.get(1)).startsWith(numbers.get(0) + ",").contains(",\"'=Returns, north ")
+            .contains(",delivery,EMAIL,2,");
+        String[] recovered = lines.get(2).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+        assertThat(recovered).hasSize(CaseExport.COLUMNS.size());
+        assertThat(recovered[0]).isEqualTo(numbers.get(1));
+        assertThat(recovered[CaseExport.COLUMNS.indexOf("outcome")]).isEqualTo("RECOVERED");
+        assertThat(recovered[CaseExport.COLUMNS.indexOf("closed_at")]).endsWith("Z");
+        assertThat(recovered[CaseExport.COLUMNS.indexOf("acknowledge_target")]).isEqualTo("ON_TIME");
+        assertThat(recovered[CaseExport.COLUMNS.indexOf("promises_kept_on_time")]).isEqualTo("1");
+        assertThat(admin().get("/api/v1/insights/cases.csv?to=yesterday").status()).isEqualTo(400);
+        assertThat(member("agent", null).http().get("/api/v1/insights/cases.csv").status()).isEqualTo(403);
+    }
+
+    @Test
+    void goodwillCountsWhatWasGrantedWhoAskedAndTheApprovals() {
+        long team = newTeam("Goodwill");
+        Person agent = member("agent", team);
+        admin().put("/api/v1/remedies/authority-limits", Map.of("userId", agent.id(), "type", "goodwill",
+            "perCase", "5.00", "perMonth", "500.00"));
+        String recovered = open(admin(), "GW-" + unique()).get("number").asString();
+        String other = open(admin(), "GW-" + unique()).get("number").asString();
+        for (String number : List.of(recovered, other)) {
+            admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", team));
+        }
+        admin().post("/api/v1/cases/" + recovered + "/remedies", Map.of("type", "goodwill", "amount", "10.00", "description", "Sorry"));
+        long approved = agent.http().post("/api/v1/cases/" + other + "/remedies", Map.of("type", "goodwill", "amount", "20.00",
+            "description", "For the wait")).json().get("id").asLong();
+        long refused = agent.http().post("/api/v1/cases/" + other + "/remedies", Map.of("type", "goodwill", "amount", "30.00",
+            "description", "And more")).json().get("id").asLong();
+        admin().post("/api/v1/remedies/" + approved + "/approve", Map.of("note", "Fair"));
+        admin().post("/api/v1/remedies/" + refused + "/reject", Map.of("note", "Too much"));
+        closeAsRecovered(recovered);
+        refreshed();
+
+        JsonNode goodwill = admin().get("/api/v1/insights/goodwill?team=" + team).json();
+
+        assertThat(goodwill.get("remedies").asLong()).isEqualTo(2);
+        assertThat(goodwill.get("granted").asString()).isEqualTo("30.00");
+        assertThat(goodwill.get("delivered").asString()).isEqualTo("0.00");
+        assertThat(goodwill.get("currency").asString()).isEqualTo("EUR");
+        assertThat(goodwill.get("recoveredCases").asLong()).isEqualTo(1);
+        assertThat(goodwill.get("perRecoveredCase").asString()).isEqualTo("10.00");
+        assertThat(goodwill.get("byType").get(0).get("name").asString()).isEqualTo("goodwill");
+        assertThat(goodwill.get("byType").get(0).get("remedies").asLong()).isEqualTo(2);
+        assertThat(goodwill.get("byTeam").get(0).get("granted").asString()).isEqualTo("30.00");
+        assertThat(goodwill.get("byAgent").size()).isEqualTo(2);
+        assertThat(goodwill.get("byAgent").get(0).get("granted").asString()).as("the agent asked for the larger one").isEqualTo("20.00");
+        JsonNode approvals = goodwill.get("approvals");
+        assertThat(approvals.get("asked").asLong()).isEqualTo(2);
+        assertThat(approvals.get("granted").asLong()).isEqualTo(1);
+        assertThat(approvals.get("refused").asLong()).isEqualTo(1);
+        assertThat(approvals.get("waiting").asLong()).isZero();
+        assertThat(approvals.get("medianHoursToDecide").asDouble()).isEqualTo(0.0);
+    }
+
+    @Test
+    void retentionRefusesABadPeriodAndAgents() {
+        Http.Response bad = admin().get("/api/v1/insights/retention?from=2026-13-01");
+        Http.Response agent = member("agent", null).http().get("/api/v1/insights/retention");
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(bad.body()).contains("from");
+        assertThat(agent.status()).isEqualTo(403);
+    }
+
+    private static Map<String, Object> event(String customerRef, String type, Instant at) {
+        return Map.of("eventId", "rt-" + UUID.randomUUID(), "type", type, "customerRef", customerRef, "occurredAt", at.toString());
+    }
+
+    @SafeVarargs
+    private static void events(Http shop, Map<String, Object>... events) {
+        Http.Response stored = shop.post("/api/v1/events", Map.of("events", List.of(events)));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    }
+
+    // "how many came back of how many (share)" for a group's window, as a person would read it.
+    private static String window(JsonNode report, String group, int days) {
+        for (JsonNode g : report.get("groups")) {
+            if (g.get("group").asString().equals(group)) {
+                for (JsonNode w : g.get("windows")) {
+                    if (w.get("days").asInt() == days) {
+                        return w.get("activeAgain").asLong() + " of " + w.get("customers").asLong() + " ("
+                            + (w.get("percent").isNull() ? "none" : w.get("percent").asDouble() + "%") + ")";
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + group + " window of " + days + " days in " + report);
+    }
+
     private void refreshed() {
         while (facts.refresh() == facts.batch()) {
             // a backlog of other tests' cases: another batch
+        }
+        while (facts.refreshActivity() == CaseFacts.EVENT_BATCH) {
+            // a backlog of other tests' business events
         }
     }
 

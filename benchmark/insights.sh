@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Insights at scale: seeds PostgreSQL by SQL with the insights' facts of 1,000,000 cases over
+# a year (as the refresh keeps them), 200,000 customers, 5 teams and 2,000,000 business
+# events, starts the packaged application, and prints: the recovery summary and retention
+# APIs at 1 and 4 clients (p50/p99), the CSV export of every case (rows/s), and the
+# application's resident memory before and after the export.
+# Usage: benchmark/insights.sh [seconds=20] [warm-up-seconds=10]
+# JAR=path picks another build; KEEP_DB=1 keeps the database afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_MEASURED=${1:-20}
+WARMUP=${2:-10}
+DB=redress_bench_insights
+PORT=18091
+JAR=${JAR:-target/redress-0.1.0-SNAPSHOT.jar}
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -At"
+BASE="http://127.0.0.1:$PORT"
+ADMIN=bench@example.com
+PASSWORD=bench-password-1
+
+[ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
+$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+REDRESS_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" REDRESS_DATABASE_USER=postgres \
+REDRESS_ADMIN_EMAIL=$ADMIN REDRESS_ADMIN_PASSWORD=$PASSWORD PORT=$PORT \
+  "${JAVA:-java}" ${BENCH_JAVA_OPTS:-} -jar "$JAR" > target/benchmark-insights-app.log 2>&1 &
+APP=$!
+cleanup() {
+  kill $APP 2>/dev/null || true
+  [ -n "${KEEP_DB:-}" ] || $PSQL -d postgres -c "drop database if exists $DB with (force)" || true
+}
+trap cleanup EXIT
+for _ in $(seq 1 180); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
+TOKEN=$(curl -sf -u $ADMIN:$PASSWORD -H 'Content-Type: application/json' -d '{"name":"benchmark"}' \
+  "$BASE/api/v1/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')
+
+echo "Seeding the facts of 1,000,000 cases, 200,000 customers, 2,000,000 business events"
+start=$(date +%s)
+$PSQL -d $DB <<'SQL'
+-- The refresh leaves the seeded history alone: it is seeded as the refresh would have written it.
+update insight_refresh set changed_since = current_timestamp, after_case_id = 0, refreshed_at = current_timestamp;
+insert into teams (name) select 'Bench team ' || n from generate_series(1, 5) as n;
+insert into customers (external_ref, email, name, tier, created_at, updated_at, version)
+  select 'CUST-' || n, 'customer' || n || '@example.com', 'Customer ' || n, 'standard', current_timestamp, current_timestamp, 1
+  from generate_series(1, 200000) as n;
+-- A case every 30 s over the last year; the newest 50,000 open. Acknowledged within 0-4 h,
+-- agreed within a day or two, fulfilled within a few days; one in four not recovered.
+insert into insight_case_facts (case_id, customer_id, team_id, assignee_id, category, channel, severity, opened_at,
+    acknowledged_at, agreed_at, fulfilled_at, closed_at, outcome, close_reason, seconds_to_acknowledge, seconds_to_agree,
+    seconds_to_fulfil, acknowledge_sla, resolve_sla, fulfil_sla, promises_on_time, promises_late, promises_broken, refreshed_at)
+select n, c0 + (n * 7919) % 200000, t0 + n % 5, null,
+       (array['delivery','product-quality','billing','service','wait-time','outage','other'])[1 + n % 7],
+       (array['EMAIL','PHONE','WEB','CHAT','SOCIAL'])[1 + n % 5], 1 + n % 4, opened,
+       opened + (n % 240) * interval '1 minute',
+       case when n <= 950000 then opened + (n % 48) * interval '1 hour' end,
+       case when n <= 950000 then opened + (n % 96) * interval '1 hour' end,
+       case when n <= 950000 then opened + interval '5 days' end,
+       case when n > 950000 then null when n % 4 = 0 then 'NOT_RECOVERED' else 'RECOVERED' end, null,
+       (n % 240) * 60, case when n <= 950000 then (n % 48) * 3600 end, case when n <= 950000 then (n % 96) * 3600 end,
+       case when n % 240 < 200 then 'ON_TIME' else 'LATE' end,
+       case when n > 950000 then null when n % 48 < 40 then 'ON_TIME' else 'LATE' end,
+       case when n > 950000 then null when n % 96 < 80 then 'ON_TIME' else 'LATE' end,
+       case when n <= 950000 then 1 else 0 end, 0, case when n % 50 = 0 then 1 else 0 end, current_timestamp
+from (select n, current_timestamp - (1000000 - n) * interval '30 seconds' as opened
+      from generate_series(1, 1000000) as n) s,
+     (select min(id) as t0 from teams) t, (select min(id) as c0 from customers) c;
+-- Ten business events per customer over the year, mostly orders, already processed.
+insert into business_events (event_id, type, customer_ref, occurred_at, attributes, received_at, processed_at)
+select 'ev-' || n, (array['ORDER_PLACED','ORDER_PLACED','ORDER_PLACED','SERVICE_VISIT','DELIVERED'])[1 + n % 5],
+       'CUST-' || (1 + (n * 48271) % 200000), current_timestamp - ((n * 7) % 31536000) * interval '1 second', null,
+       current_timestamp, current_timestamp
+from generate_series(1, 2000000) as n;
+update insight_refresh set events_after_id = (select max(id) from business_events);
+SQL
+echo "Seeded in $(( $(date +%s) - start )) s"
+start=$(date +%s)
+# Each closed case's first activity after its close, as the refresh computes it.
+$PSQL -d $DB -c "vacuum analyze business_events" -c "vacuum analyze customers" -c "
+  update insight_case_facts f set active_again_at = (select min(e.occurred_at) from business_events e
+    where e.customer_ref = 'CUST-' || (f.customer_id - (select min(id) from customers) + 1)
+      and e.type in ('ORDER_PLACED', 'SERVICE_VISIT') and e.occurred_at > f.closed_at)
+  where f.closed_at is not null" -c "vacuum analyze insight_case_facts"
+echo "Retention facts and statistics in $(( $(date +%s) - start )) s"
+
+TEAM=$($PSQL -d $DB -c "select min(id) from teams")
+TODAY=$(date -u +%F)
+M30=$(date -u -d '29 days ago' +%F); M90=$(date -u -d '89 days ago' +%F)
+OLD_FROM=$(date -u -d '240 days ago' +%F); OLD_TO=$(date -u -d '211 days ago' +%F)
+PATHS=("/api/v1/insights/summary" "/api/v1/insights/summary?from=$M90&to=$TODAY" "/api/v1/insights/summary?team=$TEAM"
+       "/api/v1/insights/retention" "/api/v1/insights/retention?from=$OLD_FROM&to=$OLD_TO")
+for clients in 1 4; do
+  echo; echo "== ${clients} client(s), ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
+  "${JAVA:-java}" benchmark/ApiLoad.java "$BASE" "$TOKEN" $clients "$SECONDS_MEASURED" "$WARMUP" "${PATHS[@]}"
+done
+
+echo; echo "== CSV export of every case of the year (a period of 366 days)"
+echo "Resident memory before: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
+FROM=$(date -u -d '366 days ago' +%F)
+for run in 1 2; do
+  read -r took bytes < <(curl -sf -H "Authorization: Bearer $TOKEN" -o target/benchmark-insights-export.csv \
+    -w '%{time_total} %{size_download}\n' "$BASE/api/v1/insights/cases.csv?from=$FROM&to=$TODAY")
+  rows=$(( $(wc -l < target/benchmark-insights-export.csv) - 1 ))
+  echo "Run $run: $rows rows, $(( bytes / 1048576 )) MB in ${took} s: $(awk -v r=$rows -v t=$took 'BEGIN {printf "%.0f", r / t}') rows/s"
+done
+echo "Resident memory after: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
+rm -f target/benchmark-insights-export.csv

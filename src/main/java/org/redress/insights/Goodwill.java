@@ -1,0 +1,130 @@
+package org.redress.insights;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * What goodwill cost in a period and what it bought: the remedies granted in it (not taken
+ * back), how much of that was delivered, per remedy type, category, team and agent (who
+ * asked for it); goodwill per recovered case; and the approvals asked for, granted, refused
+ * and still waiting, with the median time to decide. Read from the remedy facts
+ * ({@link RemedyFacts}) beside the case facts, so as fresh as their last refresh.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Goodwill {
+
+    private static final String GRANTED = "'APPROVED', 'OFFERED', 'ACCEPTED', 'COUNTERED', 'FULFILLED'";
+
+    @Schema(name = "GoodwillLine", description = "Goodwill granted in the period for one type, category, team or agent.")
+    public record Line(@Schema(description = "The type, category, team or agent.") String name,
+                       @Schema(description = "Remedies granted.") long remedies,
+                       @Schema(description = "Their total, e.g. \"120.00\".") String granted,
+                       @Schema(description = "Of it, delivered so far.") String delivered) {}
+
+    @Schema(name = "GoodwillApprovals", description = "Remedies proposed in the period beyond their proposer's authority.")
+    public record Approvals(@Schema(description = "Sent for approval.") long asked,
+                            @Schema(description = "Approved.") long granted,
+                            @Schema(description = "Refused.") long refused,
+                            @Schema(description = "Still waiting.") long waiting,
+                            @Schema(description = "Median time from the request to the decision, in hours; none before any decision.") @Nullable Double medianHoursToDecide) {}
+
+    @Schema(name = "Goodwill", description = "Goodwill granted in a period, what it went on, and its approvals.")
+    public record Report(@Schema(description = "The period (remedies granted in it; approvals asked in it).") Period period,
+                         @Schema(description = "Only this team's cases; none for all.") @Nullable Long team,
+                         @Schema(description = "Currency of the amounts (ISO 4217); none before any remedy.") @Nullable String currency,
+                         @Schema(description = "Remedies granted and not taken back.") long remedies,
+                         @Schema(description = "Their total.") String granted,
+                         @Schema(description = "Of it, delivered so far.") String delivered,
+                         @Schema(description = "Cases closed as recovered in the period.") long recoveredCases,
+                         @Schema(description = "Goodwill granted on those cases, per case; none without any.") @Nullable String perRecoveredCase,
+                         @Schema(description = "Per remedy type, largest first.") List<Line> byType,
+                         @Schema(description = "Per category of the case.") List<Line> byCategory,
+                         @Schema(description = "Per team of the case (Shared inbox: none).") List<Line> byTeam,
+                         @Schema(description = "Per agent who asked for it.") List<Line> byAgent,
+                         @Schema(description = "Approvals asked in the period.") Approvals approvals,
+                         @Schema(description = "When the facts were last refreshed.") @Nullable Instant asOf) {}
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+
+    Goodwill(JdbcClient jdbc, ZoneId businessZone) {
+        this.jdbc = jdbc;
+        this.zone = businessZone;
+    }
+
+    public Report of(Period period, @Nullable Long teamId) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("start", Timestamp.from(period.start(zone)));
+        params.put("end", Timestamp.from(period.end(zone)));
+        String team = teamId == null ? "" : " and f.team_id = " + teamId;
+        String granted = " from insight_remedy_facts r join insight_case_facts f on f.case_id = r.case_id"
+            + " where r.granted_at >= :start and r.granted_at < :end and r.state in (" + GRANTED + ")" + team;
+        String currency = jdbc.sql("select currency from insight_remedy_facts fetch first 1 rows only").query(String.class)
+            .optional().orElse(null);
+        int digits = currency == null ? 2 : Currency.getInstance(currency).getDefaultFractionDigits();
+        Line total = jdbc.sql("select count(*) remedies, coalesce(sum(r.amount_minor), 0) granted,"
+                + " coalesce(sum(case when r.state = 'FULFILLED' then r.amount_minor else 0 end), 0) delivered" + granted)
+            .params(params)
+            .query((rs, n) -> new Line("all", rs.getLong("remedies"), money(rs.getLong("granted"), digits),
+                money(rs.getLong("delivered"), digits)))
+            .single();
+        record Recovered(long cases, long minor) {}
+        Recovered recovered = jdbc.sql("select count(*) cases, coalesce(sum((select coalesce(sum(r.amount_minor), 0)"
+                + " from insight_remedy_facts r where r.case_id = f.case_id and r.state in (" + GRANTED + "))), 0) total"
+                + " from insight_case_facts f where f.outcome = 'RECOVERED' and f.closed_at >= :start and f.closed_at < :end" + team)
+            .params(params).query((rs, n) -> new Recovered(rs.getLong("cases"), rs.getLong("total"))).single();
+        Map<Long, String> teams = RecoverySummary.teamNames(jdbc);
+        List<Line> byTeam = lines("coalesce(f.team_id, -1)", granted, params, digits).stream()
+            .map(line -> new Line(line.name().equals("-1") ? "Shared inbox"
+                : teams.getOrDefault(Long.valueOf(line.name()), "Team " + line.name()), line.remedies(), line.granted(),
+                line.delivered()))
+            .toList();
+        return new Report(period, teamId, currency, total.remedies(), total.granted(), total.delivered(), recovered.cases(),
+            recovered.cases() == 0 ? null : money(Math.round((double) recovered.minor() / recovered.cases()), digits),
+            lines("r.remedy_type", granted, params, digits), lines("f.category", granted, params, digits), byTeam,
+            lines("r.proposed_by_name", granted, params, digits), approvals(params, team), RecoverySummary.asOf(jdbc));
+    }
+
+    // Remedies granted, their total and what was delivered, per value of the key, largest total first.
+    private List<Line> lines(String key, String granted, Map<String, Object> params, int digits) {
+        return jdbc.sql("select " + key + " grp, count(*) remedies, sum(r.amount_minor) granted,"
+                + " sum(case when r.state = 'FULFILLED' then r.amount_minor else 0 end) delivered" + granted
+                + " group by " + key + " order by sum(r.amount_minor) desc, " + key)
+            .params(params)
+            .query((rs, n) -> new Line(rs.getString("grp"), rs.getLong("remedies"), money(rs.getLong("granted"), digits),
+                money(rs.getLong("delivered"), digits)))
+            .list();
+    }
+
+    private Approvals approvals(Map<String, Object> params, String team) {
+        return jdbc.sql("select count(*) asked, count(r.granted_at) approved,"
+                + " count(case when r.state = 'REJECTED' then 1 end) refused,"
+                + " count(case when r.state = 'PENDING_APPROVAL' then 1 end) waiting,"
+                + " count(r.seconds_to_decide) decided, percentile_cont(0.5) within group (order by r.seconds_to_decide) median"
+                + " from insight_remedy_facts r join insight_case_facts f on f.case_id = r.case_id"
+                + " where r.approval_asked and r.created_at >= :start and r.created_at < :end" + team)
+            .params(params)
+            .query((rs, n) -> new Approvals(rs.getLong("asked"), rs.getLong("approved"), rs.getLong("refused"),
+                rs.getLong("waiting"), rs.getLong("decided") == 0 ? null
+                    : Math.round(rs.getDouble("median") / 360.0) / 10.0))
+            .single();
+    }
+
+    private static String money(long minor, int digits) {
+        return BigDecimal.valueOf(minor, digits).toPlainString();
+    }
+}

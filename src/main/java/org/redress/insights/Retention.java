@@ -1,0 +1,142 @@
+package org.redress.insights;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * Whether recovered customers stay: of the customers whose case closed in a period, the share
+ * active again (an order or a service visit, from the business events) within 30, 90 and 180
+ * days of the close, for those recovered, those not recovered, and, as the baseline, the
+ * customers active in the period who had no case open in it (counted from their first
+ * activity in the period). A customer is counted once per group, by their last close in the
+ * period. Only customers whose window has fully passed are counted in it, so a recent period
+ * says "not yet" for the long windows instead of a share that is low only because time has
+ * not passed.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Retention {
+
+    static final List<Integer> WINDOWS = List.of(30, 90, 180);
+
+    @Schema(name = "RetentionWindow", description = "Of the customers whose window has passed, how many were active again within it.")
+    public record Window(@Schema(description = "Days after the close (baseline: after their first activity in the period).") int days,
+                         @Schema(description = "Customers whose window has fully passed.") long customers,
+                         @Schema(description = "Of them, active again within the window.") long activeAgain,
+                         @Schema(description = "Active again ÷ customers, in per cent; none while no window has passed.") @Nullable Double percent) {
+
+        /** "67% (4 of 6)", or "not yet" while no customer's window has passed, for the page. */
+        public String shown() {
+            return percent == null ? "not yet" : percent + "% (" + activeAgain + " of " + customers + ")";
+        }
+    }
+
+    @Schema(name = "RetentionGroup", description = "A group of customers and how many came back.")
+    public record Group(@Schema(description = "RECOVERED, NOT_RECOVERED or NEVER_COMPLAINED.") String group,
+                        @Schema(description = "Customers in the group.") long customers,
+                        @Schema(description = "Per window: 30, 90 and 180 days.") List<Window> windows) {
+
+        /** The group in words, for the page. */
+        public String label() {
+            return switch (group) {
+                case "RECOVERED" -> "Recovered";
+                case "NOT_RECOVERED" -> "Not recovered";
+                default -> "Did not complain (baseline)";
+            };
+        }
+    }
+
+    @Schema(name = "Retention", description = "Retention after recovery for a period: recovered, not recovered, and the "
+        + "customers who did not complain in it as the baseline.")
+    public record Report(@Schema(description = "The period whose closes (baseline: activity) are counted.") Period period,
+                         @Schema(description = "The team whose cases are counted; none for all (the baseline is always the "
+                             + "whole business).") @Nullable Long team,
+                         @Schema(description = "Recovered, not recovered, never complained.") List<Group> groups,
+                         @Schema(description = "When the facts were last refreshed.") @Nullable Instant asOf) {}
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    Retention(JdbcClient jdbc, ZoneId businessZone, Clock clock) {
+        this.jdbc = jdbc;
+        this.zone = businessZone;
+        this.clock = clock;
+    }
+
+    public Report of(Period period, @Nullable Long teamId) {
+        Timestamp start = Timestamp.from(period.start(zone));
+        Timestamp end = Timestamp.from(period.end(zone));
+        Instant now = clock.instant();
+        String team = teamId == null ? "" : " and f.team_id = " + teamId;
+        String last = "not exists (select 1 from insight_case_facts g where g.customer_id = f.customer_id"
+            + " and g.outcome in ('RECOVERED', 'NOT_RECOVERED') and g.closed_at >= :start and g.closed_at < :end"
+            + (teamId == null ? "" : " and g.team_id = " + teamId)
+            + " and (g.closed_at > f.closed_at or (g.closed_at = f.closed_at and g.case_id > f.case_id)))";
+        List<Group> groups = new ArrayList<>();
+        Map<String, Object> params = windowParams(now);
+        params.put("start", start);
+        params.put("end", end);
+        for (String outcome : List.of("RECOVERED", "NOT_RECOVERED")) {
+            groups.add(jdbc.sql("select " + counts("f.closed_at", "f.active_again_at")
+                    + " from insight_case_facts f where f.outcome = '" + outcome + "' and f.closed_at >= :start and f.closed_at < :end"
+                    + team + " and " + last)
+                .params(params).query((rs, n) -> group(outcome, rs)).single());
+        }
+        groups.add(jdbc.sql("select " + counts("b.first_at", "b.next_at") + " from ("
+                + " select a.first_at, (select min(e.occurred_at) from business_events e where e.customer_ref = a.customer_ref"
+                + "   and e.type in (" + CaseFacts.ACTIVITY + ") and e.occurred_at > a.first_at) next_at"
+                + " from (select customer_ref, min(occurred_at) first_at from business_events"
+                + "   where type in (" + CaseFacts.ACTIVITY + ") and occurred_at >= :start and occurred_at < :end"
+                + "   group by customer_ref) a"
+                + " where not exists (select 1 from customers cu join insight_case_facts f on f.customer_id = cu.id"
+                + "   where cu.external_ref = a.customer_ref and f.opened_at < :end and (f.closed_at is null or f.closed_at >= :start))"
+                + ") b")
+            .params(params).query((rs, n) -> group("NEVER_COMPLAINED", rs)).single());
+        return new Report(period, teamId, groups, RecoverySummary.asOf(jdbc));
+    }
+
+    // For each window: how many customers' windows have passed (their start at least that long
+    // ago), and how many of those were active again within it.
+    private static String counts(String from, String again) {
+        StringBuilder sql = new StringBuilder("count(*) customers");
+        for (int days : WINDOWS) {
+            sql.append(", count(case when ").append(from).append(" <= :passed").append(days).append(" then 1 end) passed")
+                .append(days)
+                .append(", count(case when ").append(from).append(" <= :passed").append(days).append(" and ").append(again)
+                .append(" <= ").append(from).append(" + interval '").append(days).append("' day then 1 end) again").append(days);
+        }
+        return sql.toString();
+    }
+
+    private static Map<String, Object> windowParams(Instant now) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        for (int days : WINDOWS) {
+            params.put("passed" + days, Timestamp.from(now.minus(Duration.ofDays(days))));
+        }
+        return params;
+    }
+
+    private static Group group(String name, java.sql.ResultSet rs) throws java.sql.SQLException {
+        List<Window> windows = new ArrayList<>();
+        for (int days : WINDOWS) {
+            long passed = rs.getLong("passed" + days);
+            long again = rs.getLong("again" + days);
+            windows.add(new Window(days, passed, again, passed == 0 ? null : Math.round(1000.0 * again / passed) / 10.0));
+        }
+        return new Group(name, rs.getLong("customers"), windows);
+    }
+}
