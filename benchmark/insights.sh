@@ -47,7 +47,7 @@ insert into customers (external_ref, email, name, tier, created_at, updated_at, 
 insert into insight_case_facts (case_id, customer_id, team_id, assignee_id, category, channel, severity, opened_at,
     acknowledged_at, agreed_at, fulfilled_at, closed_at, outcome, close_reason, seconds_to_acknowledge, seconds_to_agree,
     seconds_to_fulfil, acknowledge_sla, resolve_sla, fulfil_sla, promises_on_time, promises_late, promises_broken, refreshed_at)
-select n, c0 + (n * 7919) % 200000, t0 + n % 5, null,
+select n, c0 + (n::bigint * 7919) % 200000, t0 + n % 5, null,
        (array['delivery','product-quality','billing','service','wait-time','outage','other'])[1 + n % 7],
        (array['EMAIL','PHONE','WEB','CHAT','SOCIAL'])[1 + n % 5], 1 + n % 4, opened,
        opened + (n % 240) * interval '1 minute',
@@ -66,7 +66,7 @@ from (select n, current_timestamp - (1000000 - n) * interval '30 seconds' as ope
 -- Ten business events per customer over the year, mostly orders, already processed.
 insert into business_events (event_id, type, customer_ref, occurred_at, attributes, received_at, processed_at)
 select 'ev-' || n, (array['ORDER_PLACED','ORDER_PLACED','ORDER_PLACED','SERVICE_VISIT','DELIVERED'])[1 + n % 5],
-       'CUST-' || (1 + (n * 48271) % 200000), current_timestamp - ((n * 7) % 31536000) * interval '1 second', null,
+       'CUST-' || (1 + (n::bigint * 48271) % 200000), current_timestamp - ((n * 7) % 31536000) * interval '1 second', null,
        current_timestamp, current_timestamp
 from generate_series(1, 2000000) as n;
 update insight_refresh set events_after_id = (select max(id) from business_events);

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
 import org.redress.identity.UserManagement;
 import org.redress.shared.InvalidInput;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,14 +60,41 @@ class InsightsConsoleController {
         }
         model.addAttribute("section", "insights");
         model.addAttribute("summary", summary.of(period, teamId));
-        model.addAttribute("retention", retention.of(period, teamId));
-        model.addAttribute("goodwill", goodwill.of(period, teamId));
         model.addAttribute("team", teamId);
         model.addAttribute("teams", users.teams());
         model.addAttribute("last7", new Period(today.minusDays(6), today));
         model.addAttribute("last30", new Period(today.minusDays(29), today));
         model.addAttribute("last90", new Period(today.minusDays(89), today));
         return "insights/summary";
+    }
+
+    /** "Do customers stay?", loaded after the page: it reads business events, which take longest to count. */
+    @GetMapping("/insights/retention")
+    String retention(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+                     @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("retention", () -> retention.of(period(from, to), team), me, model);
+    }
+
+    /** "Goodwill", loaded after the page. */
+    @GetMapping("/insights/goodwill")
+    String goodwill(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+                    @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("goodwill", () -> goodwill.of(period(from, to), team), me, model);
+    }
+
+    // A section that could not be counted in time says so in its place; the rest of the page stands.
+    private String section(String name, Supplier<Object> figures, RedressUser me, Model model) {
+        InsightsApiController.requireSupervisor(me);
+        try {
+            model.addAttribute(name, figures.get());
+        } catch (DataAccessException tooSlow) {
+            model.addAttribute("failed", "These figures could not be counted in time. Try a shorter period or a team.");
+        }
+        return "insights/summary :: " + name;
+    }
+
+    private Period period(@Nullable String from, @Nullable String to) {
+        return Period.parse(from, to, LocalDate.now(clock.withZone(zone)));
     }
 
     /** The page's cases as CSV (the link beside the period); a bad period is refused as on the API. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,28 +83,36 @@ public class Retention {
         Timestamp end = Timestamp.from(period.end(zone));
         Instant now = clock.instant();
         String team = teamId == null ? "" : " and f.team_id = " + teamId;
-        String last = "not exists (select 1 from insight_case_facts g where g.customer_id = f.customer_id"
-            + " and g.outcome in ('RECOVERED', 'NOT_RECOVERED') and g.closed_at >= :start and g.closed_at < :end"
-            + (teamId == null ? "" : " and g.team_id = " + teamId)
-            + " and (g.closed_at > f.closed_at or (g.closed_at = f.closed_at and g.case_id > f.case_id)))";
-        List<Group> groups = new ArrayList<>();
         Map<String, Object> params = windowParams(now);
         params.put("start", start);
         params.put("end", end);
+        // The longest window after the period's end: later activity cannot count.
+        params.put("horizon", Timestamp.from(period.end(zone).plus(Duration.ofDays(WINDOWS.get(WINDOWS.size() - 1)))));
+        Map<String, Group> byOutcome = new HashMap<>();
+        // Each customer once, by their last close in the period: one pass over the period's closes.
+        jdbc.sql("select outcome, " + counts("closed_at", "active_again_at") + " from ("
+                + " select f.outcome, f.closed_at, f.active_again_at,"
+                + "   row_number() over (partition by f.customer_id order by f.closed_at desc, f.case_id desc) nth"
+                + " from insight_case_facts f where f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
+                + "   and f.closed_at >= :start and f.closed_at < :end" + team + ") closes"
+                + " where nth = 1 group by outcome")
+            .params(params).query((rs, n) -> byOutcome.put(rs.getString("outcome"), group(rs.getString("outcome"), rs))).list();
+        List<Group> groups = new ArrayList<>();
         for (String outcome : List.of("RECOVERED", "NOT_RECOVERED")) {
-            groups.add(jdbc.sql("select " + counts("f.closed_at", "f.active_again_at")
-                    + " from insight_case_facts f where f.outcome = '" + outcome + "' and f.closed_at >= :start and f.closed_at < :end"
-                    + team + " and " + last)
-                .params(params).query((rs, n) -> group(outcome, rs)).single());
+            groups.add(byOutcome.getOrDefault(outcome, new Group(outcome, 0,
+                WINDOWS.stream().map(days -> new Window(days, 0, 0, null)).toList())));
         }
+        // The baseline: each customer's first activity in the period and their next one after it,
+        // for the customers with no case open at any time in the period.
         groups.add(jdbc.sql("select " + counts("b.first_at", "b.next_at") + " from ("
                 + " select a.first_at, (select min(e.occurred_at) from business_events e where e.customer_ref = a.customer_ref"
-                + "   and e.type in (" + CaseFacts.ACTIVITY + ") and e.occurred_at > a.first_at) next_at"
+                + "   and e.type in (" + CaseFacts.ACTIVITY + ") and e.occurred_at > a.first_at and e.occurred_at < :horizon) next_at"
                 + " from (select customer_ref, min(occurred_at) first_at from business_events"
                 + "   where type in (" + CaseFacts.ACTIVITY + ") and occurred_at >= :start and occurred_at < :end"
                 + "   group by customer_ref) a"
-                + " where not exists (select 1 from customers cu join insight_case_facts f on f.customer_id = cu.id"
-                + "   where cu.external_ref = a.customer_ref and f.opened_at < :end and (f.closed_at is null or f.closed_at >= :start))"
+                + " where a.customer_ref not in (select cu.external_ref from customers cu"
+                + "   join insight_case_facts f on f.customer_id = cu.id"
+                + "   where f.opened_at < :end and (f.closed_at is null or f.closed_at >= :start) and cu.external_ref is not null)"
                 + ") b")
             .params(params).query((rs, n) -> group("NEVER_COMPLAINED", rs)).single());
         return new Report(period, teamId, groups, RecoverySummary.asOf(jdbc));
@@ -123,7 +132,7 @@ public class Retention {
     }
 
     private static Map<String, Object> windowParams(Instant now) {
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         for (int days : WINDOWS) {
             params.put("passed" + days, Timestamp.from(now.minus(Duration.ofDays(days))));
         }
