@@ -4,11 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,7 +22,6 @@ import tools.jackson.databind.JsonNode;
     "redress.admin.email=" + ApplicationTest.ADMIN_EMAIL,
     "redress.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
     "redress.time-zone=UTC"})
-@Import(MovableClock.Config.class)
 public abstract class ApplicationTest {
 
     public static final String ADMIN_EMAIL = "admin@test.redress";
@@ -35,15 +32,6 @@ public abstract class ApplicationTest {
 
     @Autowired
     protected JdbcClient jdbc;
-
-    /** The application's clock: a test that moves it forward sees what happens later; it is put back after each test. */
-    @Autowired
-    protected MovableClock clock;
-
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

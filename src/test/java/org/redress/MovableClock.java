@@ -7,15 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * The application's clock in tests: real time (in microseconds, as the application's own
  * clock), plus however far a test has moved it. A test moves time forward to see what
  * happens after it (a window elapsing, a deadline passing) instead of writing past times
- * into tables, and puts it back when done.
+ * into tables. Given to a node of the test's own ({@code Nodes.start(url, mail, clock, …)}):
+ * moving the clock of the application the other tests share would fire every timer of their
+ * open cases too.
  */
 public final class MovableClock extends Clock {
 
@@ -39,11 +38,6 @@ public final class MovableClock extends Clock {
         moved.accumulateAndGet(by, Duration::plus);
     }
 
-    /** Back to real time. */
-    public void reset() {
-        moved.set(Duration.ZERO);
-    }
-
     @Override
     public Instant instant() {
         return REAL.instant().plus(moved.get());
@@ -57,16 +51,5 @@ public final class MovableClock extends Clock {
     @Override
     public Clock withZone(ZoneId other) {
         return new MovableClock(moved, other);
-    }
-
-    /** Puts the movable clock in place of the application's own. */
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class Config {
-
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 }

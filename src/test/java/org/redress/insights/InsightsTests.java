@@ -2,14 +2,9 @@ package org.redress.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.redress.ApplicationTest;
@@ -126,50 +121,6 @@ class InsightsTests extends ApplicationTest {
 
     // The scheduled refresh runs every 30 s; run it now, until it has caught up.
     @Test
-    void retentionCountsWhoCameBackOnlyOnceTheirWindowHasPassed() {
-        long team = newTeam("Retention");
-        LocalDate day = LocalDate.now(ZoneOffset.UTC);
-        Instant closedAround = Instant.now();
-        String recoveredRef = "RT-" + unique();
-        String lostRef = "RT-" + unique();
-        String recovered = open(admin(), recoveredRef).get("number").asString();
-        String lost = open(admin(), lostRef).get("number").asString();
-        for (String number : List.of(recovered, lost)) {
-            admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", team));
-        }
-        closeAsRecovered(recovered);
-        admin().post("/api/v1/cases/" + lost + "/acknowledge", Map.of());
-        admin().post("/api/v1/cases/" + lost + "/close", Map.of("outcome", "not-recovered", "note", "The customer left"));
-        Http shop = integration();
-        // A day either side, so that a test run at midnight still finds its closes in the period.
-        String period = "/api/v1/insights/retention?from=" + day.minusDays(1) + "&to=" + day.plusDays(1) + "&team=" + team;
-
-        // Sixty days on: the recovered customer ordered again on day 20; the 90- and 180-day windows have not passed yet.
-        clock.advance(Duration.ofDays(60));
-        events(shop, event(recoveredRef, "ORDER_PLACED", closedAround.plus(Duration.ofDays(20))),
-            event(lostRef, "DELIVERED", closedAround.plus(Duration.ofDays(25))));
-        refreshed();
-        JsonNode early = admin().get(period).json();
-
-        assertThat(window(early, "RECOVERED", 30)).isEqualTo("1 of 1 (100.0%)");
-        assertThat(window(early, "RECOVERED", 90)).isEqualTo("0 of 0 (none)");
-        assertThat(window(early, "NOT_RECOVERED", 30)).as("a delivery is not the customer coming back").isEqualTo("0 of 1 (0.0%)");
-        assertThat(window(early, "NOT_RECOVERED", 180)).isEqualTo("0 of 0 (none)");
-
-        // Two hundred days on: the customer not recovered came back once, on day 100.
-        clock.advance(Duration.ofDays(140));
-        events(shop, event(lostRef, "SERVICE_VISIT", closedAround.plus(Duration.ofDays(100))));
-        refreshed();
-        JsonNode late = admin().get(period).json();
-
-        assertThat(window(late, "RECOVERED", 180)).isEqualTo("1 of 1 (100.0%)");
-        assertThat(window(late, "NOT_RECOVERED", 30)).isEqualTo("0 of 1 (0.0%)");
-        assertThat(window(late, "NOT_RECOVERED", 90)).isEqualTo("0 of 1 (0.0%)");
-        assertThat(window(late, "NOT_RECOVERED", 180)).isEqualTo("1 of 1 (100.0%)");
-        assertThat(late.get("groups").get(2).get("group").asString()).isEqualTo("NEVER_COMPLAINED");
-    }
-
-    @Test
     void theCsvExportHasALinePerCaseOfThePeriodWithItsFactsAndQuotesWhatNeedsIt() {
         long team = admin().post("/api/v1/teams", Map.of("name", "=Returns, north " + unique())).json().get("id").asLong();
         List<String> numbers = new ArrayList<>();
@@ -253,31 +204,6 @@ class InsightsTests extends ApplicationTest {
         assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
         assertThat(bad.body()).contains("from");
         assertThat(agent.status()).isEqualTo(403);
-    }
-
-    private static Map<String, Object> event(String customerRef, String type, Instant at) {
-        return Map.of("eventId", "rt-" + UUID.randomUUID(), "type", type, "customerRef", customerRef, "occurredAt", at.toString());
-    }
-
-    @SafeVarargs
-    private static void events(Http shop, Map<String, Object>... events) {
-        Http.Response stored = shop.post("/api/v1/events", Map.of("events", List.of(events)));
-        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
-    }
-
-    // "how many came back of how many (share)" for a group's window, as a person would read it.
-    private static String window(JsonNode report, String group, int days) {
-        for (JsonNode g : report.get("groups")) {
-            if (g.get("group").asString().equals(group)) {
-                for (JsonNode w : g.get("windows")) {
-                    if (w.get("days").asInt() == days) {
-                        return w.get("activeAgain").asLong() + " of " + w.get("customers").asLong() + " ("
-                            + (w.get("percent").isNull() ? "none" : w.get("percent").asDouble() + "%") + ")";
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no " + group + " window of " + days + " days in " + report);
     }
 
     private void refreshed() {
