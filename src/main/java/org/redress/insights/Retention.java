@@ -22,8 +22,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * active again (an order or a service visit, from the business events) within 30, 90 and 180
  * days of the close, for those recovered, those not recovered, and, as the baseline, the
  * customers active in the period who had no case open in it (counted from their first
- * activity in the period). A customer is counted once per group, by their last close in the
- * period. Only customers whose window has fully passed are counted in it, so a recent period
+ * activity in the period). A customer is counted once, in the group of their last close in
+ * the period. Only customers whose window has fully passed are counted in it, so a recent period
  * says "not yet" for the long windows instead of a share that is low only because time has
  * not passed.
  */
