@@ -53,7 +53,7 @@ class InsightsApiController {
                                     @Parameter(description = "Only this team.") @RequestParam(required = false) @Nullable Long team,
                                     @AuthenticationPrincipal RedressUser me) {
         requireSupervisor(me);
-        return summary.of(Period.parse(from, to, LocalDate.now(clock.withZone(zone))), team);
+        return summary.of(period(from, to), team);
     }
 
     @GetMapping("/api/v1/insights/retention")
@@ -67,7 +67,7 @@ class InsightsApiController {
                                @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
                                @AuthenticationPrincipal RedressUser me) {
         requireSupervisor(me);
-        return retention.of(Period.parse(from, to, LocalDate.now(clock.withZone(zone))), team);
+        return retention.of(period(from, to), team);
     }
 
     @GetMapping("/api/v1/insights/goodwill")
@@ -80,7 +80,7 @@ class InsightsApiController {
                              @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
                              @AuthenticationPrincipal RedressUser me) {
         requireSupervisor(me);
-        return goodwill.of(Period.parse(from, to, LocalDate.now(clock.withZone(zone))), team);
+        return goodwill.of(period(from, to), team);
     }
 
     // Any Accept header: the answer is CSV (its type set by the export), and a refusal still a problem document.
@@ -98,7 +98,12 @@ class InsightsApiController {
                   @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
                   @AuthenticationPrincipal RedressUser me, HttpServletResponse response) throws IOException {
         requireSupervisor(me);
-        export.download(Period.parse(from, to, LocalDate.now(clock.withZone(zone))), team, response);
+        export.download(period(from, to), team, response);
+    }
+
+    // The request's days (by default the last 30 up to today in the business's time zone); a bad date is a 400.
+    private Period period(@Nullable String from, @Nullable String to) {
+        return Period.parse(from, to, LocalDate.now(clock.withZone(zone)));
     }
 
     static void requireSupervisor(RedressUser me) {

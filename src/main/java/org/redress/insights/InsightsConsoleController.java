@@ -103,6 +103,6 @@ class InsightsConsoleController {
                   @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me,
                   HttpServletResponse response) throws IOException {
         InsightsApiController.requireSupervisor(me);
-        export.download(Period.parse(from, to, LocalDate.now(clock.withZone(zone))), team, response);
+        export.download(period(from, to), team, response);
     }
 }

@@ -50,8 +50,11 @@ class MergedCaseRemedies {
                     + reason);
             });
         }
-        authority.lock(merged.intoCaseId());
         List<Grant> moving = grantsMoving(merged.fromCaseId());
+        if (!moving.isEmpty()) {
+            // Serialised with grants on the surviving case, so its total cannot change under the check.
+            authority.lock(merged.intoCaseId());
+        }
         jdbc.sql("update remedies set case_id = :into where case_id = :from and state in (:states)")
             .param("into", merged.intoCaseId()).param("from", merged.fromCaseId()).param("states", NOT_FINAL).update();
         moving.forEach(grant -> requireWithinGrantersLimit(grant, merged.intoCaseId()));
