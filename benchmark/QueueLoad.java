@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * (session cookie, CSRF token), then each requests the pages below in turn in a closed loop
  * (request, wait for the answer, next). Prints p50/p90/p99/max per page after a warm-up.
  *
- * Usage: java [-Daccess.log=FILE] benchmark/QueueLoad.java BASE_URL SECONDS WARMUP_SECONDS PASSWORD CASES_FILE EMAIL...
+ * Usage: java [-Daccess.log=FILE] [-Dpages=REGEX] benchmark/QueueLoad.java BASE_URL SECONDS WARMUP_SECONDS PASSWORD CASES_FILE EMAIL...
  * CASES_FILE holds case numbers (one a line) the users may open, for the case page.
  *
  * The times are the client's: from sending a request to reading the whole answer, so on a
@@ -46,6 +46,11 @@ public class QueueLoad {
         PAGES.put("Case page", null);
         // A small page that reads almost nothing: what the machine and the framework cost by themselves.
         PAGES.put("Control: alerts page", "/alerts");
+        // -Dpages=REGEX keeps only the pages whose name matches (e.g. to profile one page alone).
+        String only = System.getProperty("pages");
+        if (only != null) {
+            PAGES.keySet().removeIf(name -> !name.matches(only));
+        }
     }
 
     public static void main(String[] args) throws Exception {

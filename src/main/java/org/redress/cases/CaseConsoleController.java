@@ -18,6 +18,8 @@ import org.redress.shared.NotFound;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,15 +43,20 @@ class CaseConsoleController {
     private final UserManagement users;
     private final Clock clock;
     private final ZoneId businessZone;
+    private final TransactionTemplate reading;
 
     CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users, Clock clock,
-                          ZoneId businessZone) {
+                          ZoneId businessZone, PlatformTransactionManager transactions) {
         this.clock = clock;
         this.businessZone = businessZone;
         this.cases = cases;
         this.search = search;
         this.taxonomy = taxonomy;
         this.users = users;
+        // The page reads from several services: one read-only transaction holds one connection
+        // for all of them and sees one state of the case, instead of a transaction per read.
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
     }
 
     @GetMapping("/cases/{case}")
@@ -109,17 +116,23 @@ class CaseConsoleController {
     }
 
     private String page(long id, RedressUser me, Model model) {
+        reading.executeWithoutResult(status -> read(id, me, model));
+        return "cases/detail";
+    }
+
+    private void read(long id, RedressUser me, Model model) {
         CaseView view = cases.view(id);
         model.addAttribute("section", "cases");
         model.addAttribute("c", view);
-        model.addAttribute("conversation", Conversation.of(cases.messages(id), cases.timeline(id)));
-        model.addAttribute("users", users.users().stream().filter(user -> user.active() && user.role().person()).toList());
-        model.addAttribute("teams", users.teams());
+        model.addAttribute("conversation", cases.conversation(id));
+        // Only those who assign a case to others get the lists to choose from.
+        boolean assigns = me.supervises();
+        model.addAttribute("users", assigns ? users.users().stream().filter(user -> user.active() && user.role().person()).toList()
+            : List.of());
+        model.addAttribute("teams", assigns ? users.teams() : List.of());
         model.addAttribute("rootCauses", taxonomy.entries(Taxonomy.ROOT_CAUSE, true));
-        model.addAttribute("otherCases", search.page(new CaseSearch.Filter(null, null, false, view.customer().id(), null, null),
-            CaseScope.of(me), null, 6).items().stream().filter(other -> other.id() != id).limit(5).toList());
+        model.addAttribute("otherCases", search.othersOfCustomer(view.customer().id(), id, CaseScope.of(me), 5));
         model.addAttribute("today", LocalDate.now(clock.withZone(businessZone)));
-        return "cases/detail";
     }
 
     private static @Nullable LocalDate date(@Nullable String value) {

@@ -311,14 +311,21 @@ public class CaseManagement {
 
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(long caseId) {
-        load(caseId);
+        requireExists(caseId);
         return records.timeline(caseId);
     }
 
     @Transactional(readOnly = true)
     public List<CaseMessage> messages(long caseId) {
-        load(caseId);
+        requireExists(caseId);
         return records.messages(caseId);
+    }
+
+    /** The case's messages and timeline as one conversation in time order (see {@link Conversation}). */
+    @Transactional(readOnly = true)
+    public List<Conversation.Turn> conversation(long caseId) {
+        requireExists(caseId);
+        return Conversation.of(records.messages(caseId), records.timeline(caseId));
     }
 
     /** Refuses with "not found" unless the case exists; for modules that only need to know that. */

@@ -106,6 +106,18 @@ public class CaseSearch {
         return new CasePage(List.copyOf(items), String.valueOf(items.get(limit - 1).id()));
     }
 
+    /**
+     * The customer's most recent other cases in the reader's scope, newest first; for the case
+     * page, which shows their number, subject and status only (so one query, without the
+     * steps and deadlines a queue row needs).
+     */
+    public List<CaseSummary> othersOfCustomer(long customerId, long except, CaseScope scope, int limit) {
+        return jdbc.sql(SELECT + " where " + scope.onCases("c") + " and c.customer_id = :customer and c.id <> :except"
+                + " order by c.id desc limit :limit")
+            .param("customer", customerId).param("except", except).param("limit", limit)
+            .query(this::row).list();
+    }
+
     /** Those of the cases with these ids that are in the reader's scope, in no particular order; for other modules' lists. */
     public List<CaseSummary> summaries(java.util.Collection<Long> ids, CaseScope scope) {
         if (ids.isEmpty()) {

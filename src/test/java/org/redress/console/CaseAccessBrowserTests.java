@@ -21,7 +21,8 @@ class CaseAccessBrowserTests extends BrowserTest {
         long billing = admin().post("/api/v1/teams", Map.of("name", teamName)).json().get("id").asLong();
         long deliveries = newTeam("Deliveries");
         String subject = "Charged twice " + unique();
-        Map<String, Object> body = new java.util.HashMap<>(complaint("C-" + unique(), "billing"));
+        String customer = "C-" + unique();
+        Map<String, Object> body = new java.util.HashMap<>(complaint(customer, "billing"));
         body.put("subject", subject);
         JsonNode theirs = admin().post("/api/v1/complaints", body).json();
         String number = theirs.get("number").asString();
@@ -41,6 +42,13 @@ class CaseAccessBrowserTests extends BrowserTest {
         assertThat(page.locator("main")).containsText("Agents act only on cases of their own team, cases in the shared "
             + "inbox (no team) or cases assigned to them; " + number + " belongs to team " + teamName + ".");
         assertThat(page.locator("main")).not().containsText(subject);
+
+        // The same customer's case in the shared inbox opens, and does not list the other team's case among theirs.
+        String inbox = admin().post("/api/v1/complaints", complaint(customer, "delivery")).json().get("number").asString();
+        String earlier = admin().post("/api/v1/complaints", complaint(customer, "service")).json().get("number").asString();
+        page.navigate(url("/cases/" + inbox));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(earlier))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(number))).hasCount(0);
     }
 
     @Test
