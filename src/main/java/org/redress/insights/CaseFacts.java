@@ -63,7 +63,8 @@ class CaseFacts {
                           @Nullable Instant agreedAt, @Nullable Instant fulfilledAt, @Nullable Instant closedAt,
                           @Nullable String outcome, @Nullable String closeReason, @Nullable String acknowledgeSla,
                           @Nullable String resolveSla, @Nullable String fulfilSla, int promisesOnTime, int promisesLate,
-                          int promisesBroken, @Nullable Instant activeAgainAt) {}
+                          int promisesBroken, @Nullable Instant activeAgainAt, boolean apologized,
+                          @Nullable String rootCause, @Nullable String responsibility) {}
 
     // How the case's clock of this target ended: by its due time, after it (or missed), or not yet.
     private static String sla(String target) {
@@ -85,10 +86,11 @@ class CaseFacts {
         Instant since = mark.afterCaseId() == 0 ? mark.since().minus(OVERLAP) : mark.since();
         List<Source> changed = jdbc.sql("""
                 select c.id, c.customer_id, c.team_id, c.assignee_id, c.category, c.channel, c.severity, c.opened_at,
-                       c.updated_at, c.closed_at, c.outcome, c.close_reason,
+                       c.updated_at, c.closed_at, c.outcome, c.close_reason, c.root_cause, c.responsibility,
                        (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'ACKNOWLEDGE') acknowledged_at,
                        (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'RESOLVE') agreed_at,
                        (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'FULFIL') fulfilled_at,
+                       (select count(*) from case_steps s where s.recovery_case = c.id and s.step = 'APOLOGIZE') apologies,
                        """ + sla("ACKNOWLEDGE") + " acknowledge_sla, " + sla("RESOLVE") + " resolve_sla, " + sla("FULFIL") + """
                         fulfil_sla,
                        (select count(*) from promises p where p.case_id = c.id and p.status = 'KEPT' and p.settled_at <= p.due_at) promises_on_time,
@@ -106,7 +108,8 @@ class CaseFacts {
                 instant(rs.getTimestamp("fulfilled_at")), instant(rs.getTimestamp("closed_at")), rs.getString("outcome"),
                 rs.getString("close_reason"), rs.getString("acknowledge_sla"), rs.getString("resolve_sla"),
                 rs.getString("fulfil_sla"), rs.getInt("promises_on_time"), rs.getInt("promises_late"), rs.getInt("promises_broken"),
-                instant(rs.getTimestamp("active_again_at"))))
+                instant(rs.getTimestamp("active_again_at")), rs.getLong("apologies") > 0,
+                rs.getString("root_cause"), rs.getString("responsibility")))
             .list();
         Instant now = clock.instant();
         if (changed.isEmpty()) {
@@ -165,11 +168,11 @@ class CaseFacts {
             insert into insight_case_facts (case_id, customer_id, team_id, assignee_id, category, channel, severity, opened_at,
                 acknowledged_at, agreed_at, fulfilled_at, closed_at, outcome, close_reason, seconds_to_acknowledge,
                 seconds_to_agree, seconds_to_fulfil, acknowledge_sla, resolve_sla, fulfil_sla, promises_on_time, promises_late,
-                promises_broken, active_again_at, refreshed_at) values """);
+                promises_broken, active_again_at, apologized, root_cause, responsibility, refreshed_at) values """);
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             Source c = cases.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             params.add(c.caseId());
             params.add(c.customerId());
             params.add(c.teamId());
@@ -194,6 +197,9 @@ class CaseFacts {
             params.add(c.promisesLate());
             params.add(c.promisesBroken());
             params.add(timestamp(c.activeAgainAt()));
+            params.add(c.apologized());
+            params.add(c.rootCause());
+            params.add(c.responsibility());
             params.add(Timestamp.from(now));
         }
         jdbc.sql(sql.toString()).params(params).update();

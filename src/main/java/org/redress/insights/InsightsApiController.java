@@ -29,15 +29,19 @@ class InsightsApiController {
     private final RecoverySummary summary;
     private final Retention retention;
     private final Goodwill goodwill;
+    private final WhatRecovers whatRecovers;
+    private final Causes causes;
     private final CaseExport export;
     private final ZoneId zone;
     private final Clock clock;
 
-    InsightsApiController(RecoverySummary summary, Retention retention, Goodwill goodwill, CaseExport export,
-                          ZoneId businessZone, Clock clock) {
+    InsightsApiController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
+                          Causes causes, CaseExport export, ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
         this.goodwill = goodwill;
+        this.whatRecovers = whatRecovers;
+        this.causes = causes;
         this.export = export;
         this.zone = businessZone;
         this.clock = clock;
@@ -81,6 +85,35 @@ class InsightsApiController {
                              @AuthenticationPrincipal RedressUser me) {
         requireSupervisor(me);
         return goodwill.of(period(from, to), team);
+    }
+
+    @GetMapping("/api/v1/insights/what-recovers")
+    @Operation(summary = "What recovers customers here", description = "The cases closed (recovered or not) in the period, "
+        + "split by how soon the first answer came (within an hour, within a day, later or never), whether the customer got "
+        + "an apology, and whether they got a remedy (accepted or delivered): for each of the twelve combinations and for "
+        + "each practice on its own, how many were recovered (with a 95% Wilson interval) and how many customers were active "
+        + "again within 90 days of the close (counted once those 90 days have passed). A group of fewer than 30 cases is "
+        + "marked `tooFew`. Closing as recovered requires every playbook step, the apology among them, so without an "
+        + "apology the recovery rate is nil by rule: compare retention there.")
+    WhatRecovers.Report whatRecovers(@Parameter(description = "First day of closing, e.g. 2026-06-01.") @RequestParam(required = false) @Nullable String from,
+                                     @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
+                                     @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
+                                     @AuthenticationPrincipal RedressUser me) {
+        requireSupervisor(me);
+        return whatRecovers.of(period(from, to), team);
+    }
+
+    @GetMapping("/api/v1/insights/causes")
+    @Operation(summary = "Root causes", description = "The root causes found on the cases opened in the period, most "
+        + "frequent first with each one's share and the running share (a Pareto), the count in the period before, our part "
+        + "(ours, partly ours, not ours), and how many recurred: the same customer had a case of the same cause opened in "
+        + "the 90 days before. Also how many of the period's cases have no cause found yet.")
+    Causes.Report causes(@Parameter(description = "First day of opening, e.g. 2026-11-01.") @RequestParam(required = false) @Nullable String from,
+                         @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
+                         @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
+                         @AuthenticationPrincipal RedressUser me) {
+        requireSupervisor(me);
+        return causes.of(period(from, to), team);
     }
 
     // Any Accept header: the answer is CSV (its type set by the export), and a refusal still a problem document.

@@ -26,16 +26,20 @@ class InsightsConsoleController {
     private final RecoverySummary summary;
     private final Retention retention;
     private final Goodwill goodwill;
+    private final WhatRecovers whatRecovers;
+    private final Causes causes;
     private final CaseExport export;
     private final UserManagement users;
     private final ZoneId zone;
     private final Clock clock;
 
-    InsightsConsoleController(RecoverySummary summary, Retention retention, Goodwill goodwill, CaseExport export,
-                              UserManagement users, ZoneId businessZone, Clock clock) {
+    InsightsConsoleController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
+                              Causes causes, CaseExport export, UserManagement users, ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
         this.goodwill = goodwill;
+        this.whatRecovers = whatRecovers;
+        this.causes = causes;
         this.export = export;
         this.users = users;
         this.zone = businessZone;
@@ -80,6 +84,20 @@ class InsightsConsoleController {
     String goodwill(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
                     @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
         return section("goodwill", () -> goodwill.of(period(from, to), team), me, model);
+    }
+
+    /** "What recovers customers here", loaded after the page. */
+    @GetMapping("/insights/what-recovers")
+    String whatRecovers(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+                        @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("whatRecovers", () -> whatRecovers.of(period(from, to), team), me, model);
+    }
+
+    /** "Why customers complain", loaded after the page. */
+    @GetMapping("/insights/causes")
+    String causes(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+                  @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("causes", () -> causes.of(period(from, to), team), me, model);
     }
 
     // A section that could not be counted in time says so in its place; the rest of the page stands.

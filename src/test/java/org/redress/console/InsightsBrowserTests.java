@@ -23,6 +23,7 @@ class InsightsBrowserTests extends BrowserTest {
         String number = open(admin(), "IB-" + unique()).get("number").asString();
         admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", team));
         admin().post("/api/v1/cases/" + number + "/acknowledge", Map.of("message", "We are on it."));
+        admin().post("/api/v1/cases/" + number + "/close", Map.of("outcome", "not-recovered", "note", "Moved to a rival"));
 
         page.navigate(url("/cases"));
         page.getByRole(AriaRole.NAVIGATION, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sections"))
@@ -41,10 +42,19 @@ class InsightsBrowserTests extends BrowserTest {
         assertThat(opened).hasText("1");
         assertThat(page.getByTestId("figures").locator("tr[data-figure=acknowledge] td").first()).containsText("min");
         assertThat(page.getByTestId("by-team").locator("tbody tr")).hasCount(1);
-        // Nothing closed yet, and no window has passed: retention says so rather than 0%.
+        // No window has passed yet: retention says so rather than 0%.
         assertThat(page.getByTestId("retention").locator("tbody tr")).hasCount(3);
         assertThat(page.getByTestId("retention").locator("tr[data-group=RECOVERED] td").last()).hasText("not yet");
         assertThat(page.getByTestId("approvals")).hasText("Approvals: 0 asked, 0 granted, 0 refused, 0 waiting.");
+        assertThat(page.getByTestId("causes-summary")).containsText("Cases opened: 1 · no cause found yet: 1");
+        // What recovers: the one case, answered within the hour, without apology or remedy, not recovered; too few to conclude.
+        Locator hour = page.getByTestId("practices").locator("tr[data-group='Within an hour']");
+        assertThat(hour.locator("td").first()).hasText("0.0% (0 of 1)");
+        assertThat(hour.locator("th")).containsText("too few");
+        page.getByText("All twelve combinations").click();
+        assertThat(page.getByTestId("combinations").locator("tbody tr")).hasCount(12);
+        assertThat(page.getByTestId("combinations").locator("tr[data-cell='WITHIN_AN_HOUR/false/false'] td").nth(2))
+            .hasText("0.0% (0 of 1)");
 
         // The period's cases as a file: the header and this team's one case.
         com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByTestId("export").click());

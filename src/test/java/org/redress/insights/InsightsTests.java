@@ -206,6 +206,52 @@ class InsightsTests extends ApplicationTest {
         assertThat(agent.status()).isEqualTo(403);
     }
 
+    @Test
+    void causesAreCountedMostFrequentFirstWithOurPartAndTheCasesThatRecur() {
+        long team = newTeam("Causes");
+        String customer = "CA-" + unique();
+        String first = causeFound(team, customer, "carrier-delay", "ours");
+        // Closed, so that the customer's next complaint opens a case of its own.
+        admin().post(first + "/close", Map.of("outcome", "not-recovered", "note", "Gave up on us"));
+        causeFound(team, customer, "carrier-delay", "partly-ours");
+        causeFound(team, "CB-" + unique(), "warehouse-error", "not-ours");
+        String none = open(admin(), "CC-" + unique()).get("number").asString();
+        admin().post("/api/v1/cases/" + none + "/assign", Map.of("teamId", team));
+        refreshed();
+
+        JsonNode causes = admin().get("/api/v1/insights/causes?team=" + team).json();
+
+        assertThat(causes.get("cases").asLong()).isEqualTo(4);
+        assertThat(causes.get("withoutCause").asLong()).isEqualTo(1);
+        assertThat(causes.get("recurring").asLong()).as("the same customer's second carrier delay").isEqualTo(1);
+        JsonNode top = causes.get("causes").get(0);
+        assertThat(top.get("code").asString()).isEqualTo("carrier-delay");
+        assertThat(top.get("label").asString()).isEqualTo("Carrier delay");
+        assertThat(top.get("cases").asLong()).isEqualTo(2);
+        assertThat(top.get("percent").asDouble()).isEqualTo(66.7);
+        assertThat(top.get("cumulativePercent").asDouble()).isEqualTo(66.7);
+        assertThat(top.get("ours").asLong()).isEqualTo(1);
+        assertThat(top.get("partlyOurs").asLong()).isEqualTo(1);
+        assertThat(top.get("recurring").asLong()).isEqualTo(1);
+        assertThat(top.get("previous").asLong()).isZero();
+        JsonNode second = causes.get("causes").get(1);
+        assertThat(second.get("label").asString()).isEqualTo("Picking or packing error");
+        assertThat(second.get("notOurs").asLong()).isEqualTo(1);
+        assertThat(second.get("cumulativePercent").asDouble()).isEqualTo(100.0);
+        assertThat(admin().get("/api/v1/insights/causes?from=2026-02-30").status()).isEqualTo(400);
+        assertThat(member("agent", team).http().get("/api/v1/insights/causes").status()).isEqualTo(403);
+    }
+
+    private String causeFound(long team, String customer, String cause, String responsibility) {
+        String c = "/api/v1/cases/" + open(admin(), customer).get("number").asString();
+        admin().post(c + "/assign", Map.of("teamId", team));
+        admin().post(c + "/acknowledge", Map.of("message", "We are on it."));
+        admin().post(c + "/listen", Map.of("account", "The parcel came late."));
+        Http.Response found = admin().post(c + "/identify-cause", Map.of("rootCause", cause, "responsibility", responsibility));
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        return c;
+    }
+
     private void refreshed() {
         while (facts.refresh() == facts.batch()) {
             // a backlog of other tests' cases: another batch

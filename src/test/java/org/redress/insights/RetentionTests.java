@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Retention after recovery, with time moved forward on a node of its own (its clock, its
  * database): who came back within 30, 90 and 180 days of their case's close, beside the
- * customers who did not complain, counted only once each window has passed. The same history
+ * customers who did not complain, counted only once each window has passed; and what
+ * recovers customers (first answer × apology × remedy) over the same cases. The same history
  * on PostgreSQL and on the default database (H2), with exact counts.
  */
 class RetentionTests {
@@ -44,7 +45,13 @@ class RetentionTests {
         try (ConfigurableApplicationContext node = Nodes.start(url, false, clock, "--redress.insights.refresh-every=1s")) {
             Http admin = Nodes.admin(node);
             Http shop = Nodes.integration(node);
-            closeAsRecovered(admin, complaint(admin, "R-1"));
+            // Answered two days late, then a remedy the customer accepted; not recovered all the same.
+            String slow = complaint(admin, "L-1");
+            clock.advance(Duration.ofDays(2));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            acceptedRemedy(node, admin, slow, today);
+            admin.post("/api/v1/cases/" + slow + "/close", Map.of("outcome", "not-recovered", "note", "Still unhappy"));
+            closeAsRecovered(admin, complaint(admin, "R-1"), today);
             String lost = complaint(admin, "L-1");
             admin.post("/api/v1/cases/" + lost + "/acknowledge", Map.of());
             admin.post("/api/v1/cases/" + lost + "/close", Map.of("outcome", "not-recovered", "note", "The customer left"));
@@ -82,7 +89,71 @@ class RetentionTests {
             for (JsonNode group : late.get("groups")) {
                 assertThat(group.get("customers").asLong()).as(group.get("group").asString()).isEqualTo(1);
             }
+
+            // What recovers: each case in its cell; retention known now that 90 days have passed.
+            JsonNode recovers = admin.get(period.replace("retention", "what-recovers")).json();
+            assertThat(cell(recovers, "WITHIN_AN_HOUR/true/false")).isEqualTo("1 closed, 1 recovered, 1 of 1 retained");
+            assertThat(cell(recovers, "WITHIN_AN_HOUR/false/false")).as("came back on day 100: past the 90 days")
+                .isEqualTo("1 closed, 0 recovered, 0 of 1 retained");
+            assertThat(cell(recovers, "LATER/false/true")).isEqualTo("1 closed, 0 recovered, 0 of 1 retained");
+            assertThat(cell(recovers, "WITHIN_A_DAY/true/true")).isEqualTo("0 closed, 0 recovered, 0 of 0 retained");
+            assertThat(practice(recovers, "Within an hour")).isEqualTo("2 closed, 1 recovered, 1 of 2 retained");
+            assertThat(practice(recovers, "Remedy")).isEqualTo("1 closed, 0 recovered, 0 of 1 retained");
+            assertThat(practice(recovers, "No apology")).isEqualTo("2 closed, 0 recovered, 0 of 2 retained");
+            JsonNode hour = recovers.get("practices").get(0).get("outcome");
+            assertThat(hour.get("recoveredPercent").asDouble()).isEqualTo(50.0);
+            assertThat(hour.get("recoveredLow").asDouble()).isEqualTo(9.5);
+            assertThat(hour.get("recoveredHigh").asDouble()).isEqualTo(90.5);
+            assertThat(hour.get("tooFew").asBoolean()).isTrue();
+
+            // The causes of the cases opened in those days: the recovered one's, and one not found.
+            JsonNode causes = admin.get(period.replace("retention", "causes")).json();
+            assertThat(causes.get("cases").asLong()).isEqualTo(2);
+            assertThat(causes.get("withoutCause").asLong()).isEqualTo(1);
+            assertThat(causes.get("causes").get(0).get("code").asString()).isEqualTo("carrier-delay");
+            assertThat(causes.get("causes").get(0).get("recurring").asLong()).isZero();
         }
+    }
+
+    // An offer the customer accepts on their page, after the case was acknowledged and heard.
+    private static void acceptedRemedy(ConfigurableApplicationContext node, Http admin, String number, LocalDate today) {
+        String c = "/api/v1/cases/" + number;
+        admin.post(c + "/acknowledge", Map.of("message", "Sorry for the wait."));
+        admin.post(c + "/listen", Map.of("account", "The box was crushed."));
+        long remedy = admin.post(c + "/remedies", Map.of("type", "goodwill", "amount", "10.00", "description", "For the wait"))
+            .json().get("id").asLong();
+        String link = admin.post("/api/v1/remedies/" + remedy + "/offer",
+            Map.of("deliverBy", today.plusDays(30).toString())).json().get("customerLink").asString();
+        String page = link.substring(link.indexOf("/c/"));
+        Http.Response accepted = Http.anonymous(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")))
+            .postFormWithCsrf(page, page + "/offers/" + remedy + "/accept", Map.of());
+        assertThat(accepted.status()).as(accepted.body()).isLessThan(400);
+        assertThat(admin.get("/api/v1/remedies/" + remedy).json().get("state").asString()).isEqualTo("ACCEPTED");
+    }
+
+    // "n closed, n recovered, n of n retained" for one combination or one practice, as the page would read.
+    private static String cell(JsonNode report, String key) {
+        for (JsonNode cell : report.get("cells")) {
+            String at = cell.get("firstAnswer").asString() + "/" + cell.get("apology").asBoolean() + "/" + cell.get("remedy").asBoolean();
+            if (at.equals(key)) {
+                return outcome(cell.get("outcome"));
+            }
+        }
+        throw new AssertionError("no cell " + key + " in " + report);
+    }
+
+    private static String practice(JsonNode report, String group) {
+        for (JsonNode practice : report.get("practices")) {
+            if (practice.get("group").asString().equals(group)) {
+                return outcome(practice.get("outcome"));
+            }
+        }
+        throw new AssertionError("no practice " + group + " in " + report);
+    }
+
+    private static String outcome(JsonNode outcome) {
+        return outcome.get("closed").asLong() + " closed, " + outcome.get("recovered").asLong() + " recovered, "
+            + outcome.get("retained").asLong() + " of " + outcome.get("retentionKnown").asLong() + " retained";
     }
 
     // The refresh runs every second on the node: ask until the figures show the events just sent.
@@ -103,14 +174,14 @@ class RetentionTests {
             "message", "The box was crushed.")).json().get("number").asString();
     }
 
-    private static void closeAsRecovered(Http admin, String number) {
+    private static void closeAsRecovered(Http admin, String number, LocalDate today) {
         String c = "/api/v1/cases/" + number;
         admin.post(c + "/acknowledge", Map.of("message", "We are on it."));
         admin.post(c + "/listen", Map.of("account", "The box was crushed."));
         admin.post(c + "/apologize", Map.of("apology", "I am sorry."));
         admin.post(c + "/identify-cause", Map.of("rootCause", "carrier-delay", "responsibility", "ours"));
         admin.post(c + "/explain", Map.of("explanation", "A fault at the depot."));
-        admin.post(c + "/resolve", Map.of("resolution", "A new vase", "promisedBy", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString()));
+        admin.post(c + "/resolve", Map.of("resolution", "A new vase", "promisedBy", today.plusDays(1).toString()));
         admin.post(c + "/fulfil", Map.of("note", "Sent"));
         admin.post(c + "/follow-up", Map.of("satisfied", true, "satisfaction", 5));
         admin.post(c + "/learn", Map.of("lesson", "Pack vases twice."));
