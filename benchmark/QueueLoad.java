@@ -44,6 +44,8 @@ public class QueueLoad {
         PAGES.put("Queue: Recently closed", "/cases?queue=closed");
         PAGES.put("At risk (/sla/attention)", "/sla/attention");
         PAGES.put("Case page", null);
+        // A part of a name, email or reference ({n}: a random customer number, so most searches match a handful).
+        PAGES.put("Customer search", "/customers?q=customer{n}");
         // A small page that reads almost nothing: what the machine and the framework cost by themselves.
         PAGES.put("Control: alerts page", "/alerts");
         // -Dpages=REGEX keeps only the pages whose name matches (e.g. to profile one page alone).
@@ -81,6 +83,7 @@ public class QueueLoad {
                     if (path == null) {
                         path = "/cases/" + cases.get(ThreadLocalRandom.current().nextInt(cases.size()));
                     }
+                    path = path.replace("{n}", String.valueOf(1 + ThreadLocalRandom.current().nextInt(200_000)));
                     long began = System.nanoTime();
                     boolean measured = began > warmEnd;
                     int status = get(client, base + path, measured ? run : "warm-up", pageNames.indexOf(name));

@@ -50,4 +50,20 @@ public abstract class SignalsSupport extends ApplicationTest {
             }
         }
     }
+
+    /** The survey link in the customer's latest invitation email (the customer's email is their reference, lower case, at example.com). */
+    protected String surveyLink(String customerRef) {
+        String body = jdbc.sql("select body_text from outbox where recipient = ? and body_text like '%/s/%' order by id desc limit 1")
+            .param(customerRef.toLowerCase() + "@example.com").query(String.class).single();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("/s/[A-Za-z0-9_-]+").matcher(body);
+        if (!matcher.find()) {
+            throw new AssertionError("no survey link in " + body);
+        }
+        return matcher.group();
+    }
+
+    /** Answers a survey as the customer's browser does: the page's form, with its CSRF token. */
+    protected Http.Response answerSurvey(String path, Map<String, String> form) {
+        return Http.anonymous(port).postFormWithCsrf(path, path, form);
+    }
 }

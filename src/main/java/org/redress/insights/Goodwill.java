@@ -42,6 +42,14 @@ public class Goodwill {
                             @Schema(description = "Still waiting.") long waiting,
                             @Schema(description = "Median time from the request to the decision, in hours; none before any decision.") @Nullable Double medianHoursToDecide) {}
 
+    @Schema(name = "GoodwillAgainstValue", description = "Goodwill granted in the period to customers whose lifetime value is "
+        + "known (in the same currency), against that value.")
+    public record AgainstValue(@Schema(description = "Customers with a known lifetime value who were granted goodwill.") long customers,
+                               @Schema(description = "Goodwill granted to them.") String granted,
+                               @Schema(description = "Their lifetime value, added up.") String lifetimeValue,
+                               @Schema(description = "Granted ÷ lifetime value, in per cent; none without such customers.") @Nullable Double percent,
+                               @Schema(description = "The median customer's goodwill as a share of their own lifetime value, in per cent.") @Nullable Double medianPercent) {}
+
     @Schema(name = "Goodwill", description = "Goodwill granted in a period, what it went on, and its approvals.")
     public record Report(@Schema(description = "The period (remedies granted in it; approvals asked in it).") Period period,
                          @Schema(description = "Only this team's cases; none for all.") @Nullable Long team,
@@ -56,6 +64,7 @@ public class Goodwill {
                          @Schema(description = "Per team of the case (Shared inbox: none).") List<Line> byTeam,
                          @Schema(description = "Per agent who asked for it.") List<Line> byAgent,
                          @Schema(description = "Approvals asked in the period.") Approvals approvals,
+                         @Schema(description = "Goodwill against the customers' lifetime value, where it is known.") AgainstValue againstLifetimeValue,
                          @Schema(description = "When the facts were last refreshed.") @Nullable Instant asOf) {}
 
     private final JdbcClient jdbc;
@@ -96,7 +105,31 @@ public class Goodwill {
         return new Report(period, teamId, currency, total.remedies(), total.granted(), total.delivered(), recovered.cases(),
             recovered.cases() == 0 ? null : money(Math.round((double) recovered.minor() / recovered.cases()), digits),
             lines("r.remedy_type", granted, params, digits), lines("f.category", granted, params, digits), byTeam,
-            lines("r.proposed_by_name", granted, params, digits), approvals(params, team), RecoverySummary.asOf(jdbc));
+            lines("r.proposed_by_name", granted, params, digits), approvals(params, team),
+            againstValue(params, team, digits), RecoverySummary.asOf(jdbc));
+    }
+
+    // Per customer with a known lifetime value in the remedies' currency: what they were granted beside that value.
+    private AgainstValue againstValue(Map<String, Object> params, String team, int digits) {
+        return jdbc.sql("select count(*) customers, coalesce(sum(g.granted), 0) granted, coalesce(sum(g.value_minor), 0) value_minor,"
+                + " percentile_cont(0.5) within group (order by cast(g.granted as double precision) / g.value_minor) median"
+                + " from (select f.customer_id, sum(r.amount_minor) granted,"
+                + "   max(cast(round(cu.lifetime_value * " + (long) Math.pow(10, digits) + ") as bigint)) value_minor"
+                + "   from insight_remedy_facts r join insight_case_facts f on f.case_id = r.case_id"
+                + "   join customers cu on cu.id = f.customer_id"
+                + "   where r.granted_at >= :start and r.granted_at < :end and r.state in (" + GRANTED + ")" + team
+                + "     and cu.lifetime_value > 0 and cu.currency = r.currency"
+                + "   group by f.customer_id) g")
+            .params(params)
+            .query((rs, n) -> {
+                long customers = rs.getLong("customers");
+                long grantedMinor = rs.getLong("granted");
+                long valueMinor = rs.getLong("value_minor");
+                return new AgainstValue(customers, money(grantedMinor, digits), money(valueMinor, digits),
+                    valueMinor == 0 ? null : Math.round(1000.0 * grantedMinor / valueMinor) / 10.0,
+                    customers == 0 ? null : Math.round(rs.getDouble("median") * 1000) / 10.0);
+            })
+            .single();
     }
 
     // Remedies granted, their total and what was delivered, per value of the key, largest total first.

@@ -31,17 +31,19 @@ class InsightsApiController {
     private final Goodwill goodwill;
     private final WhatRecovers whatRecovers;
     private final Causes causes;
+    private final Satisfaction satisfaction;
     private final CaseExport export;
     private final ZoneId zone;
     private final Clock clock;
 
     InsightsApiController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
-                          Causes causes, CaseExport export, ZoneId businessZone, Clock clock) {
+                          Causes causes, Satisfaction satisfaction, CaseExport export, ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
         this.goodwill = goodwill;
         this.whatRecovers = whatRecovers;
         this.causes = causes;
+        this.satisfaction = satisfaction;
         this.export = export;
         this.zone = businessZone;
         this.clock = clock;
@@ -114,6 +116,20 @@ class InsightsApiController {
                          @AuthenticationPrincipal RedressUser me) {
         requireSupervisor(me);
         return causes.of(period(from, to), team);
+    }
+
+    @GetMapping("/api/v1/insights/satisfaction")
+    @Operation(summary = "Satisfaction after recovery", description = "The recovery survey's answers for the cases closed "
+        + "in the period, per scale (CSAT 1–5, NPS 0–10, words only) and per outcome (recovered, not recovered): sent, "
+        + "answered, average score, satisfied (4–5, or 9–10) and unhappy (1–2, or 0–6). And the before/after pairs: "
+        + "customers who answered an ordinary survey (after business events) on the same scale before their complaint, "
+        + "their last such score beside their recovery score, with how many rose, stayed the same or fell.")
+    Satisfaction.Report satisfaction(@Parameter(description = "First day of closing, e.g. 2026-11-01.") @RequestParam(required = false) @Nullable String from,
+                                     @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
+                                     @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
+                                     @AuthenticationPrincipal RedressUser me) {
+        requireSupervisor(me);
+        return satisfaction.of(period(from, to), team);
     }
 
     // Any Accept header: the answer is CSV (its type set by the export), and a refusal still a problem document.

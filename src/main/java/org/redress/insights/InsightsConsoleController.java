@@ -28,18 +28,21 @@ class InsightsConsoleController {
     private final Goodwill goodwill;
     private final WhatRecovers whatRecovers;
     private final Causes causes;
+    private final Satisfaction satisfaction;
     private final CaseExport export;
     private final UserManagement users;
     private final ZoneId zone;
     private final Clock clock;
 
     InsightsConsoleController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
-                              Causes causes, CaseExport export, UserManagement users, ZoneId businessZone, Clock clock) {
+                              Causes causes, Satisfaction satisfaction, CaseExport export, UserManagement users,
+                              ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
         this.goodwill = goodwill;
         this.whatRecovers = whatRecovers;
         this.causes = causes;
+        this.satisfaction = satisfaction;
         this.export = export;
         this.users = users;
         this.zone = businessZone;
@@ -98,6 +101,13 @@ class InsightsConsoleController {
     String causes(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
                   @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
         return section("causes", () -> causes.of(period(from, to), team), me, model);
+    }
+
+    /** "How satisfied after recovery", loaded after the page. */
+    @GetMapping("/insights/satisfaction")
+    String satisfaction(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+                        @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("satisfaction", () -> satisfaction.of(period(from, to), team), me, model);
     }
 
     // A section that could not be counted in time says so in its place; the rest of the page stands.

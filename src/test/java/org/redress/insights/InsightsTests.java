@@ -159,7 +159,12 @@ class InsightsTests extends ApplicationTest {
         Person agent = member("agent", team);
         admin().put("/api/v1/remedies/authority-limits", Map.of("userId", agent.id(), "type", "goodwill",
             "perCase", "5.00", "perMonth", "500.00"));
-        String recovered = open(admin(), "GW-" + unique()).get("number").asString();
+        JsonNode recoveredCase = open(admin(), "GW-" + unique());
+        String recovered = recoveredCase.get("number").asString();
+        // This customer is worth 200.00 EUR to the business; the other one's value is not known.
+        Http.Response valued = admin().patch("/api/v1/customers/" + recoveredCase.get("customer").get("id").asLong(),
+            Map.of("lifetimeValue", "200.00", "currency", "EUR"));
+        assertThat(valued.status()).as(valued.body()).isEqualTo(200);
         String other = open(admin(), "GW-" + unique()).get("number").asString();
         for (String number : List.of(recovered, other)) {
             admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", team));
@@ -193,6 +198,12 @@ class InsightsTests extends ApplicationTest {
         assertThat(approvals.get("refused").asLong()).isEqualTo(1);
         assertThat(approvals.get("waiting").asLong()).isZero();
         assertThat(approvals.get("medianHoursToDecide").asDouble()).isEqualTo(0.0);
+        JsonNode value = goodwill.get("againstLifetimeValue");
+        assertThat(value.get("customers").asLong()).isEqualTo(1);
+        assertThat(value.get("granted").asString()).isEqualTo("10.00");
+        assertThat(value.get("lifetimeValue").asString()).isEqualTo("200.00");
+        assertThat(value.get("percent").asDouble()).isEqualTo(5.0);
+        assertThat(value.get("medianPercent").asDouble()).isEqualTo(5.0);
     }
 
     @Test

@@ -112,6 +112,14 @@ class RetentionTests {
             assertThat(causes.get("withoutCause").asLong()).isEqualTo(1);
             assertThat(causes.get("causes").get(0).get("code").asString()).isEqualTo("carrier-delay");
             assertThat(causes.get("causes").get(0).get("recurring").asLong()).isZero();
+
+            // No survey was sent here; the slow case's accepted remedy is its customer's goodwill (value unknown).
+            JsonNode satisfaction = admin.get(period.replace("retention", "satisfaction")).json();
+            assertThat(satisfaction.get("scores").size()).isZero();
+            assertThat(satisfaction.get("pairs").size()).isZero();
+            JsonNode goodwill = admin.get("/api/v1/insights/goodwill?from=" + day.minusDays(3) + "&to=" + day.plusDays(1)).json();
+            assertThat(goodwill.get("granted").asString()).isEqualTo("10.00");
+            assertThat(goodwill.get("againstLifetimeValue").get("customers").asLong()).isZero();
         }
     }
 

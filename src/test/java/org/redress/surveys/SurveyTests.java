@@ -90,8 +90,8 @@ class SurveyTests extends SignalsSupport {
             event(happy + "-d", "DELIVERED", happy, at, Map.of("email", happy.toLowerCase() + "@example.com"))));
 
         String comment = "The parcel sat at the depot for a week and nobody answered the phone.";
-        Http.Response answered = answer(link(unhappy), Map.of("score", "1", "comment", comment));
-        Http.Response pleased = answer(link(happy), Map.of("score", "5", "comment", "Quick and friendly, thank you!"));
+        Http.Response answered = answerSurvey(surveyLink(unhappy), Map.of("score", "1", "comment", comment));
+        Http.Response pleased = answerSurvey(surveyLink(happy), Map.of("score", "5", "comment", "Quick and friendly, thank you!"));
 
         assertThat(answered.status()).isEqualTo(200);
         assertThat(answered.body()).contains("Someone will look at it personally");
@@ -106,7 +106,7 @@ class SurveyTests extends SignalsSupport {
         assertThat(casesOf(happy)).isEmpty();
 
         // The same link again: already answered, no second case.
-        Http.Response again = answer(link(unhappy), Map.of("score", "1", "comment", comment));
+        Http.Response again = answerSurvey(surveyLink(unhappy), Map.of("score", "1", "comment", comment));
         assertThat(again.status()).isEqualTo(409);
         assertThat(casesOf(unhappy)).hasSize(1);
 
@@ -123,7 +123,7 @@ class SurveyTests extends SignalsSupport {
         String unhappy = "U-" + unique();
         sendAndProcess(List.of(event(unhappy + "-d", "DELIVERED", unhappy, Instant.now().minusSeconds(30),
             Map.of("email", unhappy.toLowerCase() + "@example.com", "name", "Rui Costa"))));
-        answer(link(unhappy), Map.of("score", "1", "comment", "Nobody answered the phone about my parcel."));
+        answerSurvey(surveyLink(unhappy), Map.of("score", "1", "comment", "Nobody answered the phone about my parcel."));
         String opened = casesOf(unhappy).get(0).get("number").asString();
         JsonNode own = admin().post("/api/v1/complaints", complaint(unhappy, "billing")).json();
 
@@ -141,7 +141,7 @@ class SurveyTests extends SignalsSupport {
         String ref = "X-" + unique();
         sendAndProcess(List.of(event(ref + "-1", "DELIVERED", ref, Instant.now().minusSeconds(30),
             Map.of("email", ref.toLowerCase() + "@example.com"))));
-        String link = link(ref);
+        String link = surveyLink(ref);
 
         Http.Response stopped = Http.anonymous(port).postFormWithCsrf(link, link + "/stop", Map.of());
         sendAndProcess(List.of(event(ref + "-2", "DELIVERED", ref, Instant.now().minusSeconds(10), null)));
@@ -157,12 +157,12 @@ class SurveyTests extends SignalsSupport {
         String ref = "E-" + unique();
         sendAndProcess(List.of(event(ref + "-1", "DELIVERED", ref, Instant.now().minusSeconds(30),
             Map.of("email", ref.toLowerCase() + "@example.com"))));
-        String link = link(ref);
+        String link = surveyLink(ref);
         jdbc.sql("update survey_invitations set expires_at = ? where customer_id = ?")
             .params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), customerId(ref)).update();
 
         Http.Response page = Http.anonymous(port).html(link);
-        Http.Response late = answer(link, Map.of("score", "4"));
+        Http.Response late = answerSurvey(link, Map.of("score", "4"));
         Http.Response stopped = Http.anonymous(port).postFormWithCsrf(link, link + "/stop", Map.of());
 
         assertThat(page.body()).contains("This survey has closed").doesNotContain("name=\"score\"");
@@ -190,7 +190,7 @@ class SurveyTests extends SignalsSupport {
         sendAndProcess(List.of(event(ref + "-d", "DELIVERED", ref, Instant.now().minusSeconds(30),
             Map.of("email", ref.toLowerCase() + "@example.com"))));
 
-        answer(link(ref), Map.of("score", "7", "comment", "Never again. The worst delivery I have had."));
+        answerSurvey(surveyLink(ref), Map.of("score", "7", "comment", "Never again. The worst delivery I have had."));
 
         assertThat(casesOf(ref)).hasSize(1);
         JsonNode results = admin().get("/api/v1/surveys/" + made.get(made.size() - 1)).json().get("results");
@@ -204,11 +204,11 @@ class SurveyTests extends SignalsSupport {
         String ref = "W-" + unique();
         sendAndProcess(List.of(event(ref + "-d", "DELIVERED", ref, Instant.now().minusSeconds(30),
             Map.of("email", ref.toLowerCase() + "@example.com"))));
-        String link = link(ref);
+        String link = surveyLink(ref);
 
-        Http.Response empty = answer(link, Map.of("comment", "  "));
-        Http.Response scored = answer(link, Map.of("score", "3", "comment", "ok"));
-        Http.Response words = answer(link, Map.of("comment", "The box was damaged and the lid is missing."));
+        Http.Response empty = answerSurvey(link, Map.of("comment", "  "));
+        Http.Response scored = answerSurvey(link, Map.of("score", "3", "comment", "ok"));
+        Http.Response words = answerSurvey(link, Map.of("comment", "The box was damaged and the lid is missing."));
 
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.body()).contains("Please write your answer.");
@@ -224,11 +224,11 @@ class SurveyTests extends SignalsSupport {
         String ref = "B-" + unique();
         sendAndProcess(List.of(event(ref + "-d", "DELIVERED", ref, Instant.now().minusSeconds(30),
             Map.of("email", ref.toLowerCase() + "@example.com"))));
-        String link = link(ref);
+        String link = surveyLink(ref);
 
-        Http.Response outOfRange = answer(link, Map.of("score", "9", "comment", "hm"));
-        Http.Response missing = answer(link, Map.of("comment", "no score"));
-        Http.Response notANumber = answer(link, Map.of("score", "lots"));
+        Http.Response outOfRange = answerSurvey(link, Map.of("score", "9", "comment", "hm"));
+        Http.Response missing = answerSurvey(link, Map.of("comment", "no score"));
+        Http.Response notANumber = answerSurvey(link, Map.of("score", "lots"));
 
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(outOfRange.body()).contains("must be from 1 to 5, not 9");
@@ -264,8 +264,8 @@ class SurveyTests extends SignalsSupport {
 
         assertThat(admin().post("/api/v1/cases/" + happyCase + "/recovery-survey", Map.of()).status()).isEqualTo(202);
         assertThat(admin().post("/api/v1/cases/" + unhappyCase + "/recovery-survey", Map.of()).status()).isEqualTo(202);
-        answer(link(happyRef), Map.of("score", "5", "comment", "All sorted, thank you."));
-        answer(link(unhappyRef), Map.of("score", "2", "comment", "The replacement is scratched too."));
+        answerSurvey(surveyLink(happyRef), Map.of("score", "5", "comment", "All sorted, thank you."));
+        answerSurvey(surveyLink(unhappyRef), Map.of("score", "2", "comment", "The replacement is scratched too."));
 
         JsonNode happy = admin().get("/api/v1/cases/" + happyCase).json();
         assertThat(happy.get("satisfied").asBoolean()).isTrue();
@@ -288,7 +288,7 @@ class SurveyTests extends SignalsSupport {
         makeDue(admin().get("/api/v1/cases/" + number).json().get("id").asLong(), "FOLLOW_UP");
 
         awaitTrue(() -> invitations(survey) == 1, "the recovery survey");
-        assertThat(link(ref)).startsWith("/s/");
+        assertThat(surveyLink(ref)).startsWith("/s/");
         assertThat(admin().get("/api/v1/cases/" + number + "/timeline").body()).contains("Recovery survey sent to the customer");
         deactivateNow(survey);
     }
@@ -330,19 +330,6 @@ class SurveyTests extends SignalsSupport {
 
     private long invitations(long survey) {
         return jdbc.sql("select count(*) from survey_invitations where survey_id = ?").param(survey).query(Long.class).single();
-    }
-
-    /** The survey link in the customer's latest invitation email. */
-    private String link(String customerRef) {
-        String body = jdbc.sql("select body_text from outbox where recipient = ? and body_text like '%/s/%' order by id desc limit 1")
-            .param(customerRef.toLowerCase() + "@example.com").query(String.class).single();
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("/s/[A-Za-z0-9_-]+").matcher(body);
-        assertThat(matcher.find()).isTrue();
-        return matcher.group();
-    }
-
-    private Http.Response answer(String path, Map<String, String> form) {
-        return Http.anonymous(port).postFormWithCsrf(path, path, form);
     }
 
     private List<JsonNode> casesOf(String customerRef) {

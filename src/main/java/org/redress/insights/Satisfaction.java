@@ -1,0 +1,118 @@
+package org.redress.insights;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * How satisfied customers were after their recovery, from the recovery survey (a survey
+ * whose purpose is RECOVERY, sent when the resolution was delivered) of the cases closed in a
+ * period, for those recovered and those not; and the before/after pairs: customers who had
+ * answered an ordinary survey (after business events) of the same scale before their
+ * complaint, their last such score beside their recovery score. The pairs are reported as
+ * pairs (how many rose, stayed, fell); an average of everyone before against everyone after
+ * would mix different customers and could suggest a "recovery paradox" the data does not show.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Satisfaction {
+
+    // Satisfied: 4 or 5 of 5, a promoter's 9 or 10 of 10. Unhappy: 1 or 2 of 5, a detractor's 0 to 6.
+    private static final String SATISFIED = "(s.kind = 'CSAT' and i.score >= 4) or (s.kind = 'NPS' and i.score >= 9)";
+    private static final String UNHAPPY = "(s.kind = 'CSAT' and i.score <= 2) or (s.kind = 'NPS' and i.score <= 6)";
+
+    @Schema(name = "SatisfactionScores", description = "The recovery survey's answers for one scale and one outcome.")
+    public record Scores(@Schema(description = "CSAT (1–5), NPS (0–10) or TEXT (words only).") String kind,
+                         @Schema(description = "RECOVERED or NOT_RECOVERED: how the case was closed.") String outcome,
+                         @Schema(description = "Recovery surveys sent for these cases.") long invited,
+                         @Schema(description = "Of them, answered.") long answered,
+                         @Schema(description = "Average score of the answers; none for words only or without answers.") @Nullable Double average,
+                         @Schema(description = "Answers of 4–5 (CSAT) or 9–10 (NPS).") long satisfied,
+                         @Schema(description = "Answers of 1–2 (CSAT) or 0–6 (NPS).") long unhappy,
+                         @Schema(description = "Satisfied ÷ scored answers, in per cent; none without any.") @Nullable Double satisfiedPercent) {
+
+        /** "Recovered" or "Not recovered", for the page. */
+        public String outcomeLabel() {
+            return outcome.equals("RECOVERED") ? "Recovered" : "Not recovered";
+        }
+    }
+
+    @Schema(name = "SatisfactionPairs", description = "Customers with a score before their complaint and one after its recovery, on one scale.")
+    public record Pairs(@Schema(description = "CSAT or NPS.") String kind,
+                        @Schema(description = "Customers with both scores.") long pairs,
+                        @Schema(description = "Their average score before the complaint.") @Nullable Double averageBefore,
+                        @Schema(description = "Their average score after the recovery.") @Nullable Double averageAfter,
+                        @Schema(description = "Scored higher after.") long higher,
+                        @Schema(description = "Scored the same.") long same,
+                        @Schema(description = "Scored lower after.") long lower) {}
+
+    @Schema(name = "Satisfaction", description = "Satisfaction after recovery, and before/after pairs of the same customers.")
+    public record Report(@Schema(description = "The period whose closes are counted.") Period period,
+                         @Schema(description = "Only this team's cases; none for all.") @Nullable Long team,
+                         @Schema(description = "Per scale and outcome.") List<Scores> scores,
+                         @Schema(description = "Per scale: the same customers before the complaint and after its recovery.") List<Pairs> pairs,
+                         @Schema(description = "When the facts were last refreshed.") @Nullable Instant asOf) {}
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+
+    Satisfaction(JdbcClient jdbc, ZoneId businessZone) {
+        this.jdbc = jdbc;
+        this.zone = businessZone;
+    }
+
+    public Report of(Period period, @Nullable Long teamId) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("start", Timestamp.from(period.start(zone)));
+        params.put("end", Timestamp.from(period.end(zone)));
+        String recoveryAnswers = " from survey_invitations i join surveys s on s.id = i.survey_id"
+            + " join insight_case_facts f on f.case_id = i.case_id"
+            + " where s.purpose = 'RECOVERY' and f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
+            + " and f.closed_at >= :start and f.closed_at < :end" + (teamId == null ? "" : " and f.team_id = " + teamId);
+        List<Scores> scores = jdbc.sql("select s.kind, f.outcome, count(*) invited, count(i.answered_at) answered,"
+                + " avg(cast(i.score as double precision)) average, count(i.score) scored,"
+                + " count(case when " + SATISFIED + " then 1 end) satisfied, count(case when " + UNHAPPY + " then 1 end) unhappy"
+                + recoveryAnswers + " group by s.kind, f.outcome order by s.kind, f.outcome desc")
+            .params(params)
+            .query((rs, n) -> {
+                long scored = rs.getLong("scored");
+                double average = rs.getDouble("average");
+                return new Scores(rs.getString("kind"), rs.getString("outcome"), rs.getLong("invited"), rs.getLong("answered"),
+                    scored == 0 ? null : Math.round(average * 10) / 10.0, rs.getLong("satisfied"), rs.getLong("unhappy"),
+                    scored == 0 ? null : Math.round(1000.0 * rs.getLong("satisfied") / scored) / 10.0);
+            })
+            .list();
+        // Each recovery answer beside the same customer's last ordinary answer on the same scale before the case opened.
+        List<Pairs> pairs = jdbc.sql("select kind, count(*) pairs, avg(cast(before_score as double precision)) before_average,"
+                + " avg(cast(after_score as double precision)) after_average,"
+                + " count(case when after_score > before_score then 1 end) higher,"
+                + " count(case when after_score = before_score then 1 end) same,"
+                + " count(case when after_score < before_score then 1 end) lower"
+                + " from (select s.kind, i.score after_score,"
+                + "   (select b.score from survey_invitations b join surveys bs on bs.id = b.survey_id"
+                + "    where b.customer_id = i.customer_id and bs.purpose = 'AFTER_EVENTS' and bs.kind = s.kind"
+                + "      and b.score is not null and b.answered_at < f.opened_at"
+                + "    order by b.answered_at desc fetch first 1 row only) before_score"
+                + recoveryAnswers + " and i.score is not null) answers"
+                + " where before_score is not null group by kind order by kind")
+            .params(params)
+            .query((rs, n) -> new Pairs(rs.getString("kind"), rs.getLong("pairs"), rounded(rs.getDouble("before_average")),
+                rounded(rs.getDouble("after_average")), rs.getLong("higher"), rs.getLong("same"), rs.getLong("lower")))
+            .list();
+        return new Report(period, teamId, scores, pairs, RecoverySummary.asOf(jdbc));
+    }
+
+    private static double rounded(double average) {
+        return Math.round(average * 10) / 10.0;
+    }
+}
