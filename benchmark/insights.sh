@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Insights at scale: seeds PostgreSQL by SQL with the insights' facts of 1,000,000 cases over
-# a year (as the refresh keeps them), 200,000 customers, 5 teams and 2,000,000 business
-# events, starts the packaged application, and prints: the recovery summary and retention
-# APIs at 1 and 4 clients (p50/p99), the CSV export of every case (rows/s), and the
+# a year (as the refresh keeps them; a remedy on one case in three), 200,000 customers, 5 teams
+# and 2,000,000 business events, starts the packaged application, and prints: the recovery
+# summary, retention, goodwill, causes and what-recovers APIs at 1 and 4 clients (p50/p99), the CSV export of every case (rows/s), and the
 # application's resident memory before and after the export.
 # Usage: benchmark/insights.sh [seconds=20] [warm-up-seconds=10]
 # JAR=path picks another build; KEEP_DB=1 keeps the database afterwards.
@@ -46,7 +46,8 @@ insert into customers (external_ref, email, name, tier, created_at, updated_at, 
 -- agreed within a day or two, fulfilled within a few days; one in four not recovered.
 insert into insight_case_facts (case_id, customer_id, team_id, assignee_id, category, channel, severity, opened_at,
     acknowledged_at, agreed_at, fulfilled_at, closed_at, outcome, close_reason, seconds_to_acknowledge, seconds_to_agree,
-    seconds_to_fulfil, acknowledge_sla, resolve_sla, fulfil_sla, promises_on_time, promises_late, promises_broken, refreshed_at)
+    seconds_to_fulfil, acknowledge_sla, resolve_sla, fulfil_sla, promises_on_time, promises_late, promises_broken, refreshed_at,
+    apologized, root_cause, responsibility)
 select n, c0 + (n::bigint * 7919) % 200000, t0 + n % 5, null,
        (array['delivery','product-quality','billing','service','wait-time','outage','other'])[1 + n % 7],
        (array['EMAIL','PHONE','WEB','CHAT','SOCIAL'])[1 + n % 5], 1 + n % 4, opened,
@@ -59,10 +60,20 @@ select n, c0 + (n::bigint * 7919) % 200000, t0 + n % 5, null,
        case when n % 240 < 200 then 'ON_TIME' else 'LATE' end,
        case when n > 950000 then null when n % 48 < 40 then 'ON_TIME' else 'LATE' end,
        case when n > 950000 then null when n % 96 < 80 then 'ON_TIME' else 'LATE' end,
-       case when n <= 950000 then 1 else 0 end, 0, case when n % 50 = 0 then 1 else 0 end, current_timestamp
+       case when n <= 950000 then 1 else 0 end, 0, case when n % 50 = 0 then 1 else 0 end, current_timestamp,
+       n % 3 <> 0,
+       (array['carrier-delay','warehouse-error','product-defect','pricing-error','staff-behaviour','process-gap',
+              'understaffing','system-failure','communication','third-party','customer-misunderstanding'])[1 + (n * 7) % 11],
+       (array['OURS','OURS','PARTLY_OURS','NOT_OURS'])[1 + n % 4]
 from (select n, current_timestamp - (1000000 - n) * interval '30 seconds' as opened
       from generate_series(1, 1000000) as n) s,
      (select min(id) as t0 from teams) t, (select min(id) as c0 from customers) c;
+-- A remedy on one case in three, delivered a day after opening.
+insert into insight_remedy_facts (remedy_id, case_id, remedy_type, amount_minor, currency, state, proposed_by_id,
+    proposed_by_name, granted_by_id, created_at, granted_at, approval_asked, seconds_to_decide, refreshed_at)
+select case_id, case_id, 'goodwill', 1000 + (case_id % 5) * 1000, 'EUR', 'FULFILLED', null, 'Agent', null,
+       opened_at + interval '1 day', opened_at + interval '1 day', false, null, current_timestamp
+from insight_case_facts where case_id % 3 = 0;
 -- Ten business events per customer over the year, mostly orders, already processed.
 insert into business_events (event_id, type, customer_ref, occurred_at, attributes, received_at, processed_at)
 select 'ev-' || n, (array['ORDER_PLACED','ORDER_PLACED','ORDER_PLACED','SERVICE_VISIT','DELIVERED'])[1 + n % 5],
@@ -78,7 +89,7 @@ $PSQL -d $DB -c "vacuum analyze business_events" -c "vacuum analyze customers" -
   update insight_case_facts f set active_again_at = (select min(e.occurred_at) from business_events e
     where e.customer_ref = 'CUST-' || (f.customer_id - (select min(id) from customers) + 1)
       and e.type in ('ORDER_PLACED', 'SERVICE_VISIT') and e.occurred_at > f.closed_at)
-  where f.closed_at is not null" -c "vacuum analyze insight_case_facts"
+  where f.closed_at is not null" -c "vacuum analyze insight_case_facts" -c "vacuum analyze insight_remedy_facts"
 echo "Retention facts and statistics in $(( $(date +%s) - start )) s"
 
 TEAM=$($PSQL -d $DB -c "select min(id) from teams")
@@ -86,7 +97,9 @@ TODAY=$(date -u +%F)
 M30=$(date -u -d '29 days ago' +%F); M90=$(date -u -d '89 days ago' +%F)
 OLD_FROM=$(date -u -d '240 days ago' +%F); OLD_TO=$(date -u -d '211 days ago' +%F)
 PATHS=("/api/v1/insights/summary" "/api/v1/insights/summary?from=$M90&to=$TODAY" "/api/v1/insights/summary?team=$TEAM"
-       "/api/v1/insights/retention" "/api/v1/insights/retention?from=$OLD_FROM&to=$OLD_TO")
+       "/api/v1/insights/retention" "/api/v1/insights/retention?from=$OLD_FROM&to=$OLD_TO"
+       "/api/v1/insights/goodwill" "/api/v1/insights/causes" "/api/v1/insights/what-recovers"
+       "/api/v1/insights/what-recovers?from=$OLD_FROM&to=$OLD_TO")
 for clients in 1 4; do
   echo; echo "== ${clients} client(s), ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
   "${JAVA:-java}" benchmark/ApiLoad.java "$BASE" "$TOKEN" $clients "$SECONDS_MEASURED" "$WARMUP" "${PATHS[@]}"

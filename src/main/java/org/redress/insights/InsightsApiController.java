@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
 import org.redress.shared.Forbidden;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -32,18 +32,21 @@ class InsightsApiController {
     private final WhatRecovers whatRecovers;
     private final Causes causes;
     private final Satisfaction satisfaction;
+    private final PromisesKept promises;
     private final CaseExport export;
     private final ZoneId zone;
     private final Clock clock;
 
     InsightsApiController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
-                          Causes causes, Satisfaction satisfaction, CaseExport export, ZoneId businessZone, Clock clock) {
+                          Causes causes, Satisfaction satisfaction, PromisesKept promises, CaseExport export,
+                          ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
         this.goodwill = goodwill;
         this.whatRecovers = whatRecovers;
         this.causes = causes;
         this.satisfaction = satisfaction;
+        this.promises = promises;
         this.export = export;
         this.zone = businessZone;
         this.clock = clock;
@@ -54,12 +57,8 @@ class InsightsApiController {
         + "last 30 days) and the period just before: cases opened, time to acknowledge, to agree and to fulfil (median and "
         + "90th percentile, of the cases opened in the period), cases closed and the recovery rate (of the cases closed in "
         + "the period), the open backlog now, and all of it per team. As fresh as `asOf` (refreshed every 30 s).")
-    RecoverySummary.Summary summary(@Parameter(description = "First day, e.g. 2026-11-01.") @RequestParam(required = false) @Nullable String from,
-                                    @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
-                                    @Parameter(description = "Only this team.") @RequestParam(required = false) @Nullable Long team,
-                                    @AuthenticationPrincipal RedressUser me) {
-        requireSupervisor(me);
-        return summary.of(period(from, to), team);
+    RecoverySummary.Summary summary(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
+        return report(query, me, summary::of);
     }
 
     @GetMapping("/api/v1/insights/retention")
@@ -68,12 +67,8 @@ class InsightsApiController {
         + "90 and 180 days of the close: for those recovered, those not recovered, and as the baseline the customers active "
         + "in the period with no case open in it (from their first activity in it; always the whole business). A window "
         + "counts only the customers for whom it has fully passed, so a recent period has none yet for the long windows.")
-    Retention.Report retention(@Parameter(description = "First day, e.g. 2026-06-01.") @RequestParam(required = false) @Nullable String from,
-                               @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
-                               @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
-                               @AuthenticationPrincipal RedressUser me) {
-        requireSupervisor(me);
-        return retention.of(period(from, to), team);
+    Retention.Report retention(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
+        return report(query, me, retention::of);
     }
 
     @GetMapping("/api/v1/insights/goodwill")
@@ -81,12 +76,8 @@ class InsightsApiController {
         + "total and how much was delivered, per remedy type, category, team and agent (who asked for it), goodwill per case "
         + "closed as recovered in the period, and the approvals asked in the period: granted, refused, waiting, median "
         + "hours to decide.")
-    Goodwill.Report goodwill(@Parameter(description = "First day, e.g. 2026-11-01.") @RequestParam(required = false) @Nullable String from,
-                             @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
-                             @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
-                             @AuthenticationPrincipal RedressUser me) {
-        requireSupervisor(me);
-        return goodwill.of(period(from, to), team);
+    Goodwill.Report goodwill(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
+        return report(query, me, goodwill::of);
     }
 
     @GetMapping("/api/v1/insights/what-recovers")
@@ -97,12 +88,8 @@ class InsightsApiController {
         + "again within 90 days of the close (counted once those 90 days have passed). A group of fewer than 30 cases is "
         + "marked `tooFew`. Closing as recovered requires every playbook step, the apology among them, so without an "
         + "apology the recovery rate is nil by rule: compare retention there.")
-    WhatRecovers.Report whatRecovers(@Parameter(description = "First day of closing, e.g. 2026-06-01.") @RequestParam(required = false) @Nullable String from,
-                                     @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
-                                     @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
-                                     @AuthenticationPrincipal RedressUser me) {
-        requireSupervisor(me);
-        return whatRecovers.of(period(from, to), team);
+    WhatRecovers.Report whatRecovers(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
+        return report(query, me, whatRecovers::of);
     }
 
     @GetMapping("/api/v1/insights/causes")
@@ -110,12 +97,8 @@ class InsightsApiController {
         + "frequent first with each one's share and the running share (a Pareto), the count in the period before, our part "
         + "(ours, partly ours, not ours), and how many recurred: the same customer had a case of the same cause opened in "
         + "the 90 days before. Also how many of the period's cases have no cause found yet.")
-    Causes.Report causes(@Parameter(description = "First day of opening, e.g. 2026-11-01.") @RequestParam(required = false) @Nullable String from,
-                         @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
-                         @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
-                         @AuthenticationPrincipal RedressUser me) {
-        requireSupervisor(me);
-        return causes.of(period(from, to), team);
+    Causes.Report causes(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
+        return report(query, me, causes::of);
     }
 
     @GetMapping("/api/v1/insights/satisfaction")
@@ -124,12 +107,16 @@ class InsightsApiController {
         + "answered, average score, satisfied (4–5, or 9–10) and unhappy (1–2, or 0–6). And the before/after pairs: "
         + "customers who answered an ordinary survey (after business events) on the same scale before their complaint, "
         + "their last such score beside their recovery score, with how many rose, stayed the same or fell.")
-    Satisfaction.Report satisfaction(@Parameter(description = "First day of closing, e.g. 2026-11-01.") @RequestParam(required = false) @Nullable String from,
-                                     @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
-                                     @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
-                                     @AuthenticationPrincipal RedressUser me) {
-        requireSupervisor(me);
-        return satisfaction.of(period(from, to), team);
+    Satisfaction.Report satisfaction(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
+        return report(query, me, satisfaction::of);
+    }
+
+    @GetMapping("/api/v1/insights/promises")
+    @Operation(summary = "Promises kept", description = "The promises that fell due in the period (what we told customers we "
+        + "would do by a date): kept by their due time, kept late, broken, or still open, in all, per owner and per team of "
+        + "the case, with the share kept on time.")
+    PromisesKept.Report promises(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
+        return report(query, me, promises::of);
     }
 
     // Any Accept header: the answer is CSV (its type set by the export), and a refusal still a problem document.
@@ -142,17 +129,20 @@ class InsightsApiController {
         + "each milestone, how each time target ended (ON_TIME, LATE or empty), promises kept on time, late and broken, and "
         + "when the customer was next active after the close. Instants in ISO 8601 (UTC). Streamed as read, so a large "
         + "period downloads in flat memory; as fresh as the facts (see the summary's `asOf`).")
-    void casesCsv(@Parameter(description = "First day of opening, e.g. 2026-11-01.") @RequestParam(required = false) @Nullable String from,
-                  @Parameter(description = "Last day, included.") @RequestParam(required = false) @Nullable String to,
-                  @Parameter(description = "Only this team's cases.") @RequestParam(required = false) @Nullable Long team,
-                  @AuthenticationPrincipal RedressUser me, HttpServletResponse response) throws IOException {
+    void casesCsv(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me, HttpServletResponse response)
+            throws IOException {
         requireSupervisor(me);
-        export.download(period(from, to), team, response);
+        export.download(query.period(today()), query.teamId(), response);
     }
 
-    // The request's days (by default the last 30 up to today in the business's time zone); a bad date is a 400.
-    private Period period(@Nullable String from, @Nullable String to) {
-        return Period.parse(from, to, LocalDate.now(clock.withZone(zone)));
+    // A report for leads, managers and admins, of the days and team asked for (a bad one is a 400 naming it).
+    private <T> T report(ReportQuery query, RedressUser me, BiFunction<Period, @Nullable Long, T> report) {
+        requireSupervisor(me);
+        return report.apply(query.period(today()), query.teamId());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
     }
 
     static void requireSupervisor(RedressUser me) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
@@ -15,7 +15,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,20 +28,22 @@ class InsightsConsoleController {
     private final WhatRecovers whatRecovers;
     private final Causes causes;
     private final Satisfaction satisfaction;
+    private final PromisesKept promises;
     private final CaseExport export;
     private final UserManagement users;
     private final ZoneId zone;
     private final Clock clock;
 
     InsightsConsoleController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
-                              Causes causes, Satisfaction satisfaction, CaseExport export, UserManagement users,
-                              ZoneId businessZone, Clock clock) {
+                              Causes causes, Satisfaction satisfaction, PromisesKept promises, CaseExport export,
+                              UserManagement users, ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
         this.goodwill = goodwill;
         this.whatRecovers = whatRecovers;
         this.causes = causes;
         this.satisfaction = satisfaction;
+        this.promises = promises;
         this.export = export;
         this.users = users;
         this.zone = businessZone;
@@ -50,20 +51,17 @@ class InsightsConsoleController {
     }
 
     @GetMapping("/insights")
-    String page(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-                @RequestParam(required = false) @Nullable String team, @AuthenticationPrincipal RedressUser me, Model model) {
+    String page(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
         InsightsApiController.requireSupervisor(me);
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = today();
         Period period = Period.parse(null, null, today);
         Long teamId = null;
         // A bad date or team (a hand-edited URL) is said above the form; the page shows the defaults.
         try {
-            period = Period.parse(from, to, today);
-            teamId = team == null || team.isBlank() ? null : Long.valueOf(team.trim());
+            period = query.period(today);
+            teamId = query.teamId();
         } catch (InvalidInput refused) {
             model.addAttribute("error", refused.getMessage());
-        } catch (NumberFormatException notANumber) {
-            model.addAttribute("error", "team: '" + team + "' is not a team's id");
         }
         model.addAttribute("section", "insights");
         model.addAttribute("summary", summary.of(period, teamId));
@@ -77,60 +75,62 @@ class InsightsConsoleController {
 
     /** "Do customers stay?", loaded after the page: it reads business events, which take longest to count. */
     @GetMapping("/insights/retention")
-    String retention(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-                     @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
-        return section("retention", () -> retention.of(period(from, to), team), me, model);
+    String retention(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("retention", query, me, model, retention::of);
     }
 
     /** "Goodwill", loaded after the page. */
     @GetMapping("/insights/goodwill")
-    String goodwill(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-                    @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
-        return section("goodwill", () -> goodwill.of(period(from, to), team), me, model);
+    String goodwill(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("goodwill", query, me, model, goodwill::of);
     }
 
     /** "What recovers customers here", loaded after the page. */
     @GetMapping("/insights/what-recovers")
-    String whatRecovers(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-                        @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
-        return section("whatRecovers", () -> whatRecovers.of(period(from, to), team), me, model);
+    String whatRecovers(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("whatRecovers", query, me, model, whatRecovers::of);
     }
 
     /** "Why customers complain", loaded after the page. */
     @GetMapping("/insights/causes")
-    String causes(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-                  @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
-        return section("causes", () -> causes.of(period(from, to), team), me, model);
+    String causes(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("causes", query, me, model, causes::of);
     }
 
     /** "How satisfied after recovery", loaded after the page. */
     @GetMapping("/insights/satisfaction")
-    String satisfaction(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-                        @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me, Model model) {
-        return section("satisfaction", () -> satisfaction.of(period(from, to), team), me, model);
+    String satisfaction(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("satisfaction", query, me, model, satisfaction::of);
+    }
+
+    /** "Do we keep our word?", loaded after the page. */
+    @GetMapping("/insights/promises")
+    String promises(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("promises", query, me, model, promises::of);
     }
 
     // A section that could not be counted in time says so in its place; the rest of the page stands.
-    private String section(String name, Supplier<Object> figures, RedressUser me, Model model) {
+    private String section(String name, ReportQuery query, RedressUser me, Model model,
+                           BiFunction<Period, @Nullable Long, ?> figures) {
         InsightsApiController.requireSupervisor(me);
+        Period period = query.period(today());
+        Long teamId = query.teamId();
         try {
-            model.addAttribute(name, figures.get());
+            model.addAttribute(name, figures.apply(period, teamId));
         } catch (DataAccessException tooSlow) {
             model.addAttribute("failed", "These figures could not be counted in time. Try a shorter period or a team.");
         }
         return "insights/summary :: " + name;
     }
 
-    private Period period(@Nullable String from, @Nullable String to) {
-        return Period.parse(from, to, LocalDate.now(clock.withZone(zone)));
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
     }
 
     /** The page's cases as CSV (the link beside the period); a bad period is refused as on the API. */
     @GetMapping("/insights/cases.csv")
-    void casesCsv(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-                  @RequestParam(required = false) @Nullable Long team, @AuthenticationPrincipal RedressUser me,
-                  HttpServletResponse response) throws IOException {
+    void casesCsv(ReportQuery query, @AuthenticationPrincipal RedressUser me, HttpServletResponse response) throws IOException {
         InsightsApiController.requireSupervisor(me);
-        export.download(period(from, to), team, response);
+        export.download(query.period(today()), query.teamId(), response);
     }
 }

@@ -46,6 +46,8 @@ class InsightsBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("retention").locator("tbody tr")).hasCount(3);
         assertThat(page.getByTestId("retention").locator("tr[data-group=RECOVERED] td").last()).hasText("not yet");
         assertThat(page.getByTestId("approvals")).hasText("Approvals: 0 asked, 0 granted, 0 refused, 0 waiting.");
+        assertThat(page.getByTestId("promises-total")).hasText("No promise fell due in this period.");
+        assertThat(page.getByTestId("satisfaction-none")).containsText("No recovery survey was sent");
         assertThat(page.getByTestId("causes-summary")).containsText("Cases opened: 1 · no cause found yet: 1");
         // What recovers: the one case, answered within the hour, without apology or remedy, not recovered; too few to conclude.
         Locator hour = page.getByTestId("practices").locator("tr[data-group='Within an hour']");

@@ -253,6 +253,37 @@ class InsightsTests extends ApplicationTest {
         assertThat(member("agent", team).http().get("/api/v1/insights/causes").status()).isEqualTo(403);
     }
 
+    @Test
+    void promisesDueInThePeriodAreCountedPerOwnerAndTeamByHowTheyWereKept() {
+        long team = newTeam("Promises");
+        Person owner = member("agent", team);
+        String number = open(admin(), "PK-" + unique()).get("number").asString();
+        String c = "/api/v1/cases/" + number;
+        admin().post(c + "/assign", Map.of("teamId", team));
+        String soon = java.time.Instant.now().plus(java.time.Duration.ofHours(2)).toString();
+        long called = admin().post(c + "/promises", Map.of("description", "Call back", "dueAt", soon, "ownerId", owner.id()))
+            .json().get("id").asLong();
+        admin().post(c + "/promises", Map.of("description", "Send a voucher", "dueAt", soon));
+        admin().post("/api/v1/promises/" + called + "/keep", Map.of("note", "Called"));
+        refreshed();
+
+        JsonNode report = admin().get("/api/v1/insights/promises?team=" + team + "&from=" + today().minusDays(1)
+            + "&to=" + today().plusDays(1)).json();
+
+        JsonNode total = report.get("total");
+        assertThat(total.get("due").asLong()).isEqualTo(2);
+        assertThat(total.get("keptOnTime").asLong()).isEqualTo(1);
+        assertThat(total.get("open").asLong()).isEqualTo(1);
+        assertThat(total.get("broken").asLong()).isZero();
+        assertThat(total.get("onTimePercent").asDouble()).isEqualTo(50.0);
+        assertThat(report.get("byOwner").size()).as("the agent and the administrator").isEqualTo(2);
+        assertThat(report.get("byOwner").valueStream().map(line -> line.get("name").asString()).toList()).contains("Administrator");
+        assertThat(report.get("byTeam").size()).isEqualTo(1);
+        assertThat(report.get("byTeam").get(0).get("name").asString()).startsWith("Promises ");
+        assertThat(report.get("byTeam").get(0).get("due").asLong()).isEqualTo(2);
+        assertThat(admin().get("/api/v1/insights/promises?team=billing").json().get("detail").asString()).contains("team");
+    }
+
     private String causeFound(long team, String customer, String cause, String responsibility) {
         String c = "/api/v1/cases/" + open(admin(), customer).get("number").asString();
         admin().post(c + "/assign", Map.of("teamId", team));
