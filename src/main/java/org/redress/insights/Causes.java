@@ -66,10 +66,8 @@ public class Causes {
     }
 
     public Report of(Period period, @Nullable Long teamId) {
-        String team = teamId == null ? "" : " and f.team_id = " + teamId;
-        Map<String, Object> params = new HashMap<>();
-        params.put("start", Timestamp.from(period.start(zone)));
-        params.put("end", Timestamp.from(period.end(zone)));
+        String team = RecoverySummary.onTeam(teamId);
+        Map<String, Object> params = period.bounds(zone);
         params.put("previousStart", Timestamp.from(period.previous().start(zone)));
         record Row(String code, String label, long cases, long ours, long partly, long notOurs, long recurring) {}
         List<Row> rows = jdbc.sql("select f.root_cause, coalesce(max(t.label), f.root_cause) label, count(*) cases,"

@@ -1,11 +1,9 @@
 package org.redress.insights;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,10 +74,8 @@ public class Goodwill {
     }
 
     public Report of(Period period, @Nullable Long teamId) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("start", Timestamp.from(period.start(zone)));
-        params.put("end", Timestamp.from(period.end(zone)));
-        String team = teamId == null ? "" : " and f.team_id = " + teamId;
+        Map<String, Object> params = period.bounds(zone);
+        String team = RecoverySummary.onTeam(teamId);
         String granted = " from insight_remedy_facts r join insight_case_facts f on f.case_id = r.case_id"
             + " where r.granted_at >= :start and r.granted_at < :end and r.state in (" + GRANTED + ")" + team;
         String currency = jdbc.sql("select currency from insight_remedy_facts fetch first 1 rows only").query(String.class)
@@ -98,8 +94,7 @@ public class Goodwill {
             .params(params).query((rs, n) -> new Recovered(rs.getLong("cases"), rs.getLong("total"))).single();
         Map<Long, String> teams = RecoverySummary.teamNames(jdbc);
         List<Line> byTeam = lines("coalesce(f.team_id, -1)", granted, params, digits).stream()
-            .map(line -> new Line(line.name().equals("-1") ? "Shared inbox"
-                : teams.getOrDefault(Long.valueOf(line.name()), "Team " + line.name()), line.remedies(), line.granted(),
+            .map(line -> new Line(RecoverySummary.teamName(line.name(), teams), line.remedies(), line.granted(),
                 line.delivered()))
             .toList();
         return new Report(period, teamId, currency, total.remedies(), total.granted(), total.delivered(), recovered.cases(),

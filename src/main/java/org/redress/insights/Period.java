@@ -45,6 +45,14 @@ public record Period(@Schema(description = "First day.", example = "2026-11-01")
         return new Period(from.minusDays(days()), from.minusDays(1));
     }
 
+    /** The period's first instant and the instant after it, as the query parameters {@code :start} and {@code :end}. */
+    java.util.Map<String, Object> bounds(ZoneId zone) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("start", java.sql.Timestamp.from(start(zone)));
+        params.put("end", java.sql.Timestamp.from(end(zone)));
+        return params;
+    }
+
     Instant start(ZoneId zone) {
         return from.atStartOfDay(zone).toInstant();
     }

@@ -1,9 +1,7 @@
 package org.redress.insights;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,16 +48,13 @@ public class PromisesKept {
     }
 
     public Report of(Period period, @Nullable Long teamId) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("start", Timestamp.from(period.start(zone)));
-        params.put("end", Timestamp.from(period.end(zone)));
+        Map<String, Object> params = period.bounds(zone);
         String due = " from promises p left join insight_case_facts f on f.case_id = p.case_id"
-            + " where p.due_at >= :start and p.due_at < :end" + (teamId == null ? "" : " and f.team_id = " + teamId);
+            + " where p.due_at >= :start and p.due_at < :end" + RecoverySummary.onTeam(teamId);
         Line total = lines("'all'", due, params).stream().findFirst().orElse(new Line("all", 0, 0, 0, 0, 0, null));
         Map<Long, String> teams = RecoverySummary.teamNames(jdbc);
         List<Line> byTeam = lines("coalesce(f.team_id, -1)", due, params).stream()
-            .map(line -> new Line(line.name().equals("-1") ? "Shared inbox"
-                : teams.getOrDefault(Long.valueOf(line.name()), "Team " + line.name()), line.due(), line.keptOnTime(),
+            .map(line -> new Line(RecoverySummary.teamName(line.name(), teams), line.due(), line.keptOnTime(),
                 line.keptLate(), line.broken(), line.open(), line.onTimePercent()))
             .toList();
         return new Report(period, teamId, total, lines("p.owner_name", due, params), byTeam, RecoverySummary.asOf(jdbc));

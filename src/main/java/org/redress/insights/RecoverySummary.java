@@ -119,6 +119,16 @@ public class RecoverySummary {
         return names;
     }
 
+    /** The condition on the case facts (alias {@code f}) for one team's cases; none for all. */
+    static String onTeam(@Nullable Long teamId) {
+        return teamId == null ? "" : " and f.team_id = " + teamId;
+    }
+
+    /** A report line's team, grouped as {@code coalesce(f.team_id, -1)}: its name, or the shared inbox. */
+    static String teamName(String grouped, Map<Long, String> names) {
+        return grouped.equals("-1") ? "Shared inbox" : names.getOrDefault(Long.valueOf(grouped), "Team " + grouped);
+    }
+
     /** When the refresh last ran (none before its first run): the figures are as fresh as that. */
     static @Nullable Instant asOf(JdbcClient jdbc) {
         return jdbc.sql("select refreshed_at from insight_refresh where id = 1")

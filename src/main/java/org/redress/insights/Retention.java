@@ -82,7 +82,7 @@ public class Retention {
         Timestamp start = Timestamp.from(period.start(zone));
         Timestamp end = Timestamp.from(period.end(zone));
         Instant now = clock.instant();
-        String team = teamId == null ? "" : " and f.team_id = " + teamId;
+        String team = RecoverySummary.onTeam(teamId);
         Map<String, Object> params = windowParams(now);
         params.put("start", start);
         params.put("end", end);

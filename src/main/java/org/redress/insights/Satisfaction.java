@@ -1,9 +1,7 @@
 package org.redress.insights;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,13 +70,11 @@ public class Satisfaction {
     }
 
     public Report of(Period period, @Nullable Long teamId) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("start", Timestamp.from(period.start(zone)));
-        params.put("end", Timestamp.from(period.end(zone)));
+        Map<String, Object> params = period.bounds(zone);
         String recoveryAnswers = " from survey_invitations i join surveys s on s.id = i.survey_id"
             + " join insight_case_facts f on f.case_id = i.case_id"
             + " where s.purpose = 'RECOVERY' and f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
-            + " and f.closed_at >= :start and f.closed_at < :end" + (teamId == null ? "" : " and f.team_id = " + teamId);
+            + " and f.closed_at >= :start and f.closed_at < :end" + RecoverySummary.onTeam(teamId);
         List<Scores> scores = jdbc.sql("select s.kind, f.outcome, count(*) invited, count(i.answered_at) answered,"
                 + " avg(cast(i.score as double precision)) average, count(i.score) scored,"
                 + " count(case when " + SATISFIED + " then 1 end) satisfied, count(case when " + UNHAPPY + " then 1 end) unhappy"

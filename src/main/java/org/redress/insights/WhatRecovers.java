@@ -118,11 +118,9 @@ public class WhatRecovers {
     }
 
     public Report of(Period period, @Nullable Long teamId) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("start", Timestamp.from(period.start(zone)));
-        params.put("end", Timestamp.from(period.end(zone)));
+        Map<String, Object> params = period.bounds(zone);
         params.put("known", Timestamp.from(clock.instant().minus(Duration.ofDays(RETAINED_WITHIN_DAYS))));
-        String team = teamId == null ? "" : " and f.team_id = " + teamId;
+        String team = RecoverySummary.onTeam(teamId);
         Map<String, Outcome> counted = new HashMap<>();
         jdbc.sql("select answer, apologized, remedied, count(*) closed,"
                 + " count(case when outcome = 'RECOVERED' then 1 end) recovered,"
