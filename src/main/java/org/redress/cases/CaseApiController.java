@@ -173,14 +173,21 @@ class CaseApiController {
         return cases.followUp(CaseManagement.idOf(number), user.actor(), body.satisfied(), body.satisfaction(), body.note());
     }
 
-    @Schema(description = "Record the lesson.")
-    record LearnRequest(@Schema(description = "What went wrong and the action that will prevent it.",
-        requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String lesson) {}
+    @Schema(description = "Record the lesson and, optionally, the action that will prevent the cause striking again.")
+    record LearnRequest(@Schema(description = "What went wrong and what it teaches.",
+                            requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String lesson,
+                        @Schema(description = "What will be changed so that it does not happen again; followed up on the lessons list.")
+                        @Nullable String action,
+                        @Schema(description = "Who sees to the action (a user id); the caller when left out.") @Nullable Long actionOwnerId,
+                        @Schema(description = "By when the action is to be done (today or later); required with an action.",
+                            example = "2026-12-31") @Nullable LocalDate actionDue) {}
 
     @PostMapping("/{case}/learn")
-    @Operation(summary = "9. Learn", description = "Record the lesson and the preventive action. Needs: identify the cause.")
+    @Operation(summary = "9. Learn", description = "Record the lesson and the preventive action, with its owner and due date. "
+        + "Needs: identify the cause.")
     CaseView learn(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody LearnRequest body, @AuthenticationPrincipal RedressUser user) {
-        return cases.learn(CaseManagement.idOf(number), user.actor(), body.lesson());
+        return cases.learn(CaseManagement.idOf(number), user.actor(), body.lesson(), body.action(), body.actionOwnerId(),
+            body.actionDue());
     }
 
     // ---- outcome and handling -----------------------------------------------------------

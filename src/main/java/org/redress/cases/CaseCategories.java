@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-/** The complaint categories, for modules that open cases on their own (surveys, incidents, risk). */
+/**
+ * The complaint categories, for modules that open cases on their own (surveys, incidents, risk),
+ * and the root causes' names, for modules that list what cases found (lessons).
+ */
 @Service
 public class CaseCategories {
 
@@ -33,6 +36,12 @@ public class CaseCategories {
             .or(() -> active.stream().map(Category::code).filter("other"::equals).findFirst())
             .or(() -> active.stream().map(Category::code).findFirst())
             .orElse(preferred);
+    }
+
+    /** Every root cause's label by its code, retired ones included (old cases keep theirs). */
+    public java.util.Map<String, String> rootCauseLabels() {
+        return taxonomy.entries(Taxonomy.ROOT_CAUSE, false).stream()
+            .collect(java.util.stream.Collectors.toMap(TaxonomyEntry::code, TaxonomyEntry::label, (a, b) -> a));
     }
 
     /** The active category's code, or a clear refusal (400) naming those that exist. */

@@ -98,11 +98,12 @@ class CaseConsoleController {
             case "apologize" -> cases.apologize(id, actor, form.get("apology"));
             case "identify-cause" -> cases.identifyCause(id, actor, form.get("rootCause"), form.get("responsibility"), form.get("note"));
             case "explain" -> cases.explain(id, actor, form.get("explanation"));
-            case "resolve" -> cases.resolve(id, actor, form.get("resolution"), date(form.get("promisedBy")));
+            case "resolve" -> cases.resolve(id, actor, form.get("resolution"), date("promisedBy", form.get("promisedBy")));
             case "fulfil" -> cases.fulfil(id, actor, form.get("note"));
             case "follow-up" -> cases.followUp(id, actor, yesOrNo(form.get("satisfied")),
                 number(form.get("satisfaction")), form.get("note"));
-            case "learn" -> cases.learn(id, actor, form.get("lesson"));
+            case "learn" -> cases.learn(id, actor, form.get("lesson"), form.get("action"), longOrNull(form.get("actionOwnerId")),
+                date("actionDue", form.get("actionDue")));
             case "close" -> cases.close(id, actor, new CaseManagement.Closing(form.get("outcome"), form.get("reason"),
                 form.get("duplicateOf"), form.get("note")));
             case "reopen" -> cases.reopen(id, actor, form.get("reason"));
@@ -131,18 +132,22 @@ class CaseConsoleController {
             : List.of());
         model.addAttribute("teams", assigns ? users.teams() : List.of());
         model.addAttribute("rootCauses", taxonomy.entries(Taxonomy.ROOT_CAUSE, true));
+        // Who may own a lesson's action: read only while the Learn form is on the page.
+        boolean learning = !view.closed() && view.step(PlaybookStep.LEARN).available() && !view.step(PlaybookStep.LEARN).done();
+        model.addAttribute("actionOwners", learning ? users.users().stream().filter(user -> user.active() && user.role().person()).toList()
+            : List.of());
         model.addAttribute("otherCases", search.othersOfCustomer(view.customer().id(), id, CaseScope.of(me), 5));
         model.addAttribute("today", LocalDate.now(clock.withZone(businessZone)));
     }
 
-    private static @Nullable LocalDate date(@Nullable String value) {
+    private static @Nullable LocalDate date(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw InvalidInput.field("promisedBy", "'" + value + "' is not a date (YYYY-MM-DD)");
+            throw InvalidInput.field(field, "'" + value + "' is not a date (YYYY-MM-DD)");
         }
     }
 

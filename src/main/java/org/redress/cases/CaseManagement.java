@@ -132,9 +132,38 @@ public class CaseManagement {
             c -> c.followUp(actor, clock.instant(), satisfied, satisfaction, text));
     }
 
-    public CaseView learn(long caseId, Actor actor, @Nullable String lesson) {
+    /**
+     * Records the lesson and, when one is named, the action that will prevent the cause
+     * striking again: owned by the user given (the recorder when none is), due on a day from
+     * today on. The owner must be an active person; the lessons module keeps the action from
+     * then on, through to done.
+     */
+    public CaseView learn(long caseId, Actor actor, @Nullable String lesson, @Nullable String action,
+                          @Nullable Long actionOwnerId, @Nullable LocalDate actionDue) {
         String text = Text.required("lesson", lesson, MAX_TEXT);
-        return change(caseId, actor, "case.lesson-recorded", c -> c.learn(actor, clock.instant(), text));
+        String what = Text.optional("action", action, MAX_TEXT);
+        PreventiveAction preventive = null;
+        if (what == null) {
+            if (actionOwnerId != null || actionDue != null) {
+                throw InvalidInput.field("action", "is required when an owner or a due date is given: say what will be done");
+            }
+        } else {
+            if (actionDue == null) {
+                throw InvalidInput.field("actionDue", "is required with an action: by when will it be done?");
+            }
+            if (actionDue.isBefore(LocalDate.now(clock.withZone(businessZone)))) {
+                throw InvalidInput.field("actionDue", "is in the past; give a day from today on");
+            }
+            Long owner = actionOwnerId != null ? actionOwnerId : actor.userId();
+            if (owner == null) {
+                throw InvalidInput.field("actionOwnerId", "is required: who will see to the action?");
+            }
+            users.user(owner).filter(user -> user.active() && user.role().person())
+                .orElseThrow(() -> InvalidInput.field("actionOwnerId", "there is no active person with id " + owner));
+            preventive = new PreventiveAction(what, owner, actionDue);
+        }
+        PreventiveAction chosen = preventive;
+        return change(caseId, actor, "case.lesson-recorded", c -> c.learn(actor, clock.instant(), text, chosen));
     }
 
     // ---- outcome ------------------------------------------------------------------------

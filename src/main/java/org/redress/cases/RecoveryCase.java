@@ -195,8 +195,13 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         }
     }
 
-    void learn(Actor actor, Instant now, String lesson) {
-        perform(PlaybookStep.LEARN, actor, now, lesson, "Recorded the lesson" + quoted(lesson));
+    void learn(Actor actor, Instant now, String lesson, @Nullable PreventiveAction action) {
+        perform(PlaybookStep.LEARN, actor, now, lesson, "Recorded the lesson" + quoted(lesson)
+            + (action == null ? "" : "; the action: " + action.what() + " (due " + action.due().format(
+                java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)) + ")"));
+        if (id != null) {
+            registerEvent(new LessonRecorded(id, rootCause, lesson, action, actor, now));
+        }
     }
 
     // ---- closing and reopening ----------------------------------------------------------

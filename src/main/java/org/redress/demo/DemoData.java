@@ -198,7 +198,8 @@ class DemoData implements ApplicationRunner {
         cases.resolve(c.id(), agent.actor(), "Replacement sent by express and a 10 EUR credit.", today);
         cases.fulfil(c.id(), agent.actor(), "Shipped with tracking.");
         cases.followUp(c.id(), agent.actor(), true, 5, "Very happy with how quickly it was sorted.");
-        cases.learn(c.id(), agent.actor(), "Add a second check at packing for this product line.");
+        cases.learn(c.id(), agent.actor(), "Items of this line leave the warehouse unchecked.",
+            "Add a second check at packing for this product line.", agent.id(), today.plusDays(14));
         cases.close(c.id(), agent.actor(), "recovered", null);
     }
 

@@ -33,12 +33,13 @@ class InsightsApiController {
     private final Causes causes;
     private final Satisfaction satisfaction;
     private final PromisesKept promises;
+    private final ActionEffects lessons;
     private final CaseExport export;
     private final ZoneId zone;
     private final Clock clock;
 
     InsightsApiController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
-                          Causes causes, Satisfaction satisfaction, PromisesKept promises, CaseExport export,
+                          Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, CaseExport export,
                           ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
@@ -47,6 +48,7 @@ class InsightsApiController {
         this.causes = causes;
         this.satisfaction = satisfaction;
         this.promises = promises;
+        this.lessons = lessons;
         this.export = export;
         this.zone = businessZone;
         this.clock = clock;
@@ -117,6 +119,16 @@ class InsightsApiController {
         + "the case, with the share kept on time.")
     PromisesKept.Report promises(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
         return report(query, me, promises::of);
+    }
+
+    @GetMapping("/api/v1/insights/lessons")
+    @Operation(summary = "Lessons and whether their actions worked", description = "The lessons recorded in the period "
+        + "(the Learn step) and how many came with an action; actions done and dropped in the period; actions open now and "
+        + "overdue. And the latest 20 actions done by the period's end, each with the cases of the same root cause opened in "
+        + "the days before it was done against as many days after (up to 90 each side), marked FEWER, ABOUT_THE_SAME or "
+        + "MORE, or TOO_EARLY (under 14 days since) or TOO_FEW (under 10 cases) to tell.")
+    ActionEffects.Report lessons(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
+        return report(query, me, lessons::of);
     }
 
     // Any Accept header: the answer is CSV (its type set by the export), and a refusal still a problem document.

@@ -29,13 +29,14 @@ class InsightsConsoleController {
     private final Causes causes;
     private final Satisfaction satisfaction;
     private final PromisesKept promises;
+    private final ActionEffects lessons;
     private final CaseExport export;
     private final UserManagement users;
     private final ZoneId zone;
     private final Clock clock;
 
     InsightsConsoleController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
-                              Causes causes, Satisfaction satisfaction, PromisesKept promises, CaseExport export,
+                              Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, CaseExport export,
                               UserManagement users, ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
@@ -44,6 +45,7 @@ class InsightsConsoleController {
         this.causes = causes;
         this.satisfaction = satisfaction;
         this.promises = promises;
+        this.lessons = lessons;
         this.export = export;
         this.users = users;
         this.zone = businessZone;
@@ -107,6 +109,12 @@ class InsightsConsoleController {
     @GetMapping("/insights/promises")
     String promises(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
         return section("promises", query, me, model, promises::of);
+    }
+
+    /** "Lessons and actions", loaded after the page. */
+    @GetMapping("/insights/lessons")
+    String lessons(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("lessons", query, me, model, lessons::of);
     }
 
     // A section that could not be counted in time says so in its place; the rest of the page stands.

@@ -67,7 +67,7 @@ class RecoveryCaseTests {
     @Test
     void anUnsatisfiedCustomerMeansANewResolutionBeforeClosingAsRecovered() {
         RecoveryCase c = throughFulfilment();
-        c.learn(ANA, NOW, "Check the packing");
+        c.learn(ANA, NOW, "Check the packing", null);
         c.followUp(ANA, NOW, false, 2, "Still unhappy");
 
         assertThat(c.done(PlaybookStep.RESOLVE)).isFalse();
