@@ -34,12 +34,13 @@ class InsightsApiController {
     private final Satisfaction satisfaction;
     private final PromisesKept promises;
     private final ActionEffects lessons;
+    private final Wins wins;
     private final CaseExport export;
     private final ZoneId zone;
     private final Clock clock;
 
     InsightsApiController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
-                          Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, CaseExport export,
+                          Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, Wins wins, CaseExport export,
                           ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
@@ -49,6 +50,7 @@ class InsightsApiController {
         this.satisfaction = satisfaction;
         this.promises = promises;
         this.lessons = lessons;
+        this.wins = wins;
         this.export = export;
         this.zone = businessZone;
         this.clock = clock;
@@ -129,6 +131,14 @@ class InsightsApiController {
         + "MORE, or TOO_EARLY (under 14 days since) or TOO_FEW (under 10 cases) to tell.")
     ActionEffects.Report lessons(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
         return report(query, me, lessons::of);
+    }
+
+    @GetMapping("/api/v1/insights/wins")
+    @Operation(summary = "Wins", description = "The cases closed as recovered in the period whose customer confirmed it in the "
+        + "recovery survey (4–5 of 5, 9–10 of 10, or words not found negative): in all, per agent who held the case and per "
+        + "team, and the latest ten with the customer's words.")
+    Wins.Report wins(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
+        return report(query, me, wins::of);
     }
 
     // Any Accept header: the answer is CSV (its type set by the export), and a refusal still a problem document.

@@ -30,13 +30,14 @@ class InsightsConsoleController {
     private final Satisfaction satisfaction;
     private final PromisesKept promises;
     private final ActionEffects lessons;
+    private final Wins wins;
     private final CaseExport export;
     private final UserManagement users;
     private final ZoneId zone;
     private final Clock clock;
 
     InsightsConsoleController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
-                              Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, CaseExport export,
+                              Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, Wins wins, CaseExport export,
                               UserManagement users, ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
@@ -46,6 +47,7 @@ class InsightsConsoleController {
         this.satisfaction = satisfaction;
         this.promises = promises;
         this.lessons = lessons;
+        this.wins = wins;
         this.export = export;
         this.users = users;
         this.zone = businessZone;
@@ -115,6 +117,12 @@ class InsightsConsoleController {
     @GetMapping("/insights/lessons")
     String lessons(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
         return section("lessons", query, me, model, lessons::of);
+    }
+
+    /** "Wins to celebrate", loaded after the page. */
+    @GetMapping("/insights/wins")
+    String wins(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("wins", query, me, model, wins::of);
     }
 
     // A section that could not be counted in time says so in its place; the rest of the page stands.

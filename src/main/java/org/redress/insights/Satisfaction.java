@@ -26,7 +26,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public class Satisfaction {
 
     // Satisfied: 4 or 5 of 5, a promoter's 9 or 10 of 10. Unhappy: 1 or 2 of 5, a detractor's 0 to 6.
-    private static final String SATISFIED = "(s.kind = 'CSAT' and i.score >= 4) or (s.kind = 'NPS' and i.score >= 9)";
+    /** A satisfied answer on its scale (survey {@code s}, invitation {@code i}): 4–5 of 5, 9–10 of 10. */
+    static final String SATISFIED = "(s.kind = 'CSAT' and i.score >= 4) or (s.kind = 'NPS' and i.score >= 9)";
     private static final String UNHAPPY = "(s.kind = 'CSAT' and i.score <= 2) or (s.kind = 'NPS' and i.score <= 6)";
 
     @Schema(name = "SatisfactionScores", description = "The recovery survey's answers for one scale and one outcome.")

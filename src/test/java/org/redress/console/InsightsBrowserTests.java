@@ -49,6 +49,8 @@ class InsightsBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("promises-total")).hasText("No promise fell due in this period.");
         assertThat(page.getByTestId("satisfaction-none")).containsText("No recovery survey was sent");
         assertThat(page.getByTestId("causes-summary")).containsText("Cases opened: 1 · no cause found yet: 1");
+        assertThat(page.getByTestId("wins-total")).hasText("No recovered customer has said so in the recovery survey for this period yet.");
+        assertThat(page.getByTestId("lessons-counts")).containsText("0 lessons recorded in the period, 0 with an action");
         // What recovers: the one case, answered within the hour, without apology or remedy, not recovered; too few to conclude.
         Locator hour = page.getByTestId("practices").locator("tr[data-group='Within an hour']");
         assertThat(hour.locator("td").first()).hasText("0.0% (0 of 1)");

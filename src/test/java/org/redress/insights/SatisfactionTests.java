@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Satisfaction after recovery: the recovery survey's answers of a period's closed cases per
- * outcome, and the same customer's score before the complaint beside the one after, as pairs.
+ * outcome, and the same customer's score before the complaint beside the one after, as pairs;
+ * and the wins: recoveries the customer confirmed, per agent and team, with their words.
  */
 class SatisfactionTests extends SignalsSupport {
 
@@ -35,6 +36,7 @@ class SatisfactionTests extends SignalsSupport {
     @Test
     void recoveryAnswersPerOutcomeAndTheSameCustomersScoreBeforeAndAfter() {
         long team = newTeam("Satisfaction");
+        Person agent = member("agent", team);
         survey(Map.of("name", "After delivery " + unique(), "kind", "CSAT", "question", "How was your delivery?",
             "triggerEvents", List.of("DELIVERED"), "samplePercent", 100, "quietDays", 0));
         survey(Map.of("name", "Recovery " + unique(), "kind", "CSAT", "purpose", "RECOVERY", "quietDays", 0,
@@ -44,13 +46,14 @@ class SatisfactionTests extends SignalsSupport {
         sendAndProcess(List.of(event("delivered-" + pleased, "DELIVERED", pleased, Instant.now().minusSeconds(60),
             Map.of("email", pleased.toLowerCase() + "@example.com"))));
         assertThat(answer(surveyLink(pleased), "3").status()).isLessThan(400);
-        String recovered = fulfilled(pleased, team);
-        assertThat(answer(surveyLink(pleased), "5").status()).isLessThan(400);
+        String recovered = fulfilled(pleased, team, agent.id());
+        assertThat(answerSurvey(surveyLink(pleased), Map.of("score", "5", "comment", "Sorted within a day, thank you")).status())
+            .isLessThan(400);
         admin().post("/api/v1/cases/" + recovered + "/learn", Map.of("lesson", "Pack twice."));
         assertThat(admin().post("/api/v1/cases/" + recovered + "/close", Map.of("outcome", "recovered")).status()).isEqualTo(200);
         // Another, never asked before, answered 2: not recovered.
         String unhappy = "SU-" + unique();
-        String lost = fulfilled(unhappy, team);
+        String lost = fulfilled(unhappy, team, agent.id());
         assertThat(answer(surveyLink(unhappy), "2").status()).isLessThan(400);
         assertThat(admin().post("/api/v1/cases/" + lost + "/close", Map.of("outcome", "not-recovered", "note", "Still broken"))
             .status()).isEqualTo(200);
@@ -78,14 +81,26 @@ class SatisfactionTests extends SignalsSupport {
         assertThat(pair.get("higher").asLong()).isEqualTo(1);
         assertThat(pair.get("lower").asLong()).isZero();
         assertThat(admin().get("/api/v1/insights/satisfaction?to=2026-11-31").status()).isEqualTo(400);
+
+        // The confirmed recovery is a win for its agent and team; the one not recovered is not.
+        JsonNode wins = admin().get("/api/v1/insights/wins?team=" + team).json();
+        assertThat(wins.get("total").asLong()).isEqualTo(1);
+        assertThat(wins.get("byAgent").get(0).get("name").asString()).isEqualTo(name(agent));
+        assertThat(wins.get("byAgent").get(0).get("wins").asLong()).isEqualTo(1);
+        assertThat(wins.get("byTeam").size()).isEqualTo(1);
+        JsonNode win = wins.get("latest").get(0);
+        assertThat(win.get("caseNumber").asString()).isEqualTo(recovered);
+        assertThat(win.get("score").asInt()).isEqualTo(5);
+        assertThat(win.get("comment").asString()).isEqualTo("Sorted within a day, thank you");
+        assertThat(wins.get("latest").size()).isEqualTo(1);
         assertThat(member("agent", team).http().get("/api/v1/insights/satisfaction").status()).isEqualTo(403);
     }
 
     // The case walked to its delivered resolution, and the recovery survey sent.
-    private String fulfilled(String customerRef, long team) {
+    private String fulfilled(String customerRef, long team, long agentId) {
         String number = open(admin(), customerRef).get("number").asString();
         String c = "/api/v1/cases/" + number;
-        admin().post(c + "/assign", Map.of("teamId", team));
+        admin().post(c + "/assign", Map.of("assigneeId", agentId, "teamId", team));
         admin().post(c + "/acknowledge", Map.of("message", "We are on it."));
         admin().post(c + "/listen", Map.of("account", "The vase arrived broken."));
         admin().post(c + "/apologize", Map.of("apology", "I am sorry."));

@@ -1,0 +1,98 @@
+package org.redress.insights;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The wins to celebrate: cases closed as recovered in the period whose customer then said so
+ * in the recovery survey (4–5 of 5, 9–10 of 10, or words the survey did not find negative), per
+ * agent who held the case, per team, and the latest ones with the customer's own words. Read
+ * from the survey tables joined to the case facts; agents' names from {@code users}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Wins {
+
+    private static final int LATEST = 10;
+
+    @Schema(name = "WinsLine", description = "Wins of one agent or one team.")
+    public record Line(@Schema(description = "The agent's or team's name (Shared inbox, Nobody: none).") String name,
+                       @Schema(description = "Their wins in the period.") long wins) {}
+
+    @Schema(name = "Win", description = "One recovered case whose customer said so.")
+    public record Win(@Schema(description = "The case's number.") String caseNumber,
+                      @Schema(description = "When it closed.") Instant closedAt,
+                      @Schema(description = "Who held it (none: nobody).") @Nullable String agent,
+                      @Schema(description = "Its team.") String team,
+                      @Schema(description = "CSAT, NPS or TEXT.") String kind,
+                      @Schema(description = "The score given; none for words only.") @Nullable Integer score,
+                      @Schema(description = "What the customer wrote, if anything.") @Nullable String comment) {}
+
+    @Schema(name = "Wins", description = "Recoveries the customer confirmed: the wins of the period.")
+    public record Report(@Schema(description = "The period whose closes are counted.") Period period,
+                         @Schema(description = "Only this team's cases; none for all.") @Nullable Long team,
+                         @Schema(description = "Wins in all.") long total,
+                         @Schema(description = "Per agent, most first.") List<Line> byAgent,
+                         @Schema(description = "Per team, most first.") List<Line> byTeam,
+                         @Schema(description = "The latest ten, newest first.") List<Win> latest,
+                         @Schema(description = "When the facts were last refreshed.") @Nullable Instant asOf) {}
+
+    // A recovery survey's positive answer to a case closed as recovered in the period.
+    private static final String WON = " from survey_invitations i join surveys s on s.id = i.survey_id"
+        + " join insight_case_facts f on f.case_id = i.case_id"
+        + " where s.purpose = 'RECOVERY' and f.outcome = 'RECOVERED' and f.closed_at >= :start and f.closed_at < :end"
+        + " and i.answered_at is not null and (" + Satisfaction.SATISFIED + " or (s.kind = 'TEXT' and i.negative = false))";
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+
+    Wins(JdbcClient jdbc, ZoneId businessZone) {
+        this.jdbc = jdbc;
+        this.zone = businessZone;
+    }
+
+    public Report of(Period period, @Nullable Long teamId) {
+        Map<String, Object> params = period.bounds(zone);
+        String won = WON + RecoverySummary.onTeam(teamId);
+        Map<Long, String> teams = RecoverySummary.teamNames(jdbc);
+        Map<Long, String> agents = new HashMap<>();
+        jdbc.sql("select id, name from users").query((rs, n) -> agents.put(rs.getLong("id"), rs.getString("name"))).list();
+        List<Line> byAgent = lines("coalesce(f.assignee_id, -1)", won, params).stream()
+            .map(line -> new Line(line.name().equals("-1") ? "Nobody" : agents.getOrDefault(Long.valueOf(line.name()), "User " + line.name()),
+                line.wins()))
+            .toList();
+        List<Line> byTeam = lines("coalesce(f.team_id, -1)", won, params).stream()
+            .map(line -> new Line(RecoverySummary.teamName(line.name(), teams), line.wins())).toList();
+        List<Win> latest = jdbc.sql("select f.case_id, f.closed_at, f.assignee_id, coalesce(f.team_id, -1) team_key, s.kind, i.score,"
+                + " i.comment" + won + " order by f.closed_at desc, f.case_id desc fetch first " + LATEST + " rows only")
+            .params(params)
+            .query((rs, n) -> {
+                Long agent = rs.getObject("assignee_id", Long.class);
+                return new Win(CaseNumber.format(rs.getLong("case_id")), rs.getTimestamp("closed_at").toInstant(),
+                    agent == null ? null : agents.getOrDefault(agent, "User " + agent),
+                    RecoverySummary.teamName(rs.getString("team_key"), teams), rs.getString("kind"),
+                    rs.getObject("score", Integer.class), rs.getString("comment"));
+            })
+            .list();
+        return new Report(period, teamId, byTeam.stream().mapToLong(Line::wins).sum(), byAgent, byTeam, latest, RecoverySummary.asOf(jdbc));
+    }
+
+    private List<Line> lines(String key, String won, Map<String, Object> params) {
+        return jdbc.sql("select cast(" + key + " as varchar(40)) grp, count(distinct f.case_id) wins" + won
+                + " group by " + key + " order by count(distinct f.case_id) desc, grp")
+            .params(params)
+            .query((rs, n) -> new Line(rs.getString("grp"), rs.getLong("wins")))
+            .list();
+    }
+}
