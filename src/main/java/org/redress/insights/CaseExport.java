@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,8 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every case opened in a period with its facts, one CSV line each (RFC 4180), for a
- * spreadsheet or another tool. Read from the facts through a database cursor a few thousand
+ * Every case opened in a period with its facts (or the cases behind one figure: {@link CaseDrill}),
+ * one CSV line each (RFC 4180), for a spreadsheet or another tool. Read from the facts through a database cursor a few thousand
  * rows at a time and written as read, so a million cases take the same memory as ten.
  */
 @Component
@@ -39,26 +38,24 @@ class CaseExport {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
-    private final ZoneId zone;
 
-    CaseExport(JdbcTemplate jdbc, PlatformTransactionManager transactions, ZoneId businessZone) {
+    CaseExport(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.zone = businessZone;
     }
 
     /** The export as a download: named after the period, written to the response as it is read. */
-    void download(Period period, @Nullable Long teamId, HttpServletResponse response) throws IOException {
+    void download(CaseDrill.Condition cases, @Nullable Long teamId, HttpServletResponse response) throws IOException {
+        Period period = cases.period();
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"redress-cases-" + period.from() + "-to-" + period.to()
             + (teamId == null ? "" : "-team-" + teamId) + ".csv\"");
-        write(period, teamId, new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-            64 * 1024));
+        write(cases, new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024));
     }
 
-    /** Writes the header and one line per case opened in the period (of the team, if one is given), oldest first. */
-    void write(Period period, @Nullable Long teamId, Writer out) {
+    /** Writes the header and one line per case the condition keeps (by default: opened in the period), oldest first. */
+    void write(CaseDrill.Condition cases, Writer out) {
         line(out, String.join(",", COLUMNS));
         // A cursor needs a transaction on PostgreSQL; without one the driver reads every row first.
         readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
@@ -68,15 +65,12 @@ class CaseExport {
                            f.seconds_to_acknowledge, f.seconds_to_agree, f.seconds_to_fulfil, f.acknowledge_sla,
                            f.resolve_sla, f.fulfil_sla, f.promises_on_time, f.promises_late, f.promises_broken,
                            f.active_again_at
-                    from insight_case_facts f left join teams t on t.id = f.team_id
-                    where f.opened_at >= ? and f.opened_at < ?""" + (teamId == null ? "" : " and f.team_id = ?")
+                    from insight_case_facts f left join teams t on t.id = f.team_id""" + cases.where()
                     + " order by f.opened_at, f.case_id",
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH);
-            statement.setTimestamp(1, Timestamp.from(period.start(zone)));
-            statement.setTimestamp(2, Timestamp.from(period.end(zone)));
-            if (teamId != null) {
-                statement.setLong(3, teamId);
+            for (int i = 0; i < cases.params().size(); i++) {
+                statement.setObject(i + 1, cases.params().get(i));
             }
             return statement;
         }, (RowCallbackHandler) row -> line(out, csv(row))));

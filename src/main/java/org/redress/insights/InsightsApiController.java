@@ -1,6 +1,5 @@
 package org.redress.insights;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,12 +13,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -35,12 +31,11 @@ class InsightsApiController {
     private final PromisesKept promises;
     private final ActionEffects lessons;
     private final Wins wins;
-    private final CaseExport export;
     private final ZoneId zone;
     private final Clock clock;
 
     InsightsApiController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
-                          Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, Wins wins, CaseExport export,
+                          Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, Wins wins,
                           ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
@@ -51,7 +46,6 @@ class InsightsApiController {
         this.promises = promises;
         this.lessons = lessons;
         this.wins = wins;
-        this.export = export;
         this.zone = businessZone;
         this.clock = clock;
     }
@@ -139,22 +133,6 @@ class InsightsApiController {
         + "team, and the latest ten with the customer's words.")
     Wins.Report wins(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
         return report(query, me, wins::of);
-    }
-
-    // Any Accept header: the answer is CSV (its type set by the export), and a refusal still a problem document.
-    @GetMapping("/api/v1/insights/cases.csv")
-    @ApiResponse(responseCode = "200", description = "The cases, as CSV.", content = @Content(mediaType = "text/csv",
-        schema = @Schema(type = "string")))
-    @Operation(summary = "Every case of a period with its facts, as CSV", description = "One line per case opened from `from` "
-        + "to `to` (default: the last 30 days), oldest first, after a header line: number, opening, team, holder, category, "
-        + "channel, severity, when it was acknowledged, agreed, fulfilled and closed, outcome and close reason, minutes to "
-        + "each milestone, how each time target ended (ON_TIME, LATE or empty), promises kept on time, late and broken, and "
-        + "when the customer was next active after the close. Instants in ISO 8601 (UTC). Streamed as read, so a large "
-        + "period downloads in flat memory; as fresh as the facts (see the summary's `asOf`).")
-    void casesCsv(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me, HttpServletResponse response)
-            throws IOException {
-        requireSupervisor(me);
-        export.download(query.period(today()), query.teamId(), response);
     }
 
     // A report for leads, managers and admins, of the days and team asked for (a bad one is a 400 naming it).

@@ -1,6 +1,5 @@
 package org.redress.insights;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The Insights page: a period's speed and outcomes beside the period before, per team, and who stayed after. */
 @Controller
@@ -31,13 +29,12 @@ class InsightsConsoleController {
     private final PromisesKept promises;
     private final ActionEffects lessons;
     private final Wins wins;
-    private final CaseExport export;
     private final UserManagement users;
     private final ZoneId zone;
     private final Clock clock;
 
     InsightsConsoleController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
-                              Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, Wins wins, CaseExport export,
+                              Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, Wins wins,
                               UserManagement users, ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
@@ -48,7 +45,6 @@ class InsightsConsoleController {
         this.promises = promises;
         this.lessons = lessons;
         this.wins = wins;
-        this.export = export;
         this.users = users;
         this.zone = businessZone;
         this.clock = clock;
@@ -141,12 +137,5 @@ class InsightsConsoleController {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
-    }
-
-    /** The page's cases as CSV (the link beside the period); a bad period is refused as on the API. */
-    @GetMapping("/insights/cases.csv")
-    void casesCsv(ReportQuery query, @AuthenticationPrincipal RedressUser me, HttpServletResponse response) throws IOException {
-        InsightsApiController.requireSupervisor(me);
-        export.download(query.period(today()), query.teamId(), response);
     }
 }

@@ -38,7 +38,8 @@ public class WhatRecovers {
     static final int TOO_FEW = 30;
     /** Retention here: active again (an order or a visit) within this many days of the close. */
     static final int RETAINED_WITHIN_DAYS = 90;
-    private static final String GIVEN = "'ACCEPTED', 'FULFILLED'";
+    /** The remedy states in which the customer got a remedy: accepted or delivered. */
+    static final String GIVEN = "'ACCEPTED', 'FULFILLED'";
 
     /** How soon the first answer (the Acknowledge step) came after the complaint. */
     public enum FirstAnswer {

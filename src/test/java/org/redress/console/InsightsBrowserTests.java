@@ -71,6 +71,17 @@ class InsightsBrowserTests extends BrowserTest {
             throw new java.io.UncheckedIOException(e);
         }
 
+        // The closed figure opens the case behind it, and the case itself from there.
+        page.getByTestId("figures").locator("tr[data-figure=closed] td a").first().click();
+        assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Cases behind the figure")))
+            .isVisible();
+        assertThat(page.getByTestId("drill-total")).containsText("1 case");
+        assertThat(page.getByTestId("drill-cases").locator("tbody tr")).hasCount(1);
+        page.getByTestId("drill-cases").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(number)).click();
+        assertThat(page).hasURL(url("/cases/" + number));
+        page.goBack();
+        page.getByText("Back to Insights").click();
+
         page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("7").setExact(true)).click();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertThat(page).hasURL(java.util.regex.Pattern.compile("from=" + today.minusDays(6) + ".*team=" + team));

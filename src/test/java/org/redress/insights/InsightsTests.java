@@ -154,6 +154,50 @@ class InsightsTests extends ApplicationTest {
     }
 
     @Test
+    void theCasesBehindAFigureAreExactlyTheOnesItCounted() {
+        long team = newTeam("Drill");
+        String open = open(admin(), "DR-" + unique()).get("number").asString();
+        String recovered = open(admin(), "DR-" + unique()).get("number").asString();
+        String lost = open(admin(), "DR-" + unique()).get("number").asString();
+        for (String number : List.of(open, recovered, lost)) {
+            admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", team));
+        }
+        closeAsRecovered(recovered);
+        admin().post("/api/v1/cases/" + lost + "/acknowledge", Map.of("message", "We are on it."));
+        admin().post("/api/v1/cases/" + lost + "/close", Map.of("outcome", "not-recovered", "note", "Went elsewhere"));
+        refreshed();
+        String drill = "/api/v1/insights/cases?team=" + team;
+
+        JsonNode opened = admin().get(drill).json();
+        JsonNode closed = admin().get(drill + "&counted=closed").json();
+        JsonNode won = admin().get(drill + "&counted=closed&outcome=recovered").json();
+        JsonNode byCause = admin().get(drill + "&cause=carrier-delay").json();
+        JsonNode apologised = admin().get(drill + "&counted=closed&outcome=either&firstAnswer=within-an-hour&apology=true&remedy=false").json();
+
+        assertThat(opened.get("total").asLong()).isEqualTo(3);
+        assertThat(opened.get("rows").valueStream().map(r -> r.get("number").asString())).containsExactly(lost, recovered, open);
+        assertThat(closed.get("rows").valueStream().map(r -> r.get("number").asString())).containsExactlyInAnyOrder(recovered, lost);
+        assertThat(won.get("rows").valueStream().map(r -> r.get("number").asString())).containsExactly(recovered);
+        assertThat(won.get("rows").get(0).get("cause").asString()).isEqualTo("Carrier delay");
+        assertThat(byCause.get("total").asLong()).isEqualTo(1);
+        assertThat(apologised.get("rows").valueStream().map(r -> r.get("number").asString())).containsExactly(recovered);
+        // The figure and its cases agree.
+        JsonNode summary = admin().get("/api/v1/insights/summary?team=" + team).json().get("figures");
+        assertThat(summary.get("recovered").asLong()).isEqualTo(won.get("total").asLong());
+        assertThat(summary.get("closed").asLong()).isEqualTo(closed.get("total").asLong());
+        List<String> csv = admin().get("/api/v1/insights/cases.csv?team=" + team + "&counted=closed&outcome=not-recovered").body()
+            .lines().toList();
+        assertThat(csv).hasSize(2);
+        assertThat(csv.get(1)).startsWith(lost + ",");
+
+        Http.Response bad = admin().get(drill + "&late=sometimes");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("late");
+        assertThat(admin().get(drill + "&channel=pigeon").status()).isEqualTo(400);
+        assertThat(member("agent", team).http().get(drill).status()).isEqualTo(403);
+    }
+
+    @Test
     void goodwillCountsWhatWasGrantedWhoAskedAndTheApprovals() {
         long team = newTeam("Goodwill");
         Person agent = member("agent", team);
