@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 /**
  * The cases behind a figure of the Insights page: the period and team of the report, whether
  * the figure counts cases opened or closed in it, and what else it counts by (an outcome, a
- * cause, a category, a channel, a severity, who held the case, a target missed, and the
+ * cause, a category, a channel, a severity, the customer's tier, who held the case, a target missed, and the
  * first answer × apology × remedy cell of "what recovers"). Every figure links to its
  * drill-down with these in the URL; the list and its CSV hold exactly the cases the figure
  * counted, from the same facts. A value that is not one of the allowed ones is a field error.
@@ -33,6 +33,7 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
                  @Parameter(description = "A category's code.") @Nullable String category,
                  @Parameter(description = "A channel's code, e.g. email.") @Nullable String channel,
                  @Parameter(description = "1 (critical) to 4 (low).") @Nullable String severity,
+                 @Parameter(description = "The customer's tier, e.g. gold.") @Nullable String tier,
                  @Parameter(description = "Who held the case (user id); `none` for nobody.") @Nullable String assignee,
                  @Parameter(description = "A target met late or missed: acknowledge, resolve or fulfil.") @Nullable String late,
                  @Parameter(description = "How soon the first answer came: within-an-hour, within-a-day or later.") @Nullable String firstAnswer,
@@ -68,6 +69,7 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
         }
         code(where, params, "f.root_cause", "cause", cause);
         code(where, params, "f.category", "category", category);
+        code(where, params, "lower(f.tier)", "tier", tier);
         if (present(channel)) {
             where.append(" and f.channel = ?");
             params.add(Channel.parse("channel", channel).name());
@@ -148,6 +150,7 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
         put(all, "category", category);
         put(all, "channel", channel);
         put(all, "severity", severity);
+        put(all, "tier", tier);
         put(all, "assignee", assignee);
         put(all, "late", late);
         put(all, "firstAnswer", firstAnswer);

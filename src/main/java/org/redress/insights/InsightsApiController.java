@@ -11,10 +11,12 @@ import org.redress.shared.Forbidden;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -54,9 +56,14 @@ class InsightsApiController {
     @Operation(summary = "Speed and outcome of recoveries", description = "For the days from `from` to `to` (default: the "
         + "last 30 days) and the period just before: cases opened, time to acknowledge, to agree and to fulfil (median and "
         + "90th percentile, of the cases opened in the period), cases closed and the recovery rate (of the cases closed in "
-        + "the period), the open backlog now, and all of it per team. As fresh as `asOf` (refreshed every 30 s).")
-    RecoverySummary.Summary summary(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
-        return report(query, me, summary::of);
+        + "the period), the open backlog now, and all of it broken down by team (or, with `by`, by agent, category, channel, "
+        + "severity or customer tier). As fresh as `asOf` (refreshed every 30 s).")
+    RecoverySummary.Summary summary(@ParameterObject ReportQuery query,
+                                    @Parameter(description = "team (default), agent, category, channel, severity or tier.")
+                                    @RequestParam(required = false) @Nullable String by,
+                                    @AuthenticationPrincipal RedressUser me) {
+        Breakdown breakdown = Breakdown.parse(by);
+        return report(query, me, (period, team) -> summary.of(period, team, breakdown));
     }
 
     @GetMapping("/api/v1/insights/retention")

@@ -14,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 
 /** The Insights page: a period's speed and outcomes beside the period before, per team, and who stayed after. */
@@ -51,20 +52,25 @@ class InsightsConsoleController {
     }
 
     @GetMapping("/insights")
-    String page(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
+    String page(ReportQuery query, @RequestParam(required = false) @Nullable String by, @AuthenticationPrincipal RedressUser me,
+                Model model) {
         InsightsApiController.requireSupervisor(me);
         LocalDate today = today();
         Period period = Period.parse(null, null, today);
         Long teamId = null;
-        // A bad date or team (a hand-edited URL) is said above the form; the page shows the defaults.
+        Breakdown breakdown = Breakdown.TEAM;
+        // A bad date, team or breakdown (a hand-edited URL) is said above the form; the page shows the defaults.
         try {
             period = query.period(today);
             teamId = query.teamId();
+            breakdown = Breakdown.parse(by);
         } catch (InvalidInput refused) {
             model.addAttribute("error", refused.getMessage());
         }
         model.addAttribute("section", "insights");
-        model.addAttribute("summary", summary.of(period, teamId));
+        model.addAttribute("summary", summary.of(period, teamId, breakdown));
+        model.addAttribute("breakdowns", Breakdown.values());
+        model.addAttribute("drills", drills(period, teamId, breakdown));
         model.addAttribute("team", teamId);
         model.addAttribute("teams", users.teams());
         model.addAttribute("last7", new Period(today.minusDays(6), today));
@@ -133,6 +139,22 @@ class InsightsConsoleController {
             model.addAttribute("failed", "These figures could not be counted in time. Try a shorter period or a team.");
         }
         return "insights/summary :: " + name;
+    }
+
+    // Each breakdown line's cases: the drill-down's filter of the breakdown, over the page's period and team. The shared
+    // inbox and customers without a tier have no value to filter on, so their lines link nowhere.
+    private static java.util.function.Function<String, @Nullable String> drills(Period period, @Nullable Long teamId, Breakdown by) {
+        return key -> {
+            if (key.equals("-1") && by == Breakdown.TEAM || key.equals("unknown") && by == Breakdown.TIER) {
+                return null;
+            }
+            org.springframework.web.util.UriComponentsBuilder link = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/insights/cases").queryParam("from", period.from()).queryParam("to", period.to());
+            if (teamId != null && by != Breakdown.TEAM) {
+                link.queryParam("team", teamId);
+            }
+            return link.queryParam(by.filter(), key).encode().build().toUriString();
+        };
     }
 
     private LocalDate today() {

@@ -75,20 +75,23 @@ public class RecoverySummary {
         }
     }
 
-    @Schema(name = "TeamFigures", description = "A team's figures for the period; no team is the shared inbox.")
-    public record TeamFigures(@Schema(description = "Team id; none for the shared inbox.") @Nullable Long teamId,
-                              @Schema(description = "Team name.") String team,
-                              @Schema(description = "The team's figures.") Figures figures) {}
+    @Schema(name = "FiguresPart", description = "The period's figures for one team, agent, category, channel, severity or tier.")
+    public record Part(@Schema(description = "What the drill-down filter takes for it: a team's or user's id (`-1`: the shared "
+                           + "inbox, `none`: nobody), a category's or channel's code, a severity, a tier.") String key,
+                       @Schema(description = "Its name.") String name,
+                       @Schema(description = "Its figures.") Figures figures) {}
 
     @Schema(name = "RecoverySummary", description = "A period's figures, the previous period's for the trend, the open "
-        + "backlog now, and the figures per team.")
+        + "backlog now, and the figures broken down by team, agent, category, channel, severity or customer tier.")
     public record Summary(@Schema(description = "The period asked for.") Period period,
                           @Schema(description = "As many days just before it.") Period previousPeriod,
                           @Schema(description = "The period's figures.") Figures figures,
                           @Schema(description = "The previous period's figures, for the trend.") Figures previous,
                           @Schema(description = "Cases open now.") long openNow,
                           @Schema(description = "Days the oldest open case has been open.") @Nullable Long oldestOpenDays,
-                          @Schema(description = "The period's figures per team that opened or closed a case in it.") List<TeamFigures> byTeam,
+                          @Schema(description = "What the breakdown is by: team, agent, category, channel, severity or tier.") Breakdown by,
+                          @Schema(description = "The period's figures for each team (agent, …) that opened or closed a case in it, by name.")
+                          List<Part> breakdown,
                           @Schema(description = "When the facts were last refreshed; figures are as fresh as that.") @Nullable Instant asOf) {}
 
     private final JdbcClient jdbc;
@@ -102,6 +105,10 @@ public class RecoverySummary {
     }
 
     public Summary of(Period period, @Nullable Long teamId) {
+        return of(period, teamId, Breakdown.TEAM);
+    }
+
+    public Summary of(Period period, @Nullable Long teamId, Breakdown by) {
         String team = teamId == null ? "" : " and team_id = " + teamId;
         Instant now = clock.instant();
         record Backlog(long open, @Nullable Timestamp oldest) {}
@@ -109,7 +116,7 @@ public class RecoverySummary {
             .query((rs, n) -> new Backlog(rs.getLong("open_cases"), rs.getTimestamp("oldest"))).single();
         return new Summary(period, period.previous(), figures(period, team), figures(period.previous(), team), backlog.open(),
             backlog.oldest() == null ? null : Duration.between(backlog.oldest().toInstant(), now).toDays(),
-            byTeam(period, teamId), asOf(jdbc));
+            by, breakdown(period, team, by), asOf(jdbc));
     }
 
     /** Every team's name by its id. */
@@ -136,54 +143,72 @@ public class RecoverySummary {
     }
 
     private Figures figures(Period period, String team) {
-        return figures(period, team, false).getOrDefault(ALL, EMPTY);
+        return figures(period, team, null).getOrDefault(ALL, EMPTY);
     }
 
-    private static final Long ALL = -2L;
-    private static final Long SHARED_INBOX = -1L;
+    private static final String ALL = "*";
     private static final Took NONE = new Took(0, null, null);
     private static final Compliance NO_CLOCKS = new Compliance(0, 0, null);
     private static final Figures EMPTY = new Figures(0, NONE, NONE, NONE, 0, 0, 0, null, NO_CLOCKS, NO_CLOCKS, NO_CLOCKS,
         new Promises(0, 0, 0, null));
 
-    // The period's figures, for everything the condition keeps or (perTeam) per team: two
-    // statements however many teams there are.
-    private Map<Long, Figures> figures(Period period, String team, boolean perTeam) {
+    // The period's figures, for everything the condition keeps or (by) per team, agent, …: two
+    // statements however many lines there are.
+    private Map<String, Figures> figures(Period period, String team, @Nullable Breakdown by) {
         Timestamp start = Timestamp.from(period.start(zone));
         Timestamp end = Timestamp.from(period.end(zone));
-        String key = perTeam ? "coalesce(team_id, " + SHARED_INBOX + ")" : String.valueOf(ALL);
-        String groupBy = perTeam ? " group by " + key : "";
-        Map<Long, Figures> speed = new HashMap<>();
-        jdbc.sql("select " + key + " team_key, count(*) opened, " + took("seconds_to_acknowledge", "ack") + ", "
+        String key = by == null ? "'" + ALL + "'" : by.key();
+        String groupBy = by == null ? "" : " group by " + key;
+        Map<String, Figures> speed = new HashMap<>();
+        jdbc.sql("select " + key + " part, count(*) opened, " + took("seconds_to_acknowledge", "ack") + ", "
                 + took("seconds_to_agree", "agree") + ", " + took("seconds_to_fulfil", "fulfil") + ", "
                 + compliance("acknowledge_sla") + ", " + compliance("resolve_sla") + ", " + compliance("fulfil_sla") + ","
                 + " sum(promises_on_time) promises_on_time, sum(promises_late) promises_late, sum(promises_broken) promises_broken"
                 + " from insight_case_facts where opened_at >= ? and opened_at < ?" + team + groupBy)
             .params(start, end)
-            .query((rs, n) -> speed.put(rs.getLong("team_key"),
+            .query((rs, n) -> speed.put(rs.getString("part"),
                 new Figures(rs.getLong("opened"), took(rs, "ack"), took(rs, "agree"), took(rs, "fulfil"), 0, 0, 0, null,
                     compliance(rs, "acknowledge_sla"), compliance(rs, "resolve_sla"), compliance(rs, "fulfil_sla"),
                     promises(rs.getLong("promises_on_time"), rs.getLong("promises_late"), rs.getLong("promises_broken")))))
             .list();
-        Map<Long, Figures> figures = new HashMap<>(speed);
-        jdbc.sql("select " + key + " team_key, count(*) closed, count(case when outcome = 'RECOVERED' then 1 end) recovered,"
+        Map<String, Figures> figures = new HashMap<>(speed);
+        jdbc.sql("select " + key + " part, count(*) closed, count(case when outcome = 'RECOVERED' then 1 end) recovered,"
                 + " count(case when outcome = 'NOT_RECOVERED' then 1 end) not_recovered"
                 + " from insight_case_facts where closed_at >= ? and closed_at < ?" + team + groupBy)
             .params(start, end)
-            .query((rs, n) -> figures.put(rs.getLong("team_key"), speed.getOrDefault(rs.getLong("team_key"), EMPTY)
+            .query((rs, n) -> figures.put(rs.getString("part"), speed.getOrDefault(rs.getString("part"), EMPTY)
                 .closing(rs.getLong("closed"), rs.getLong("recovered"), rs.getLong("not_recovered"))))
             .list();
         return figures;
     }
 
-    private List<TeamFigures> byTeam(Period period, @Nullable Long only) {
-        Map<Long, String> names = teamNames(jdbc);
-        Map<Long, Figures> perTeam = figures(period, only == null ? "" : " and team_id = " + only, true);
-        return perTeam.entrySet().stream()
-            .map(e -> new TeamFigures(e.getKey().equals(SHARED_INBOX) ? null : e.getKey(),
-                e.getKey().equals(SHARED_INBOX) ? "Shared inbox" : names.getOrDefault(e.getKey(), "Team " + e.getKey()), e.getValue()))
-            .sorted(java.util.Comparator.comparing(TeamFigures::team))
+    private List<Part> breakdown(Period period, String team, Breakdown by) {
+        Map<String, String> names = names(by);
+        return figures(period, team, by).entrySet().stream()
+            .map(e -> new Part(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
+            .sorted(by == Breakdown.SEVERITY ? java.util.Comparator.comparing(Part::key) : java.util.Comparator.comparing(Part::name))
             .toList();
+    }
+
+    // The names a breakdown's keys are shown by.
+    private Map<String, String> names(Breakdown by) {
+        Map<String, String> names = new HashMap<>();
+        switch (by) {
+            case TEAM -> {
+                teamNames(jdbc).forEach((id, name) -> names.put(String.valueOf(id), name));
+                names.put("-1", "Shared inbox");
+            }
+            case AGENT -> {
+                jdbc.sql("select id, name from users").query((rs, n) -> names.put(rs.getString("id"), rs.getString("name"))).list();
+                names.put("none", "Nobody");
+            }
+            case CATEGORY -> jdbc.sql("select code, label from taxonomy_entries where kind = 'category'")
+                .query((rs, n) -> names.put(rs.getString("code"), rs.getString("label"))).list();
+            case CHANNEL -> java.util.Arrays.stream(org.redress.cases.Channel.values()).forEach(c -> names.put(c.code(), c.label()));
+            case SEVERITY -> java.util.stream.IntStream.rangeClosed(1, 4).forEach(level -> names.put(String.valueOf(level), "S" + level));
+            case TIER -> names.put("unknown", "No tier");
+        }
+        return names;
     }
 
     private static String compliance(String column) {

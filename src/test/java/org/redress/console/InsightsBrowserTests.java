@@ -42,6 +42,10 @@ class InsightsBrowserTests extends BrowserTest {
         assertThat(opened).hasText("1");
         assertThat(page.getByTestId("figures").locator("tr[data-figure=acknowledge] td").first()).containsText("min");
         assertThat(page.getByTestId("by-team").locator("tbody tr")).hasCount(1);
+        page.getByTestId("breakdown").getByLabel("Break the figures down by").selectOption("severity");
+        page.getByTestId("breakdown").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show")).click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("by=severity"));
+        assertThat(page.getByTestId("by-team").locator("tbody tr[data-part='2'] th")).hasText("S2");
         // No window has passed yet: retention says so rather than 0%.
         assertThat(page.getByTestId("retention").locator("tbody tr")).hasCount(3);
         assertThat(page.getByTestId("retention").locator("tr[data-group=RECOVERED] td").last()).hasText("not yet");

@@ -57,9 +57,30 @@ class InsightsTests extends ApplicationTest {
         assertThat(figures.get("promises").get("keptOnTimePercent").asDouble()).isEqualTo(100.0);
         assertThat(summary.get("openNow").asLong()).isEqualTo(2);
         assertThat(summary.get("previous").get("opened").asLong()).isZero();
-        assertThat(summary.get("byTeam").size()).isEqualTo(1);
-        assertThat(summary.get("byTeam").get(0).get("teamId").asLong()).isEqualTo(team);
-        assertThat(summary.get("byTeam").get(0).get("figures").get("opened").asLong()).isEqualTo(3);
+        assertThat(summary.get("by").asString()).isEqualTo("TEAM");
+        assertThat(summary.get("breakdown").size()).isEqualTo(1);
+        assertThat(summary.get("breakdown").get(0).get("key").asString()).isEqualTo(String.valueOf(team));
+        assertThat(summary.get("breakdown").get(0).get("figures").get("opened").asLong()).isEqualTo(3);
+        // The same figures by the other breakdowns, each line with the key its drill-down filters on.
+        String by = "/api/v1/insights/summary?team=" + team + "&by=";
+        assertThat(part(admin().get(by + "severity").json(), "2", "S2").get("opened").asLong()).isEqualTo(3);
+        assertThat(part(admin().get(by + "channel").json(), "email", "Email").get("opened").asLong()).isEqualTo(3);
+        assertThat(part(admin().get(by + "tier").json(), "standard", "standard").get("recovered").asLong()).isEqualTo(1);
+        assertThat(part(admin().get(by + "agent").json(), "none", "Nobody").get("closed").asLong()).isEqualTo(1);
+        assertThat(admin().get(by + "category").json().get("breakdown").get(0).get("key").asString()).isEqualTo("delivery");
+        assertThat(admin().get("/api/v1/insights/cases?team=" + team + "&tier=standard").json().get("total").asLong()).isEqualTo(3);
+        Http.Response badBy = admin().get(by + "mood");
+        assertThat(badBy.status()).isEqualTo(400);
+        assertThat(badBy.json().get("errors").get(0).get("field").asString()).isEqualTo("by");
+    }
+
+    // The one line of a breakdown, checked for its key and name; its figures.
+    private static JsonNode part(JsonNode summary, String key, String name) {
+        assertThat(summary.get("breakdown").size()).as(summary.toString()).isEqualTo(1);
+        JsonNode part = summary.get("breakdown").get(0);
+        assertThat(part.get("key").asString()).isEqualTo(key);
+        assertThat(part.get("name").asString()).isEqualTo(name);
+        return part.get("figures");
     }
 
     @Test
