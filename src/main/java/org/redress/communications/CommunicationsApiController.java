@@ -112,7 +112,8 @@ class CommunicationsApiController {
         + "a token an admin issued, posts here (people, admins included, do not).", content = @Content(
         mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Receive an email", description = "For a mail provider's inbound webhook: a reply joins its case, "
-        + "other mail opens a complaint, automatic mail is set aside; a Message-ID is taken once.")
+        + "other mail opens a complaint, automatic mail and replies to mail for staff (the weekly digest) are set aside; a "
+        + "Message-ID is taken once.")
     Mailbox.Result inbound(@RequestBody InboundMail mail) {
         return mailbox.receive(mail);
     }

@@ -32,8 +32,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * What becomes of an email to Redress. A reply to one of our messages (In-Reply-To or
  * References) or naming a case in its subject, from that case's customer, joins the open
  * case; anything else from a person opens a complaint through intake; mail written by
- * machines is set aside. Each Message-ID is taken once, and attachments are checked
- * (size, type) before anything is written.
+ * machines, and replies to mail for staff (the weekly digest), are set aside. Each
+ * Message-ID is taken once, and attachments are checked (size, type) before anything is
+ * written.
  */
 @Service
 @Transactional
@@ -42,7 +43,7 @@ public class Mailbox {
     public enum Outcome { JOINED, OPENED, IGNORED, DUPLICATE }
 
     @Schema(name = "InboundEmailResult", description = "What became of an email.")
-    public record Result(@Schema(description = "JOINED a case, OPENED one, IGNORED (automatic mail) or DUPLICATE (seen before).") Outcome outcome,
+    public record Result(@Schema(description = "JOINED a case, OPENED one, IGNORED (automatic mail, or a reply to mail for staff such as the weekly digest) or DUPLICATE (seen before).") Outcome outcome,
                          @Schema(description = "The case, if any.") @Nullable String caseNumber,
                          @Schema(description = "Why, for IGNORED.") @Nullable String reason) {}
 
@@ -90,6 +91,10 @@ public class Mailbox {
             int failed = AutoReplies.isBounce(checked.from(), checked.headers()) ? bounces.failNamedIn(checked.text()) : 0;
             return remember(checked, new Result(Outcome.IGNORED, null, "written by a machine: " + automatic
                 + (failed == 0 ? "" : "; " + failed + " of our messages marked as not delivered")), null);
+        }
+        if (StaffMail.answers(checked.threadIds())) {
+            return remember(checked, new Result(Outcome.IGNORED, null, "a reply to mail for staff (such as the weekly "
+                + "insights digest), not a complaint"), null);
         }
         Long caseId = threadedCase(checked);
         if (caseId != null) {

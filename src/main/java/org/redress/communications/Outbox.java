@@ -38,7 +38,17 @@ class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     String queue(@Nullable Long caseId, String channel, String recipient, @Nullable String subject, String text,
                  @Nullable String inReplyTo, String createdBy) {
-        String messageId = "<" + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">";
+        return queue(caseId, channel, recipient, subject, text, inReplyTo, createdBy, "");
+    }
+
+    /**
+     * Queues a message whose Message-ID starts with {@code idPrefix} (e.g. {@code staff.}, so a
+     * reply to it is recognised by the Message-ID it quotes); returns the Message-ID.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    String queue(@Nullable Long caseId, String channel, String recipient, @Nullable String subject, String text,
+                 @Nullable String inReplyTo, String createdBy, String idPrefix) {
+        String messageId = "<" + idPrefix + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">";
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into outbox (case_id, channel, recipient, subject, body_text, message_id, in_reply_to, state,

@@ -1,6 +1,10 @@
 package org.redress.identity;
 
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 import org.redress.shared.Conflict;
+import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,23 +16,50 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in user's own page: API tokens and password. */
+/** The signed-in user's own page: API tokens, password and preferences (the weekly digest). */
 @Controller
 class AccountConsoleController {
 
     private final TokenService tokens;
     private final UserManagement users;
+    private final Preferences preferences;
 
-    AccountConsoleController(TokenService tokens, UserManagement users) {
+    AccountConsoleController(TokenService tokens, UserManagement users, Preferences preferences) {
         this.tokens = tokens;
         this.users = users;
+        this.preferences = preferences;
     }
 
     @GetMapping("/account")
     String page(@AuthenticationPrincipal RedressUser me, Model model) {
         model.addAttribute("section", "account");
         model.addAttribute("tokens", tokens.tokensOf(me));
+        model.addAttribute("preferences", preferences.of(me));
         return "account/tokens";
+    }
+
+    /** Switches one of the person's preferences; {@code on} is "true" or "false" (the form's button says which). */
+    @PostMapping("/account/preferences/{key}")
+    String switchPreference(@PathVariable String key, @RequestParam(required = false) @Nullable String on,
+                            @AuthenticationPrincipal RedressUser me, RedirectAttributes redirect) {
+        try {
+            PreferenceView now = preferences.set(me, key, onOrOff(on));
+            redirect.addFlashAttribute("done", "The " + now.label().toLowerCase(Locale.ROOT) + " is " + (now.on() ? "on" : "off") + ".");
+        } catch (InvalidInput | NotFound | Forbidden refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/account";
+    }
+
+    private static @Nullable Boolean onOrOff(@Nullable String on) {
+        if (on == null || on.isBlank()) {
+            return null;
+        }
+        return switch (on.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw InvalidInput.field("on", "'" + on + "' is neither true nor false");
+        };
     }
 
     @PostMapping("/account/tokens")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +29,12 @@ class UserApiController {
 
     private final UserManagement users;
     private final TokenService tokens;
+    private final Preferences preferences;
 
-    UserApiController(UserManagement users, TokenService tokens) {
+    UserApiController(UserManagement users, TokenService tokens, Preferences preferences) {
         this.users = users;
         this.tokens = tokens;
+        this.preferences = preferences;
     }
 
     @GetMapping("/api/v1/me")
@@ -51,6 +54,29 @@ class UserApiController {
     @ApiResponse(responseCode = "204", description = "Changed.")
     void changePassword(@RequestBody PasswordChangeRequest body, @AuthenticationPrincipal RedressUser user) {
         users.changeOwnPassword(user, body.current(), body.replacement());
+    }
+
+    @GetMapping("/api/v1/me/preferences")
+    @Operation(summary = "My preferences", description = "The switches that concern you, e.g. `weekly-digest` (leads, "
+        + "managers and admins): whether you receive the weekly insights digest by email. On unless you switched it off.")
+    List<PreferenceView> myPreferences(@AuthenticationPrincipal RedressUser user) {
+        return preferences.of(user);
+    }
+
+    @Schema(description = "Switching one of your preferences on or off.")
+    record PreferenceChange(
+        @Schema(description = "True to switch it on, false to switch it off.", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable Boolean on) {}
+
+    @PutMapping("/api/v1/me/preferences/{key}")
+    @Operation(summary = "Switch one of my preferences on or off", description = "E.g. `PUT /api/v1/me/preferences/weekly-digest` "
+        + "with `{\"on\": false}` stops the weekly insights digest for you. Only your own; audited.")
+    @ApiResponse(responseCode = "403", description = "This preference is not for your role (the weekly digest is for leads, "
+        + "managers and admins).")
+    @ApiResponse(responseCode = "404", description = "No preference of that name.")
+    PreferenceView switchPreference(@Parameter(description = "The preference's key, e.g. `weekly-digest`.") @PathVariable String key,
+                                    @RequestBody PreferenceChange body, @AuthenticationPrincipal RedressUser user) {
+        return preferences.set(user, key, body.on());
     }
 
     @GetMapping("/api/v1/users")

@@ -41,7 +41,8 @@ public record Period(@Schema(description = "First day.", example = "2026-11-01")
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
-    Period previous() {
+    /** As many days just before, for the trend. */
+    public Period previous() {
         return new Period(from.minusDays(days()), from.minusDays(1));
     }
 

@@ -32,6 +32,11 @@ public class RecoverySummary {
 
         /** "42 min", "3.5 h", "2.1 days" or "—", for the page. */
         public String shown(@Nullable Double minutes) {
+            return inWords(minutes);
+        }
+
+        /** "42 min", "3.5 h", "2.1 days" or "—", for the page and the weekly digest. */
+        public static String inWords(@Nullable Double minutes) {
             if (minutes == null) {
                 return "—";
             }
