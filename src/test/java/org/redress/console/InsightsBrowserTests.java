@@ -42,6 +42,12 @@ class InsightsBrowserTests extends BrowserTest {
         assertThat(opened).hasText("1");
         assertThat(page.getByTestId("figures").locator("tr[data-figure=acknowledge] td").first()).containsText("min");
         assertThat(page.getByTestId("by-team").locator("tbody tr")).hasCount(1);
+        // Charts drawn from the tables, which stay on the page as their text equivalent.
+        assertThat(page.locator("figure.chart[data-chart-for=by-team] canvas"))
+            .hasAttribute("aria-label", "Recovery rate per team. The table below gives the same figures.");
+        assertThat(page.locator("figure.chart[data-chart-for=retention] canvas")).hasAttribute("role", "img");
+        org.assertj.core.api.Assertions.assertThat((Integer) page.locator("figure.chart[data-chart-for=by-team] canvas")
+            .evaluate("canvas => canvas.width")).isPositive();
         page.getByTestId("breakdown").getByLabel("Break the figures down by").selectOption("severity");
         page.getByTestId("breakdown").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile("by=severity"));

@@ -1,0 +1,73 @@
+// Charts for the Insights page, drawn from its tables: a table marked data-chart becomes a bar
+// chart above it, with one series per column header marked data-series and the values of that
+// column's cells' data-value (empty: no bar). The table stays as the chart's text equivalent,
+// and the chart says so to screen readers. Sections load after the page, so each new section
+// is looked at as it arrives.
+(function () {
+    var COLOURS = ['#2454d6', '#137a4a', '#a45b00', '#5b3cc4', '#b3261e'];
+
+    function chart(table) {
+        var heads = Array.prototype.slice.call(table.querySelectorAll('thead th'));
+        var columns = heads.map(function (th, i) { return th.hasAttribute('data-series') ? i : -1; })
+            .filter(function (i) { return i >= 0; });
+        var rows = Array.prototype.slice.call(table.querySelectorAll('tbody tr'));
+        if (!columns.length || !rows.length) {
+            return;
+        }
+        var labels = rows.map(function (row) {
+            var th = row.querySelector('th');
+            return th ? (th.getAttribute('data-label') || th.textContent.trim()) : '';
+        });
+        var datasets = columns.map(function (column, k) {
+            return {
+                label: heads[column].textContent.trim(),
+                backgroundColor: COLOURS[k % COLOURS.length],
+                data: rows.map(function (row) {
+                    var value = row.children[column] && row.children[column].getAttribute('data-value');
+                    return value === null || value === '' ? null : Number(value);
+                })
+            };
+        });
+        var percent = table.getAttribute('data-chart-unit') === '%';
+        var figure = document.createElement('figure');
+        figure.className = 'chart';
+        figure.setAttribute('data-chart-for', table.getAttribute('data-testid') || '');
+        var canvas = document.createElement('canvas');
+        canvas.setAttribute('role', 'img');
+        canvas.setAttribute('aria-label', table.getAttribute('data-chart-title') + '. The table below gives the same figures.');
+        figure.appendChild(canvas);
+        (table.closest('.card') || table).before(figure);
+        var horizontal = table.getAttribute('data-chart') === 'hbar';
+        var valueAxis = {beginAtZero: true, ticks: {callback: function (v) { return percent ? v + '%' : v; }}};
+        if (percent) {
+            valueAxis.max = 100;
+        }
+        new window.Chart(canvas, {
+            type: 'bar',
+            data: {labels: labels, datasets: datasets},
+            options: {
+                indexAxis: horizontal ? 'y' : 'x',
+                maintainAspectRatio: false,
+                animation: false,
+                plugins: {
+                    legend: {display: datasets.length > 1},
+                    title: {display: true, text: table.getAttribute('data-chart-title')}
+                },
+                scales: horizontal ? {x: valueAxis} : {y: valueAxis}
+            }
+        });
+    }
+
+    function draw() {
+        if (!window.Chart) {
+            return;
+        }
+        document.querySelectorAll('table[data-chart]:not([data-charted])').forEach(function (table) {
+            table.setAttribute('data-charted', 'true');
+            chart(table);
+        });
+    }
+
+    document.addEventListener('DOMContentLoaded', draw);
+    document.addEventListener('htmx:afterSettle', draw);
+})();
