@@ -33,11 +33,12 @@ class InsightsApiController {
     private final PromisesKept promises;
     private final ActionEffects lessons;
     private final Wins wins;
+    private final Proactive proactive;
     private final ZoneId zone;
     private final Clock clock;
 
     InsightsApiController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
-                          Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, Wins wins,
+                          Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, Wins wins, Proactive proactive,
                           ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
@@ -48,6 +49,7 @@ class InsightsApiController {
         this.promises = promises;
         this.lessons = lessons;
         this.wins = wins;
+        this.proactive = proactive;
         this.zone = businessZone;
         this.clock = clock;
     }
@@ -140,6 +142,15 @@ class InsightsApiController {
         + "team, and the latest ten with the customer's words.")
     Wins.Report wins(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
         return report(query, me, wins::of);
+    }
+
+    @GetMapping("/api/v1/insights/proactive")
+    @Operation(summary = "Proactive recovery", description = "The incident funnel for the incidents declared in the period "
+        + "(customers affected, told, who opened their notice, answered it, had a linked case, were recovered), the outreach "
+        + "cases opened for silent customers at risk and how they ended, and the iceberg (customers who complained against "
+        + "those with negative signals who did not, over 7 days) at the end of each week of the period, from its daily record.")
+    Proactive.Report proactive(@ParameterObject ReportQuery query, @AuthenticationPrincipal RedressUser me) {
+        return report(query, me, proactive::of);
     }
 
     // A report for leads, managers and admins, of the days and team asked for (a bad one is a 400 naming it).

@@ -30,12 +30,13 @@ class InsightsConsoleController {
     private final PromisesKept promises;
     private final ActionEffects lessons;
     private final Wins wins;
+    private final Proactive proactive;
     private final UserManagement users;
     private final ZoneId zone;
     private final Clock clock;
 
     InsightsConsoleController(RecoverySummary summary, Retention retention, Goodwill goodwill, WhatRecovers whatRecovers,
-                              Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, Wins wins,
+                              Causes causes, Satisfaction satisfaction, PromisesKept promises, ActionEffects lessons, Wins wins, Proactive proactive,
                               UserManagement users, ZoneId businessZone, Clock clock) {
         this.summary = summary;
         this.retention = retention;
@@ -46,6 +47,7 @@ class InsightsConsoleController {
         this.promises = promises;
         this.lessons = lessons;
         this.wins = wins;
+        this.proactive = proactive;
         this.users = users;
         this.zone = businessZone;
         this.clock = clock;
@@ -125,6 +127,12 @@ class InsightsConsoleController {
     @GetMapping("/insights/wins")
     String wins(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
         return section("wins", query, me, model, wins::of);
+    }
+
+    /** "Reaching out first", loaded after the page. */
+    @GetMapping("/insights/proactive")
+    String proactive(ReportQuery query, @AuthenticationPrincipal RedressUser me, Model model) {
+        return section("proactive", query, me, model, proactive::of);
     }
 
     // A section that could not be counted in time says so in its place; the rest of the page stands.

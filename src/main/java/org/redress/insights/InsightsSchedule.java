@@ -33,4 +33,11 @@ class InsightsSchedule {
                 }
             });
     }
+
+    /** Today's iceberg, recorded every hour so the day keeps its last count ({@link IcebergHistory}). */
+    @Bean
+    RecurringTask<Void> insightsIceberg(IcebergHistory iceberg) {
+        return Tasks.recurring("insights-iceberg", FixedDelay.of(Duration.ofHours(1)))
+            .execute((instance, context) -> iceberg.record());
+    }
 }
