@@ -48,6 +48,16 @@ class InsightsBrowserTests extends BrowserTest {
         assertThat(page.locator("figure.chart[data-chart-for=retention] canvas")).hasAttribute("role", "img");
         org.assertj.core.api.Assertions.assertThat((Integer) page.locator("figure.chart[data-chart-for=by-team] canvas")
             .evaluate("canvas => canvas.width")).isPositive();
+        // Every table downloads as CSV, as it reads.
+        com.microsoft.playwright.Download table = page.waitForDownload(() -> page.locator("button[data-csv-for=by-team]").click());
+        try {
+            List<String> rows = java.nio.file.Files.readAllLines(table.path());
+            org.assertj.core.api.Assertions.assertThat(rows).hasSize(2);
+            org.assertj.core.api.Assertions.assertThat(rows.get(0)).isEqualTo("Team,Opened,First answer (median),Closed,Recovery rate");
+            org.assertj.core.api.Assertions.assertThat(rows.get(1)).startsWith("Insight ").endsWith(",1,0.0%");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         page.getByTestId("breakdown").getByLabel("Break the figures down by").selectOption("severity");
         page.getByTestId("breakdown").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile("by=severity"));

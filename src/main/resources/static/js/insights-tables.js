@@ -1,4 +1,4 @@
-// Charts for the Insights page, drawn from its tables: a table marked data-chart becomes a bar
+// The Insights page's tables, drawn as charts and offered as CSV. Charts: a table marked data-chart becomes a bar
 // chart above it, with one series per column header marked data-series and the values of that
 // column's cells' data-value (empty: no bar). The table stays as the chart's text equivalent,
 // and the chart says so to screen readers. Sections load after the page, so each new section
@@ -70,4 +70,49 @@
 
     document.addEventListener('DOMContentLoaded', draw);
     document.addEventListener('htmx:afterSettle', draw);
+})();
+
+// Every table on the Insights page downloads as CSV (RFC 4180), as it reads: a "CSV" button
+// under each, built here from the table itself, so what is downloaded is what is shown.
+(function () {
+    function cell(text) {
+        var value = text.replace(/\s+/g, ' ').trim();
+        // A value a spreadsheet would run as a formula is shown as text instead.
+        if (/^[=+\-@]/.test(value)) {
+            value = "'" + value;
+        }
+        return /[",\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+    }
+
+    function csv(table) {
+        return Array.prototype.map.call(table.querySelectorAll('tr'), function (row) {
+            return Array.prototype.map.call(row.querySelectorAll('th, td'), function (c) {
+                var label = c.getAttribute('data-label');
+                return cell(label !== null ? label : c.textContent);
+            }).join(',');
+        }).join('\r\n') + '\r\n';
+    }
+
+    function offer() {
+        document.querySelectorAll('main table.list[data-testid]:not([data-csv])').forEach(function (table) {
+            table.setAttribute('data-csv', 'true');
+            var button = document.createElement('button');
+            button.type = 'button';
+            button.className = 'link csv';
+            button.textContent = 'Download this table (CSV)';
+            button.setAttribute('data-csv-for', table.getAttribute('data-testid'));
+            button.addEventListener('click', function () {
+                var link = document.createElement('a');
+                link.href = URL.createObjectURL(new Blob([csv(table)], {type: 'text/csv'}));
+                link.download = 'redress-' + table.getAttribute('data-testid') + '.csv';
+                document.body.appendChild(link);
+                link.click();
+                link.remove();
+            });
+            (table.closest('.card') || table).after(button);
+        });
+    }
+
+    document.addEventListener('DOMContentLoaded', offer);
+    document.addEventListener('htmx:afterSettle', offer);
 })();
