@@ -2,7 +2,8 @@
 # Insights at scale: seeds PostgreSQL by SQL with the insights' facts of 1,000,000 cases over
 # a year (as the refresh keeps them; a remedy on one case in three), 200,000 customers, 5 teams
 # and 2,000,000 business events, starts the packaged application, and prints: the recovery
-# summary, retention, goodwill, causes and what-recovers APIs at 1 and 4 clients (p50/p99), the CSV export of every case (rows/s), and the
+# summary (and a breakdown), retention, goodwill, causes, what-recovers, wins, lessons, proactive and two
+# drill-downs (the cases behind a figure) at 1 and 4 clients (p50/p99), the CSV export of every case (rows/s), and the
 # application's resident memory before and after the export.
 # Usage: benchmark/insights.sh [seconds=20] [warm-up-seconds=10]
 # JAR=path picks another build; KEEP_DB=1 keeps the database afterwards.
@@ -99,7 +100,10 @@ OLD_FROM=$(date -u -d '240 days ago' +%F); OLD_TO=$(date -u -d '211 days ago' +%
 PATHS=("/api/v1/insights/summary" "/api/v1/insights/summary?from=$M90&to=$TODAY" "/api/v1/insights/summary?team=$TEAM"
        "/api/v1/insights/retention" "/api/v1/insights/retention?from=$OLD_FROM&to=$OLD_TO"
        "/api/v1/insights/goodwill" "/api/v1/insights/causes" "/api/v1/insights/what-recovers"
-       "/api/v1/insights/what-recovers?from=$OLD_FROM&to=$OLD_TO")
+       "/api/v1/insights/what-recovers?from=$OLD_FROM&to=$OLD_TO" "/api/v1/insights/summary?by=category"
+       "/api/v1/insights/wins" "/api/v1/insights/lessons" "/api/v1/insights/proactive"
+       "/api/v1/insights/cases?counted=closed&outcome=recovered&cause=carrier-delay"
+       "/api/v1/insights/cases?counted=closed&outcome=either&firstAnswer=within-an-hour&apology=true&remedy=true")
 for clients in 1 4; do
   echo; echo "== ${clients} client(s), ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
   "${JAVA:-java}" benchmark/ApiLoad.java "$BASE" "$TOKEN" $clients "$SECONDS_MEASURED" "$WARMUP" "${PATHS[@]}"
