@@ -91,7 +91,6 @@ class SecurityConfig {
                 // Complaints come from people (a call logged) and from business systems alike.
                 .requestMatchers(HttpMethod.POST, "/api/v1/complaints").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/v1/me", "/api/v1/taxonomy/**").authenticated()
-                .requestMatchers("/api/v1/remedies/ledger").hasAnyRole("LEAD", "MANAGER", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/v1/users/**", "/api/v1/teams/**", "/api/v1/sla/**").hasAnyRole(PEOPLE)
                 .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/taxonomy/**", "/api/v1/audit/**", "/api/v1/sla/**",
                     "/api/v1/mail/**").hasRole("ADMIN")

@@ -33,15 +33,12 @@ class RemedyApiController {
     private final Negotiation negotiation;
     private final RemedyReports reports;
     private final FairOffers fairOffers;
-    private final RemedySettings settings;
 
-    RemedyApiController(RemedyDesk desk, Negotiation negotiation, RemedyReports reports, FairOffers fairOffers,
-                        RemedySettings settings) {
+    RemedyApiController(RemedyDesk desk, Negotiation negotiation, RemedyReports reports, FairOffers fairOffers) {
         this.desk = desk;
         this.negotiation = negotiation;
         this.reports = reports;
         this.fairOffers = fairOffers;
-        this.settings = settings;
     }
 
     @Schema(name = "RemedyProposal", description = "A remedy to give: an amount, or for a percentage discount a percentage of a base amount.")
@@ -163,14 +160,5 @@ class RemedyApiController {
     @Operation(summary = "Your authority and this month's use of it")
     List<RemedyReports.AuthorityLine> authority(@AuthenticationPrincipal RedressUser me) {
         return reports.authorityOf(me);
-    }
-
-    @GetMapping("/api/v1/remedies/ledger")
-    @Operation(summary = "The goodwill ledger", description = "Granted and fulfilled remedies, totalled by person, team, "
-        + "category or month. By person, a remedy counts for the one who asked for it (by team, for their team); whoever "
-        + "approved it beyond the asker's authority is credited separately (`approved`, `approvedAmount`).")
-    List<RemedyReports.LedgerLine> ledger(@Parameter(description = "agent (default: by person), team, category or month.")
-                                          @RequestParam(required = false) @Nullable String by) {
-        return reports.ledger(by, settings.currency());
     }
 }

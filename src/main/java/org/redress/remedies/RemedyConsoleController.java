@@ -22,7 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The remedies card on the case page (loaded and updated with htmx; the cases module does
- * not depend on this one), the approval inbox for leads and managers, and the ledger.
+ * not depend on this one), and the approval inbox for leads and managers (whose goodwill ledger is a report of insights,
+ * loaded after the page).
  */
 @Controller
 class RemedyConsoleController {
@@ -104,7 +105,6 @@ class RemedyConsoleController {
     String approvals(@AuthenticationPrincipal RedressUser me, Model model) {
         model.addAttribute("section", "approvals");
         model.addAttribute("requests", reports.approvals(me));
-        model.addAttribute("ledger", me.supervises() ? reports.ledger("agent", settings.currency()) : java.util.List.of());
         return "remedies/approvals";
     }
 

@@ -85,19 +85,19 @@ class FairOfferAndLedgerTests extends ApplicationTest {
         agent.http().post("/api/v1/remedies/" + id + "/fulfil", Map.of("reference", "FLOWERS-1"));
 
         Http lead = member("lead", team).http();
-        JsonNode byAgent = line(lead.get("/api/v1/remedies/ledger?by=agent").json(), name(agent));
+        JsonNode byAgent = line(lead.get("/api/v1/insights/ledger?by=agent").json(), name(agent));
         assertThat(byAgent.get("granted").asLong()).isEqualTo(2);
         assertThat(byAgent.get("grantedAmount").asString()).isEqualTo("20.00");
         assertThat(byAgent.get("fulfilled").asLong()).isEqualTo(1);
         assertThat(byAgent.get("fulfilledAmount").asString()).isEqualTo("12.50");
         String teamName = admin().get("/api/v1/teams").json().valueStream().filter(t -> t.get("id").asLong() == team)
             .findFirst().orElseThrow().get("name").asString();
-        assertThat(line(lead.get("/api/v1/remedies/ledger?by=team").json(), teamName).get("grantedAmount").asString())
+        assertThat(line(lead.get("/api/v1/insights/ledger?by=team").json(), teamName).get("grantedAmount").asString())
             .isEqualTo("20.00");
-        assertThat(line(lead.get("/api/v1/remedies/ledger?by=month").json(), java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString())
+        assertThat(line(lead.get("/api/v1/insights/ledger?by=month").json(), java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString())
             .get("granted").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(lead.get("/api/v1/remedies/ledger?by=planet").status()).isEqualTo(400);
-        assertThat(agent.http().get("/api/v1/remedies/ledger").status()).isEqualTo(403);
+        assertThat(lead.get("/api/v1/insights/ledger?by=planet").status()).isEqualTo(400);
+        assertThat(agent.http().get("/api/v1/insights/ledger").status()).isEqualTo(403);
         assertThat(agent.http().get("/api/v1/remedies/authority").json().valueStream()
             .filter(l -> l.get("type").asString().equals("goodwill")).findFirst().orElseThrow()
             .get("usedThisMonth").asString()).isEqualTo("20.00");
@@ -116,7 +116,7 @@ class FairOfferAndLedgerTests extends ApplicationTest {
 
         assertThat(approved.get("proposedBy").asString()).isEqualTo(name(agent));
         assertThat(approved.get("approvedBy").asString()).isEqualTo(name(lead));
-        JsonNode ledger = lead.http().get("/api/v1/remedies/ledger?by=agent").json();
+        JsonNode ledger = lead.http().get("/api/v1/insights/ledger?by=agent").json();
         JsonNode asker = line(ledger, name(agent));
         JsonNode approver = line(ledger, name(lead));
         assertThat(asker.get("granted").asLong()).isEqualTo(1);
@@ -127,7 +127,7 @@ class FairOfferAndLedgerTests extends ApplicationTest {
         assertThat(approver.get("approvedAmount").asString()).isEqualTo("80.00");
         String teamName = admin().get("/api/v1/teams").json().valueStream().filter(t -> t.get("id").asLong() == team)
             .findFirst().orElseThrow().get("name").asString();
-        assertThat(line(lead.http().get("/api/v1/remedies/ledger?by=team").json(), teamName).get("grantedAmount").asString())
+        assertThat(line(lead.http().get("/api/v1/insights/ledger?by=team").json(), teamName).get("grantedAmount").asString())
             .isEqualTo("80.00");
     }
 
