@@ -3,7 +3,7 @@
 -- customer_risk, which holds only each customer's latest signal and complaint: kept here, the
 -- iceberg can be followed over time.
 create table insight_iceberg_days (
-    day            date primary key,
+    counted_on     date primary key,
     complained     bigint not null,
     with_negative  bigint not null,
     silent         bigint not null,

@@ -3,8 +3,10 @@ package org.redress.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.redress.cases.CaseManagement;
+import org.redress.cases.Channel;
 import org.redress.cases.CaseScope;
 import org.redress.cases.CaseSearch;
 import org.redress.cases.CaseView;
@@ -37,12 +39,15 @@ class DemoData implements ApplicationRunner {
     private final CaseManagement cases;
     private final CaseSearch search;
     private final BusinessEvents businessEvents;
+    private final DemoHistory history;
     private final Clock clock;
     private final ZoneId businessZone;
 
     DemoData(@Value("${redress.demo:false}") boolean enabled, UserManagement users, Intake intake,
-             CaseManagement cases, CaseSearch search, BusinessEvents businessEvents, Clock clock, ZoneId businessZone) {
+             CaseManagement cases, CaseSearch search, BusinessEvents businessEvents, DemoHistory history, Clock clock,
+             ZoneId businessZone) {
         this.businessEvents = businessEvents;
+        this.history = history;
         this.businessZone = businessZone;
         this.enabled = enabled;
         this.users = users;
@@ -68,8 +73,18 @@ class DemoData implements ApplicationRunner {
         RedressUser ana = person("ana@demo.redress", "Ana Costa", "agent", care);
         RedressUser ben = person("ben@demo.redress", "Ben Okafor", "agent", care);
         person("mia@demo.redress", "Mia Schulz", "manager", null);
+        Team stores = users.createTeam(admin, "Phone & stores");
+        RedressUser karin = person("karin@demo.redress", "Karin Holm", "lead", stores);
+        RedressUser leo = person("leo@demo.redress", "Leo Brandt", "agent", stores);
+        RedressUser nina = person("nina@demo.redress", "Nina Alves", "agent", stores);
         // The shop's order system: it posts business events and complaints with a token an admin issues it.
         users.provision(new UserManagement.NewUser("orders@demo.redress", "Order system", null, "integration", null));
+        // The past first: its cases are numbered before today's, and the insights refresh reads them first.
+        int past = history.load(List.of(
+            new PastTeam(care.id(), care.name(), staff(lena), List.of(staff(ana), staff(ben)), 25, 0.9,
+                List.of(Channel.EMAIL, Channel.EMAIL, Channel.CHAT, Channel.WEB, Channel.SOCIAL, Channel.REVIEW)),
+            new PastTeam(stores.id(), stores.name(), staff(karin), List.of(staff(leo), staff(nina)), 300, 0.6,
+                List.of(Channel.PHONE, Channel.PHONE, Channel.IN_PERSON, Channel.EMAIL))));
         LocalDate today = LocalDate.ofInstant(clock.instant(), businessZone);
 
         complaint("CUST-1001", "Maria Lopez", "maria.lopez@example.com", "email", "delivery", 2,
@@ -132,8 +147,9 @@ class DemoData implements ApplicationRunner {
             + "cancelled. Your cancellation date is confirmed, and I am looking into both charges now.");
         cases.close(lost.id(), lena.actor(), "not-recovered", "Refunded both months, but the customer has moved to a competitor.");
         signals();
-        log.info("Demo data loaded: 12 cases and business events for the Silent customers page. Sign in as ana@demo.redress, lena@demo.redress or mia@demo.redress "
-            + "with the password '{}'.", PASSWORD);
+        log.info("Demo data loaded: {} closed cases of the last six months, 12 cases of today and business events for the "
+            + "Silent customers page. Sign in as ana@demo.redress, lena@demo.redress or mia@demo.redress with the password '{}'.",
+            past, PASSWORD);
     }
 
     // Customers who never complained but had trouble: the signals sweep scores them within
@@ -167,6 +183,10 @@ class DemoData implements ApplicationRunner {
     private static BusinessEvents.Event signal(String id, String type, String ref, java.time.Instant at,
                                                java.util.Map<String, Object> attributes) {
         return new BusinessEvents.Event(id, type, ref, at.toString(), attributes);
+    }
+
+    private static PastCase.Person staff(RedressUser user) {
+        return new PastCase.Person(user.id(), user.name());
     }
 
     private RedressUser person(String email, String name, String role, Team team) {

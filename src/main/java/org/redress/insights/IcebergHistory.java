@@ -38,9 +38,9 @@ class IcebergHistory {
         Instant now = clock.instant();
         Timestamp since = Timestamp.from(now.minus(Duration.ofDays(WINDOW_DAYS)));
         Date today = Date.valueOf(LocalDate.ofInstant(now, zone));
-        jdbc.sql("delete from insight_iceberg_days where day = ?").param(today).update();
+        jdbc.sql("delete from insight_iceberg_days where counted_on = ?").param(today).update();
         jdbc.sql("""
-                insert into insight_iceberg_days (day, complained, with_negative, silent, outreach, recorded_at)
+                insert into insight_iceberg_days (counted_on, complained, with_negative, silent, outreach, recorded_at)
                 select ?, count(case when complained_at >= ? then 1 end), count(case when last_negative_at >= ? then 1 end),
                        count(case when last_negative_at >= ? and (complained_at is null or complained_at < ?) then 1 end),
                        count(case when outreach_at >= ? then 1 end), ?

@@ -91,10 +91,10 @@ public class Proactive {
 
     // The last recorded day of each week (counted back from the period's last day), oldest first.
     private List<IcebergWeek> iceberg(Period period) {
-        List<IcebergWeek> days = jdbc.sql("select day, complained, silent, outreach from insight_iceberg_days"
-                + " where day >= ? and day <= ? order by day desc")
+        List<IcebergWeek> days = jdbc.sql("select counted_on, complained, silent, outreach from insight_iceberg_days"
+                + " where counted_on >= ? and counted_on <= ? order by counted_on desc")
             .params(java.sql.Date.valueOf(period.from()), java.sql.Date.valueOf(period.to()))
-            .query((rs, n) -> new IcebergWeek(rs.getObject("day", LocalDate.class), rs.getLong("complained"), rs.getLong("silent"),
+            .query((rs, n) -> new IcebergWeek(rs.getObject("counted_on", LocalDate.class), rs.getLong("complained"), rs.getLong("silent"),
                 rs.getLong("outreach")))
             .list();
         List<IcebergWeek> weeks = new ArrayList<>();
