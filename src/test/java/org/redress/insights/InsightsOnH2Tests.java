@@ -13,7 +13,7 @@ import org.redress.Nodes;
 
 import tools.jackson.databind.JsonNode;
 
-/** The summary on the zero-setup default (H2): the refresh and the percentiles run the same SQL there. */
+/** The reports on the zero-setup default (H2): the refresh, the percentiles and every report's SQL run there too. */
 class InsightsOnH2Tests {
 
     @Test
@@ -39,6 +39,24 @@ class InsightsOnH2Tests {
             assertThat(figures.get("toAcknowledge").get("cases").asLong()).isEqualTo(1);
             assertThat(figures.get("toAcknowledge").get("medianMinutes").asDouble()).isBetween(0.0, 5.0);
             assertThat(figures.get("recoveryRate").isNull()).isTrue();
+            // Every breakdown, the drill-down, the proactive report and the ledger run their SQL on H2 too.
+            for (String by : new String[] {"team", "agent", "category", "channel", "severity", "tier"}) {
+                JsonNode parts = admin.get("/api/v1/insights/summary?by=" + by).json().get("breakdown");
+                assertThat(parts.size()).as(by).isEqualTo(1);
+                assertThat(parts.get(0).get("figures").get("opened").asLong()).as(by).isEqualTo(1);
+            }
+            JsonNode behind = admin.get("/api/v1/insights/cases?channel=email&severity=2&tier=standard&firstAnswer=within-an-hour"
+                + "&apology=false&remedy=false").json();
+            assertThat(behind.get("total").asLong()).isEqualTo(1);
+            assertThat(behind.get("rows").get(0).get("number").asString()).isEqualTo(number);
+            assertThat(admin.get("/api/v1/insights/cases.csv?assignee=none").body().lines().count()).isEqualTo(2);
+            node.getBean(IcebergHistory.class).record();
+            JsonNode proactive = admin.get("/api/v1/insights/proactive").json();
+            assertThat(proactive.get("incidents").get("affected").asLong()).isZero();
+            assertThat(proactive.get("iceberg").size()).isEqualTo(1);
+            assertThat(admin.get("/api/v1/insights/ledger?by=month").status()).isEqualTo(200);
+            assertThat(admin.get("/api/v1/insights/wins").json().get("total").asLong()).isZero();
+            assertThat(admin.get("/api/v1/insights/lessons").json().get("recorded").asLong()).isZero();
         }
     }
 }
