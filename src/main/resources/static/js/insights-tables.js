@@ -28,7 +28,15 @@
                 })
             };
         });
+        // Nothing to draw (no value yet, or counts that are all zero): the table says it better than an empty
+        // chart. A share of 0% is a finding, and is drawn.
         var percent = table.getAttribute('data-chart-unit') === '%';
+        var drawn = datasets.some(function (set) {
+            return set.data.some(function (v) { return v !== null && (percent || v !== 0); });
+        });
+        if (!drawn) {
+            return;
+        }
         var figure = document.createElement('figure');
         figure.className = 'chart';
         figure.setAttribute('data-chart-for', table.getAttribute('data-testid') || '');
