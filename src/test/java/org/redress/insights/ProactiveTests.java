@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redress.CaseWalk;
 import org.redress.Http;
 import org.redress.MovableClock;
 import org.redress.Nodes;
@@ -65,7 +66,7 @@ class ProactiveTests {
             String linked = admin.get("/api/v1/incidents/" + incident + "/customers").json().get("items").valueStream()
                 .filter(item -> item.get("caseNumber") != null && !item.get("caseNumber").isNull()).findFirst().orElseThrow()
                 .get("caseNumber").asString();
-            recover(admin, linked, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            CaseWalk.closeAsRecovered(admin, linked, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
             // An outreach case (proactive, not from an incident), closed as not recovered.
             String outreach = admin.post("/api/v1/complaints", Map.of("customer", Map.of("externalRef", "O1", "name", "Olga"),
                 "channel", "proactive", "category", "delivery", "severity", 3, "subject", "We noticed three late deliveries",
@@ -120,21 +121,6 @@ class ProactiveTests {
         }
     }
 
-    // Every step after the customer's answer, and closed as recovered.
-    private static void recover(Http admin, String number, LocalDate today) {
-        String c = "/api/v1/cases/" + number;
-        admin.post(c + "/acknowledge", Map.of("message", "We are on it."));
-        admin.post(c + "/listen", Map.of("account", "The parcel never came."));
-        admin.post(c + "/apologize", Map.of("apology", "I am sorry."));
-        admin.post(c + "/identify-cause", Map.of("rootCause", "carrier-delay", "responsibility", "ours"));
-        admin.post(c + "/explain", Map.of("explanation", "A fault at the depot."));
-        admin.post(c + "/resolve", Map.of("resolution", "A new parcel", "promisedBy", today.plusDays(1).toString()));
-        admin.post(c + "/fulfil", Map.of("note", "Sent"));
-        admin.post(c + "/follow-up", Map.of("satisfied", true, "satisfaction", 5));
-        admin.post(c + "/learn", Map.of("lesson", "Have spare vans on call."));
-        Http.Response closed = admin.post(c + "/close", Map.of("outcome", "recovered"));
-        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
-    }
 
     private static JsonNode refreshed(Http admin, String path, Predicate<JsonNode> ready) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
+import org.redress.CaseWalk;
 import org.redress.Http;
 import org.redress.MovableClock;
 import org.redress.Nodes;
@@ -51,7 +52,7 @@ class RetentionTests {
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
             acceptedRemedy(node, admin, slow, today);
             admin.post("/api/v1/cases/" + slow + "/close", Map.of("outcome", "not-recovered", "note", "Still unhappy"));
-            closeAsRecovered(admin, complaint(admin, "R-1"), today);
+            CaseWalk.closeAsRecovered(admin, complaint(admin, "R-1"), today);
             String lost = complaint(admin, "L-1");
             admin.post("/api/v1/cases/" + lost + "/acknowledge", Map.of());
             admin.post("/api/v1/cases/" + lost + "/close", Map.of("outcome", "not-recovered", "note", "The customer left"));
@@ -182,20 +183,6 @@ class RetentionTests {
             "message", "The box was crushed.")).json().get("number").asString();
     }
 
-    private static void closeAsRecovered(Http admin, String number, LocalDate today) {
-        String c = "/api/v1/cases/" + number;
-        admin.post(c + "/acknowledge", Map.of("message", "We are on it."));
-        admin.post(c + "/listen", Map.of("account", "The box was crushed."));
-        admin.post(c + "/apologize", Map.of("apology", "I am sorry."));
-        admin.post(c + "/identify-cause", Map.of("rootCause", "carrier-delay", "responsibility", "ours"));
-        admin.post(c + "/explain", Map.of("explanation", "A fault at the depot."));
-        admin.post(c + "/resolve", Map.of("resolution", "A new vase", "promisedBy", today.plusDays(1).toString()));
-        admin.post(c + "/fulfil", Map.of("note", "Sent"));
-        admin.post(c + "/follow-up", Map.of("satisfied", true, "satisfaction", 5));
-        admin.post(c + "/learn", Map.of("lesson", "Pack vases twice."));
-        Http.Response closed = admin.post(c + "/close", Map.of("outcome", "recovered"));
-        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
-    }
 
     private static void post(Http shop, String customerRef, String type, Instant at) {
         Http.Response stored = shop.post("/api/v1/events", Map.of("events", List.of(Map.of("eventId", UUID.randomUUID().toString(),
