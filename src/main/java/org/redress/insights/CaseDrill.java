@@ -38,6 +38,7 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
                  @Parameter(description = "A target met late or missed: acknowledge, resolve or fulfil.") @Nullable String late,
                  @Parameter(description = "How soon the first answer came: within-an-hour, within-a-day or later.") @Nullable String firstAnswer,
                  @Parameter(description = "true: an apology was recorded; false: none was.") @Nullable String apology,
+                 @Parameter(description = "true: reopened after a close at least once; false: never.") @Nullable String reopened,
                  @Parameter(description = "true: the customer got a remedy (accepted or delivered); false: not.") @Nullable String remedy,
                  @Parameter(description = "Page number, from 1.") @Nullable String page) {
 
@@ -111,6 +112,9 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
             where.append(" and f.apologized = ?");
             params.add(yesOrNo("apology", apology));
         }
+        if (present(reopened)) {
+            where.append(yesOrNo("reopened", reopened) ? " and f.reopened > 0" : " and f.reopened = 0");
+        }
         if (present(remedy)) {
             where.append(yesOrNo("remedy", remedy) ? " and " : " and not ").append("exists (select 1 from insight_remedy_facts r"
                 + " where r.case_id = f.case_id and r.state in (" + WhatRecovers.GIVEN + "))");
@@ -155,6 +159,7 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
         put(all, "late", late);
         put(all, "firstAnswer", firstAnswer);
         put(all, "apology", apology);
+        put(all, "reopened", reopened);
         put(all, "remedy", remedy);
         return all;
     }

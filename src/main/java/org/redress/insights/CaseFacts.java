@@ -64,7 +64,8 @@ class CaseFacts {
                           @Nullable String outcome, @Nullable String closeReason, @Nullable String acknowledgeSla,
                           @Nullable String resolveSla, @Nullable String fulfilSla, int promisesOnTime, int promisesLate,
                           int promisesBroken, @Nullable Instant activeAgainAt, boolean apologized,
-                          @Nullable String rootCause, @Nullable String responsibility, @Nullable String tier) {}
+                          @Nullable String rootCause, @Nullable String responsibility, @Nullable String tier,
+                          int reopened) {}
 
     // How the case's clock of this target ended: by its due time, after it (or missed), or not yet.
     private static String sla(String target) {
@@ -88,6 +89,7 @@ class CaseFacts {
                 select c.id, c.customer_id, c.team_id, c.assignee_id, c.category, c.channel, c.severity, c.opened_at,
                        c.updated_at, c.closed_at, c.outcome, c.close_reason, c.root_cause, c.responsibility,
                        (select cu.tier from customers cu where cu.id = c.customer_id) tier,
+                       (select count(*) from case_timeline t where t.case_id = c.id and t.kind = 'reopened') reopened,
                        (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'ACKNOWLEDGE') acknowledged_at,
                        (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'RESOLVE') agreed_at,
                        (select min(s.done_at) from case_steps s where s.recovery_case = c.id and s.step = 'FULFIL') fulfilled_at,
@@ -110,7 +112,7 @@ class CaseFacts {
                 rs.getString("close_reason"), rs.getString("acknowledge_sla"), rs.getString("resolve_sla"),
                 rs.getString("fulfil_sla"), rs.getInt("promises_on_time"), rs.getInt("promises_late"), rs.getInt("promises_broken"),
                 instant(rs.getTimestamp("active_again_at")), rs.getLong("apologies") > 0,
-                rs.getString("root_cause"), rs.getString("responsibility"), rs.getString("tier")))
+                rs.getString("root_cause"), rs.getString("responsibility"), rs.getString("tier"), rs.getInt("reopened")))
             .list();
         Instant now = clock.instant();
         if (changed.isEmpty()) {
@@ -169,11 +171,11 @@ class CaseFacts {
             insert into insight_case_facts (case_id, customer_id, team_id, assignee_id, category, channel, severity, opened_at,
                 acknowledged_at, agreed_at, fulfilled_at, closed_at, outcome, close_reason, seconds_to_acknowledge,
                 seconds_to_agree, seconds_to_fulfil, acknowledge_sla, resolve_sla, fulfil_sla, promises_on_time, promises_late,
-                promises_broken, active_again_at, apologized, root_cause, responsibility, tier, refreshed_at) values """);
+                promises_broken, active_again_at, apologized, root_cause, responsibility, tier, reopened, refreshed_at) values """);
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             Source c = cases.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             params.add(c.caseId());
             params.add(c.customerId());
             params.add(c.teamId());
@@ -202,6 +204,7 @@ class CaseFacts {
             params.add(c.rootCause());
             params.add(c.responsibility());
             params.add(c.tier());
+            params.add(c.reopened());
             params.add(Timestamp.from(now));
         }
         jdbc.sql(sql.toString()).params(params).update();

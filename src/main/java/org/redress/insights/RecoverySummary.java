@@ -71,12 +71,14 @@ public class RecoverySummary {
                           @Schema(description = "The acknowledge target.") Compliance acknowledgeTarget,
                           @Schema(description = "The resolve target.") Compliance resolveTarget,
                           @Schema(description = "The fulfil target.") Compliance fulfilTarget,
-                          @Schema(description = "Their promises.") Promises promises) {
+                          @Schema(description = "Their promises.") Promises promises,
+                          @Schema(description = "Of the cases closed in the period, those reopened after an earlier close.") long reopened,
+                          @Schema(description = "Reopened ÷ closed, in per cent; none without closes.") @Nullable Double reopenRate) {
 
-        Figures closing(long closed, long recovered, long notRecovered) {
+        Figures closing(long closed, long recovered, long notRecovered, long reopened) {
             return new Figures(opened, toAcknowledge, toAgree, toFulfil, closed, recovered, notRecovered,
                 recovered + notRecovered == 0 ? null : percent(recovered, recovered + notRecovered),
-                acknowledgeTarget, resolveTarget, fulfilTarget, promises);
+                acknowledgeTarget, resolveTarget, fulfilTarget, promises, reopened, closed == 0 ? null : percent(reopened, closed));
         }
     }
 
@@ -155,7 +157,7 @@ public class RecoverySummary {
     private static final Took NONE = new Took(0, null, null);
     private static final Compliance NO_CLOCKS = new Compliance(0, 0, null);
     private static final Figures EMPTY = new Figures(0, NONE, NONE, NONE, 0, 0, 0, null, NO_CLOCKS, NO_CLOCKS, NO_CLOCKS,
-        new Promises(0, 0, 0, null));
+        new Promises(0, 0, 0, null), 0, null);
 
     // The period's figures, for everything the condition keeps or (by) per team, agent, …: two
     // statements however many lines there are.
@@ -174,15 +176,15 @@ public class RecoverySummary {
             .query((rs, n) -> speed.put(rs.getString("part"),
                 new Figures(rs.getLong("opened"), took(rs, "ack"), took(rs, "agree"), took(rs, "fulfil"), 0, 0, 0, null,
                     compliance(rs, "acknowledge_sla"), compliance(rs, "resolve_sla"), compliance(rs, "fulfil_sla"),
-                    promises(rs.getLong("promises_on_time"), rs.getLong("promises_late"), rs.getLong("promises_broken")))))
+                    promises(rs.getLong("promises_on_time"), rs.getLong("promises_late"), rs.getLong("promises_broken")), 0, null)))
             .list();
         Map<String, Figures> figures = new HashMap<>(speed);
         jdbc.sql("select " + key + " part, count(*) closed, count(case when outcome = 'RECOVERED' then 1 end) recovered,"
-                + " count(case when outcome = 'NOT_RECOVERED' then 1 end) not_recovered"
+                + " count(case when outcome = 'NOT_RECOVERED' then 1 end) not_recovered, count(case when reopened > 0 then 1 end) reopened"
                 + " from insight_case_facts where closed_at >= ? and closed_at < ?" + team + groupBy)
             .params(start, end)
             .query((rs, n) -> figures.put(rs.getString("part"), speed.getOrDefault(rs.getString("part"), EMPTY)
-                .closing(rs.getLong("closed"), rs.getLong("recovered"), rs.getLong("not_recovered"))))
+                .closing(rs.getLong("closed"), rs.getLong("recovered"), rs.getLong("not_recovered"), rs.getLong("reopened"))))
             .list();
         return figures;
     }

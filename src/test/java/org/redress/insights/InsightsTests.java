@@ -186,6 +186,9 @@ class InsightsTests extends ApplicationTest {
         closeAsRecovered(recovered);
         admin().post("/api/v1/cases/" + lost + "/acknowledge", Map.of("message", "We are on it."));
         admin().post("/api/v1/cases/" + lost + "/close", Map.of("outcome", "not-recovered", "note", "Went elsewhere"));
+        // Reopened when the customer wrote again, and closed once more.
+        admin().post("/api/v1/cases/" + lost + "/reopen", Map.of("reason", "The customer wrote again"));
+        admin().post("/api/v1/cases/" + lost + "/close", Map.of("outcome", "not-recovered", "note", "Went elsewhere for good"));
         refreshed();
         String drill = "/api/v1/insights/cases?team=" + team;
 
@@ -206,6 +209,10 @@ class InsightsTests extends ApplicationTest {
         JsonNode summary = admin().get("/api/v1/insights/summary?team=" + team).json().get("figures");
         assertThat(summary.get("recovered").asLong()).isEqualTo(won.get("total").asLong());
         assertThat(summary.get("closed").asLong()).isEqualTo(closed.get("total").asLong());
+        assertThat(summary.get("reopened").asLong()).isEqualTo(1);
+        assertThat(summary.get("reopenRate").asDouble()).isEqualTo(50.0);
+        assertThat(admin().get(drill + "&counted=closed&reopened=true").json().get("rows").valueStream()
+            .map(r -> r.get("number").asString())).containsExactly(lost);
         List<String> csv = admin().get("/api/v1/insights/cases.csv?team=" + team + "&counted=closed&outcome=not-recovered").body()
             .lines().toList();
         assertThat(csv).hasSize(2);
