@@ -39,6 +39,7 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
                  @Parameter(description = "How soon the first answer came: within-an-hour, within-a-day or later.") @Nullable String firstAnswer,
                  @Parameter(description = "true: an apology was recorded; false: none was.") @Nullable String apology,
                  @Parameter(description = "true: reopened after a close at least once; false: never.") @Nullable String reopened,
+                 @Parameter(description = "true: the customer confirmed the recovery in the recovery survey (a win); false: not.") @Nullable String confirmed,
                  @Parameter(description = "true: the customer got a remedy (accepted or delivered); false: not.") @Nullable String remedy,
                  @Parameter(description = "Page number, from 1.") @Nullable String page) {
 
@@ -115,6 +116,10 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
         if (present(reopened)) {
             where.append(yesOrNo("reopened", reopened) ? " and f.reopened > 0" : " and f.reopened = 0");
         }
+        if (present(confirmed)) {
+            where.append(yesOrNo("confirmed", confirmed) ? " and " : " and not ").append("exists (select 1 from survey_invitations i"
+                + " join surveys s on s.id = i.survey_id where i.case_id = f.case_id and " + Wins.CONFIRMED + ")");
+        }
         if (present(remedy)) {
             where.append(yesOrNo("remedy", remedy) ? " and " : " and not ").append("exists (select 1 from insight_remedy_facts r"
                 + " where r.case_id = f.case_id and r.state in (" + WhatRecovers.GIVEN + "))");
@@ -160,6 +165,7 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
         put(all, "firstAnswer", firstAnswer);
         put(all, "apology", apology);
         put(all, "reopened", reopened);
+        put(all, "confirmed", confirmed);
         put(all, "remedy", remedy);
         return all;
     }

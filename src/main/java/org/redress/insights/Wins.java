@@ -27,7 +27,9 @@ public class Wins {
     private static final int LATEST = 10;
 
     @Schema(name = "WinsLine", description = "Wins of one agent or one team.")
-    public record Line(@Schema(description = "The agent's or team's name (Shared inbox, Nobody: none).") String name,
+    public record Line(@Schema(description = "The user's or team's id, as the drill-down filters on it (`none`: nobody, `-1`: "
+                           + "the shared inbox).") String key,
+                       @Schema(description = "The agent's or team's name (Shared inbox, Nobody: none).") String name,
                        @Schema(description = "Their wins in the period.") long wins) {}
 
     @Schema(name = "Win", description = "One recovered case whose customer said so.")
@@ -48,11 +50,14 @@ public class Wins {
                          @Schema(description = "The latest ten, newest first.") List<Win> latest,
                          @Schema(description = "When the facts were last refreshed.") @Nullable Instant asOf) {}
 
+    /** The customer said the recovery worked: a recovery survey's answer (invitation {@code i}, survey {@code s}) that is positive. */
+    static final String CONFIRMED = "s.purpose = 'RECOVERY' and i.answered_at is not null and (" + Satisfaction.SATISFIED
+        + " or (s.kind = 'TEXT' and i.negative = false))";
+
     // A recovery survey's positive answer to a case closed as recovered in the period.
     private static final String WON = " from survey_invitations i join surveys s on s.id = i.survey_id"
         + " join insight_case_facts f on f.case_id = i.case_id"
-        + " where s.purpose = 'RECOVERY' and f.outcome = 'RECOVERED' and f.closed_at >= :start and f.closed_at < :end"
-        + " and i.answered_at is not null and (" + Satisfaction.SATISFIED + " or (s.kind = 'TEXT' and i.negative = false))";
+        + " where f.outcome = 'RECOVERED' and f.closed_at >= :start and f.closed_at < :end and " + CONFIRMED;
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -69,11 +74,11 @@ public class Wins {
         Map<Long, String> agents = new HashMap<>();
         jdbc.sql("select id, name from users").query((rs, n) -> agents.put(rs.getLong("id"), rs.getString("name"))).list();
         List<Line> byAgent = lines("coalesce(f.assignee_id, -1)", won, params).stream()
-            .map(line -> new Line(line.name().equals("-1") ? "Nobody" : agents.getOrDefault(Long.valueOf(line.name()), "User " + line.name()),
-                line.wins()))
+            .map(line -> line.key().equals("-1") ? new Line("none", "Nobody", line.wins())
+                : new Line(line.key(), agents.getOrDefault(Long.valueOf(line.key()), "User " + line.key()), line.wins()))
             .toList();
         List<Line> byTeam = lines("coalesce(f.team_id, -1)", won, params).stream()
-            .map(line -> new Line(RecoverySummary.teamName(line.name(), teams), line.wins())).toList();
+            .map(line -> new Line(line.key(), RecoverySummary.teamName(line.key(), teams), line.wins())).toList();
         List<Win> latest = jdbc.sql("select f.case_id, f.closed_at, f.assignee_id, coalesce(f.team_id, -1) team_key, s.kind, i.score,"
                 + " i.comment" + won + " order by f.closed_at desc, f.case_id desc fetch first " + LATEST + " rows only")
             .params(params)
@@ -92,7 +97,7 @@ public class Wins {
         return jdbc.sql("select cast(" + key + " as varchar(40)) grp, count(distinct f.case_id) wins" + won
                 + " group by " + key + " order by count(distinct f.case_id) desc, grp")
             .params(params)
-            .query((rs, n) -> new Line(rs.getString("grp"), rs.getLong("wins")))
+            .query((rs, n) -> new Line(rs.getString("grp"), rs.getString("grp"), rs.getLong("wins")))
             .list();
     }
 }
