@@ -33,11 +33,28 @@ class UserConsoleController {
         this.tokens = tokens;
     }
 
+    /** People shown a page at a time: each row carries a team picker, so hundreds of rows would make a page of megabytes. */
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/admin/users")
-    String page(@AuthenticationPrincipal RedressUser admin, Model model) {
+    String page(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "1") int page,
+                @AuthenticationPrincipal RedressUser admin, Model model) {
         List<UserSummary> all = users.users();
+        String wanted = q == null ? "" : q.trim().toLowerCase(java.util.Locale.ROOT);
+        // Newest first, so that the person just added is at the top; a search finds anyone else.
+        List<UserSummary> people = all.stream().filter(user -> user.role().person())
+            .filter(user -> wanted.isEmpty() || user.name().toLowerCase(java.util.Locale.ROOT).contains(wanted)
+                || user.email().toLowerCase(java.util.Locale.ROOT).contains(wanted))
+            .sorted(java.util.Comparator.comparingLong(UserSummary::id).reversed())
+            .toList();
+        int pages = Math.max(1, (people.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.min(Math.max(page, 1), pages);
         model.addAttribute("section", "admin");
-        model.addAttribute("users", all.stream().filter(user -> user.role().person()).toList());
+        model.addAttribute("q", wanted);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("people", people.size());
+        model.addAttribute("users", people.subList((shown - 1) * PAGE_SIZE, Math.min(people.size(), shown * PAGE_SIZE)));
         model.addAttribute("integrations", all.stream().filter(user -> !user.role().person()).toList());
         model.addAttribute("integrationTokens", all.stream().filter(user -> !user.role().person())
             .collect(Collectors.toMap(UserSummary::id, user -> tokens.tokensOfIntegration(admin, user.id()))));

@@ -2,6 +2,8 @@ package org.redress.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.redress.Http;
 
@@ -11,6 +13,26 @@ import com.microsoft.playwright.options.AriaRole;
 
 /** An admin manages users, the taxonomy and reads the audit log in the console. */
 class AdminConsoleBrowserTests extends BrowserTest {
+
+    @Test
+    void thePeopleAreShownFiftyAtATimeNewestFirstAndFoundBySearch() {
+        String tag = unique();
+        for (int i = 0; i < 51; i++) {
+            admin().post("/api/v1/users", Map.of("email", "many-" + i + "-" + tag + "@test.redress", "name", "Many " + i + " " + tag,
+                "password", "many-password-1", "role", "agent"));
+        }
+
+        page.navigate(url("/admin/users"));
+
+        Locator people = page.locator("table.list").first().locator("tbody tr");
+        assertThat(people).hasCount(50);
+        assertThat(people.first()).hasAttribute("data-user", "many-50-" + tag + "@test.redress");
+        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Pages of people"))).containsText("Page 1 of");
+        page.getByLabel("Find a person").fill("many-7-" + tag);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find")).click();
+        assertThat(people).hasCount(1);
+        assertThat(people.first()).hasAttribute("data-user", "many-7-" + tag + "@test.redress");
+    }
 
     @Test
     void anAdminAddsAUserPromotesThemAndDeactivatesThem() {
