@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
 import org.redress.identity.UserManagement;
+import org.redress.identity.UserSummary;
 import org.redress.shared.Conflict;
 import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
@@ -126,16 +127,16 @@ class CaseConsoleController {
         model.addAttribute("section", "cases");
         model.addAttribute("c", view);
         model.addAttribute("conversation", cases.conversation(id));
-        // Only those who assign a case to others get the lists to choose from.
+        // Only those who assign a case to others get the lists to choose from, and everyone the people who may own a
+        // lesson's action while the Learn form is on the page: the people are read once, and only when a form shows them.
         boolean assigns = me.supervises();
-        model.addAttribute("users", assigns ? users.users().stream().filter(user -> user.active() && user.role().person()).toList()
-            : List.of());
+        boolean learning = !view.closed() && view.step(PlaybookStep.LEARN).available() && !view.step(PlaybookStep.LEARN).done();
+        List<UserSummary> people = assigns || learning
+            ? users.users().stream().filter(user -> user.active() && user.role().person()).toList() : List.of();
+        model.addAttribute("users", assigns ? people : List.of());
         model.addAttribute("teams", assigns ? users.teams() : List.of());
         model.addAttribute("rootCauses", taxonomy.entries(Taxonomy.ROOT_CAUSE, true));
-        // Who may own a lesson's action: read only while the Learn form is on the page.
-        boolean learning = !view.closed() && view.step(PlaybookStep.LEARN).available() && !view.step(PlaybookStep.LEARN).done();
-        model.addAttribute("actionOwners", learning ? users.users().stream().filter(user -> user.active() && user.role().person()).toList()
-            : List.of());
+        model.addAttribute("actionOwners", learning ? people : List.of());
         model.addAttribute("otherCases", search.othersOfCustomer(view.customer().id(), id, CaseScope.of(me), 5));
         model.addAttribute("today", LocalDate.now(clock.withZone(businessZone)));
     }

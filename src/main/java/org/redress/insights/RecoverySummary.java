@@ -133,6 +133,13 @@ public class RecoverySummary {
         return names;
     }
 
+    /** Every user's name by their id (people who held a case or asked for a remedy). */
+    static Map<Long, String> userNames(JdbcClient jdbc) {
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, name from users").query((rs, n) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
+        return names;
+    }
+
     /** The condition on the case facts (alias {@code f}) for one team's cases; none for all. */
     static String onTeam(@Nullable Long teamId) {
         return teamId == null ? "" : " and f.team_id = " + teamId;
@@ -206,7 +213,7 @@ public class RecoverySummary {
                 names.put("-1", "Shared inbox");
             }
             case AGENT -> {
-                jdbc.sql("select id, name from users").query((rs, n) -> names.put(rs.getString("id"), rs.getString("name"))).list();
+                userNames(jdbc).forEach((id, name) -> names.put(String.valueOf(id), name));
                 names.put("none", "Nobody");
             }
             case CATEGORY -> jdbc.sql("select code, label from taxonomy_entries where kind = 'category'")

@@ -2,7 +2,6 @@ package org.redress.insights;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,8 +70,7 @@ public class Wins {
         Map<String, Object> params = period.bounds(zone);
         String won = WON + RecoverySummary.onTeam(teamId);
         Map<Long, String> teams = RecoverySummary.teamNames(jdbc);
-        Map<Long, String> agents = new HashMap<>();
-        jdbc.sql("select id, name from users").query((rs, n) -> agents.put(rs.getLong("id"), rs.getString("name"))).list();
+        Map<Long, String> agents = RecoverySummary.userNames(jdbc);
         List<Line> byAgent = lines("coalesce(f.assignee_id, -1)", won, params).stream()
             .map(line -> line.key().equals("-1") ? new Line("none", "Nobody", line.wins())
                 : new Line(line.key(), agents.getOrDefault(Long.valueOf(line.key()), "User " + line.key()), line.wins()))

@@ -71,10 +71,10 @@ public class LessonActions {
         }
         UserSummary owner = ownerId == null ? null : users.user(ownerId).filter(user -> user.active() && user.role().person())
             .orElseThrow(() -> InvalidInput.field("ownerId", "there is no active person with id " + ownerId));
+        // A new date may pass too: its owner is alerted again then.
         jdbc.sql("update lessons set owner_id = coalesce(?, owner_id), owner_name = coalesce(?, owner_name),"
-                + " due_on = coalesce(?, due_on), overdue_alerted_at = case when ? then null else overdue_alerted_at end where id = ?")
-            .params(owner == null ? null : owner.id(), owner == null ? null : owner.name(), due == null ? null : Date.valueOf(due),
-                due != null, id)
+                + " due_on = coalesce(?, due_on)" + (due == null ? "" : ", overdue_alerted_at = null") + " where id = ?")
+            .params(owner == null ? null : owner.id(), owner == null ? null : owner.name(), due == null ? null : Date.valueOf(due), id)
             .update();
         audit.record(by.actor(), "lesson.action-changed", "lesson:" + id,
             (owner == null ? "" : "owner " + owner.name()) + (owner != null && due != null ? ", " : "") + (due == null ? "" : "due " + due));

@@ -66,6 +66,13 @@ class LessonsOverTimeTests {
             assertThat(alerts).hasSize(1);
             assertThat(alerts.get(0).get("text").asString()).contains("Ask the carrier to use lockers", "is not done");
 
+            // Given a new date, the action is not overdue until that passes too, and its owner is alerted again then.
+            Http.Response moved = admin.patch("/api/v1/lessons/" + id, Map.of("dueOn", today(clock).plusDays(1).toString()));
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+            assertThat(moved.json().get("overdue").asBoolean()).isFalse();
+            clock.advance(Duration.ofDays(2));
+            assertThat(overdue.alertOwners()).isEqualTo(1);
+
             admin.post("/api/v1/lessons/" + id + "/done", Map.of("note", "Lockers from Monday"));
             Instant done = clock.instant();
             // Thirty days on: two more cases of the cause, one of another.
