@@ -1,10 +1,10 @@
 package org.redress.audit;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.shared.Checks;
+import org.redress.shared.FormFields;
 import org.redress.shared.InvalidInput;
 
 /** Reads the audit log's filters as the API and the console's address give them, refusing each bad one by name. */
@@ -17,7 +17,7 @@ final class AuditFilters {
                                    @Nullable String from, @Nullable String to) {
         Checks checks = new Checks();
         Long actorId = checks.check(() -> {
-            if (blank(actor)) {
+            if (actor == null || actor.isBlank()) {
                 return null;
             }
             try {
@@ -26,8 +26,8 @@ final class AuditFilters {
                 throw InvalidInput.field("actor", "'" + actor + "' is not a user id");
             }
         });
-        LocalDate first = checks.check(() -> date("from", from));
-        LocalDate last = checks.check(() -> date("to", to));
+        LocalDate first = checks.check(() -> FormFields.date("from", from));
+        LocalDate last = checks.check(() -> FormFields.date("to", to));
         checks.check(() -> {
             if (first != null && last != null && last.isBefore(first)) {
                 throw InvalidInput.field("to", "must be on or after the from date");
@@ -38,22 +38,7 @@ final class AuditFilters {
         return new AuditTrail.Filter(trimmed(subject), actorId, trimmed(action), first, last);
     }
 
-    private static @Nullable LocalDate date(String field, @Nullable String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.field(field, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
-    }
-
     private static @Nullable String trimmed(@Nullable String value) {
-        return blank(value) ? null : value.trim();
-    }
-
-    private static boolean blank(@Nullable String value) {
-        return value == null || value.isBlank();
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

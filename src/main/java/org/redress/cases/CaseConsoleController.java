@@ -3,7 +3,6 @@ package org.redress.cases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.redress.identity.UserManagement;
 import org.redress.identity.UserSummary;
 import org.redress.shared.Conflict;
 import org.redress.shared.Forbidden;
+import org.redress.shared.FormFields;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -99,19 +99,19 @@ class CaseConsoleController {
             case "apologize" -> cases.apologize(id, actor, form.get("apology"));
             case "identify-cause" -> cases.identifyCause(id, actor, form.get("rootCause"), form.get("responsibility"), form.get("note"));
             case "explain" -> cases.explain(id, actor, form.get("explanation"));
-            case "resolve" -> cases.resolve(id, actor, form.get("resolution"), date("promisedBy", form.get("promisedBy")));
+            case "resolve" -> cases.resolve(id, actor, form.get("resolution"), FormFields.date("promisedBy", form.get("promisedBy")));
             case "fulfil" -> cases.fulfil(id, actor, form.get("note"));
             case "follow-up" -> cases.followUp(id, actor, yesOrNo(form.get("satisfied")),
-                number(form.get("satisfaction")), form.get("note"));
-            case "learn" -> cases.learn(id, actor, form.get("lesson"), form.get("action"), longOrNull(form.get("actionOwnerId")),
-                date("actionDue", form.get("actionDue")));
+                FormFields.wholeNumber("satisfaction", form.get("satisfaction")), form.get("note"));
+            case "learn" -> cases.learn(id, actor, form.get("lesson"), form.get("action"), FormFields.choice("actionOwnerId", form.get("actionOwnerId")),
+                FormFields.date("actionDue", form.get("actionDue")));
             case "close" -> cases.close(id, actor, new CaseManagement.Closing(form.get("outcome"), form.get("reason"),
                 form.get("duplicateOf"), form.get("note")));
             case "reopen" -> cases.reopen(id, actor, form.get("reason"));
-            case "assign" -> cases.assign(id, me, longOrNull(form.get("assigneeId")), longOrNull(form.get("teamId")));
+            case "assign" -> cases.assign(id, me, FormFields.choice("assigneeId", form.get("assigneeId")), FormFields.choice("teamId", form.get("teamId")));
             case "tags" -> cases.tag(id, actor, Arrays.stream(form.getOrDefault("tags", "").split(","))
                 .map(String::trim).filter(tag -> !tag.isEmpty()).toList());
-            case "severity" -> cases.changeSeverity(id, actor, number(form.get("severity")), form.get("reason"));
+            case "severity" -> cases.changeSeverity(id, actor, FormFields.wholeNumber("severity", form.get("severity")), form.get("reason"));
             case "notes" -> cases.addNote(id, actor, form.get("text"));
             default -> throw new NotFound("There is no action '" + action + "' on a case.");
         }
@@ -139,39 +139,6 @@ class CaseConsoleController {
         model.addAttribute("actionOwners", learning ? people : List.of());
         model.addAttribute("otherCases", search.othersOfCustomer(view.customer().id(), id, CaseScope.of(me), 5));
         model.addAttribute("today", LocalDate.now(clock.withZone(businessZone)));
-    }
-
-    private static @Nullable LocalDate date(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.field(field, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
-    }
-
-    private static @Nullable Integer number(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("'" + value + "' is not a number.");
-        }
-    }
-
-    private static @Nullable Long longOrNull(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("'" + value + "' is not a valid choice.");
-        }
     }
 
     // Strict: a stale or crafted form must not record "not satisfied" and undo a resolution.

@@ -1,7 +1,5 @@
 package org.redress.lessons;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,6 +10,7 @@ import org.redress.identity.RedressUser;
 import org.redress.identity.UserManagement;
 import org.redress.shared.Conflict;
 import org.redress.shared.Forbidden;
+import org.redress.shared.FormFields;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -78,7 +77,7 @@ class LessonsPageController {
     String change(@PathVariable long id, @RequestParam Map<String, String> form, @AuthenticationPrincipal RedressUser me,
                   RedirectAttributes redirect) {
         return attempt(form, redirect, () -> {
-            Lesson changed = actions.change(me, id, owner(form.get("ownerId")), date(form.get("dueOn")));
+            Lesson changed = actions.change(me, id, FormFields.choice("ownerId", form.get("ownerId")), FormFields.date("dueOn", form.get("dueOn")));
             return "Now with " + changed.ownerName() + ", due " + changed.dueOn() + ": " + changed.action();
         });
     }
@@ -93,27 +92,5 @@ class LessonsPageController {
         redirect.addAttribute("show", form.getOrDefault("show", "open"));
         redirect.addAttribute("mine", Boolean.parseBoolean(form.get("mine")));
         return "redirect:/lessons";
-    }
-
-    private static @Nullable Long owner(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw InvalidInput.field("ownerId", "'" + value + "' is not a person");
-        }
-    }
-
-    private static @Nullable LocalDate date(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.field("dueOn", "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.redress.remedies;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -8,6 +7,7 @@ import org.redress.cases.CaseManagement;
 import org.redress.identity.RedressUser;
 import org.redress.shared.Conflict;
 import org.redress.shared.Forbidden;
+import org.redress.shared.FormFields;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -57,7 +57,7 @@ class RemedyConsoleController {
                    @AuthenticationPrincipal RedressUser me, Model model) {
         return act(number, me, model, () -> {
             RemedyView made = desk.propose(CaseManagement.idOf(number), me, new RemedyDesk.Proposal(form.get("type"),
-                form.get("amount"), percent(form.get("percent")), form.get("baseAmount"), null, form.get("description")));
+                form.get("amount"), FormFields.wholeNumber("percent", form.get("percent")), form.get("baseAmount"), null, form.get("description")));
             return made.state().equals("APPROVED") ? "Granted: " + made.terms() + ". Offer it to the customer below."
                 : "Beyond your authority: sent for approval.";
         });
@@ -69,7 +69,7 @@ class RemedyConsoleController {
         requireOnCase(number, id, me);
         return act(number, me, model, () -> switch (action) {
             case "offer" -> {
-                negotiation.offer(id, me, date(form.get("deliverBy")));
+                negotiation.offer(id, me, FormFields.date("deliverBy", form.get("deliverBy")));
                 String email = cases.view(CaseManagement.idOf(number)).customer().email();
                 // The offer goes to the customer once, as a customer update with this link: say so, rather
                 // than ask the agent to send it again.
@@ -80,12 +80,12 @@ class RemedyConsoleController {
                         + "it to them another way (phone, chat, letter).";
             }
             case "accept-counter" -> {
-                RemedyView made = desk.acceptCounter(id, me, date(form.get("deliverBy")));
+                RemedyView made = desk.acceptCounter(id, me, FormFields.date("deliverBy", form.get("deliverBy")));
                 yield made.state().equals("ACCEPTED") ? "Agreed with the customer: " + made.terms() + "."
                     : "Their proposal is beyond your authority: sent for approval.";
             }
             case "counter" -> {
-                RemedyView made = desk.counterBack(id, me, form.get("amount"), date(form.get("deliverBy")));
+                RemedyView made = desk.counterBack(id, me, form.get("amount"), FormFields.date("deliverBy", form.get("deliverBy")));
                 yield made.state().equals("OFFERED") ? "Our counter-offer went to the customer: " + made.terms() + "."
                     : "Our counter-offer is beyond your authority: sent for approval; offer it once approved.";
             }
@@ -161,28 +161,6 @@ class RemedyConsoleController {
     private void requireOnCase(String number, long remedyId, RedressUser me) {
         if (desk.get(remedyId, me).caseId() != CaseManagement.idOf(number)) {
             throw new NotFound("There is no remedy " + remedyId + " on " + number + ".");
-        }
-    }
-
-    private static @Nullable LocalDate date(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw InvalidInput.field("deliverBy", "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
-    }
-
-    private static @Nullable Integer percent(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw InvalidInput.field("percent", "'" + value + "' is not a whole number");
         }
     }
 }
