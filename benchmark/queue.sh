@@ -7,7 +7,8 @@
 # an admin (every case).
 # Usage: benchmark/queue.sh [seconds=30] [warm-up-seconds=30]
 # JAR=path picks another build (e.g. an older commit's, for a before/after); KEEP_DB=1 keeps
-# the database afterwards.
+# the database afterwards; REUSE_DB=1 runs on the database a KEEP_DB=1 run left (no seeding:
+# interleaved before/after runs then read the same rows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_MEASURED=${1:-30}
@@ -21,7 +22,11 @@ ADMIN=bench@example.com
 PASSWORD=bench-password-1
 
 [ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
-$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+if [ -n "${REUSE_DB:-}" ]; then
+  KEEP_DB=1
+else
+  $PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+fi
 
 # Tomcat's access log gives the server's time of each measured request (QueueLoad reads it).
 ACCESS_LOG="$PWD/target/benchmark-queue-access.log"
@@ -40,6 +45,7 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 1 180); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 
+if [ -z "${REUSE_DB:-}" ]; then
 # Teams, and the four agents who sign in (through the API, so their passwords are hashed as usual).
 $PSQL -d $DB -c "insert into teams (name) select 'Bench team ' || n from generate_series(1, 5) as n"
 TEAM=$($PSQL -d $DB -c "select min(id) from teams")
@@ -147,6 +153,11 @@ echo "Seeded in $(( $(date +%s) - start )) s: $($PSQL -d $DB -c "select count(*)
 start=$(date +%s)
 $PSQL -d $DB -c "vacuum analyze"
 echo "Vacuumed and analysed in $(( $(date +%s) - start )) s; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+else
+  TEAM=$($PSQL -d $DB -c "select min(id) from teams")
+  AGENTS=(bench-agent-1@example.com bench-agent-2@example.com bench-agent-3@example.com bench-agent-4@example.com)
+  echo "Reusing the seeded database: $($PSQL -d $DB -c "select count(*) || ' cases, ' || count(*) filter (where status <> 'CLOSED') || ' open' from recovery_cases")"
+fi
 
 # Case pages: open cases the agents may open (their team's and the shared inbox).
 CASES=$(mktemp)
