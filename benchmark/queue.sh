@@ -7,7 +7,8 @@
 # an admin (every case).
 # Usage: benchmark/queue.sh [seconds=30] [warm-up-seconds=30]
 # JAR=path picks another build (e.g. an older commit's, for a before/after); KEEP_DB=1 keeps
-# the database afterwards; REUSE_DB=1 runs on the database a KEEP_DB=1 run left (no seeding:
+# the database afterwards; PAGES=REGEX requests only the pages whose name matches (e.g. 'Case page',
+# to profile one page alone); REUSE_DB=1 runs on the database a KEEP_DB=1 run left (no seeding:
 # interleaved before/after runs then read the same rows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -164,8 +165,8 @@ CASES=$(mktemp)
 $PSQL -d $DB -c "select id from recovery_cases where status <> 'CLOSED' and (team_id = $TEAM or team_id is null) order by random() limit 2000" > "$CASES"
 
 echo; echo "== 4 agents of one team, ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
-"${JAVA:-java}" -Daccess.log="$ACCESS_LOG" benchmark/QueueLoad.java "$BASE" "$SECONDS_MEASURED" "$WARMUP" "$PASSWORD" "$CASES" "${AGENTS[@]}"
+"${JAVA:-java}" -Daccess.log="$ACCESS_LOG" ${PAGES:+-Dpages=$PAGES} benchmark/QueueLoad.java "$BASE" "$SECONDS_MEASURED" "$WARMUP" "$PASSWORD" "$CASES" "${AGENTS[@]}"
 echo; echo "== 4 sessions of an admin (every case), ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
-"${JAVA:-java}" -Daccess.log="$ACCESS_LOG" benchmark/QueueLoad.java "$BASE" "$SECONDS_MEASURED" "$WARMUP" "$PASSWORD" "$CASES" $ADMIN $ADMIN $ADMIN $ADMIN
+"${JAVA:-java}" -Daccess.log="$ACCESS_LOG" ${PAGES:+-Dpages=$PAGES} benchmark/QueueLoad.java "$BASE" "$SECONDS_MEASURED" "$WARMUP" "$PASSWORD" "$CASES" $ADMIN $ADMIN $ADMIN $ADMIN
 echo "Resident memory of the application: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
 rm -f "$CASES"

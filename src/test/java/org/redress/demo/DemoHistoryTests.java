@@ -51,7 +51,18 @@ class DemoHistoryTests {
                 mia.get("/api/v1/insights/lessons" + period).json());
             aQuickAnswerRecoversMore(mia.get("/api/v1/insights/what-recovers" + period).json());
             goodwillPromisesSurveysAndWinsAreThere(mia, period);
+            reviewsAndACalibrationAreThere(port, mia);
         }
+    }
+
+    private static void reviewsAndACalibrationAreThere(int port, Http mia) {
+        JsonNode anas = Http.basic(port, "ana@demo.redress", DemoData.PASSWORD).get("/api/v1/quality/reviews").json();
+        assertThat(anas.size()).isEqualTo(1);
+        assertThat(anas.get(0).get("state").asString()).isEqualTo("SUBMITTED");
+        assertThat(anas.get(0).get("reviewerName").asString()).isEqualTo("Lena Park");
+        JsonNode session = mia.get("/api/v1/quality/calibrations").json().get(0);
+        assertThat(session.get("scoredBy").valueStream().map(JsonNode::asString).toList()).containsExactly("Lena Park", "Mia Schulz");
+        assertThat(session.get("disagreement").get("agreementPercent").asDouble()).isLessThan(100.0);
     }
 
     private static void theDemoIsAsBefore(int port, Http mia) {

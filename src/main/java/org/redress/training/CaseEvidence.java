@@ -1,0 +1,59 @@
+package org.redress.training;
+
+import java.util.List;
+import java.util.Map;
+
+import org.redress.cases.CaseAccess;
+import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseView;
+import org.redress.communications.Purpose;
+import org.redress.communications.ToneCoach;
+import org.redress.identity.RedressUser;
+import org.redress.promises.PromiseKeeping;
+import org.redress.sla.SlaClocks;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a case's own record says about how it was handled, for a reviewer who may open it: the
+ * case, and the ratings its steps, time targets, promises and recorded words suggest.
+ */
+@Component
+class CaseEvidence {
+
+    record Evidence(CaseView view, Map<String, Suggestions.Suggestion> suggestions) {}
+
+    private final CaseManagement cases;
+    private final CaseAccess access;
+    private final SlaClocks clocks;
+    private final PromiseKeeping promises;
+    private final ToneCoach coach;
+
+    CaseEvidence(CaseManagement cases, CaseAccess access, SlaClocks clocks, PromiseKeeping promises, ToneCoach coach) {
+        this.cases = cases;
+        this.access = access;
+        this.clocks = clocks;
+        this.promises = promises;
+        this.coach = coach;
+    }
+
+    Evidence of(RedressUser reviewer, long caseId) {
+        access.require(caseId, reviewer.actor(), "quality.review");
+        CaseView view = cases.view(caseId);
+        return new Evidence(view, Suggestions.of(view, clocks.of(caseId), promises.ofCase(caseId),
+            words -> coach.review(words, Purpose.APOLOGY, "email", "en").stream().map(ToneCoach.Finding::rule).toList()));
+    }
+
+    ReviewDraft draft(RedressUser reviewer, long caseId, Scorecard scorecard) {
+        Evidence evidence = of(reviewer, caseId);
+        CaseView c = evidence.view();
+        List<ReviewDraft.Item> items = scorecard.items().stream().map(item -> {
+            Suggestions.Suggestion suggestion = evidence.suggestions().get(item.code());
+            return new ReviewDraft.Item(item.code(), item.label(), item.guidance(), item.weight(),
+                suggestion == null ? null : suggestion.rating(), suggestion == null ? null : suggestion.why());
+        }).toList();
+        Map<String, Rating> suggested = new java.util.HashMap<>();
+        evidence.suggestions().forEach((code, suggestion) -> suggested.put(code, suggestion.rating()));
+        return new ReviewDraft(c.id(), c.number(), c.subject(), c.assignee() == null ? null : c.assignee().id(),
+            c.assignee() == null ? null : c.assignee().name(), scorecard.version(), items, scorecard.score(suggested));
+    }
+}
