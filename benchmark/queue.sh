@@ -160,13 +160,27 @@ else
   echo "Reusing the seeded database: $($PSQL -d $DB -c "select count(*) || ' cases, ' || count(*) filter (where status <> 'CLOSED') || ' open' from recovery_cases")"
 fi
 
+PAGE_ARGS=()
+[ -z "${PAGES:-}" ] || PAGE_ARGS=("-Dpages=$PAGES")
 # Case pages: open cases the agents may open (their team's and the shared inbox).
 CASES=$(mktemp)
 $PSQL -d $DB -c "select id from recovery_cases where status <> 'CLOSED' and (team_id = $TEAM or team_id is null) order by random() limit 2000" > "$CASES"
 
-echo; echo "== 4 agents of one team, ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
-"${JAVA:-java}" -Daccess.log="$ACCESS_LOG" ${PAGES:+-Dpages=$PAGES} benchmark/QueueLoad.java "$BASE" "$SECONDS_MEASURED" "$WARMUP" "$PASSWORD" "$CASES" "${AGENTS[@]}"
-echo; echo "== 4 sessions of an admin (every case), ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
-"${JAVA:-java}" -Daccess.log="$ACCESS_LOG" ${PAGES:+-Dpages=$PAGES} benchmark/QueueLoad.java "$BASE" "$SECONDS_MEASURED" "$WARMUP" "$PASSWORD" "$CASES" $ADMIN $ADMIN $ADMIN $ADMIN
+# CPU time (ms) of a process, and of every PostgreSQL process together: what a request costs,
+# whatever else the machine does meanwhile.
+cpu_ms() { awk '{ print ($14 + $15) * 10 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_cpu_ms() { local total=0; for p in $(pgrep -x postgres); do total=$((total + $(cpu_ms "$p"))); done; echo $total; }
+run() {
+  local who=$1; shift
+  echo; echo "== $who, ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
+  local app0 pg0 requests0 requests1
+  app0=$(cpu_ms $APP); pg0=$(pg_cpu_ms); requests0=$(wc -l < "$ACCESS_LOG" 2>/dev/null || echo 0)
+  "${JAVA:-java}" -Daccess.log="$ACCESS_LOG" "${PAGE_ARGS[@]}" benchmark/QueueLoad.java "$BASE" "$SECONDS_MEASURED" "$WARMUP" "$PASSWORD" "$CASES" "$@"
+  requests1=$(wc -l < "$ACCESS_LOG")
+  awk -v app=$(( $(cpu_ms $APP) - app0 )) -v pg=$(( $(pg_cpu_ms) - pg0 )) -v n=$(( requests1 - requests0 )) \
+    'BEGIN { printf "CPU per request (warm-up and sign-in included, %d requests): application %.2f ms, PostgreSQL %.2f ms\n", n, app / n, pg / n }'
+}
+run "4 agents of one team" "${AGENTS[@]}"
+run "4 sessions of an admin (every case)" $ADMIN $ADMIN $ADMIN $ADMIN
 echo "Resident memory of the application: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
 rm -f "$CASES"

@@ -326,7 +326,7 @@ public class CaseManagement {
     /** The case, if there is one; never "not found" (which would mark the caller's transaction for rollback). */
     @Transactional(readOnly = true)
     public java.util.Optional<CaseView> find(long caseId) {
-        return cases.findById(caseId).map(views::of);
+        return cases.load(caseId).map(views::of);
     }
 
     /**
@@ -396,7 +396,7 @@ public class CaseManagement {
     }
 
     private RecoveryCase load(long caseId) {
-        return cases.findById(caseId)
+        return cases.load(caseId)
             .orElseThrow(() -> new NotFound("There is no case " + CaseNumber.format(caseId) + "."));
     }
 }

@@ -77,7 +77,7 @@ class CaseMerging {
         long current = caseId;
         // Merges into a merged case are refused, so one step is the rule; the bound guards old data.
         for (int step = 0; step < 10; step++) {
-            RecoveryCase c = cases.findById(current).orElse(null);
+            RecoveryCase c = cases.load(current).orElse(null);
             if (c == null || !c.mergedAway()) {
                 return current;
             }
@@ -100,7 +100,7 @@ class CaseMerging {
     }
 
     private RecoveryCase load(long caseId) {
-        return cases.findById(caseId)
+        return cases.load(caseId)
             .orElseThrow(() -> new NotFound("There is no case " + CaseNumber.format(caseId) + "."));
     }
 }

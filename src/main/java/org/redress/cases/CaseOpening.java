@@ -56,11 +56,11 @@ class CaseOpening {
         records.touch(caseId, now);
         audit.record(actor, "case.message-added", "case:" + CaseNumber.format(caseId), complaint.subject());
         events.publishEvent(new CustomerWrote(caseId, now));
-        return new Intake.Received(views.of(cases.findById(caseId).orElseThrow(), customer), Intake.Result.JOINED);
+        return new Intake.Received(views.of(cases.load(caseId).orElseThrow(), customer), Intake.Result.JOINED);
     }
 
     void reply(long caseId, Channel channel, String author, @Nullable String subject, String body, Instant now) {
-        RecoveryCase recoveryCase = cases.findById(caseId)
+        RecoveryCase recoveryCase = cases.load(caseId)
             .orElseThrow(() -> new NotFound("There is no case " + CaseNumber.format(caseId) + "."));
         if (!recoveryCase.status().open()) {
             throw new Conflict(CaseNumber.format(caseId) + " is closed.");
@@ -74,7 +74,7 @@ class CaseOpening {
     }
 
     Intake.Received replay(long caseId) {
-        return new Intake.Received(views.of(cases.findById(caseId).orElseThrow()), Intake.Result.REPLAYED);
+        return new Intake.Received(views.of(cases.load(caseId).orElseThrow()), Intake.Result.REPLAYED);
     }
 
     Optional<Long> openCaseOf(long customerId, String category) {

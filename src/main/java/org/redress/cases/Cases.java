@@ -2,5 +2,5 @@ package org.redress.cases;
 
 import org.springframework.data.repository.ListCrudRepository;
 
-interface Cases extends ListCrudRepository<RecoveryCase, Long> {
+interface Cases extends ListCrudRepository<RecoveryCase, Long>, CaseRows {
 }
