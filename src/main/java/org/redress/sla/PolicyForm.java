@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.shared.Checks;
+import org.redress.shared.FormFields;
 import org.redress.shared.InvalidInput;
 
 /**
@@ -69,11 +70,11 @@ record PolicyForm(Map<String, String> values) {
         Map<String, Integer> minutes = new HashMap<>();
         TARGETS.forEach(target -> minutes.put(target, checks.check(() ->
             TargetTime.minutes(target, form.get(target), form.get(target + "Unit"), businessHours))));
-        Integer severity = checks.check(() -> number("severity", form.get("severity")));
-        Integer warnAt = checks.check(() -> number("warnAtPercent", form.get("warnAtPercent")));
-        Integer calendar = checks.check(() -> number("calendarId", form.get("calendarId")));
-        Integer team = checks.check(() -> number("escalationTeamId", form.get("escalationTeamId")));
-        Integer assignee = checks.check(() -> number("escalationAssigneeId", form.get("escalationAssigneeId")));
+        Integer severity = checks.check(() -> FormFields.wholeNumber("severity", form.get("severity")));
+        Integer warnAt = checks.check(() -> FormFields.wholeNumber("warnAtPercent", form.get("warnAtPercent")));
+        Integer calendar = checks.check(() -> FormFields.wholeNumber("calendarId", form.get("calendarId")));
+        Integer team = checks.check(() -> FormFields.wholeNumber("escalationTeamId", form.get("escalationTeamId")));
+        Integer assignee = checks.check(() -> FormFields.wholeNumber("escalationAssigneeId", form.get("escalationAssigneeId")));
         checks.verify();
         return new SlaManagement.PolicyDefinition(form.get("name"), severity, blankToNull(form.get("channel")),
             blankToNull(form.get("tier")), minutes.get("acknowledge"), minutes.get("resolve"), minutes.get("fulfil"),
@@ -106,16 +107,6 @@ record PolicyForm(Map<String, String> values) {
         return value == null ? null : value.longValue();
     }
 
-    private static @Nullable Integer number(String field, @Nullable String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw InvalidInput.field(field, "'" + value + "' is not a whole number");
-        }
-    }
 
     private static @Nullable String blankToNull(@Nullable String value) {
         return blank(value) ? null : value.trim();
