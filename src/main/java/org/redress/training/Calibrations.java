@@ -42,9 +42,7 @@ public class Calibrations {
                            @Nullable String note) {}
 
     public Calibration open(RedressUser lead, long caseId, @Nullable String note) {
-        QualityReviews.requireReviewer(lead);
-        // The reviewer must be able to open the case: the same check as a review's.
-        reviews.draft(lead, caseId);
+        reviews.requireMayReview(lead, caseId);
         String why = Text.optional("note", note, 2_000);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -36,8 +36,13 @@ class CaseEvidence {
         this.coach = coach;
     }
 
-    Evidence of(RedressUser reviewer, long caseId) {
+    /** Refuses (audited) unless the reviewer may open the case. */
+    void requireAccess(RedressUser reviewer, long caseId) {
         access.require(caseId, reviewer.actor(), "quality.review");
+    }
+
+    Evidence of(RedressUser reviewer, long caseId) {
+        requireAccess(reviewer, caseId);
         CaseView view = cases.view(caseId);
         return new Evidence(view, Suggestions.of(view, clocks.of(caseId), promises.ofCase(caseId),
             words -> coach.review(words, Purpose.APOLOGY, "email", "en").stream().map(ToneCoach.Finding::rule).toList()));

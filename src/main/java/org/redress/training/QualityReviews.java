@@ -63,6 +63,12 @@ public class QualityReviews {
         return draft(reviewer, caseId, scorecards.current());
     }
 
+    /** Refuses unless the person reviews cases and may open this one. */
+    void requireMayReview(RedressUser reviewer, long caseId) {
+        requireReviewer(reviewer);
+        evidence.requireAccess(reviewer, caseId);
+    }
+
     ReviewDraft draft(RedressUser reviewer, long caseId, Scorecard scorecard) {
         requireReviewer(reviewer);
         return evidence.draft(reviewer, caseId, scorecard);
@@ -133,8 +139,7 @@ public class QualityReviews {
     @Transactional(readOnly = true)
     public List<QualityReview> list(RedressUser reader, @Nullable Long agentId, @Nullable String state, int limit) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(reader.supervises() ? notices.scope(reader, "r.case_id") + CALIBRATION_VISIBLE
-            : "r.agent_id = :me and r.state <> 'CALIBRATION'");
+        StringBuilder where = new StringBuilder(visibleTo(reader));
         params.put("me", reader.id());
         if (agentId != null) {
             where.append(" and r.agent_id = :agent");
@@ -157,10 +162,14 @@ public class QualityReviews {
 
     @Transactional(readOnly = true)
     public QualityReview one(RedressUser reader, long id) {
-        String visible = reader.supervises() ? notices.scope(reader, "r.case_id") + CALIBRATION_VISIBLE
-            : "r.agent_id = :me and r.state <> 'CALIBRATION'";
-        return store.list("r.id = :id and " + visible, Map.of("id", id, "me", reader.id()), 1).stream().findFirst()
+        return store.list("r.id = :id and " + visibleTo(reader), Map.of("id", id, "me", reader.id()), 1).stream().findFirst()
             .orElseThrow(() -> new NotFound("There is no review " + id + "."));
+    }
+
+    // Agents: their own reviews, not calibration scores; leads and above: reviews of cases they may open.
+    private String visibleTo(RedressUser reader) {
+        return reader.supervises() ? notices.scope(reader, "r.case_id") + CALIBRATION_VISIBLE
+            : "r.agent_id = :me and r.state <> 'CALIBRATION'";
     }
 
     private UserSummary agent(CaseView c, @Nullable Long agentId) {

@@ -4,16 +4,23 @@ import org.jspecify.annotations.Nullable;
 
 /** How well one scorecard item was done on a case. */
 public enum Rating {
-    MET(1.0),
-    PARTLY(0.5),
-    MISSED(0.0),
+    MET(1.0, "Met"),
+    PARTLY(0.5, "Partly"),
+    MISSED(0.0, "Missed"),
     /** The item did not arise on this case (e.g. a date not yet due); it counts neither way. */
-    NOT_APPLICABLE(null);
+    NOT_APPLICABLE(null, "Does not apply");
 
     private final @Nullable Double points;
+    private final String label;
 
-    Rating(@Nullable Double points) {
+    Rating(@Nullable Double points, String label) {
         this.points = points;
+        this.label = label;
+    }
+
+    /** The rating in words, as the console shows it. */
+    public String label() {
+        return label;
     }
 
     /** The share of the item's weight earned; null when it does not count. */

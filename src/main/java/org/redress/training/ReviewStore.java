@@ -96,14 +96,12 @@ class ReviewStore {
                 join quality_scorecard_items i on i.scorecard_version = r.scorecard_version and i.code = q.item_code
                 where q.review_id in (:ids) order by q.review_id, i.position""")
             .param("ids", reviews.stream().map(QualityReview::id).toList())
-            .query((rs, n) -> {
+            .query(rs -> {
                 String suggested = rs.getString("suggested");
                 ratings.computeIfAbsent(rs.getLong("review_id"), id -> new ArrayList<>()).add(new QualityReview.ItemRating(
                     rs.getString("item_code"), rs.getString("label"), rs.getInt("weight"), Rating.valueOf(rs.getString("rating")),
                     suggested == null ? null : Rating.valueOf(suggested), rs.getString("note")));
-                return null;
-            })
-            .list();
+            });
         return reviews.stream().map(r -> new QualityReview(r.id(), r.caseId(), r.caseNumber(), r.agentId(), r.agentName(),
             r.reviewerId(), r.reviewerName(), r.scorecardVersion(), r.calibrationId(), r.score(), r.comment(), r.state(),
             r.submittedAt(), r.answerBy(), r.answeredAt(), r.answer(), ratings.getOrDefault(r.id(), List.of()))).toList();
