@@ -87,9 +87,10 @@ public class Calibrations {
     @Transactional(readOnly = true)
     public List<Calibration> list(RedressUser reader, int limit) {
         QualityReviews.requireReviewer(reader);
+        QualityReviews.requireLimit(limit, 200);
         List<Long> ids = jdbc.sql("select c.id from quality_calibrations c where " + notices.scope(reader, "c.case_id")
                 + " order by c.opened_at desc, c.id desc limit :limit")
-            .param("limit", Math.max(1, Math.min(limit, 200))).query(Long.class).list();
+            .param("limit", limit).query(Long.class).list();
         return ids.stream().map(id -> show(reader, id)).toList();
     }
 

@@ -138,6 +138,7 @@ public class QualityReviews {
     /** Reviews the reader may see: agents their own (not calibration scores), leads and above those of cases they may open. */
     @Transactional(readOnly = true)
     public List<QualityReview> list(RedressUser reader, @Nullable Long agentId, @Nullable String state, int limit) {
+        requireLimit(limit, 500);
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(visibleTo(reader));
         params.put("me", reader.id());
@@ -157,7 +158,7 @@ public class QualityReviews {
         } else if (reader.supervises()) {
             where.append(" and r.state <> 'CALIBRATION'");
         }
-        return store.list(where.toString(), params, Math.max(1, Math.min(limit, 500)));
+        return store.list(where.toString(), params, limit);
     }
 
     @Transactional(readOnly = true)
@@ -179,6 +180,12 @@ public class QualityReviews {
         }
         return users.user(wanted).filter(user -> user.role().person())
             .orElseThrow(() -> InvalidInput.field("agentId", "there is no person " + wanted));
+    }
+
+    static void requireLimit(int limit, int most) {
+        if (limit < 1 || limit > most) {
+            throw InvalidInput.field("limit", "must be from 1 to " + most);
+        }
     }
 
     static void requireReviewer(RedressUser user) {

@@ -106,6 +106,8 @@ class QualityReviewTests extends ApplicationTest {
             .post("/api/v1/quality/reviews", Map.of("caseNumber", number));
         assertThat(elsewhere.status()).as("a lead of another team may not open the case").isEqualTo(403);
 
+        assertRefused(lead.http().get("/api/v1/quality/reviews?limit=0"), "limit");
+        assertRefused(lead.http().get("/api/v1/quality/calibrations?limit=201"), "limit");
         assertThat(count("quality_reviews")).isEqualTo(before);
     }
 
