@@ -93,6 +93,11 @@ public class ToneCoach {
         return findings;
     }
 
+    /** Whether the words own our part ("we got this wrong", "that's on us"), as the playbook asks where we were at fault. */
+    public boolean ownsOurPart(String draft, String language) {
+        return firstOf(draft.toLowerCase(Locale.ROOT).replace('’', '\''), phrases(language).ownership()) != null;
+    }
+
     private void add(List<Finding> findings, Rule rule, String advice, @Nullable String quote) {
         findings.add(new Finding(rule, advice, quote, settings.blocking().contains(rule)));
     }

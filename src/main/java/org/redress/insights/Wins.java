@@ -15,7 +15,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The wins to celebrate: cases closed as recovered in the period whose customer then said so
- * in the recovery survey (4–5 of 5, 9–10 of 10, or words the survey did not find negative), per
+ * in the recovery survey (4–5 of 5, 9–10 of 10, or words the survey did not find negative), or
+ * whose handling a quality review scored {@value #HIGH_REVIEW_SCORE}% or more, per
  * agent who held the case, per team, and the latest ones with the customer's own words. Read
  * from the survey tables joined to the case facts; agents' names from {@code users}.
  */
@@ -36,8 +37,8 @@ public class Wins {
                       @Schema(description = "When it closed.") Instant closedAt,
                       @Schema(description = "Who held it (none: nobody).") @Nullable String agent,
                       @Schema(description = "Its team.") String team,
-                      @Schema(description = "CSAT, NPS or TEXT.") String kind,
-                      @Schema(description = "The score given; none for words only.") @Nullable Integer score,
+                      @Schema(description = "CSAT, NPS or TEXT (the customer said so), or REVIEW (a high review score).") String kind,
+                      @Schema(description = "The score given (the review's, for REVIEW); none for words only.") @Nullable Integer score,
                       @Schema(description = "What the customer wrote, if anything.") @Nullable String comment) {}
 
     @Schema(name = "Wins", description = "Recoveries the customer confirmed: the wins of the period.")
@@ -53,10 +54,18 @@ public class Wins {
     static final String CONFIRMED = "s.purpose = 'RECOVERY' and i.answered_at is not null and (" + Satisfaction.SATISFIED
         + " or (s.kind = 'TEXT' and i.negative = false))";
 
-    // A recovery survey's positive answer to a case closed as recovered in the period.
-    private static final String WON = " from survey_invitations i join surveys s on s.id = i.survey_id"
-        + " join insight_case_facts f on f.case_id = i.case_id"
-        + " where f.outcome = 'RECOVERED' and f.closed_at >= :start and f.closed_at < :end and " + CONFIRMED;
+    /** A quality review at or above this score makes a recovered case a win, as a customer's yes does. */
+    public static final int HIGH_REVIEW_SCORE = 90;
+
+    // A case closed as recovered in the period whose customer said so in the recovery survey (w),
+    // or whose handling a reviewer scored high (q; calibration scores do not count).
+    private static final String WON = " from insight_case_facts f"
+        + " left join (select i.case_id, max(s.kind) kind, max(i.score) score, max(i.comment) comment from survey_invitations i"
+        + " join surveys s on s.id = i.survey_id where " + CONFIRMED + " group by i.case_id) w on w.case_id = f.case_id"
+        + " left join (select case_id, max(score) review_score from quality_reviews where calibration_id is null group by case_id) q"
+        + " on q.case_id = f.case_id"
+        + " where f.outcome = 'RECOVERED' and f.closed_at >= :start and f.closed_at < :end"
+        + " and (w.case_id is not null or q.review_score >= " + HIGH_REVIEW_SCORE + ")";
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -77,8 +86,21 @@ public class Wins {
             .toList();
         List<Line> byTeam = lines("coalesce(f.team_id, -1)", won, params).stream()
             .map(line -> new Line(line.key(), RecoverySummary.teamName(line.key(), teams), line.wins())).toList();
-        List<Win> latest = jdbc.sql("select f.case_id, f.closed_at, f.assignee_id, coalesce(f.team_id, -1) team_key, s.kind, i.score,"
-                + " i.comment" + won + " order by f.closed_at desc, f.case_id desc fetch first " + LATEST + " rows only")
+        List<Win> latest = latest(won, params, agents, teams);
+        return new Report(period, teamId, byTeam.stream().mapToLong(Line::wins).sum(), byAgent, byTeam, latest, RecoverySummary.asOf(jdbc));
+    }
+
+    /** One agent's wins among the cases they held, newest first (at most ten), for their training page. */
+    public List<Win> ofAgent(long agentId, Period period) {
+        Map<String, Object> params = new java.util.HashMap<>(period.bounds(zone));
+        params.put("agent", agentId);
+        return latest(WON + " and f.assignee_id = :agent", params, RecoverySummary.userNames(jdbc), RecoverySummary.teamNames(jdbc));
+    }
+
+    private List<Win> latest(String won, Map<String, Object> params, Map<Long, String> agents, Map<Long, String> teams) {
+        return jdbc.sql("select f.case_id, f.closed_at, f.assignee_id, coalesce(f.team_id, -1) team_key,"
+                + " coalesce(w.kind, 'REVIEW') kind, coalesce(w.score, cast(q.review_score as integer)) score, w.comment"
+                + won + " order by f.closed_at desc, f.case_id desc fetch first " + LATEST + " rows only")
             .params(params)
             .query((rs, n) -> {
                 Long agent = rs.getObject("assignee_id", Long.class);
@@ -88,7 +110,6 @@ public class Wins {
                     rs.getObject("score", Integer.class), rs.getString("comment"));
             })
             .list();
-        return new Report(period, teamId, byTeam.stream().mapToLong(Line::wins).sum(), byAgent, byTeam, latest, RecoverySummary.asOf(jdbc));
     }
 
     private List<Line> lines(String key, String won, Map<String, Object> params) {

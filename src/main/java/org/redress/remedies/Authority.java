@@ -25,6 +25,12 @@ record Authority(Money perCase, Money perMonth) {
         return new Verdict(exceeded.isEmpty(), exceeded);
     }
 
+    /** Each limit the higher of the two: a raise counts where it is above the matrix, never below it. */
+    Authority higher(Authority other) {
+        return new Authority(perCase.compareTo(other.perCase) >= 0 ? perCase : other.perCase,
+            perMonth.compareTo(other.perMonth) >= 0 ? perMonth : other.perMonth);
+    }
+
     /** What is left to grant on this case this month. */
     Money remaining(Money grantedOnCase, Money grantedThisMonth) {
         Money caseLeft = perCase.minus(grantedOnCase);

@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may grant how much: a person's own limits for a remedy type, else their role's; and
- * what counts against them (everything granted on the case, everything they granted this
- * calendar month in the business time zone). {@link #lock} serialises the grants of a
+ * Who may grant how much: a person's own limits for a remedy type, else their role's, raised
+ * while a certification lasts ({@link AuthorityRaises}); and what counts against them
+ * (everything granted on the case, everything they granted this calendar month in the
+ * business time zone). {@link #lock} serialises the grants of a
  * person and of a case, so two requests cannot both fit under a limit only one fits under.
  */
 @Component
@@ -39,18 +40,29 @@ class AuthorityMatrix {
         this.businessZone = businessZone;
     }
 
-    /** The person's authority for the type, or none (they may not grant it at all). */
+    /**
+     * The person's authority for the type, or none (they may not grant it at all): their own
+     * limits, else their role's; each raised where a raise in force now (a certification) is higher.
+     */
     Optional<Authority> of(long userId, Role role, String remedyType) {
-        record Limit(long perCaseMinor, long perMonthMinor) {}
-        return jdbc.sql("""
+        Optional<Authority> matrix = jdbc.sql("""
                 select per_case_minor, per_month_minor from authority_limits
                 where remedy_type = ? and (user_id = ? or role = ?)
                 order by case when user_id is null then 1 else 0 end limit 1""")
             .params(remedyType, userId, role.name())
-            .query((rs, n) -> new Limit(rs.getLong("per_case_minor"), rs.getLong("per_month_minor")))
-            .optional()
-            .map(limit -> new Authority(new Money(limit.perCaseMinor(), settings.currency()),
-                new Money(limit.perMonthMinor(), settings.currency())));
+            .query((rs, n) -> authority(rs.getLong("per_case_minor"), rs.getLong("per_month_minor")))
+            .optional();
+        Optional<Authority> raised = jdbc.sql("""
+                select max(per_case_minor) per_case_minor, max(per_month_minor) per_month_minor from authority_raises
+                where user_id = ? and remedy_type = ? and expires_at > ? having count(*) > 0""")
+            .params(userId, remedyType, Timestamp.from(clock.instant()))
+            .query((rs, n) -> authority(rs.getLong("per_case_minor"), rs.getLong("per_month_minor")))
+            .optional();
+        return raised.isEmpty() ? matrix : Optional.of(matrix.map(limits -> limits.higher(raised.get())).orElse(raised.get()));
+    }
+
+    private Authority authority(long perCaseMinor, long perMonthMinor) {
+        return new Authority(new Money(perCaseMinor, settings.currency()), new Money(perMonthMinor, settings.currency()));
     }
 
     /** What the person may still grant of the type on the case, for the remedy to decide with. */

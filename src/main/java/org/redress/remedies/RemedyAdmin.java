@@ -120,13 +120,10 @@ public class RemedyAdmin {
             }
             return null;
         });
-        String code = checks.check(() -> typeCode(type));
-        Money caseLimit = checks.check(() -> Money.parse("perCase", perCase, settings.currency()));
-        Money monthLimit = checks.check(() -> Money.parse("perMonth", perMonth, settings.currency()));
-        checks.verify();
-        if (monthLimit.compareTo(caseLimit) < 0) {
-            throw InvalidInput.field("perMonth", "must be at least the per-case limit");
-        }
+        AuthorityRaises.Limits limits = limits(checks, type, perCase, perMonth);
+        String code = limits.type();
+        Money caseLimit = limits.perCase();
+        Money monthLimit = limits.perMonth();
         String holder = role == null ? null : role.trim().toUpperCase(Locale.ROOT);
         jdbc.sql("delete from authority_limits where remedy_type = ? and (role = ? or user_id = ?)")
             .params(code, holder, userId).update();
@@ -152,6 +149,18 @@ public class RemedyAdmin {
     }
 
     /** The code of an existing remedy type, or a refusal naming the field. */
+    /** A remedy type and its two limits, each refused into checks (type, perCase, perMonth); verifies them with what checks holds. */
+    AuthorityRaises.Limits limits(Checks checks, @Nullable String type, @Nullable String perCase, @Nullable String perMonth) {
+        String code = checks.check(() -> typeCode(type));
+        Money caseLimit = checks.check(() -> Money.parse("perCase", perCase, settings.currency()));
+        Money monthLimit = checks.check(() -> Money.parse("perMonth", perMonth, settings.currency()));
+        checks.verify();
+        if (monthLimit.compareTo(caseLimit) < 0) {
+            throw InvalidInput.field("perMonth", "must be at least the per-case limit");
+        }
+        return new AuthorityRaises.Limits(code, caseLimit, monthLimit);
+    }
+
     String typeCode(@Nullable String type) {
         return types.findById(Text.required("type", type, 50).trim().toLowerCase(Locale.ROOT))
             .orElseThrow(() -> InvalidInput.field("type", "'" + type + "' is not a remedy type")).code();

@@ -29,8 +29,10 @@ class RemedyPolicyApiController {
     private final RemedyTypes types;
     private final RemedyAdmin admin;
     private final FairOfferRules rules;
+    private final AuthorityRaises raises;
 
-    RemedyPolicyApiController(RemedyTypes types, RemedyAdmin admin, FairOfferRules rules) {
+    RemedyPolicyApiController(RemedyTypes types, RemedyAdmin admin, FairOfferRules rules, AuthorityRaises raises) {
+        this.raises = raises;
         this.types = types;
         this.admin = admin;
         this.rules = rules;
@@ -60,6 +62,14 @@ class RemedyPolicyApiController {
     @Operation(summary = "The authority matrix")
     List<RemedyAdmin.Limit> limits() {
         return admin.limits();
+    }
+
+    @GetMapping("/api/v1/remedies/authority-raises")
+    @Operation(summary = "Authority raised above the matrix, in force now",
+        description = "Per person and remedy type: the raised limits, where they come from (a certification) and when they end. "
+            + "While one lasts, each of its limits counts where it is above the person's own or role limit.")
+    List<AuthorityRaises.Raise> raises() {
+        return raises.current();
     }
 
     @Schema(name = "AuthorityLimitDefinition", description = "A role's or one person's limit for a remedy type.")

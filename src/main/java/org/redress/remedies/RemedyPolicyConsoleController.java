@@ -40,10 +40,12 @@ class RemedyPolicyConsoleController {
     private final UserManagement users;
     private final CaseCategories categories;
     private final CustomerManagement customers;
+    private final AuthorityRaises raises;
 
     RemedyPolicyConsoleController(RemedyAdmin admin, FairOfferRules rules, RemedyTypes types, UserManagement users,
-                                  CaseCategories categories, CustomerManagement customers) {
+                                  CaseCategories categories, CustomerManagement customers, AuthorityRaises raises) {
         this.admin = admin;
+        this.raises = raises;
         this.rules = rules;
         this.types = types;
         this.users = users;
@@ -176,6 +178,7 @@ class RemedyPolicyConsoleController {
                 : names.getOrDefault(limit.userId(), "User " + limit.userId()) + " (own limit)",
             limit.role() != null ? "role:" + limit.role() : "user:" + limit.userId(),
             typeLabels.getOrDefault(limit.type(), limit.type()))).toList());
+        model.addAttribute("raises", raises.current());
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::person).toList());
         model.addAttribute("people", people.stream().filter(UserSummary::active).toList());
         model.addAttribute("rules", rules.rules());

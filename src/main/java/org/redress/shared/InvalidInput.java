@@ -25,6 +25,14 @@ public class InvalidInput extends RuntimeException {
         return new InvalidInput(field + " " + message, List.of(new FieldError(field, message)));
     }
 
+    /** The same refusal with a field named as the caller's request names it (another module's {@code type} is its {@code remedyType}). */
+    public InvalidInput renamed(String field, String as) {
+        String message = getMessage() != null && getMessage().startsWith(field + " ") ? as + getMessage().substring(field.length())
+            : String.valueOf(getMessage());
+        return new InvalidInput(message, errors.stream()
+            .map(error -> error.field().equals(field) ? new FieldError(as, error.message()) : error).toList());
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

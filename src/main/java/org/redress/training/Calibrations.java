@@ -28,9 +28,9 @@ public class Calibrations {
     private final ReviewStore store;
     private final QualityReviews reviews;
     private final Scorecards scorecards;
-    private final ReviewNotices notices;
+    private final TrainingNotices notices;
 
-    Calibrations(JdbcClient jdbc, ReviewStore store, QualityReviews reviews, Scorecards scorecards, ReviewNotices notices) {
+    Calibrations(JdbcClient jdbc, ReviewStore store, QualityReviews reviews, Scorecards scorecards, TrainingNotices notices) {
         this.jdbc = jdbc;
         this.store = store;
         this.reviews = reviews;

@@ -1,5 +1,8 @@
 package org.redress.training;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +13,7 @@ import org.redress.communications.Purpose;
 import org.redress.communications.ToneCoach;
 import org.redress.identity.RedressUser;
 import org.redress.promises.PromiseKeeping;
+import org.redress.shared.Conflict;
 import org.redress.sla.SlaClocks;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +52,21 @@ class CaseEvidence {
             words -> coach.review(words, Purpose.APOLOGY, "email", "en").stream().map(ToneCoach.Finding::rule).toList()));
     }
 
+    /** The case and its messages, to make a scenario from; refuses (audited) unless the lead may open it. */
+    CaseScenario.Draft scenario(RedressUser lead, long caseId, Collection<String> staffNames) {
+        access.require(caseId, lead.actor(), "training.scenario");
+        CaseView view = cases.view(caseId);
+        if (!view.closed()) {
+            throw new Conflict(view.number() + " is still open: make scenarios from resolved cases.");
+        }
+        List<String> people = new ArrayList<>(staffNames);
+        people.add(view.customer().name());
+        people.add(view.customer().email());
+        people.add(view.customer().phone());
+        people.add(view.customer().externalRef());
+        return CaseScenario.of(view, cases.messages(caseId), Anonymiser.knowing(people));
+    }
+
     ReviewDraft draft(RedressUser reviewer, long caseId, Scorecard scorecard) {
         Evidence evidence = of(reviewer, caseId);
         CaseView c = evidence.view();
@@ -56,7 +75,7 @@ class CaseEvidence {
             return new ReviewDraft.Item(item.code(), item.label(), item.guidance(), item.weight(),
                 suggestion == null ? null : suggestion.rating(), suggestion == null ? null : suggestion.why());
         }).toList();
-        Map<String, Rating> suggested = new java.util.HashMap<>();
+        Map<String, Rating> suggested = new HashMap<>();
         evidence.suggestions().forEach((code, suggestion) -> suggested.put(code, suggestion.rating()));
         return new ReviewDraft(c.id(), c.number(), c.subject(), c.assignee() == null ? null : c.assignee().id(),
             c.assignee() == null ? null : c.assignee().name(), scorecard.version(), items, scorecard.score(suggested));

@@ -44,11 +44,13 @@ public class QualityReviews {
     private final Scorecards scorecards;
     private final CaseEvidence evidence;
     private final UserManagement users;
-    private final ReviewNotices notices;
+    private final TrainingNotices notices;
+    private final Certifications certifications;
     private final Duration answerWindow;
 
-    QualityReviews(ReviewStore store, Scorecards scorecards, CaseEvidence evidence, UserManagement users, ReviewNotices notices,
-                   @Value("${redress.training.answer-days:7}") int answerDays) {
+    QualityReviews(ReviewStore store, Scorecards scorecards, CaseEvidence evidence, UserManagement users, TrainingNotices notices,
+                   Certifications certifications, @Value("${redress.training.answer-days:7}") int answerDays) {
+        this.certifications = certifications;
         this.store = store;
         this.scorecards = scorecards;
         this.evidence = evidence;
@@ -129,6 +131,10 @@ public class QualityReviews {
                 calibrating ? null : now.plus(answerWindow)));
             QualityReview review = store.get(id);
             notices.submitted(reviewer, review);
+            if (!calibrating) {
+                // A good review may be the last thing a certification waited for.
+                certifications.consider(reviewer.actor(), review.agentId());
+            }
             return review;
         } catch (DuplicateKeyException again) {
             throw new Conflict("You have already scored this case in this session.");

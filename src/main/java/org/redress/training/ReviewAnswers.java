@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReviewAnswers {
 
     private final ReviewStore store;
-    private final ReviewNotices notices;
+    private final TrainingNotices notices;
 
-    ReviewAnswers(ReviewStore store, ReviewNotices notices) {
+    ReviewAnswers(ReviewStore store, TrainingNotices notices) {
         this.store = store;
         this.notices = notices;
     }

@@ -10,16 +10,19 @@ import java.util.Locale;
 import org.redress.audit.AuditTrail;
 import org.redress.cases.CaseAccess;
 import org.redress.identity.RedressUser;
+import org.redress.identity.UserSummary;
 import org.redress.notifications.AlertInbox;
+import org.redress.shared.Actor;
 import org.springframework.stereotype.Component;
 
 /**
- * What a review tells others, in the caller's transaction: the agent is alerted to a new
- * review, the reviewer to a dispute; every step is audited. Also the time and the reader's
- * case scope the reviews are read with.
+ * What training tells others, in the caller's transaction: the agent is alerted to a new
+ * review, the reviewer to a dispute, a person to a certification earned, ending soon or ended
+ * (and their leads too); every step is audited. Also the time and the reader's case scope the
+ * reviews are read with.
  */
 @Component
-class ReviewNotices {
+class TrainingNotices {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
@@ -29,7 +32,7 @@ class ReviewNotices {
     private final Clock clock;
     private final ZoneId zone;
 
-    ReviewNotices(AlertInbox alerts, AuditTrail audit, CaseAccess access, Clock clock, ZoneId businessZone) {
+    TrainingNotices(AlertInbox alerts, AuditTrail audit, CaseAccess access, Clock clock, ZoneId businessZone) {
         this.alerts = alerts;
         this.audit = audit;
         this.access = access;
@@ -71,5 +74,35 @@ class ReviewNotices {
             alerts.raise(List.of(review.reviewerId()), review.caseId(), "quality.review-disputed", agent.name()
                 + " disputes your review of " + review.caseNumber() + ": " + review.answer());
         }
+    }
+
+    void scenario(RedressUser by, long id, String what) {
+        audit.record(by.actor(), "training.scenario", "scenario:" + id, what);
+    }
+
+    void defined(RedressUser by, String code, String rule) {
+        audit.record(by.actor(), "training.certification-set", "certification:" + code, rule);
+    }
+
+    void certified(Actor by, UserSummary person, String certification, String authority, Instant until) {
+        audit.record(by, "training.certified", "user:" + person.id(), certification + " until " + day(until) + ": " + authority);
+        alerts.raise(List.of(person.id()), null, "training.certified", "You are certified: " + certification + ". " + authority
+            + " until " + day(until) + ".");
+    }
+
+    void endingSoon(UserSummary person, List<Long> leads, String certification, Instant until) {
+        audit.record(Actor.SYSTEM, "training.certification-ending", "user:" + person.id(), certification + " ends " + day(until));
+        alerts.raise(List.of(person.id()), null, "training.certification-ending", "Your certification " + certification + " ends on "
+            + day(until) + ": your remedy authority drops back then. Pass its quiz again to renew it.");
+        alerts.raise(leads, null, "training.certification-ending", person.name() + "'s certification " + certification + " ends on "
+            + day(until) + ".");
+    }
+
+    void lapsed(UserSummary person, List<Long> leads, String certification) {
+        audit.record(Actor.SYSTEM, "training.certification-lapsed", "user:" + person.id(), certification
+            + ": remedy authority back to the matrix");
+        alerts.raise(List.of(person.id()), null, "training.certification-lapsed", "Your certification " + certification
+            + " has ended: your remedy authority is back to your usual limits.");
+        alerts.raise(leads, null, "training.certification-lapsed", person.name() + "'s certification " + certification + " has ended.");
     }
 }
