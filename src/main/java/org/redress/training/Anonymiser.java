@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Takes the personal data out of a case's words before they become a scenario: the names it
- * knows (the customer's and the staff's, whole and each part), email addresses, links, phone
+ * knows (the customer's and the staff's, whole and each part), the customer's references, email addresses, links, phone
  * numbers, case numbers, and any word carrying digits that is not a short count or a date
  * (order numbers, references, postcodes). Each is replaced by what it was ({@code [name]},
  * {@code [email]}, …), so the conversation still reads. A lead reads the result before it is
@@ -23,6 +23,7 @@ final class Anonymiser {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern LINK = Pattern.compile("(https?://|www\\.)\\S+", Pattern.CASE_INSENSITIVE);
     private static final Pattern CASE = Pattern.compile("\\bRC-\\d+\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w.])\\+?\\d[\\d ()./-]{5,}\\d(?![\\w.])");
     // Kept: short counts ("2 weeks", "3rd"), dates and times; a longer run of digits is a number someone could look up.
     private static final Pattern COUNT_OR_DATE = Pattern.compile(
@@ -30,13 +31,18 @@ final class Anonymiser {
     private static final Pattern WORD_WITH_DIGIT = Pattern.compile("[#\\w/-]*\\d[#\\w/-]*");
 
     private final List<String> names;
+    private final List<String> references;
 
-    private Anonymiser(List<String> names) {
+    private Anonymiser(List<String> names, List<String> references) {
         this.names = names;
+        this.references = references;
     }
 
-    /** For words that may name these people: each name whole, then each part of it of two letters or more. */
-    static Anonymiser knowing(Collection<@Nullable String> people) {
+    /**
+     * For words that may name these people (each name whole, then each part of it of two letters
+     * or more) and hold these references (a customer number, a phone number as stored).
+     */
+    static Anonymiser knowing(Collection<@Nullable String> people, Collection<@Nullable String> references) {
         List<String> names = new ArrayList<>();
         for (String person : people) {
             if (person == null || person.isBlank()) {
@@ -51,7 +57,8 @@ final class Anonymiser {
         }
         // Longest first, so "Harriet Quince" goes whole before "Harriet" alone.
         names.sort(Comparator.comparingInt(String::length).reversed());
-        return new Anonymiser(names.stream().distinct().toList());
+        return new Anonymiser(names.stream().distinct().toList(),
+            references.stream().filter(reference -> reference != null && reference.length() >= 3).map(String::valueOf).toList());
     }
 
     String clean(@Nullable String text) {
@@ -61,7 +68,10 @@ final class Anonymiser {
         String clean = EMAIL.matcher(text).replaceAll("[email]");
         clean = LINK.matcher(clean).replaceAll("[link]");
         clean = CASE.matcher(clean).replaceAll("[case]");
-        clean = PHONE.matcher(clean).replaceAll("[phone]");
+        clean = PHONE.matcher(clean).replaceAll(phone -> DAY.matcher(phone.group()).matches() ? phone.group() : "[phone]");
+        for (String reference : references) {
+            clean = Pattern.compile(Pattern.quote(reference), Pattern.CASE_INSENSITIVE).matcher(clean).replaceAll("[reference]");
+        }
         for (String name : names) {
             clean = Pattern.compile("(?<!\\w)" + Pattern.quote(name) + "(?!\\w)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                 .matcher(clean).replaceAll("[name]");

@@ -1,13 +1,15 @@
 package org.redress.training;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseAccess;
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseMessage;
 import org.redress.cases.CaseView;
 import org.redress.communications.Purpose;
 import org.redress.communications.ToneCoach;
@@ -52,19 +54,24 @@ class CaseEvidence {
             words -> coach.review(words, Purpose.APOLOGY, "email", "en").stream().map(ToneCoach.Finding::rule).toList()));
     }
 
-    /** The case and its messages, to make a scenario from; refuses (audited) unless the lead may open it. */
-    CaseScenario.Draft scenario(RedressUser lead, long caseId, Collection<String> staffNames) {
+    /**
+     * The case and its messages, to make a scenario from, with the names of everyone on it (the
+     * customer, the assignee, whoever did a step or wrote a message) taken out; refuses (audited)
+     * unless the lead may open it.
+     */
+    CaseScenario.Draft scenario(RedressUser lead, long caseId) {
         access.require(caseId, lead.actor(), "training.scenario");
         CaseView view = cases.view(caseId);
         if (!view.closed()) {
             throw new Conflict(view.number() + " is still open: make scenarios from resolved cases.");
         }
-        List<String> people = new ArrayList<>(staffNames);
-        people.add(view.customer().name());
-        people.add(view.customer().email());
-        people.add(view.customer().phone());
-        people.add(view.customer().externalRef());
-        return CaseScenario.of(view, cases.messages(caseId), Anonymiser.knowing(people));
+        List<CaseMessage> messages = cases.messages(caseId);
+        List<@Nullable String> people = new ArrayList<>(Arrays.asList(view.customer().displayName(), view.customer().name(),
+            view.assignee() == null ? null : view.assignee().name()));
+        view.steps().forEach(step -> people.add(step.doneBy()));
+        messages.forEach(message -> people.add(message.author()));
+        return CaseScenario.of(view, messages, Anonymiser.knowing(people, Arrays.asList(view.customer().externalRef(),
+            view.customer().phone(), view.customer().email())));
     }
 
     ReviewDraft draft(RedressUser reviewer, long caseId, Scorecard scorecard) {

@@ -9,8 +9,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
 import org.redress.identity.Role;
-import org.redress.identity.UserManagement;
-import org.redress.identity.UserSummary;
 import org.redress.shared.Checks;
 import org.redress.shared.Conflict;
 import org.redress.shared.Forbidden;
@@ -56,14 +54,12 @@ public class Scenarios {
 
     private final JdbcClient jdbc;
     private final CaseEvidence evidence;
-    private final UserManagement users;
     private final TrainingNotices notices;
     private final AnswerCheck check;
 
-    Scenarios(JdbcClient jdbc, CaseEvidence evidence, UserManagement users, TrainingNotices notices, AnswerCheck check) {
+    Scenarios(JdbcClient jdbc, CaseEvidence evidence, TrainingNotices notices, AnswerCheck check) {
         this.jdbc = jdbc;
         this.evidence = evidence;
-        this.users = users;
         this.notices = notices;
         this.check = check;
     }
@@ -99,7 +95,7 @@ public class Scenarios {
     /** A draft made from a resolved case, its personal data taken out, for a lead to read and publish. */
     public Scenario fromCase(RedressUser by, long caseId) {
         requireLead(by);
-        CaseScenario.Draft draft = evidence.scenario(by, caseId, users.users().stream().map(UserSummary::name).toList());
+        CaseScenario.Draft draft = evidence.scenario(by, caseId);
         jdbc.sql("insert into training_scenarios (title, summary, origin, source_case_id, body, state, created_by_id, created_by_name,"
                 + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(draft.title(), draft.summary(), Origin.FROM_CASE.name(), caseId, draft.script().json(), State.DRAFT.name(), by.id(),
