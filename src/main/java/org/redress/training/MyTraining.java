@@ -3,7 +3,6 @@ package org.redress.training;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -36,6 +35,7 @@ public class MyTraining {
     public record Overview(@Schema(description = "Items due for practice now.") List<Quizzes.Practice> due,
                     @Schema(description = "Items scheduled later.") int scheduledLater,
                     @Schema(description = "Quizzes, with the best score so far.") List<Quizzes.Summary> quizzes,
+                    @Schema(description = "The latest ten attempts, newest first.") List<Quizzes.Attempt> attempts,
                     @Schema(description = "Certifications earned, newest first.") List<Certifications.Held> certificates,
                     @Schema(description = "Progress towards each active certification.") List<Progress> progress,
                     @Schema(description = "Reviews of one's cases in the last 90 days.") int reviews,
@@ -72,8 +72,8 @@ public class MyTraining {
                     && (h.standing() == Certifications.Standing.IN_FORCE || h.standing() == Certifications.Standing.ENDING_SOON))))
             .toList();
         PlaybookStrengths.Reviews reviews = strengths.reviews(me.id(), since);
-        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-        return new Overview(due, later, quizzes.list(me), held, progress, reviews.count(), reviews.meanScore(),
+        LocalDate today = notices.today();
+        return new Overview(due, later, quizzes.list(me), quizzes.history(me.id()), held, progress, reviews.count(), reviews.meanScore(),
             strengths.of(me.id(), since), wins.ofAgent(me.id(), new Period(today.minusDays(LOOK_BACK.toDays()), today)));
     }
 }

@@ -101,6 +101,16 @@ class QuizStore {
             .query((rs, n) -> new Due(item(rs), rs.getTimestamp("due_at").toInstant(), rs.getInt("repetitions"))).list();
     }
 
+    /** The person's latest attempts, newest first. */
+    List<Quizzes.Attempt> attempts(long userId, int limit) {
+        return jdbc.sql("select a.id, q.title, a.taken_at, a.score, a.passed from training_quiz_attempts a join training_quizzes q"
+                + " on q.id = a.quiz_id where a.user_id = ? order by a.taken_at desc, a.id desc fetch first " + limit + " rows only")
+            .param(userId)
+            .query((rs, n) -> new Quizzes.Attempt(rs.getLong("id"), rs.getString("title"), rs.getTimestamp("taken_at").toInstant(),
+                rs.getInt("score"), rs.getBoolean("passed")))
+            .list();
+    }
+
     private static final String ITEMS = "select id, quiz_id, kind, topic, prompt, choices, correct_choice, checks, why from training_quiz_items";
 
     private static Header header(ResultSet rs) throws SQLException {

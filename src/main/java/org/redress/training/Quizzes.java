@@ -63,6 +63,13 @@ public class Quizzes {
                   @Schema(description = "Whether it passes.") boolean passed,
                   @Schema(description = "Each answer, marked.") List<Quiz.Verdict> verdicts) {}
 
+    @Schema(name = "QuizAttempt", description = "One attempt at a quiz.")
+    public record Attempt(@Schema(description = "Identifier.") long id,
+                          @Schema(description = "The quiz's title.") String quiz,
+                          @Schema(description = "When.") Instant takenAt,
+                          @Schema(description = "Percentage right.") int score,
+                          @Schema(description = "Whether it passed.") boolean passed) {}
+
     @Schema(name = "PracticeItem", description = "A missed item due again.")
     public record Practice(@Schema(description = "The question.") Quiz.Question question,
                     @Schema(description = "When it is due.") Instant dueAt,
@@ -178,6 +185,12 @@ public class Quizzes {
             certifications.consider(me.actor(), me.id());
         }
         return new Result(attempt, quizId, quiz.title(), correct, items.size(), score, passed, verdicts);
+    }
+
+    /** The person's latest ten attempts, newest first. */
+    @Transactional(readOnly = true)
+    List<Attempt> history(long userId) {
+        return store.attempts(userId, 10);
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package org.redress.training;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -42,6 +43,11 @@ class TrainingNotices {
 
     Instant now() {
         return clock.instant();
+    }
+
+    /** Today in the business time zone, as the Insights periods count days. */
+    LocalDate today() {
+        return clock.instant().atZone(zone).toLocalDate();
     }
 
     String scope(RedressUser reader, String caseIdColumn) {

@@ -52,6 +52,7 @@ class DemoHistoryTests {
             aQuickAnswerRecoversMore(mia.get("/api/v1/insights/what-recovers" + period).json());
             goodwillPromisesSurveysAndWinsAreThere(mia, period);
             reviewsAndACalibrationAreThere(port, mia);
+            trainingIsThereWithACertifiedAgent(port, mia);
         }
     }
 
@@ -63,6 +64,20 @@ class DemoHistoryTests {
         JsonNode session = mia.get("/api/v1/quality/calibrations").json().get(0);
         assertThat(session.get("scoredBy").valueStream().map(JsonNode::asString).toList()).containsExactly("Lena Park", "Mia Schulz");
         assertThat(session.get("disagreement").get("agreementPercent").asDouble()).isLessThan(100.0);
+    }
+
+    private static void trainingIsThereWithACertifiedAgent(int port, Http mia) {
+        JsonNode anas = Http.basic(port, "ana@demo.redress", DemoData.PASSWORD).get("/api/v1/training/me").json();
+        assertThat(anas.get("quizzes").get(0).get("passed").asBoolean()).isTrue();
+        assertThat(anas.get("certificates").get(0).get("name").asString()).isEqualTo("Recovery, level 2");
+        assertThat(anas.get("certificates").get(0).get("standing").asString()).isEqualTo("IN_FORCE");
+        JsonNode raise = mia.get("/api/v1/remedies/authority-raises").json().get(0);
+        assertThat(raise.get("userName").asString()).isEqualTo("Ana Costa");
+        assertThat(raise.get("perCase").asString()).isEqualTo("120.00");
+        JsonNode bens = Http.basic(port, "ben@demo.redress", DemoData.PASSWORD).get("/api/v1/training/me").json();
+        assertThat(bens.get("scheduledLater").asInt()).as("the two questions Ben missed come back tomorrow").isEqualTo(2);
+        assertThat(mia.get("/api/v1/training/scenarios").json().valueStream().map(s -> s.get("origin").asString() + " "
+            + s.get("state").asString()).toList()).containsExactlyInAnyOrder("WRITTEN PUBLISHED", "FROM_CASE PUBLISHED");
     }
 
     private static void theDemoIsAsBefore(int port, Http mia) {
