@@ -61,6 +61,12 @@ public class AuthorityRaises {
         return admin.limits(new Checks(), type, perCase, perMonth);
     }
 
+    /** The remedy types a raise may be for: the catalog's active ones, by name. */
+    @Transactional(readOnly = true)
+    public List<RemedyType> remedyTypes() {
+        return admin.catalog().stream().filter(RemedyType::active).toList();
+    }
+
     /** Raises the person's authority from this source until then, replacing what the source gave them before. */
     public Raise raise(Actor by, UserSummary person, Limits limits, String source, Instant until) {
         jdbc.sql("delete from authority_raises where user_id = ? and source = ?").params(person.id(), source).update();

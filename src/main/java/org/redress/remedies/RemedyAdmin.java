@@ -161,6 +161,10 @@ public class RemedyAdmin {
         return new AuthorityRaises.Limits(code, caseLimit, monthLimit);
     }
 
+    List<RemedyType> catalog() {
+        return types.findAllByOrderByLabelAsc();
+    }
+
     String typeCode(@Nullable String type) {
         return types.findById(Text.required("type", type, 50).trim().toLowerCase(Locale.ROOT))
             .orElseThrow(() -> InvalidInput.field("type", "'" + type + "' is not a remedy type")).code();

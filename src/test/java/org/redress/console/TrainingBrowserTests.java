@@ -78,4 +78,48 @@ class TrainingBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("practice")).containsText("Nothing due now; 1 later.");
         assertThat(page.getByTestId("quizzes")).containsText("50%");
     }
+
+    @Test
+    void aManagerWritesAQuizAndSetsACertificationInTheConsole() {
+        String email = "max-" + unique() + "@test.redress";
+        admin().post("/api/v1/users", Map.of("email", email, "name", "Max Manager", "password", "max-password-1", "role", "manager"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        signIn(email, "max-password-1");
+        page.navigate(url("/training"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Set up training")).click();
+        Accessibility.assertNoSeriousViolations(page);
+
+        String code = ("PUB" + unique()).toUpperCase(java.util.Locale.ROOT);
+        Locator quiz = page.getByTestId("quiz-form");
+        quiz.getByLabel("Code").fill(code);
+        quiz.getByLabel("Title").fill("In public " + code);
+        quiz.getByLabel("What it practises").fill("What to say where everyone reads it.");
+        Locator first = quiz.locator("fieldset").first();
+        first.getByLabel("About").selectOption("PUBLIC_REPLY");
+        first.getByLabel("The question").fill("A customer complains in public. Reply how?");
+        first.getByLabel("Answers to choose from, one a line").fill("Briefly, and move to a private channel\nWith the whole story");
+        first.getByLabel("The right one (number)").fill("3");
+        first.getByLabel("The better answer and why").fill("Short in public; details in private.");
+        quiz.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the quiz")).click();
+        assertThat(page.locator(".flash.error")).containsText("items[0].correct");
+        page.getByTestId("quiz-form").locator("fieldset").first().getByLabel("The right one (number)").fill("1");
+        page.getByTestId("quiz-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the quiz")).click();
+        assertThat(page.locator(".flash.success")).containsText("is ready, with 1 questions");
+
+        Locator rule = page.getByTestId("certification-form");
+        rule.getByLabel("Code").fill("C" + code);
+        rule.getByLabel("Name").fill("Public voice " + code);
+        rule.getByLabel("Quiz to pass").selectOption(code);
+        rule.getByLabel("Raises").selectOption("goodwill");
+        rule.getByLabel("To at most, per case").fill("40.00");
+        rule.getByLabel("And per month").fill("30.00");
+        rule.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the certification")).click();
+        assertThat(page.locator(".flash.error")).containsText("Nothing was saved: perMonth must be at least the per-case limit");
+        assertThat(page.getByTestId("certification-form").getByLabel("Name")).hasValue("Public voice " + code);
+        page.getByTestId("certification-form").getByLabel("And per month").fill("400.00");
+        page.getByTestId("certification-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+            .setName("Save the certification")).click();
+        assertThat(page.locator(".flash.success")).containsText("You may grant goodwill up to 40.00 per case and 400.00 per month");
+        assertThat(page.getByTestId("certification-rules")).containsText("Public voice " + code);
+    }
 }
