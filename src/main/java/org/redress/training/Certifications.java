@@ -219,25 +219,26 @@ public class Certifications {
     /** Tells holders (and their leads) once when a certificate enters its last weeks, and once when it has ended. */
     void sweep() {
         Instant now = notices.now();
-        record Due(long id, long userId, String name, Instant expiresAt) {}
-        List<Due> ending = jdbc.sql("select t.id, t.user_id, c.name, t.expires_at from training_certificates t join training_certifications c"
-                + " on c.id = t.certification_id where t.lapsed_at is null and t.notice_sent_at is null and t.expires_at > ? and t.expires_at <= ?")
-            .params(Timestamp.from(now), Timestamp.from(now.plus(noticeWindow)))
-            .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"), rs.getTimestamp("expires_at").toInstant()))
-            .list();
-        for (Due due : ending) {
+        for (Due due : due("t.notice_sent_at is null and t.expires_at > ? and t.expires_at <= ?", Timestamp.from(now),
+                Timestamp.from(now.plus(noticeWindow)))) {
             jdbc.sql("update training_certificates set notice_sent_at = ? where id = ?").params(Timestamp.from(now), due.id()).update();
             users.user(due.userId()).ifPresent(person -> notices.endingSoon(person, leads(person), due.name(), due.expiresAt()));
         }
-        List<Due> ended = jdbc.sql("select t.id, t.user_id, c.name, t.expires_at from training_certificates t join training_certifications c"
-                + " on c.id = t.certification_id where t.lapsed_at is null and t.expires_at <= ?")
-            .param(Timestamp.from(now))
-            .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"), rs.getTimestamp("expires_at").toInstant()))
-            .list();
-        for (Due due : ended) {
+        for (Due due : due("t.expires_at <= ?", Timestamp.from(now))) {
             jdbc.sql("update training_certificates set lapsed_at = expires_at where id = ?").param(due.id()).update();
             users.user(due.userId()).ifPresent(person -> notices.lapsed(person, leads(person), due.name()));
         }
+    }
+
+    private record Due(long id, long userId, String name, Instant expiresAt) {}
+
+    // Certificates neither renewed nor ended yet that meet the condition.
+    private List<Due> due(String condition, Object... params) {
+        return jdbc.sql("select t.id, t.user_id, c.name, t.expires_at from training_certificates t join training_certifications c"
+                + " on c.id = t.certification_id where t.lapsed_at is null and " + condition)
+            .params(params)
+            .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"), rs.getTimestamp("expires_at").toInstant()))
+            .list();
     }
 
     /** The person's best score per quiz. */
