@@ -114,12 +114,15 @@ class TrainingPageController {
         for (String step : path == null ? List.<String>of() : path) {
             moves.add(step.startsWith("w:") ? new Play.Move(null, step.substring(2)) : new Play.Move(FormFields.wholeNumber("choice", step), null));
         }
-        if (text != null && !text.isBlank()) {
-            moves.add(new Play.Move(null, text));
-        } else if (choice != null) {
-            moves.add(new Play.Move(FormFields.wholeNumber("choice", choice), null));
-        }
         try {
+            if (text != null && !text.isBlank()) {
+                moves.add(new Play.Move(null, text));
+            } else if (choice != null) {
+                moves.add(new Play.Move(FormFields.wholeNumber("choice", choice), null));
+            } else {
+                model.addAttribute("error", "Choose a move, or write one where you may.");
+                return play(id, moves, me, model);
+            }
             return play(id, moves, me, model);
         } catch (InvalidInput refused) {
             model.addAttribute("error", refused.getMessage());

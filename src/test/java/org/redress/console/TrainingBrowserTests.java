@@ -47,6 +47,8 @@ class TrainingBrowserTests extends BrowserTest {
         page.getByTestId("scenarios").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title)).click();
 
         assertThat(page.getByTestId("conversation")).containsText("Late again! Second time this month.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make this move")).click();
+        assertThat(page.locator(".flash.error")).hasText("Choose a move, or write one where you may.");
         page.getByLabel("Couriers are like that.").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make this move")).click();
         Locator moves = page.getByTestId("move");

@@ -114,6 +114,12 @@ class CertificationOverTimeTests {
             assertThat(raise.get("perCase").asString()).isEqualTo("120.00");
             assertThat(refund(admin, agent, agentId)).as("certified: within the raised limit").isEqualTo("APPROVED");
             assertThat(alerts(agent)).contains("training.certified");
+            JsonNode line = manager.get("/api/v1/training/team").json().valueStream()
+                .filter(l -> l.get("userId").asLong() == agentId).findFirst().orElseThrow();
+            assertThat(line.get("certified").valueStream().map(JsonNode::asString).toList()).containsExactly("Refunds, level 2");
+            assertThat(line.get("quizzesPassed").asInt()).isEqualTo(1);
+            assertThat(line.get("reviews").asInt()).isEqualTo(1);
+            assertThat(line.get("meanScore").asInt()).isEqualTo(100);
 
             Certifications certifications = node.getBean(Certifications.class);
             clock.advance(Duration.ofDays(17));
