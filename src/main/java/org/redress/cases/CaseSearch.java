@@ -60,6 +60,11 @@ public class CaseSearch {
             .param(customerId).query(Long.class).single() > 0;
     }
 
+    /** Every case of the customer, merged ones too, oldest first, whoever may open them: for their personal data. */
+    public List<Long> allOfCustomer(long customerId) {
+        return jdbc.sql("select id from recovery_cases where customer_id = ? order by id").param(customerId).query(Long.class).list();
+    }
+
     /** Newest first, only cases in the reader's scope. The cursor is the id of the last case of the previous page. */
     public CasePage page(Filter filter, CaseScope scope, @Nullable String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {

@@ -1,0 +1,15 @@
+package org.redress.promises;
+
+import org.redress.customers.TableSection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The promises made to the customer on their cases, for their data export. */
+@Component
+class PromiseSection extends TableSection {
+
+    PromiseSection(JdbcClient jdbc) {
+        super(jdbc, "promises",
+            "promises", "select * from promises where case_id in (:cases) order by id");
+    }
+}
