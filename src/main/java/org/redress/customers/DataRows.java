@@ -23,13 +23,12 @@ public final class DataRows {
 
     /**
      * The rows of a query with the subject's named parameters: {@code :customer}, {@code :cases} (their case ids),
-     * {@code :email}, {@code :ref} (their reference) and {@code :subjects} (the audit log's subjects about them).
+     * {@code :email} and {@code :ref} (their reference).
      */
     public static List<Map<String, @Nullable Object>> of(JdbcClient jdbc, String sql, PersonalDataSection.Subject subject) {
         List<Map<String, @Nullable Object>> rows = new ArrayList<>();
         Map<String, Object> params = Map.of("cases", nonEmpty(subject.caseIds()), "customer", subject.customerId(),
-            "email", subject.email() == null ? "" : subject.email(), "ref", subject.externalRef() == null ? "" : subject.externalRef(),
-            "subjects", subject.auditSubjects());
+            "email", subject.email() == null ? "" : subject.email(), "ref", subject.externalRef() == null ? "" : subject.externalRef());
         for (Map<String, Object> row : jdbc.sql(sql).params(params).query().listOfRows()) {
             Map<String, @Nullable Object> clean = new LinkedHashMap<>();
             row.forEach((column, value) -> clean.put(column.toLowerCase(Locale.ROOT), plain(value)));

@@ -20,8 +20,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * Authority raised for one person by something they earned outside the matrix (a training
  * certification), until a moment. While it lasts, each of its limits counts where it is above
  * the person's own or role limit; once it ends, the matrix applies again on its own: nothing
- * has to run at the moment of expiry for the remedies to decide differently. Every raise and
- * withdrawal is audited.
+ * has to run at the moment of expiry for the remedies to decide differently. Every raise is
+ * audited.
  */
 @Service
 @Transactional
@@ -78,14 +78,6 @@ public class AuthorityRaises {
         audit.record(by, "authority.raised", "user:" + person.id(), person.name() + " may grant " + limits.type() + " up to "
             + limits.perCase().amount() + " per case and " + limits.perMonth().amount() + " per month (" + source + ") until " + until);
         return current(person.id()).stream().filter(raise -> raise.source().equals(source)).findFirst().orElseThrow();
-    }
-
-    /** Ends what the source gave the person now (e.g. a certification withdrawn). */
-    public void withdraw(Actor by, long userId, String source) {
-        if (jdbc.sql("update authority_raises set expires_at = ? where user_id = ? and source = ? and expires_at > ?")
-                .params(Timestamp.from(clock.instant()), userId, source, Timestamp.from(clock.instant())).update() > 0) {
-            audit.record(by, "authority.withdrawn", "user:" + userId, source);
-        }
     }
 
     /** The raises in force now, for everyone. */

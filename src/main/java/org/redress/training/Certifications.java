@@ -145,12 +145,13 @@ public class Certifications {
             return;
         }
         Instant now = notices.now();
+        List<Held> holding = held(userId);
         for (Certification certification : list()) {
             if (!certification.active()) {
                 continue;
             }
             Instant windowStart = now.minus(Duration.ofDays(certification.validDays()));
-            Held current = held(userId).stream()
+            Held current = holding.stream()
                 .filter(held -> held.code().equals(certification.code()) && held.expiresAt().isAfter(now) && held.standing() != Standing.RENEWED)
                 .findFirst().orElse(null);
             if (current != null && current.expiresAt().isAfter(now.plus(noticeWindow))) {

@@ -23,20 +23,20 @@ class QuizStore {
         this.jdbc = jdbc;
     }
 
-    record Header(long id, String code, String title, String description, int passPercent) {}
+    record Header(long id, String code, String title, String description, int passPercent, int items) {}
 
     List<Header> headers() {
-        return jdbc.sql("select id, code, title, description, pass_percent from training_quizzes order by title")
+        return jdbc.sql(HEADERS + " order by title")
             .query((rs, n) -> header(rs)).list();
     }
 
     Header header(long id) {
-        return jdbc.sql("select id, code, title, description, pass_percent from training_quizzes where id = ?").param(id)
+        return jdbc.sql(HEADERS + " where id = ?").param(id)
             .query((rs, n) -> header(rs)).optional().orElseThrow(() -> new NotFound("There is no quiz " + id + "."));
     }
 
     Optional<Header> header(String code) {
-        return jdbc.sql("select id, code, title, description, pass_percent from training_quizzes where code = ?").param(code)
+        return jdbc.sql(HEADERS + " where code = ?").param(code)
             .query((rs, n) -> header(rs)).optional();
     }
 
@@ -111,11 +111,14 @@ class QuizStore {
             .list();
     }
 
+    private static final String HEADERS = "select q.id, q.code, q.title, q.description, q.pass_percent,"
+        + " (select count(*) from training_quiz_items i where i.quiz_id = q.id) items from training_quizzes q";
+
     private static final String ITEMS = "select id, quiz_id, kind, topic, prompt, choices, correct_choice, checks, why from training_quiz_items";
 
     private static Header header(ResultSet rs) throws SQLException {
         return new Header(rs.getLong("id"), rs.getString("code"), rs.getString("title"), rs.getString("description"),
-            rs.getInt("pass_percent"));
+            rs.getInt("pass_percent"), rs.getInt("items"));
     }
 
     private static Quiz.Item item(ResultSet rs) throws SQLException {

@@ -98,7 +98,7 @@ public class Quizzes {
         Map<Long, Integer> best = certifications.bestScores(reader.id());
         return store.headers().stream().map(quiz -> {
             Integer score = best.get(quiz.id());
-            return new Summary(quiz.id(), quiz.code(), quiz.title(), quiz.description(), store.items(quiz.id()).size(), quiz.passPercent(),
+            return new Summary(quiz.id(), quiz.code(), quiz.title(), quiz.description(), quiz.items(), quiz.passPercent(),
                 score, score != null && score >= quiz.passPercent());
         }).toList();
     }
