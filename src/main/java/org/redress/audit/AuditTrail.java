@@ -5,12 +5,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.redress.shared.Actor;
+import org.redress.shared.Redaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -48,6 +53,34 @@ public class AuditTrail {
                 values (?, ?, ?, ?, ?, ?)""")
             .params(Timestamp.from(clock.instant()), actor.userId(), actor.name(), action, subject, details)
             .update();
+    }
+
+    /**
+     * Takes a person's identifiers out of the details of the entries about them ({@code subjects}) and of any
+     * other entry that names them ({@code mentions}: their email or reference), for the erasure of their
+     * personal data. The entries stay: who did what and when is still on record, without them.
+     */
+    public int redact(Collection<String> subjects, Collection<String> mentions, Redaction redaction) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("subjects", subjects.isEmpty() ? List.of("") : subjects);
+        StringBuilder where = new StringBuilder("subject in (:subjects)");
+        int i = 0;
+        for (String mention : mentions) {
+            if (mention != null && !mention.isBlank()) {
+                params.put("mention" + i, "%" + mention.toLowerCase(Locale.ROOT) + "%");
+                where.append(" or lower(details) like :mention").append(i++);
+            }
+        }
+        record Details(long id, String details) {}
+        int changed = 0;
+        for (Details row : jdbc.sql("select id, details from audit_log where details is not null and (" + where + ")")
+                .params(params).query(Details.class).list()) {
+            String redacted = redaction.apply(row.details());
+            if (!row.details().equals(redacted)) {
+                changed += jdbc.sql("update audit_log set details = ? where id = ?").params(redacted, row.id()).update();
+            }
+        }
+        return changed;
     }
 
     /**

@@ -65,6 +65,12 @@ public class CaseSearch {
         return jdbc.sql("select id from recovery_cases where customer_id = ? order by id").param(customerId).query(Long.class).list();
     }
 
+    /** The numbers of the customer's cases that are not closed yet, oldest first. */
+    public List<String> openOfCustomer(long customerId) {
+        return jdbc.sql("select id from recovery_cases where customer_id = ? and status <> 'CLOSED' order by id").param(customerId)
+            .query(Long.class).list().stream().map(CaseNumber::format).toList();
+    }
+
     /** Newest first, only cases in the reader's scope. The cursor is the id of the last case of the previous page. */
     public CasePage page(Filter filter, CaseScope scope, @Nullable String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {

@@ -47,6 +47,7 @@ class CustomerConsoleController {
     String show(@PathVariable long id, @AuthenticationPrincipal RedressUser me, Model model) {
         model.addAttribute("section", "customers");
         model.addAttribute("customer", customers.get(id));
+        model.addAttribute("erasedAt", customers.erasedAt(id).orElse(null));
         model.addAttribute("cases", search.page(new CaseSearch.Filter(null, null, false, id, null, null), CaseScope.of(me),
             null, CaseSearch.MAX_LIMIT).items());
         return "customers/detail";

@@ -8,7 +8,6 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.shared.Conflict;
@@ -25,7 +24,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.search.FlagTerm;
@@ -54,16 +52,9 @@ class ImapPoller {
         if (!settings.enabled()) {
             return 0;
         }
-        Properties properties = new Properties();
-        String protocol = settings.ssl() ? "imaps" : "imap";
-        properties.put("mail.store.protocol", protocol);
-        properties.put("mail." + protocol + ".connectiontimeout", "10000");
-        properties.put("mail." + protocol + ".timeout", "20000");
-        // Reading a message must not mark it seen: only a message taken (or refused for good) is.
-        properties.put("mail." + protocol + ".peek", "true");
         int taken = 0;
-        try (Store store = Session.getInstance(properties).getStore()) {
-            store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        // Reading a message must not mark it seen: only a message taken (or refused for good) is.
+        try (Store store = settings.connect(true)) {
             Folder folder = store.getFolder(settings.folder());
             folder.open(Folder.READ_WRITE);
             try {

@@ -121,6 +121,9 @@ public class CustomerManagement {
         String name = trimmed(Text.optional("name", update.name(), 200));
         String phone = trimmed(Text.optional("phone", update.phone(), 50));
         Customer customer = customers.findById(id).orElseThrow(() -> notFound(id));
+        erasedAt(id).ifPresent(at -> {
+            throw new Conflict("This customer's personal data was erased on " + at + "; their record stays anonymous.");
+        });
         customer.update(name, phone, tier, update.lifetimeValue(), currency, clock.instant());
         customer = customers.save(customer);
         audit.record(actor, "customer.updated", "customer:" + id, null);
@@ -138,6 +141,19 @@ public class CustomerManagement {
                 rs.getString("name"), rs.getString("phone"), rs.getString("tier"), rs.getBigDecimal("lifetime_value"),
                 rs.getString("currency"), rs.getTimestamp("created_at").toInstant()))
             .optional();
+    }
+
+    /** The customer, locked until the caller's transaction ends: nothing else changes them meanwhile. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CustomerView lock(long id) {
+        return customers.findLockedById(id).map(Customer::view).orElseThrow(() -> notFound(id));
+    }
+
+    /** When the customer's personal data was erased, if it was. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> erasedAt(long id) {
+        return jdbc.sql("select erased_at from customers where id = ? and erased_at is not null").param(id)
+            .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
     @Transactional(readOnly = true)
@@ -164,7 +180,7 @@ public class CustomerManagement {
     // One query for both keys: the reference decides when it is known, the email otherwise.
     private Optional<Long> findId(CustomerDetails details) {
         record Match(long id, @Nullable String externalRef, @Nullable String email) {}
-        List<Match> matches = jdbc.sql("select id, external_ref, email from customers where external_ref = ? or email = ?")
+        List<Match> matches = jdbc.sql("select id, external_ref, email from customers where (external_ref = ? or email = ?) and erased_at is null")
             .params(details.externalRef(), details.email()).query(Match.class).list();
         if (details.externalRef() != null) {
             Optional<Match> byRef = matches.stream().filter(m -> details.externalRef().equals(m.externalRef())).findFirst();

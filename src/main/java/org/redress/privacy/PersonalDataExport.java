@@ -9,8 +9,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.audit.AuditTrail;
-import org.redress.cases.CaseNumber;
-import org.redress.cases.CaseSearch;
 import org.redress.customers.CustomerManagement;
 import org.redress.customers.CustomerView;
 import org.redress.customers.PersonalDataSection;
@@ -33,14 +31,14 @@ public class PersonalDataExport {
     static final String FORMAT = "redress.personal-data/1";
 
     private final CustomerManagement customers;
-    private final CaseSearch cases;
+    private final Subjects subjects;
     private final List<PersonalDataSection> sections;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PersonalDataExport(CustomerManagement customers, CaseSearch cases, List<PersonalDataSection> sections, AuditTrail audit, Clock clock) {
+    PersonalDataExport(CustomerManagement customers, Subjects subjects, List<PersonalDataSection> sections, AuditTrail audit, Clock clock) {
         this.customers = customers;
-        this.cases = cases;
+        this.subjects = subjects;
         this.sections = sections.stream().sorted(Comparator.comparing(PersonalDataSection::name)).toList();
         this.audit = audit;
         this.clock = clock;
@@ -52,19 +50,20 @@ public class PersonalDataExport {
             throw new Forbidden("Only a manager or an admin exports a customer's personal data.");
         }
         CustomerView customer = customers.get(customerId);
-        List<Long> ids = cases.allOfCustomer(customerId);
-        PersonalDataSection.Subject subject = new PersonalDataSection.Subject(customerId, customer.email(), customer.phone(),
-            customer.externalRef(), ids, ids.stream().map(CaseNumber::format).toList());
+        PersonalDataSection.Subject subject = subjects.of(customer);
         Map<String, @Nullable Object> bundle = new LinkedHashMap<>();
         bundle.put("format", FORMAT);
         bundle.put("exportedAt", clock.instant().toString());
         bundle.put("exportedBy", by.name());
         bundle.put("customerId", customerId);
         for (PersonalDataSection section : sections) {
-            bundle.put(section.name(), section.export(subject));
+            Object rows = section.export(subject);
+            if (!(rows instanceof Map<?, ?> parts && parts.isEmpty())) {
+                bundle.put(section.name(), rows);
+            }
         }
         List<AuditTrail.Entry> entries = new ArrayList<>();
-        for (String about : subject.auditSubjects()) {
+        for (String about : Subjects.auditSubjects(subject, sections)) {
             List<AuditTrail.Entry> page = audit.page(about, null, 500);
             while (!page.isEmpty()) {
                 entries.addAll(page);
@@ -74,7 +73,7 @@ public class PersonalDataExport {
         entries.sort(Comparator.comparingLong(AuditTrail.Entry::id));
         bundle.put("audit", entries);
         audit.record(by.actor(), "customer.data-exported", "customer:" + customerId, sections.size() + 1 + " sections, "
-            + ids.size() + " cases");
+            + subject.caseIds().size() + " cases");
         return bundle;
     }
 }
