@@ -15,8 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * A console session holds the user as they were at sign-in. This reloads them on every
- * request, so a deactivation or a role change takes effect at once, not at the next login.
+ * A console session holds the user as they were at sign-in (with a password, or through the
+ * identity provider). This reloads them on every request, so a deactivation or a role change
+ * takes effect at once, not at the next login; the request then works with the Redress account.
  */
 class FreshPrincipalFilter extends OncePerRequestFilter {
 
@@ -36,8 +37,12 @@ class FreshPrincipalFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof RedressUser signedIn) {
-            Optional<RedressUser> current = directory.activePerson(signedIn.id());
+        Long signedInId = authentication == null ? null
+            : authentication.getPrincipal() instanceof RedressUser signedIn ? Long.valueOf(signedIn.id())
+            : authentication.getPrincipal() instanceof SsoPrincipal throughProvider ? Long.valueOf(throughProvider.userId())
+            : null;
+        if (signedInId != null) {
+            Optional<RedressUser> current = directory.activePerson(signedInId);
             if (current.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);

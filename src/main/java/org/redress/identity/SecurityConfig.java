@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two ways in. The API ({@code /api/**}, actuator) is stateless: a bearer token or HTTP
  * Basic on every request, no session, no CSRF (no cookie is ever trusted), and failures
- * answered as problem documents. The console uses form login with a session and CSRF.
+ * answered as problem documents. The console uses a session and CSRF, signed in with a
+ * password, or through the company's identity provider ({@link SingleSignOn}), or both.
  * Integrations (business systems) use only the API, with tokens an admin issued, and only
  * to post complaints, business events and inbound messages; people do everything else.
  */
@@ -69,7 +70,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, AuditTrail audit) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, AuditTrail audit, SsoSettings sso) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             systemFailure(e);
             if (e instanceof ThrottledPasswordAuthentication.TooManyAttempts tooMany) {
@@ -79,7 +80,7 @@ class SecurityConfig {
                 return;
             }
             problem(response, 401, "Unauthorized", "Sign in first: send 'Authorization: Bearer <token>' (create a token "
-                + "in the console under Account) or HTTP Basic with your email and password.");
+                + "in the console under Account)" + (sso.passwords() ? " or HTTP Basic with your email and password." : "."));
         };
         AccessDeniedHandler forbidden = new ApiRefusals(audit);
         http.securityMatcher("/api/**", "/actuator/**")
@@ -98,19 +99,21 @@ class SecurityConfig {
                 .anyRequest().hasAnyRole(PEOPLE))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
-            .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
             .addFilterBefore(new BearerTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
             .exceptionHandling(handling -> handling
                 .authenticationEntryPoint(unauthenticated)
                 .accessDeniedHandler(forbidden))
             // An API answer is data, never a page: nothing in it may run or be framed.
             .headers(headers -> hardened(headers, "default-src 'none'; frame-ancestors 'none'"));
+        if (sso.passwords()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+        }
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, Directory directory) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, Directory directory, SsoSettings sso, SsoAccounts accounts) throws Exception {
         http.addFilterBefore(new FreshPrincipalFilter(directory), AuthorizationFilter.class)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
@@ -124,11 +127,16 @@ class SecurityConfig {
                 .anyRequest().authenticated())
             // A customer page's secret path is itself what a forged request would need.
             .csrf(csrf -> csrf.ignoringRequestMatchers("/c/**", "/s/**", "/i/**"))
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/cases").permitAll()
-                .failureHandler(SecurityConfig::signInFailed))
             .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
             .exceptionHandling(handling -> handling.authenticationEntryPoint(signInPage()))
-            .headers(headers -> hardened(headers, CONSOLE_POLICY));
+            .headers(headers -> hardened(headers, sso.enabled() ? SingleSignOn.consolePolicy(CONSOLE_POLICY, sso) : CONSOLE_POLICY));
+        if (sso.passwords()) {
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/cases").permitAll()
+                .failureHandler(SecurityConfig::signInFailed));
+        }
+        if (sso.enabled()) {
+            SingleSignOn.configure(http, new SsoRegistrations(sso), accounts);
+        }
         return http.build();
     }
 

@@ -177,7 +177,9 @@ public class UserManagement {
         User user = existing(me.id());
         String hash = user.passwordHash();
         if (hash == null) {
-            throw new org.redress.shared.Forbidden("An integration has no password; it uses the tokens an admin issues for it.");
+            throw new org.redress.shared.Forbidden(user.role().person()
+                ? "You sign in through the identity provider: Redress holds no password for you."
+                : "An integration has no password; it uses the tokens an admin issues for it.");
         }
         if (current == null || !passwords.matches(current, hash)) {
             throw InvalidInput.field("current", "is not your current password");
