@@ -63,6 +63,9 @@ class ReadReplicaTests {
             assertThat(count(replica, "select count(*) from recovery_cases where id = " + second)).isZero();
             waitFor(() -> count(primary, "select count(*) from insight_case_facts where case_id = " + second) == 1 ? true : null);
             assertThat(count(replica, "select count(*) from insight_case_facts where case_id = " + second)).isZero();
+            // The primary's pool is still measured through the routing (docs/deployment.md names these metrics).
+            assertThat(admin.with("Accept", "text/plain").get("/actuator/prometheus").body())
+                .contains("hikaricp_connections_active", "hikaricp_connections_pending", "hikaricp_connections_timeout_total");
             // Until the replica catches up, the insights do not show the new case: that is the lag it must tolerate.
             assertThat(admin.get("/api/v1/insights/cases.csv").body()).doesNotContain(CaseNumber.format(second));
         }
