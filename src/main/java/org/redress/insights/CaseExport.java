@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseNumber;
+import org.redress.platform.ReadReplica;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -41,8 +42,8 @@ class CaseExport {
 
     CaseExport(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        // Read-only, on the read replica when there is one: the facts it reads tolerate a short lag.
+        this.readOnly = ReadReplica.readOnlyTemplate(transactions);
     }
 
     /** The export as a download: named after the period, written to the response as it is read. */

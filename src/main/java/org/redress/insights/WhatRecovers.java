@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.redress.platform.ReadReplica;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,7 +32,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * can differ. A remedy counts as given when the customer accepted it or it was delivered.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, label = ReadReplica.LABEL)
 public class WhatRecovers {
 
     /** Below this many cases a cell (or a practice's group) is marked too few to conclude. */

@@ -6,17 +6,32 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
  * Spring's JDBC transaction manager, honest about a lost connection: a commit that loses
  * it is {@link OutcomeUnknown}, and a rollback over a connection already gone does not
- * hide the failure that caused it.
+ * hide the failure that caused it. Read-only work marked {@link ReadReplica} begins on the
+ * replica when one is configured.
  */
 final class CommitAwareTransactionManager extends JdbcTransactionManager {
 
     CommitAwareTransactionManager(DataSource dataSource) {
         super(dataSource);
+    }
+
+    // A new transaction marked for the replica takes its connection there (when there is one).
+    @Override
+    protected void doBegin(Object transaction, TransactionDefinition definition) {
+        if (ReadReplica.wanted(definition)) {
+            ReplicaRoutingDataSource.onReplica(() -> {
+                super.doBegin(transaction, definition);
+                return null;
+            });
+        } else {
+            super.doBegin(transaction, definition);
+        }
     }
 
     // Over a lost connection a rollback fails too, and its failure would hide the request's

@@ -42,14 +42,18 @@ class DatabaseTimeouts {
         return RequestContextHolder.getRequestAttributes() != null;
     }
 
+    // With a read replica configured, the application's one DataSource routes between the two
+    // (ReplicaRoutingDataSource), and the request budget applies to connections of either.
     @Bean
-    static BeanPostProcessor requestBudgetDataSource(Environment environment) {
+    static BeanPostProcessor requestBudgetDataSource(Environment environment, ObjectProvider<ReadReplicaPool> replica) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource dataSource && !(bean instanceof RequestBudgetDataSource)) {
                     DatabaseSettings settings = Binder.get(environment).bindOrCreate("redress.database", DatabaseSettings.class);
-                    return new RequestBudgetDataSource(dataSource, (int) settings.requestSocketTimeout().toMillis());
+                    ReadReplicaPool replicaPool = replica.getIfAvailable();
+                    DataSource target = replicaPool == null ? dataSource : new ReplicaRoutingDataSource(dataSource, replicaPool.dataSource());
+                    return new RequestBudgetDataSource(target, (int) settings.requestSocketTimeout().toMillis());
                 }
                 return bean;
             }
