@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Redress: unit tests, integration tests against a real PostgreSQL,
 # browser tests in Chromium, and the packaged application on its embedded database.
-# Makes sure PostgreSQL (127.0.0.1:5432) is up and Chromium is installed first.
+# Makes sure PostgreSQL (127.0.0.1:5432) and RabbitMQ (127.0.0.1:5672, for the broker tests)
+# are up and Chromium is installed first.
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=IntakeApiTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,25 @@ if ! postgres_up; then
   fi
   for _ in $(seq 1 30); do postgres_up && break; sleep 1; done
   postgres_up || { echo "PostgreSQL is not available on $PG_HOST:$PG_PORT. Install and start it (trust auth for user postgres)." >&2; exit 1; }
+fi
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi
+}
+
+rabbit_up() {
+  (exec 3<>"/dev/tcp/127.0.0.1/5672") 2>/dev/null
+}
+
+if ! rabbit_up; then
+  echo "RabbitMQ is not answering on 127.0.0.1:5672; starting it (installing Debian's package if missing)."
+  if ! command -v rabbitmq-server >/dev/null 2>&1; then
+    as_root apt-get update -qq || true
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null || true
+  fi
+  as_root service rabbitmq-server start >/dev/null 2>&1 || (as_root rabbitmq-server -detached >/dev/null 2>&1 || true)
+  for _ in $(seq 1 60); do rabbit_up && break; sleep 1; done
+  rabbit_up || { echo "RabbitMQ is not available on 127.0.0.1:5672 (guest/guest). Install and start it." >&2; exit 1; }
 fi
 
 if [ ! -x /usr/bin/chromium ]; then
