@@ -61,7 +61,7 @@ class PagingTests extends ApplicationTest {
     @Test
     void aCursorTheApiDidNotGiveIsRefusedByName() {
         for (String list : List.of("/api/v1/cases", "/api/v1/customers", "/api/v1/audit", "/api/v1/mail", "/api/v1/alerts",
-                "/api/v1/webhooks/deliveries", "/api/v1/incidents")) {
+                "/api/v1/webhooks/deliveries", "/api/v1/incidents", "/api/v1/queue", "/api/v1/insights/cases")) {
             Http.Response refused = admin().get(list + "?cursor=not-a-cursor");
 
             assertThat(refused.status()).as(list).isEqualTo(400);
