@@ -58,7 +58,11 @@ class OpenApiConfig {
                     Service recovery: take complaints from every channel, walk each case through the \
                     recovery playbook (acknowledge, listen, apologize, identify the cause, explain, resolve, \
                     fulfil, follow up, learn) and close it with an outcome. Errors are RFC 9457 problem \
-                    documents (`application/problem+json`).""")
+                    documents (`application/problem+json`) with a stable `type` (listed on the ProblemDetail \
+                    schema). Lists page one way: `cursor` (and `limit` where the page is not a fixed fifty) in, \
+                    `items` and `nextCursor` out \
+                    (`nextCursor` null on the last page; cursors are opaque). Breaking changes are listed \
+                    in CHANGELOG.md.""")
                 .license(new License().name("Apache-2.0")))
             .components(new Components()
                 .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
