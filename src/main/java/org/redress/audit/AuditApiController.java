@@ -3,13 +3,14 @@ package org.redress.audit;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.redress.shared.InvalidInput;
+import org.redress.shared.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -22,21 +23,26 @@ class AuditApiController {
         this.audit = audit;
     }
 
+    @Schema(name = "AuditPage", description = "A page of the audit log, newest first.")
+    record Page(@Schema(description = "The entries on this page.") List<AuditTrail.Entry> items,
+                @Schema(description = Paging.NEXT_CURSOR) @Nullable String nextCursor) {}
+
     @GetMapping("/api/v1/audit")
-    @Operation(summary = "Read the audit log", description = "Newest first; pass the last id as `before` for the next page. "
+    @Operation(summary = "Read the audit log", description = "Newest first; pass `nextCursor` as `cursor` for the next page. "
         + "Filters combine; a bad one is refused (400) by name.")
-    List<AuditTrail.Entry> page(
+    Page page(
             @Parameter(description = "Only entries about this subject, e.g. `case:RC-000042` or `user:3`.") @RequestParam(required = false) @Nullable String subject,
             @Parameter(description = "Only changes made by this user (id).") @RequestParam(required = false) @Nullable String actor,
             @Parameter(description = "Only this action, e.g. `case.closed` (see `GET /api/v1/audit/actions`).") @RequestParam(required = false) @Nullable String action,
             @Parameter(description = "Only changes on or after this day (YYYY-MM-DD, business time zone).") @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "Only changes on or before this day (YYYY-MM-DD, business time zone).") @RequestParam(required = false) @Nullable String to,
-            @Parameter(description = "Only entries older than this id.") @RequestParam(required = false) @Nullable Long before,
+            @Parameter(description = Paging.CURSOR) @RequestParam(required = false) @Nullable String cursor,
             @Parameter(description = "Page size, 1–500.") @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw InvalidInput.field("limit", "must be from 1 to 500");
-        }
-        return audit.page(AuditFilters.parse(subject, actor, action, from, to), before, limit);
+        Paging.limit(limit, 500);
+        AuditTrail.Filter filter = AuditFilters.parse(subject, actor, action, from, to);
+        Paging.Page<AuditTrail.Entry> page = Paging.of(audit.page(filter, Paging.position(cursor), limit + 1), limit,
+            AuditTrail.Entry::id);
+        return new Page(page.items(), page.nextCursor());
     }
 
     @GetMapping("/api/v1/audit/actions")

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
+import org.redress.shared.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +52,7 @@ class CaseApiController {
             @Parameter(description = "Only cases of this customer id.") @RequestParam(required = false) @Nullable Long customer,
             @Parameter(description = "Only cases in this category code.") @RequestParam(required = false) @Nullable String category,
             @Parameter(description = "Only cases in this team's queue.") @RequestParam(required = false) @Nullable Long team,
-            @Parameter(description = "`nextCursor` of the previous page.") @RequestParam(required = false) @Nullable String cursor,
+            @Parameter(description = Paging.CURSOR) @RequestParam(required = false) @Nullable String cursor,
             @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit,
             @AuthenticationPrincipal RedressUser user) {
         return search.page(new CaseSearch.Filter(status, assignee, unassigned, customer, category, team), CaseScope.of(user),

@@ -3,6 +3,7 @@ package org.redress.cases;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.shared.Paging;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -10,5 +11,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "A page of cases, newest first.")
 public record CasePage(
     @Schema(description = "The cases on this page.") List<CaseSummary> items,
-    @Schema(description = "Cursor for the next page; null on the last page.") @Nullable String nextCursor) {
+    @Schema(description = Paging.NEXT_CURSOR) @Nullable String nextCursor) {
 }

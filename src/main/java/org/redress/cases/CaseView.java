@@ -40,7 +40,9 @@ public record CaseView(
     @Schema(description = "Every playbook step, in order, with who did it and when.") List<StepState> steps,
     @Schema(description = "When the case was opened.") Instant openedAt,
     @Schema(description = "When anything last happened on it.") Instant updatedAt,
-    @Schema(description = "When it was closed.") @Nullable Instant closedAt) {
+    @Schema(description = "When it was closed.") @Nullable Instant closedAt,
+    @Schema(description = "The most pressing time target still running, if any: the same as the case's `deadline` in lists "
+        + "and the queue; null on a closed case or when no target runs.") CaseSummary.@Nullable Deadline deadline) {
 
     /** A reference to a user or team, with the name to show. */
     @Schema(description = "A user or team.")

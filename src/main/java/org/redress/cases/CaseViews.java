@@ -3,22 +3,27 @@ package org.redress.cases;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.redress.customers.CustomerManagement;
 import org.redress.customers.CustomerView;
 import org.redress.identity.Team;
 import org.redress.identity.UserManagement;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Builds the view of a case, with the names of its customer, assignee and team. */
+/** Builds the view of a case, with the names of its customer, assignee and team, and its running time target. */
 @Component
 class CaseViews {
 
     private final CustomerManagement customers;
     private final UserManagement users;
+    // Provided by the sla module when it runs, as for case lists (CaseSearch): this module does not depend on it.
+    private final ObjectProvider<CaseDeadlines> deadlines;
 
-    CaseViews(CustomerManagement customers, UserManagement users) {
+    CaseViews(CustomerManagement customers, UserManagement users, ObjectProvider<CaseDeadlines> deadlines) {
         this.customers = customers;
         this.users = users;
+        this.deadlines = deadlines;
     }
 
     CaseView of(RecoveryCase recoveryCase) {
@@ -42,6 +47,13 @@ class CaseViews {
             c.duplicateOf() == null ? null : CaseNumber.format(c.duplicateOf()),
             c.nextStep().map(CaseView.NextStep::of).orElse(null), customer, c.channel().code(), c.category(),
             c.severity(), c.subject(), assignee, team, c.tagNames(), c.rootCause(), c.responsibility(), c.resolution(),
-            c.promisedBy(), c.satisfied(), c.satisfaction(), steps, c.openedAt(), c.updatedAt(), c.closedAt());
+            c.promisedBy(), c.satisfied(), c.satisfaction(), steps, c.openedAt(), c.updatedAt(), c.closedAt(), deadline(c));
+    }
+
+    private CaseSummary.@Nullable Deadline deadline(RecoveryCase c) {
+        if (!c.status().open()) {
+            return null;
+        }
+        return deadlines.stream().findFirst().map(source -> source.mostPressing(List.of(c.id())).get(c.id())).orElse(null);
     }
 }

@@ -3,6 +3,7 @@ package org.redress.cases;
 import org.jspecify.annotations.Nullable;
 import org.redress.customers.CustomerManagement;
 import org.redress.identity.RedressUser;
+import org.redress.shared.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +31,7 @@ class CustomerCasesApiController {
     @Operation(summary = "A customer's case history", description = "The customer's cases you may open, newest first.")
     @ApiResponse(responseCode = "404", description = "No such customer.")
     CasePage history(@Parameter(description = "Customer id.") @PathVariable long id,
-                     @Parameter(description = "`nextCursor` of the previous page.") @RequestParam(required = false) @Nullable String cursor,
+                     @Parameter(description = Paging.CURSOR) @RequestParam(required = false) @Nullable String cursor,
                      @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit,
                      @AuthenticationPrincipal RedressUser user) {
         customers.get(id);

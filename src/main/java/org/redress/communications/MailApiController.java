@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.shared.NotFound;
+import org.redress.shared.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,19 +41,22 @@ class MailApiController {
         @Schema(description = "When it last took a message.") @Nullable Instant lastSentAt,
         @Schema(description = "Counts over all email.") MailLog.Counts counts,
         @Schema(description = "A page of messages, newest first.") List<MailLog.Message> items,
-        @Schema(description = "Pass as before= for the next page; null on the last.") @Nullable Long nextBefore) {}
+        @Schema(description = Paging.NEXT_CURSOR) @Nullable String nextCursor) {}
 
     @GetMapping("/api/v1/mail")
     @Operation(summary = "Email to customers", description = "Where email goes and whether it is going out, the counts of "
-        + "queued, sent and failed messages, and a page of 50 messages, newest first.")
+        + "queued, sent and failed messages, and a page of messages, newest first; pass `nextCursor` as `cursor` for the next.")
     MailView mail(@Parameter(description = "queued, sent or failed; all when absent.") @RequestParam(required = false) @Nullable String state,
                   @Parameter(description = "Part of the recipient's address.") @RequestParam(required = false) @Nullable String recipient,
-                  @Parameter(description = "Only messages older than this id (the previous page's nextBefore).")
-                  @RequestParam(required = false) @Nullable Long before) {
-        List<MailLog.Message> items = log.page(MailLog.Standing.parse(state), recipient, before);
+                  @Parameter(description = Paging.CURSOR) @RequestParam(required = false) @Nullable String cursor,
+                  @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit) {
+        Paging.limit(limit, 200);
+        Long before = Paging.position(cursor);
+        Paging.Page<MailLog.Message> page = Paging.of(log.page(MailLog.Standing.parse(state), recipient, before, limit + 1),
+            limit, MailLog.Message::id);
         MailServerHealth.Status status = health.status();
         return new MailView(route.kind().name(), route.where(), status.failingSince(), status.lastError(), status.lastSentAt(),
-            log.counts(), items, items.size() == MailLog.PAGE ? items.get(items.size() - 1).id() : null);
+            log.counts(), page.items(), page.nextCursor());
     }
 
     @GetMapping("/api/v1/mail/{id}")

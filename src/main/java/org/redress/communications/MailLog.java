@@ -100,8 +100,13 @@ class MailLog {
             .query(Long.class).single();
     }
 
-    /** Newest first; {@code before} is the last id of the previous page. */
+    /** A page of {@link #PAGE}, newest first; {@code before} is the last id of the previous page. */
     List<Message> page(@Nullable Standing standing, @Nullable String recipient, @Nullable Long before) {
+        return page(standing, recipient, before, PAGE);
+    }
+
+    /** At most {@code limit} messages, newest first, older than {@code before} when given. */
+    List<Message> page(@Nullable Standing standing, @Nullable String recipient, @Nullable Long before, int limit) {
         StringBuilder sql = new StringBuilder("select * from outbox where channel = 'email'");
         if (standing != null) {
             sql.append(" and state in (").append(standing.states).append(")");
@@ -112,7 +117,7 @@ class MailLog {
         if (before != null) {
             sql.append(" and id < :before");
         }
-        var query = jdbc.sql(sql.append(" order by id desc limit ").append(PAGE).toString());
+        var query = jdbc.sql(sql.append(" order by id desc limit ").append(limit).toString());
         if (recipient != null && !recipient.isBlank()) {
             query = query.param("recipient", "%" + recipient.strip().toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

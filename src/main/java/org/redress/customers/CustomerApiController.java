@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
 import org.redress.shared.Forbidden;
-import org.redress.shared.InvalidInput;
+import org.redress.shared.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -33,16 +33,19 @@ class CustomerApiController {
         this.customers = customers;
     }
 
+    @Schema(name = "CustomerPage", description = "A page of customers, newest first.")
+    record Page(@Schema(description = "The customers on this page.") List<CustomerView> items,
+                @Schema(description = Paging.NEXT_CURSOR) @Nullable String nextCursor) {}
+
     @GetMapping
     @Operation(summary = "Find customers", description = "Newest first; `q` matches name, email or reference. "
-        + "Pass the last id as `before` for the next page.")
-    List<CustomerView> search(@Parameter(description = "Text to look for.") @RequestParam(required = false) @Nullable String q,
-                              @Parameter(description = "Only customers older than this id.") @RequestParam(required = false) @Nullable Long before,
-                              @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 200) {
-            throw InvalidInput.field("limit", "must be from 1 to 200");
-        }
-        return customers.search(q, before, limit);
+        + "Pass `nextCursor` as `cursor` for the next page.")
+    Page search(@Parameter(description = "Text to look for.") @RequestParam(required = false) @Nullable String q,
+                @Parameter(description = Paging.CURSOR) @RequestParam(required = false) @Nullable String cursor,
+                @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit) {
+        Paging.limit(limit, 200);
+        Paging.Page<CustomerView> page = Paging.of(customers.search(q, Paging.position(cursor), limit + 1), limit, CustomerView::id);
+        return new Page(page.items(), page.nextCursor());
     }
 
     @GetMapping("/{id}")

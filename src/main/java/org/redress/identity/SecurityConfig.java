@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.redress.audit.AuditTrail;
+import org.redress.shared.ProblemType;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -192,7 +193,7 @@ class SecurityConfig {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"redress\", Basic realm=\"redress\"");
         }
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
+        problem.put("type", ProblemType.forStatus(status).uri().toString());
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);

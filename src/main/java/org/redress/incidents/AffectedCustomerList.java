@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseNumber;
 import org.redress.shared.InvalidInput;
+import org.redress.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +46,7 @@ class AffectedCustomerList {
 
     @Schema(name = "IncidentCustomerPage", description = "A page of an incident's customers.")
     record Page(@Schema(description = "The customers on this page.") List<Item> items,
-                @Schema(description = "Cursor for the next page; null on the last page.") @Nullable String nextCursor) {}
+                @Schema(description = Paging.NEXT_CURSOR) @Nullable String nextCursor) {}
 
     private record Row(long id, long customerId, @Nullable String externalRef, @Nullable String email, @Nullable String name,
                        Instant addedAt, String addedHow, @Nullable Instant handledAt, @Nullable Instant notifiedAt,
@@ -62,12 +63,7 @@ class AffectedCustomerList {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw InvalidInput.field("limit", "must be from 1 to " + MAX_LIMIT);
         }
-        Long after;
-        try {
-            after = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor.trim());
-        } catch (NumberFormatException e) {
-            throw InvalidInput.field("cursor", "is not a cursor returned by this API");
-        }
+        Long after = Paging.position(cursor);
         List<Row> rows = jdbc.sql("""
                 select ic.id, ic.customer_id, c.external_ref, c.email, c.name, ic.added_at, ic.added_how, ic.handled_at,
                        ic.notified_at, ic.opened_at, ic.replied_at, ic.reply, ic.case_id, ic.recovered_at

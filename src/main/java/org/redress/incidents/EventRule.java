@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -103,15 +102,7 @@ class EventRule {
 
     private static Checked check(Rule rule) {
         Checks checks = new Checks();
-        EventType type = checks.check(() -> {
-            String value = Text.required("type", rule.type(), 40).trim().toUpperCase(Locale.ROOT).replace('-', '_');
-            try {
-                return EventType.valueOf(value);
-            } catch (IllegalArgumentException e) {
-                throw InvalidInput.field("type", "'" + rule.type() + "' is not an event type; use one of "
-                    + java.util.Arrays.toString(EventType.values()));
-            }
-        });
+        EventType type = checks.check(() -> EventType.parse("type", Text.required("type", rule.type(), 40)));
         Instant from = checks.check(() -> instant("from", rule.from()));
         Instant to = checks.check(() -> instant("to", rule.to()));
         String attribute = checks.check(() -> {

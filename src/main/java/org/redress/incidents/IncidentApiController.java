@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.communications.CustomerNotices;
 import org.redress.identity.RedressUser;
 import org.redress.shared.InvalidInput;
+import org.redress.shared.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -68,16 +69,16 @@ class IncidentApiController {
 
     @Schema(name = "IncidentPage", description = "A page of incidents, newest first.")
     record Page(@Schema(description = "The incidents on this page.") List<IncidentView> items,
-                @Schema(description = "Cursor for the next page; null on the last page.") @Nullable String nextCursor) {}
+                @Schema(description = Paging.NEXT_CURSOR) @Nullable String nextCursor) {}
 
     @GetMapping("/api/v1/incidents")
     @Operation(summary = "Incidents, newest first", description = "With their counts.")
     Page incidents(@Parameter(description = "open or closed; default both.") @RequestParam(required = false) @Nullable String status,
-                   @Parameter(description = "The nextCursor of the previous page.") @RequestParam(required = false) @Nullable String cursor,
+                   @Parameter(description = Paging.CURSOR) @RequestParam(required = false) @Nullable String cursor,
                    @Parameter(description = "Page size, 1–200 (default 50).") @RequestParam(defaultValue = "50") int limit) {
-        Long before = cursor == null || cursor.isBlank() ? null : IncidentDesk.idOf(cursor);
-        List<IncidentView> items = desk.list(status, before, limit);
-        return new Page(items, items.size() == limit ? items.get(items.size() - 1).number() : null);
+        Paging.limit(limit, 200);
+        Paging.Page<IncidentView> page = Paging.of(desk.list(status, Paging.position(cursor), limit + 1), limit, IncidentView::id);
+        return new Page(page.items(), page.nextCursor());
     }
 
     @GetMapping("/api/v1/incidents/{incident}")
@@ -138,7 +139,7 @@ class IncidentApiController {
     @GetMapping("/api/v1/incidents/{incident}/customers")
     @Operation(summary = "The incident's customers and where each stands", description = "In the order they were added.")
     AffectedCustomerList.Page customers(@Parameter(description = INCIDENT) @PathVariable String incident,
-                                        @Parameter(description = "The nextCursor of the previous page.") @RequestParam(required = false) @Nullable String cursor,
+                                        @Parameter(description = Paging.CURSOR) @RequestParam(required = false) @Nullable String cursor,
                                         @Parameter(description = "Page size, 1–500 (default 100).") @RequestParam(defaultValue = "100") int limit) {
         long id = IncidentDesk.idOf(incident);
         desk.get(id);

@@ -41,9 +41,11 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
                  @Parameter(description = "true: reopened after a close at least once; false: never.") @Nullable String reopened,
                  @Parameter(description = "true: the customer confirmed the recovery in the recovery survey (a win); false: not.") @Nullable String confirmed,
                  @Parameter(description = "true: the customer got a remedy (accepted or delivered); false: not.") @Nullable String remedy,
-                 @Parameter(description = "Page number, from 1.") @Nullable String page) {
+                 // The console's page links; the API pages with an opaque cursor instead (CasesBehindApiController).
+                 @Parameter(hidden = true) @Nullable String page) {
 
     static final int PAGE_SIZE = 50;
+    static final int MAX_PAGE = 10_000;
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,59}");
 
     ReportQuery report() {
@@ -139,10 +141,16 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
         throw InvalidInput.field("counted", "must be opened or closed");
     }
 
+    /** The same cases, on another page. */
+    CaseDrill onPage(long number) {
+        return new CaseDrill(from, to, team, counted, outcome, cause, category, channel, severity, tier, assignee, late,
+            firstAnswer, apology, reopened, confirmed, remedy, String.valueOf(number));
+    }
+
     int pageNumber() {
         int number = present(page) ? number("page", page) : 1;
-        if (number < 1 || number > 10_000) {
-            throw InvalidInput.field("page", "must be from 1 to 10000");
+        if (number < 1 || number > MAX_PAGE) {
+            throw InvalidInput.field("page", "must be from 1 to " + MAX_PAGE);
         }
         return number;
     }

@@ -33,7 +33,7 @@ public class CasesBehind {
                       @Schema(description = "Its root cause's name, once found.") @Nullable String cause,
                       @Schema(description = "RECOVERED or NOT_RECOVERED, once closed with an outcome.") @Nullable String outcome) {}
 
-    @Schema(name = "CasesBehindAFigure", description = "A page of the cases a figure counted.")
+    // The console's page (numbered pages); the API answers CasesBehindApiController.CasePage.
     public record Page(@Schema(description = "The period.") Period period,
                        @Schema(description = "How many cases the figure counted.") long total,
                        @Schema(description = "This page's number.") int page,

@@ -2,16 +2,23 @@ package org.redress.insights;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
+import org.redress.shared.InvalidInput;
+import org.redress.shared.Paging;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -40,10 +47,27 @@ class CasesBehindApiController {
         + "(or, with `counted=closed`, closed) in the period, of the team, and narrowed by any of outcome, cause, category, "
         + "channel, severity, assignee, a target missed (`late`), and the first answer × apology × remedy cell of what recovers. "
         + "From the same facts as the figures, so the count is the figure's.")
-    CasesBehind.Page list(@ParameterObject CaseDrill drill, @AuthenticationPrincipal RedressUser me) {
+    CasePage list(@ParameterObject CaseDrill drill,
+                  @Parameter(description = Paging.CURSOR) @RequestParam(required = false) @Nullable String cursor,
+                  @AuthenticationPrincipal RedressUser me) {
         InsightsApiController.requireSupervisor(me);
-        return cases.of(drill, today());
+        // Ordered by time, not by a key of the facts: the cursor carries the next page's number.
+        Long page = Paging.position(cursor);
+        if (page != null && page > CaseDrill.MAX_PAGE) {
+            throw InvalidInput.field("cursor", "is not a cursor returned by this API: pass the previous page's nextCursor");
+        }
+        CasesBehind.Page found = cases.of(page == null ? drill.onPage(1) : drill.onPage(page), today());
+        boolean more = found.page() < found.pages();
+        return new CasePage(found.period(), found.total(), found.rows(), more ? String.valueOf(found.page() + 1) : null,
+            found.asOf());
     }
+
+    @Schema(name = "CasesBehindAFigure", description = "A page of the cases a figure counted, fifty at most, newest first.")
+    record CasePage(@Schema(description = "The period.") Period period,
+                    @Schema(description = "How many cases the figure counted.") long total,
+                    @Schema(description = "The cases on this page, newest first.") List<CasesBehind.Row> items,
+                    @Schema(description = Paging.NEXT_CURSOR) @Nullable String nextCursor,
+                    @Schema(description = "When the facts were last refreshed.") @Nullable Instant asOf) {}
 
     // Any Accept header: the answer is CSV (its type set by the export), and a refusal still a problem document.
     @GetMapping("/api/v1/insights/cases.csv")

@@ -2,7 +2,9 @@ package org.redress.notifications;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
+import org.redress.shared.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,16 +30,19 @@ class AlertApiController {
         this.inbox = inbox;
     }
 
-    @Schema(name = "AlertList", description = "Your alerts, newest first, and how many are unread.")
+    @Schema(name = "AlertList", description = "A page of your alerts, newest first, and how many are unread.")
     record AlertList(@Schema(description = "Unread alerts in all.") long unread,
-                     @Schema(description = "The alerts.") List<StaffAlert> items) {}
+                     @Schema(description = "The alerts on this page.") List<StaffAlert> items,
+                     @Schema(description = Paging.NEXT_CURSOR) @Nullable String nextCursor) {}
 
     @GetMapping("/api/v1/alerts")
-    @Operation(summary = "Your alerts", description = "Newest first.")
+    @Operation(summary = "Your alerts", description = "Newest first; pass `nextCursor` as `cursor` for the next page.")
     AlertList mine(@Parameter(description = "Only the unread ones.") @RequestParam(defaultValue = "false") boolean unread,
-                   @Parameter(description = "At most this many, 1–200.") @RequestParam(defaultValue = "50") int limit,
+                   @Parameter(description = Paging.CURSOR) @RequestParam(required = false) @Nullable String cursor,
+                   @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit,
                    @AuthenticationPrincipal RedressUser me) {
-        return new AlertList(inbox.unread(me.id()), inbox.of(me.id(), unread, limit));
+        Paging.Page<StaffAlert> page = inbox.page(me.id(), unread, cursor, limit);
+        return new AlertList(inbox.unread(me.id()), page.items(), page.nextCursor());
     }
 
     @PostMapping("/api/v1/alerts/{id}/read")

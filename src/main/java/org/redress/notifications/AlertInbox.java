@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseNumber;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
+import org.redress.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +49,16 @@ public class AlertInbox {
         }
         return query(" where user_id = ?" + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit ?",
             userId, limit);
+    }
+
+    /** A page of the user's alerts for the API, newest first. */
+    @Transactional(readOnly = true)
+    public Paging.Page<StaffAlert> page(long userId, boolean unreadOnly, @Nullable String cursor, int limit) {
+        Paging.limit(limit, MAX_LIMIT);
+        Long before = Paging.position(cursor);
+        List<StaffAlert> fetched = query(" where user_id = ?" + (unreadOnly ? " and read_at is null" : "") + " and id < ?"
+            + " order by id desc limit ?", userId, before == null ? Long.MAX_VALUE : before, limit + 1);
+        return Paging.of(fetched, limit, StaffAlert::id);
     }
 
     private List<StaffAlert> query(String condition, Object... params) {

@@ -8,6 +8,7 @@ import org.redress.shared.Conflict;
 import org.redress.shared.Forbidden;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
+import org.redress.shared.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -43,6 +44,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    private static final java.net.URI BLANK = java.net.URI.create("about:blank");
+
     private final Outages outages;
 
     ApiProblems(Outages outages) {
@@ -51,7 +54,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidInput e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_INPUT, "Invalid request", e.getMessage());
         if (!e.errors().isEmpty()) {
             problem.setProperty("errors", e.errors());
         }
@@ -60,35 +63,35 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail notFound(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail conflict(Conflict e) {
-        return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
+        return problem(HttpStatus.CONFLICT, ProblemType.CONFLICT, "Not possible now", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail forbidden(Forbidden e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+        return problem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
-        return problem(HttpStatus.CONFLICT, "Changed meanwhile",
+        return problem(HttpStatus.CONFLICT, ProblemType.CHANGED_MEANWHILE, "Changed meanwhile",
             "Someone changed this record while your request was in progress. Reload it and try again.");
     }
 
     @ExceptionHandler
     ProblemDetail integrity(DataIntegrityViolationException e) {
         log.info("Refused a request that conflicts with stored data: {}", e.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.CONFLICT, "Conflicts with existing data",
+        return problem(HttpStatus.CONFLICT, ProblemType.CONFLICT, "Conflicts with existing data",
             "The request conflicts with data already stored (for example a value that must be unique).");
     }
 
     @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_INPUT, "Invalid request",
             e.getName() + ": '" + e.getValue() + "' is not a valid value");
         problem.setProperty("errors", List.of(new InvalidInput.FieldError(e.getName(), "is not a valid value")));
         return problem;
@@ -100,15 +103,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
-                    "Request too large", "The request body is larger than the " + tooLarge.maxBytes()
+                    ProblemType.TOO_LARGE, "Request too large", "The request body is larger than the " + tooLarge.maxBytes()
                         + " bytes accepted (at most " + tooLarge.maxBytes() + ")."));
             }
             if (cause instanceof NulCheckedRequest.NulCharacter) {
-                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                    MalformedRequests.NUL_DETAIL));
+                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST,
+                    "Invalid request", MalformedRequests.NUL_DETAIL));
             }
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body", unreadable(e));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST, "Unreadable request body",
+            unreadable(e));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -120,7 +124,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             .toList();
         String detail = errors.stream().map(error -> error.field() + " " + error.message())
             .collect(Collectors.joining("; "));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_INPUT, "Invalid request", detail);
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -130,13 +134,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         Outages.Outage outage = outages.of(e);
         if (outage != null) {
             log.warn("API request refused: {} ({})", outage.title(), OutageAnswers.rootMessage(e));
-            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, outage.title(), outage.detail());
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.UNAVAILABLE, outage.title(), outage.detail());
             problem.setProperty("outcome", outage.outcome());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, outages.retryAfterSeconds()).body(problem);
         }
         log.error("Unexpected failure of an API request", e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+            ProblemType.INTERNAL_ERROR, "Internal error",
             "Something went wrong on our side; nothing was changed. Please try again, and tell the administrator if it persists."));
     }
 
@@ -156,8 +161,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return "The request body is missing or is not valid JSON.";
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail) {
+    /*
+     * What Spring MVC refuses itself (a missing parameter, 405, 406, 415 ...) arrives here as a
+     * problem of type about:blank: it gets the stable type of its status instead.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || BLANK.equals(problem.getType()))) {
+            problem.setType((statusCode.value() == 400 ? ProblemType.INVALID_INPUT : ProblemType.forStatus(statusCode.value())).uri());
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, ProblemType type, String title, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail == null ? title : detail);
+        problem.setType(type.uri());
         problem.setTitle(title);
         return problem;
     }

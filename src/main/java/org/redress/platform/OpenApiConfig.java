@@ -1,6 +1,10 @@
 package org.redress.platform;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.redress.shared.ProblemType;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -54,7 +58,11 @@ class OpenApiConfig {
                     Service recovery: take complaints from every channel, walk each case through the \
                     recovery playbook (acknowledge, listen, apologize, identify the cause, explain, resolve, \
                     fulfil, follow up, learn) and close it with an outcome. Errors are RFC 9457 problem \
-                    documents (`application/problem+json`).""")
+                    documents (`application/problem+json`) with a stable `type` (listed on the ProblemDetail \
+                    schema). Lists page one way: `cursor` (and `limit` where the page is not a fixed fifty) in, \
+                    `items` and `nextCursor` out \
+                    (`nextCursor` null on the last page; cursors are opaque). Breaking changes are listed \
+                    in CHANGELOG.md.""")
                 .license(new License().name("Apache-2.0")))
             .components(new Components()
                 .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
@@ -113,13 +121,22 @@ class OpenApiConfig {
         return new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA)));
     }
 
+    private static String typeList() {
+        return Arrays.stream(ProblemType.values())
+            .map(type -> "- `" + type.uri() + "` (" + type.status() + "): " + type.meaning())
+            .collect(Collectors.joining("\n"));
+    }
+
     @SuppressWarnings("rawtypes")
     private static Schema problemSchema() {
         Schema fieldError = new ObjectSchema()
             .addProperty("field", new StringSchema().description("The field at fault, e.g. `customer.email`."))
             .addProperty("message", new StringSchema().description("What is wrong with it."));
-        return new ObjectSchema().description("An RFC 9457 problem document.")
-            .addProperty("type", new StringSchema().description("A URI naming the kind of problem; `about:blank` when the status says it all."))
+        return new ObjectSchema().description("An RFC 9457 problem document. Its `type` names the kind of problem and is stable: "
+                + "branch on it, not on `title` or `detail`.")
+            .addProperty("type", new StringSchema().format("uri")._enum(Arrays.stream(ProblemType.values())
+                    .map(type -> type.uri().toString()).toList())
+                .description("The kind of problem, one of these URIs (never `about:blank`):\n\n" + typeList()))
             .addProperty("title", new StringSchema().description("A short summary of the kind of problem."))
             .addProperty("status", new IntegerSchema().description("The HTTP status code."))
             .addProperty("detail", new StringSchema().description("What went wrong in this request and how to fix it."))

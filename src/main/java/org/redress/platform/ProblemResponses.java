@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.shared.ProblemType;
 import org.springframework.web.util.HtmlUtils;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +63,7 @@ final class ProblemResponses {
 
     static String json(int status, String title, String detail, @Nullable String instance, Map<String, String> extra) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
+        problem.put("type", ProblemType.forStatus(status).uri().toString());
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);

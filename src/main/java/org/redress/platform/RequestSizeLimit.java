@@ -69,9 +69,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setContentType("application/problem+json");
         response.setHeader("Connection", "close");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-            + "\"detail\":\"The request body is larger than the " + maxBytes + " bytes accepted (at most " + maxBytes
-            + ").\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+        response.getWriter().write(ProblemResponses.json(413, "Request too large", "The request body is larger than the "
+            + maxBytes + " bytes accepted (at most " + maxBytes + ").", request.getRequestURI(), java.util.Map.of()));
     }
 
     /** Thrown while reading a body past the limit; answered with 413 wherever it surfaces. */

@@ -1,6 +1,7 @@
 package org.redress.platform;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.shared.ProblemType;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,6 +59,7 @@ class ServletErrors implements ErrorController {
             return page;
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemType.forStatus(status.value()).uri());
         problem.setTitle(title);
         if (path != null) {
             problem.setInstance(java.net.URI.create(path.replace(" ", "%20")));

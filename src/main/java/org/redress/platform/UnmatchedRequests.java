@@ -1,5 +1,6 @@
 package org.redress.platform;
 
+import org.redress.shared.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -55,6 +56,7 @@ class UnmatchedRequests {
     private static Object answer(HttpServletRequest request, HttpStatus status, String title, String detail) {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setType(ProblemType.forStatus(status.value()).uri());
             problem.setTitle(title);
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -131,10 +130,9 @@ public class BusinessEvents {
         if (event.type() == null || event.type().isBlank()) {
             errors.add(new FieldProblem("type", "is required"));
         } else {
-            try {
-                type = EventType.valueOf(event.type().trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldProblem("type", "'" + event.type() + "' is not an event type"));
+            type = EventType.find(event.type()).orElse(null);
+            if (type == null) {
+                errors.add(new FieldProblem("type", EventType.unknown(event.type())));
             }
         }
         Instant occurredAt = null;

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseSummary;
 import org.redress.cases.CaseView;
 import org.redress.identity.RedressUser;
+import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
+import org.redress.shared.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,8 +28,7 @@ class QueueApiController {
 
     @Schema(name = "QueuePage", description = "A page of the work queue, fifty cases at most.")
     record QueuePage(@Schema(description = "The cases, in the queue's order.") List<CaseSummary> items,
-                     @Schema(description = "This page's number, from 1.") int page,
-                     @Schema(description = "The next page's number, if there is one.") @Nullable Integer nextPage,
+                     @Schema(description = Paging.NEXT_CURSOR) @Nullable String nextCursor,
                      @Schema(description = "Open cases per view, and those at risk and missed, in your scope.") CaseQueue.Counts counts) {}
 
     private final CaseQueue queue;
@@ -52,7 +53,7 @@ class QueueApiController {
                    @Parameter(description = "Only cases past the warning share of a running target (with missed: either).") @RequestParam(name = "at-risk", required = false) @Nullable String atRisk,
                    @Parameter(description = "Only cases with a running target past due.") @RequestParam(required = false) @Nullable String missed,
                    @Parameter(description = "time-left (default) or severity.") @RequestParam(required = false) @Nullable String sort,
-                   @Parameter(description = "Page number, 1 to 200.") @RequestParam(required = false) @Nullable String page,
+                   @Parameter(description = Paging.CURSOR) @RequestParam(required = false) @Nullable String cursor,
                    @AuthenticationPrincipal RedressUser me) {
         Map<String, String> params = new java.util.HashMap<>();
         put(params, "queue", queue);
@@ -65,10 +66,16 @@ class QueueApiController {
         put(params, "at-risk", atRisk);
         put(params, "missed", missed);
         put(params, "sort", sort);
-        put(params, "page", page);
+        // The queue's order (time left) is computed, so it pages by position; the cursor carries the page's number.
+        Long page = Paging.position(cursor);
+        if (page != null && page > QueueQuery.MAX_PAGE) {
+            throw InvalidInput.field("cursor", "is not a cursor returned by this API: pass the previous page's nextCursor");
+        }
+        put(params, "page", page == null ? null : String.valueOf(page));
         QueueQuery query = QueueQuery.from(params, QueueQuery.View.OPEN);
         CaseQueue.Page found = this.queue.page(query, me);
-        return new QueuePage(found.cases(), query.page(), found.next() ? query.page() + 1 : null, this.queue.counts(me));
+        boolean more = found.next() && query.page() < QueueQuery.MAX_PAGE;
+        return new QueuePage(found.cases(), more ? String.valueOf(query.page() + 1) : null, this.queue.counts(me));
     }
 
     @PostMapping("/api/v1/queue/take-next")

@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
 import org.redress.identity.RedressUser;
-import org.redress.shared.InvalidInput;
+import org.redress.shared.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +42,7 @@ class SurveyApiController {
 
     @Schema(name = "SurveyAnswerPage", description = "Answers, newest first.")
     record AnswerPage(@Schema(description = "The answers.") List<SurveyResults.Answer> items,
-                      @Schema(description = "Pass as `before` for the next page; null on the last.") @Nullable Long next) {}
+                      @Schema(description = Paging.NEXT_CURSOR) @Nullable String nextCursor) {}
 
     @GetMapping("/api/v1/surveys")
     @Operation(summary = "List surveys", description = "Every survey with its figures; for leads, managers and admins.")
@@ -77,15 +77,14 @@ class SurveyApiController {
     @GetMapping("/api/v1/surveys/{id}/answers")
     @Operation(summary = "A survey's answers", description = "Newest first, with the cases they opened.")
     AnswerPage answers(@AuthenticationPrincipal RedressUser me, @Parameter(description = "Survey id.") @PathVariable long id,
-                       @Parameter(description = "Answers before this invitation id (from `next`).") @RequestParam(required = false) @Nullable Long before,
+                       @Parameter(description = Paging.CURSOR) @RequestParam(required = false) @Nullable String cursor,
                        @Parameter(description = "Page size, 1–200.") @RequestParam(defaultValue = "50") int limit) {
         SurveyDefinitions.requireSupervisor(me, "see survey results");
-        if (limit < 1 || limit > 200) {
-            throw InvalidInput.field("limit", "must be from 1 to 200");
-        }
+        Paging.limit(limit, 200);
+        Long before = Paging.position(cursor);
         surveys.get(id);
-        List<SurveyResults.Answer> page = results.answers(id, before, limit);
-        return new AnswerPage(page, page.size() == limit ? page.get(page.size() - 1).id() : null);
+        Paging.Page<SurveyResults.Answer> page = Paging.of(results.answers(id, before, limit + 1), limit, SurveyResults.Answer::id);
+        return new AnswerPage(page.items(), page.nextCursor());
     }
 
     @PostMapping("/api/v1/cases/{case}/recovery-survey")

@@ -173,7 +173,7 @@ class SurveyDefinitions {
 
     private static List<EventType> triggers(@Nullable List<String> given, @Nullable SurveyPurpose purpose) {
         List<EventType> types = given == null ? List.of() : given.stream().filter(t -> t != null && !t.isBlank())
-            .map(t -> parse(EventType.class, "triggerEvents", t, null)).distinct().toList();
+            .map(t -> EventType.parse("triggerEvents", t)).distinct().toList();
         if (purpose == SurveyPurpose.AFTER_EVENTS && types.isEmpty()) {
             throw InvalidInput.field("triggerEvents", "needs at least one business event type, e.g. DELIVERED or SERVICE_VISIT");
         }

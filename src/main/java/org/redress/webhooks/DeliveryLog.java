@@ -13,6 +13,7 @@ import org.redress.cases.CaseNumber;
 import org.redress.identity.RedressUser;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
+import org.redress.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +56,15 @@ class DeliveryLog {
         this.clock = clock;
     }
 
+    /** A page of the log for the API, newest first; only one endpoint's, one state's, when given. */
+    @Transactional(readOnly = true)
+    Paging.Page<Delivery> page(RedressUser admin, @Nullable Long endpointId, @Nullable String state, @Nullable String cursor,
+                               int limit) {
+        Endpoints.requireAdmin(admin);
+        Paging.limit(limit, MAX_LIMIT);
+        return Paging.of(rows(endpointId, state, Paging.position(cursor), limit + 1), limit, Delivery::id);
+    }
+
     /** Newest first; only one endpoint's, one state's, older than an id, when given. */
     @Transactional(readOnly = true)
     List<Delivery> list(RedressUser admin, @Nullable Long endpointId, @Nullable String state, @Nullable Long before, int limit) {
@@ -62,6 +72,10 @@ class DeliveryLog {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw InvalidInput.field("limit", "must be from 1 to " + MAX_LIMIT);
         }
+        return rows(endpointId, state, before, limit);
+    }
+
+    private List<Delivery> rows(@Nullable Long endpointId, @Nullable String state, @Nullable Long before, int limit) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (endpointId != null) {

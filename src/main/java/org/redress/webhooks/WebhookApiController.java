@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
+import org.redress.shared.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,14 +85,19 @@ class WebhookApiController {
         return endpoints.rotate(me, id);
     }
 
+    @Schema(name = "WebhookDeliveryPage", description = "A page of the delivery log, newest first.")
+    record DeliveryPage(@Schema(description = "The deliveries on this page.") List<DeliveryLog.Delivery> items,
+                        @Schema(description = Paging.NEXT_CURSOR) @Nullable String nextCursor) {}
+
     @GetMapping("/api/v1/webhooks/deliveries")
-    @Operation(summary = "The delivery log", description = "Newest first; pass the last id as `before` for the next page.")
-    List<DeliveryLog.Delivery> deliveries(@Parameter(description = "Only this endpoint's.") @RequestParam(required = false) @Nullable Long endpoint,
-                                          @Parameter(description = "pending, delivered or failed.") @RequestParam(required = false) @Nullable String state,
-                                          @Parameter(description = "Only deliveries older than this id.") @RequestParam(required = false) @Nullable Long before,
-                                          @Parameter(description = "Page size, 1–500.") @RequestParam(defaultValue = "100") int limit,
-                                          @AuthenticationPrincipal RedressUser me) {
-        return deliveries.list(me, endpoint, state, before, limit);
+    @Operation(summary = "The delivery log", description = "Newest first; pass `nextCursor` as `cursor` for the next page.")
+    DeliveryPage deliveries(@Parameter(description = "Only this endpoint's.") @RequestParam(required = false) @Nullable Long endpoint,
+                            @Parameter(description = "pending, delivered or failed.") @RequestParam(required = false) @Nullable String state,
+                            @Parameter(description = Paging.CURSOR) @RequestParam(required = false) @Nullable String cursor,
+                            @Parameter(description = "Page size, 1–500.") @RequestParam(defaultValue = "100") int limit,
+                            @AuthenticationPrincipal RedressUser me) {
+        Paging.Page<DeliveryLog.Delivery> page = deliveries.page(me, endpoint, state, cursor, limit);
+        return new DeliveryPage(page.items(), page.nextCursor());
     }
 
     @PostMapping("/api/v1/webhooks/deliveries/{id}/replay")

@@ -20,9 +20,9 @@ class AuditLogTests extends ApplicationTest {
         open(admin(), "C-" + unique());
 
         List<JsonNode> byLead = admin().get("/api/v1/audit?actor=" + lead.id() + "&action=case.opened&from=" + today()
-            + "&to=" + today()).json().valueStream().toList();
+            + "&to=" + today()).json().get("items").valueStream().toList();
         List<JsonNode> yesterday = admin().get("/api/v1/audit?actor=" + lead.id() + "&to=" + today().minusDays(1))
-            .json().valueStream().toList();
+            .json().get("items").valueStream().toList();
 
         assertThat(byLead).singleElement().satisfies(entry -> {
             assertThat(entry.get("subject").asString()).isEqualTo("case:" + number);

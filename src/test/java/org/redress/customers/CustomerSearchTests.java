@@ -26,9 +26,12 @@ class CustomerSearchTests extends ApplicationTest {
         assertThat(ids("AMALIA." + tag)).containsExactly(older);
         assertThat(ids("ref-" + tag + "-b")).containsExactly(newer);
         assertThat(ids("nobody-" + tag)).isEmpty();
-        List<Long> secondPage = admin().get("/api/v1/customers?q=quintanilla%20" + tag + "&limit=1&before=" + newer).json()
-            .valueStream().map(c -> c.get("id").asLong()).toList();
-        assertThat(secondPage).containsExactly(older);
+        JsonNode firstPage = admin().get("/api/v1/customers?q=quintanilla%20" + tag + "&limit=1").json();
+        assertThat(firstPage.get("items").valueStream().map(c -> c.get("id").asLong())).containsExactly(newer);
+        JsonNode secondPage = admin().get("/api/v1/customers?q=quintanilla%20" + tag + "&limit=1&cursor="
+            + firstPage.get("nextCursor").asString()).json();
+        assertThat(secondPage.get("items").valueStream().map(c -> c.get("id").asLong())).containsExactly(older);
+        assertThat(secondPage.get("nextCursor").isNull()).isTrue();
     }
 
     @Test
@@ -48,6 +51,6 @@ class CustomerSearchTests extends ApplicationTest {
 
     private List<Long> ids(String query) {
         return admin().get("/api/v1/customers?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8))
-            .json().valueStream().map(c -> c.get("id").asLong()).toList();
+            .json().get("items").valueStream().map(c -> c.get("id").asLong()).toList();
     }
 }

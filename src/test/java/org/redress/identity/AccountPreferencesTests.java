@@ -39,7 +39,7 @@ class AccountPreferencesTests extends ApplicationTest {
         console.postFormWithCsrf("/account", "/account/preferences/weekly-digest", Map.of("on", "true"));
 
         assertThat(digest(lead.api()).get("on").asBoolean()).isTrue();
-        assertThat(admin().get("/api/v1/audit?action=user.preference-changed&subject=user:" + lead.id()).json().valueStream()
+        assertThat(admin().get("/api/v1/audit?action=user.preference-changed&subject=user:" + lead.id()).json().get("items").valueStream()
             .map(entry -> entry.get("details").asString()).toList())
             .containsExactly("weekly-digest on", "weekly-digest off");
     }

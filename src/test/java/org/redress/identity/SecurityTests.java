@@ -101,7 +101,7 @@ class SecurityTests extends ApplicationTest {
         JsonNode lead = admin().patch("/api/v1/users/" + id, Map.of("role", "lead")).json();
 
         assertThat(lead.get("role").asString()).isEqualTo("LEAD");
-        JsonNode audit = admin().get("/api/v1/audit?subject=user:" + id).json();
+        JsonNode audit = admin().get("/api/v1/audit?subject=user:" + id).json().get("items");
         assertThat(audit).extracting(e -> e.get("action").asString()).containsExactly("user.changed", "user.created");
         assertThat(audit.get(0).get("details").asString()).isEqualTo("role Agent → Lead");
         assertThat(audit.get(0).get("actorName").asString()).isEqualTo("Administrator");
@@ -144,7 +144,7 @@ class SecurityTests extends ApplicationTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(admin().get("/api/v1/users/" + id).json().get("role").asString()).isEqualTo("AGENT");
-        assertThat(admin().get("/api/v1/audit?subject=user:" + id).json()).hasSize(1);
+        assertThat(admin().get("/api/v1/audit?subject=user:" + id).json().get("items")).hasSize(1);
     }
 
     @Test

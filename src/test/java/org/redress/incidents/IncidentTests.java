@@ -251,7 +251,7 @@ class IncidentTests extends ApplicationTest {
         JsonNode closed = lead.post("/api/v1/incidents/" + incident + "/close", Map.of("lesson", "Staff the line for peaks.")).json();
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
         assertThat(lead.post("/api/v1/incidents/" + incident + "/notify", Map.of()).status()).isEqualTo(409);
-        assertThat(admin().get("/api/v1/audit?subject=incident:" + incident).json().valueStream()
+        assertThat(admin().get("/api/v1/audit?subject=incident:" + incident).json().get("items").valueStream()
             .map(e -> e.get("action").asString()).toList()).contains("incident.declared", "incident.closed");
     }
 

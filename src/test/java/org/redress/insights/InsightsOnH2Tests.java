@@ -48,7 +48,7 @@ class InsightsOnH2Tests {
             JsonNode behind = admin.get("/api/v1/insights/cases?channel=email&severity=2&tier=standard&firstAnswer=within-an-hour"
                 + "&apology=false&remedy=false").json();
             assertThat(behind.get("total").asLong()).isEqualTo(1);
-            assertThat(behind.get("rows").get(0).get("number").asString()).isEqualTo(number);
+            assertThat(behind.get("items").get(0).get("number").asString()).isEqualTo(number);
             assertThat(admin.get("/api/v1/insights/cases.csv?assignee=none").body().lines().count()).isEqualTo(2);
             node.getBean(IcebergHistory.class).record();
             JsonNode proactive = admin.get("/api/v1/insights/proactive").json();

@@ -199,19 +199,20 @@ class InsightsTests extends ApplicationTest {
         JsonNode apologised = admin().get(drill + "&counted=closed&outcome=either&firstAnswer=within-an-hour&apology=true&remedy=false").json();
 
         assertThat(opened.get("total").asLong()).isEqualTo(3);
-        assertThat(opened.get("rows").valueStream().map(r -> r.get("number").asString())).containsExactly(lost, recovered, open);
-        assertThat(closed.get("rows").valueStream().map(r -> r.get("number").asString())).containsExactlyInAnyOrder(recovered, lost);
-        assertThat(won.get("rows").valueStream().map(r -> r.get("number").asString())).containsExactly(recovered);
-        assertThat(won.get("rows").get(0).get("cause").asString()).isEqualTo("Carrier delay");
+        assertThat(opened.get("nextCursor").isNull()).isTrue();
+        assertThat(opened.get("items").valueStream().map(r -> r.get("number").asString())).containsExactly(lost, recovered, open);
+        assertThat(closed.get("items").valueStream().map(r -> r.get("number").asString())).containsExactlyInAnyOrder(recovered, lost);
+        assertThat(won.get("items").valueStream().map(r -> r.get("number").asString())).containsExactly(recovered);
+        assertThat(won.get("items").get(0).get("cause").asString()).isEqualTo("Carrier delay");
         assertThat(byCause.get("total").asLong()).isEqualTo(1);
-        assertThat(apologised.get("rows").valueStream().map(r -> r.get("number").asString())).containsExactly(recovered);
+        assertThat(apologised.get("items").valueStream().map(r -> r.get("number").asString())).containsExactly(recovered);
         // The figure and its cases agree.
         JsonNode summary = admin().get("/api/v1/insights/summary?team=" + team).json().get("figures");
         assertThat(summary.get("recovered").asLong()).isEqualTo(won.get("total").asLong());
         assertThat(summary.get("closed").asLong()).isEqualTo(closed.get("total").asLong());
         assertThat(summary.get("reopened").asLong()).isEqualTo(1);
         assertThat(summary.get("reopenRate").asDouble()).isEqualTo(50.0);
-        assertThat(admin().get(drill + "&counted=closed&reopened=true").json().get("rows").valueStream()
+        assertThat(admin().get(drill + "&counted=closed&reopened=true").json().get("items").valueStream()
             .map(r -> r.get("number").asString())).containsExactly(lost);
         List<String> csv = admin().get("/api/v1/insights/cases.csv?team=" + team + "&counted=closed&outcome=not-recovered").body()
             .lines().toList();

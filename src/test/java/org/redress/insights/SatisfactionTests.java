@@ -96,9 +96,9 @@ class SatisfactionTests extends SignalsSupport {
         // A win's line opens its cases: the confirmed recoveries of that agent.
         JsonNode behind = admin().get("/api/v1/insights/cases?team=" + team + "&counted=closed&outcome=recovered&confirmed=true"
             + "&assignee=" + wins.get("byAgent").get(0).get("key").asString()).json();
-        assertThat(behind.get("rows").valueStream().map(r -> r.get("number").asString())).containsExactly(recovered);
+        assertThat(behind.get("items").valueStream().map(r -> r.get("number").asString())).containsExactly(recovered);
         assertThat(admin().get("/api/v1/insights/cases?team=" + team + "&counted=closed&confirmed=false").json()
-            .get("rows").valueStream().map(r -> r.get("number").asString())).containsExactly(lost);
+            .get("items").valueStream().map(r -> r.get("number").asString())).containsExactly(lost);
         assertThat(member("agent", team).http().get("/api/v1/insights/satisfaction").status()).isEqualTo(403);
     }
 

@@ -14,6 +14,7 @@ import org.redress.ApplicationTest;
 import org.redress.Http;
 import org.redress.PostgresDatabase;
 import org.redress.RawHttp;
+import org.redress.shared.ProblemType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -92,6 +93,8 @@ class ApiFuzzTests extends ApplicationTest {
                     failures.add(describe(probe) + " → " + response.status() + " " + snippet(response.body()));
                 } else if (response.status() >= 400 && !response.header("Content-Type").startsWith("application/problem+json")) {
                     failures.add(describe(probe) + " → " + response.status() + " as " + response.header("Content-Type"));
+                } else if (response.status() >= 400 && !response.body().contains("\"type\":\"" + ProblemType.BASE)) {
+                    failures.add(describe(probe) + " → " + response.status() + " without a stable type: " + snippet(response.body()));
                 }
                 if (response.status() >= 400) {
                     Map<String, Long> after = counts(tables);

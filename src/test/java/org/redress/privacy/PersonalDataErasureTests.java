@@ -157,7 +157,7 @@ class PersonalDataErasureTests {
             assertThat(anonymous.get("email").isNull()).isTrue();
             assertThat(admin.get("/api/v1/cases/" + control).json().get("customer").get("email").asString())
                 .isEqualTo("olle@example.com");
-            assertThat(admin.get("/api/v1/audit?subject=customer:" + customer).json().valueStream()
+            assertThat(admin.get("/api/v1/audit?subject=customer:" + customer).json().get("items").valueStream()
                 .map(entry -> entry.get("action").asString()).toList()).contains("customer.erased");
 
             assertThat(admin.post("/api/v1/customers/" + customer + "/erasure", Map.of()).status()).isEqualTo(409);

@@ -63,11 +63,11 @@ class QueueTests extends ApplicationTest {
         }
 
         JsonNode first = admin().get("/api/v1/queue?team=" + team).json();
-        JsonNode second = admin().get("/api/v1/queue?team=" + team + "&page=" + first.get("nextPage").asInt()).json();
+        JsonNode second = admin().get("/api/v1/queue?team=" + team + "&cursor=" + first.get("nextCursor").asString()).json();
 
         assertThat(first.get("items").size()).isEqualTo(50);
         assertThat(second.get("items").size()).isEqualTo(1);
-        assertThat(second.get("nextPage").isNull()).isTrue();
+        assertThat(second.get("nextCursor").isNull()).isTrue();
         assertThat(numbers(first)).doesNotContain(numbers(second).get(0));
     }
 
@@ -141,7 +141,7 @@ class QueueTests extends ApplicationTest {
     void badFiltersAreProblemsNamingTheParameter() {
         Http.Response severity = admin().get("/api/v1/queue?severity=9");
         Http.Response view = admin().get("/api/v1/queue?queue=everything");
-        Http.Response page = admin().get("/api/v1/queue?page=0");
+        Http.Response page = admin().get("/api/v1/queue?cursor=0");
 
         assertThat(severity.status()).isEqualTo(400);
         assertThat(severity.header("Content-Type")).contains("application/problem+json");
@@ -149,6 +149,7 @@ class QueueTests extends ApplicationTest {
         assertThat(view.status()).isEqualTo(400);
         assertThat(view.json().get("detail").asString()).contains("queue");
         assertThat(page.status()).isEqualTo(400);
+        assertThat(page.json().get("errors").get(0).get("field").asString()).isEqualTo("cursor");
     }
 
     @Test

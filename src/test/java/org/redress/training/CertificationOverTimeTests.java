@@ -135,7 +135,7 @@ class CertificationOverTimeTests {
             certifications.sweep();
             assertThat(alerts(agent)).contains("training.certification-lapsed");
             assertThat(agent.get("/api/v1/training/me").json().get("certificates").get(0).get("standing").asString()).isEqualTo("ENDED");
-            assertThat(admin.get("/api/v1/audit?subject=user:" + agentId).json().valueStream().map(e -> e.get("action").asString()).toList())
+            assertThat(admin.get("/api/v1/audit?subject=user:" + agentId).json().get("items").valueStream().map(e -> e.get("action").asString()).toList())
                 .contains("authority.raised", "training.certified", "training.certification-ending", "training.certification-lapsed");
         }
     }

@@ -54,7 +54,7 @@ class ScenarioTests extends ApplicationTest {
         assertThat(made.json().get("state").asString()).isEqualTo("DRAFT");
         long id = made.json().get("id").asLong();
         assertThat(agent.http().get("/api/v1/training/scenarios/" + id).status()).as("drafts are for leads").isEqualTo(404);
-        assertThat(admin().get("/api/v1/audit?subject=scenario:" + id).json().valueStream().map(e -> e.get("action").asString()).toList())
+        assertThat(admin().get("/api/v1/audit?subject=scenario:" + id).json().get("items").valueStream().map(e -> e.get("action").asString()).toList())
             .contains("training.scenario");
     }
 

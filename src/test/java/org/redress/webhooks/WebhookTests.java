@@ -157,7 +157,7 @@ class WebhookTests {
             Received again = waitFor(() -> ofType("case.opened").stream()
                 .filter(r -> r.json().get("data").get("caseNumber").asString().equals(third)).findFirst().orElse(null));
             assertThat(again.id()).isEqualTo(givenUp.get("messageId").asString());
-            assertThat(admin.get("/api/v1/audit?subject=webhook:" + endpoint.get("id").asLong()).json().valueStream()
+            assertThat(admin.get("/api/v1/audit?subject=webhook:" + endpoint.get("id").asLong()).json().get("items").valueStream()
                 .map(e -> e.get("action").asString()).toList())
                 .contains("webhook.endpoint-added", "webhook.secret-rotated", "webhook.replayed");
         }
@@ -192,7 +192,7 @@ class WebhookTests {
 
     private static List<JsonNode> log(Http admin) {
         // The log is newest first; oldest first reads in the order things happened.
-        return admin.get("/api/v1/webhooks/deliveries").json().valueStream()
+        return admin.get("/api/v1/webhooks/deliveries").json().get("items").valueStream()
             .sorted(java.util.Comparator.comparingLong(d -> d.get("id").asLong())).toList();
     }
 
