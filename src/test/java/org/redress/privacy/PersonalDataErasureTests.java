@@ -69,7 +69,8 @@ class PersonalDataErasureTests {
         GreenMailUser care = MAIL.setUser("care@redress.local", "care", "care-secret");
         try (ConfigurableApplicationContext node = Nodes.start(url, true, "--redress.mail.imap.host=127.0.0.1",
                 "--redress.mail.imap.port=" + ServerSetupTest.IMAP.getPort(), "--redress.mail.imap.ssl=false",
-                "--redress.mail.imap.username=care", "--redress.mail.imap.password=care-secret")) {
+                "--redress.mail.imap.username=care", "--redress.mail.imap.password=care-secret",
+                "--redress.insights.refresh-every=2s")) {
             JdbcClient jdbc = node.getBean(JdbcClient.class);
             Http admin = Nodes.admin(node);
             Http integration = Nodes.integration(node);
@@ -134,7 +135,9 @@ class PersonalDataErasureTests {
 
             assertThat(MAIL.getManagers().getImapHostManager().getInbox(care).getMessages()).hasSize(1);
             CaseWalk.closeAsRecovered(admin, incidentNumber, LocalDate.now().plusDays(1));
-            long facts = count(jdbc, "select count(*) from insight_case_facts where customer_id = " + customer);
+            // The insights' facts of both closed cases, once their scheduled refresh has run.
+            await(() -> count(jdbc, "select count(*) from insight_case_facts where customer_id = " + customer
+                + " and closed_at is not null") == 2, "the insights to count both her cases");
             long events = count(jdbc, "select count(*) from business_events");
             Http.Response erased = admin.post("/api/v1/customers/" + customer + "/erasure", Map.of());
 
@@ -148,7 +151,8 @@ class PersonalDataErasureTests {
 
             // What reports count stays: her cases, their facts, her survey score, the business events.
             assertThat(count(jdbc, "select count(*) from recovery_cases where customer_id = " + customer)).isEqualTo(2);
-            assertThat(count(jdbc, "select count(*) from insight_case_facts where customer_id = " + customer)).isEqualTo(facts);
+            assertThat(count(jdbc, "select count(*) from insight_case_facts where customer_id = " + customer
+                + " and closed_at is not null")).isEqualTo(2);
             assertThat(count(jdbc, "select count(*) from business_events")).isEqualTo(events);
             assertThat(count(jdbc, "select count(*) from survey_invitations where customer_id = " + customer + " and score = 5"))
                 .isEqualTo(1);
