@@ -76,7 +76,17 @@ class SsoAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
         String name = signedIn.getFullName() == null || signedIn.getFullName().isBlank() ? email : signedIn.getFullName().trim();
 
         Optional<Long> linked = jdbc.sql("select id from users where sso_subject = ?").param(subject).query(Long.class).optional();
-        User user = linked.flatMap(users::findById).or(() -> users.findByEmail(email)).orElse(null);
+        User user = linked.flatMap(users::findById).orElse(null);
+        if (user == null) {
+            user = users.findByEmail(email).orElse(null);
+            // An email is only a first meeting: once an account is someone's at the provider, another
+            // person there who takes the same address (a rename, a reused mailbox) does not get it.
+            if (user != null && jdbc.sql("select sso_subject from users where id = ?").param(user.id()).query(String.class)
+                    .optional().filter(other -> !other.equals(subject)).isPresent()) {
+                throw refused("The Redress account of " + email + " belongs to another person at the identity provider; "
+                    + "ask an admin.");
+            }
+        }
         if (user == null) {
             if (!settings.createAccounts()) {
                 throw refused("Redress has no account for " + email + "; ask an admin to add you.");

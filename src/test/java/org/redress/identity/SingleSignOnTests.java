@@ -98,6 +98,19 @@ class SingleSignOnTests {
                 + "(everyone, marketing)");
             assertThat(Nodes.admin(node).get("/api/v1/users").body()).doesNotContain("olaf@acme.example");
 
+            // Someone else at the provider who takes Lena's address does not get her account.
+            provider.add("mallory", new TestIdentityProvider.Person("mallory-secret-1", "lena@acme.example", "Mallory",
+                List.of("redress-admins")));
+            BrowserContext other = browser.newContext();
+            Page impostor = other.newPage();
+            impostor.navigate(base(node) + "/login");
+            impostor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with Acme ID")).click();
+            impostor.getByLabel("Username").fill("mallory");
+            impostor.getByLabel("Password").fill("mallory-secret-1");
+            impostor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(impostor.getByRole(AriaRole.ALERT)).containsText("belongs to another person at the identity provider");
+            other.close();
+
             // Removed at the provider: the provider refuses them, and Redress never sees them again.
             context.close();
             provider.remove("lena");
