@@ -49,7 +49,7 @@ class ReadReplicaTests {
             String number = CaseNumber.format(first);
 
             // Marked read-only work: the insights' cases (a @Transactional label) and their CSV (a transaction template).
-            assertThat(admin.get("/api/v1/insights/cases").json().get("rows").valueStream()
+            assertThat(admin.get("/api/v1/insights/cases").json().get("items").valueStream()
                 .filter(row -> row.get("number").asString().equals(number)).findFirst().orElseThrow()
                 .get("subject").asString()).isEqualTo("Read from the replica");
             assertThat(admin.get("/api/v1/insights/cases.csv").body()).contains(number + ",").contains("replica-marker");
