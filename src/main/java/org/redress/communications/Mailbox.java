@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseMessage;
 import org.redress.cases.CaseStatus;
 import org.redress.cases.CaseView;
 import org.redress.cases.Channel;
@@ -53,9 +54,7 @@ public class Mailbox {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+");
 
     private record Checked(String from, @Nullable String fromName, @Nullable String subject, String text, String messageId,
-                           List<String> threadIds, Map<String, String> headers, List<File> files) {}
-
-    private record File(String name, String type, byte[] content) {}
+                           List<String> threadIds, Map<String, String> headers, List<Attachments.Checked> files) {}
 
     private final Intake intake;
     private final CaseManagement cases;
@@ -64,10 +63,12 @@ public class Mailbox {
     private final MailSettings settings;
     private final Clock clock;
     private final Bounces bounces;
+    private final Attachments attachments;
 
     Mailbox(Intake intake, CaseManagement cases, Outbox outbox, JdbcClient jdbc, MailSettings settings, Clock clock,
-            Bounces bounces) {
+            Bounces bounces, Attachments attachments) {
         this.bounces = bounces;
+        this.attachments = attachments;
         this.intake = intake;
         this.cases = cases;
         this.outbox = outbox;
@@ -155,7 +156,7 @@ public class Mailbox {
                 .replaceAll("(?s)<[^>]*>", " ").replaceAll("[ \\t]+", " ").trim();
         String text = plain == null || plain.isBlank() ? "(no text; see the attachments)" : clip(plain, Intake.MAX_MESSAGE);
         String subject = mail.subject() == null || mail.subject().isBlank() ? null : clip(mail.subject().strip(), 200);
-        List<File> files = checks.check(() -> files(mail.attachments()));
+        List<Attachments.Checked> files = checks.check(() -> files(mail.attachments()));
         checks.verify();
         List<String> threadIds = new ArrayList<>();
         for (String header : new String[] {mail.inReplyTo(), mail.references()}) {
@@ -170,8 +171,8 @@ public class Mailbox {
             mail.headers() == null ? Map.of() : mail.headers(), files);
     }
 
-    private List<File> files(@Nullable List<InboundMail.Attachment> attachments) {
-        List<File> files = new ArrayList<>();
+    private List<Attachments.Checked> files(@Nullable List<InboundMail.Attachment> attachments) {
+        List<Attachments.Checked> files = new ArrayList<>();
         for (InboundMail.Attachment attachment : attachments == null ? List.<InboundMail.Attachment>of() : attachments) {
             if (attachment == null) {
                 throw InvalidInput.field("attachments", "contains an empty entry (null) instead of a file");
@@ -195,17 +196,19 @@ public class Mailbox {
                 throw InvalidInput.field("attachments", name + " is " + content.length + " bytes; the limit is "
                     + settings.maxAttachmentBytes());
             }
-            files.add(new File(name, type, content));
+            files.add(new Attachments.Checked(name, type, content));
         }
         return files;
     }
 
-    private void attach(long caseId, List<File> files) {
-        for (File file : files) {
-            jdbc.sql("insert into case_attachments (case_id, filename, content_type, size_bytes, content, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(caseId, file.name(), file.type(), file.content().length, file.content(), Timestamp.from(clock.instant()))
-                .update();
+    // The files go with the message just written: the case's latest from the customer, in this transaction.
+    private void attach(long caseId, List<Attachments.Checked> files) {
+        if (files.isEmpty()) {
+            return;
         }
+        Long messageId = cases.messages(caseId).stream().filter(CaseMessage::fromCustomer).map(CaseMessage::id)
+            .max(Long::compare).orElse(null);
+        attachments.keep(caseId, messageId, files);
     }
 
     private Result remember(Checked mail, Result result, @Nullable Long caseId) {

@@ -1,0 +1,63 @@
+package org.redress.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+
+/** A file the customer sent shows in the conversation, under their message, and downloads as it came. */
+class AttachmentBrowserTests extends BrowserTest {
+
+    @Test
+    void theCustomersFileIsInTheConversationAndDownloadsAsSent() throws IOException {
+        byte[] receipt = "%PDF-1.4\nreceipt for order 7781\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String email = "files-" + unique() + "@example.com";
+        String number = admin().post("/api/v1/complaints", Map.of(
+            "customer", Map.of("email", email, "name", "Fay Files"), "channel", "email", "category", "delivery",
+            "severity", 2, "subject", "Charged for a lost parcel", "message", "I paid and nothing came.")).json()
+            .get("number").asString();
+        integration().post("/api/v1/inbound/email", Map.of("from", email, "subject", "Re: " + number,
+            "text", "My receipt is attached.", "messageId", "<" + unique() + "@mail.example.com>",
+            "attachments", List.of(Map.of("filename", "receipt.pdf", "contentType", "application/pdf",
+                "content", Base64.getEncoder().encodeToString(receipt)))));
+
+        page.navigate(url("/cases/" + number));
+
+        Locator turn = page.getByTestId("timeline").locator("li.turn").filter(new Locator.FilterOptions()
+            .setHasText("My receipt is attached."));
+        assertThat(turn.getByTestId("attachment")).containsText("receipt.pdf");
+        assertThat(turn.getByTestId("attachment")).containsText("application/pdf · " + receipt.length + " bytes");
+        Download download = page.waitForDownload(() -> turn.getByRole(AriaRole.LINK,
+            new Locator.GetByRoleOptions().setName("receipt.pdf")).click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("receipt.pdf");
+        org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(download.path())).isEqualTo(receipt);
+
+        // An agent of another team is refused the file (and the case).
+        long team = newTeam("Deliveries");
+        admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", team));
+        String outsider = "outsider-" + unique() + "@test.redress";
+        admin().post("/api/v1/users", Map.of("email", outsider, "name", "Otto Outsider", "password", "outsider-password-1",
+            "role", "agent", "teamId", newTeam("Billing")));
+        page.context().clearCookies();
+        signIn(outsider, "outsider-password-1");
+        APIResponse refused = page.request().get(url(turnLink(number, download)));
+        org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(403);
+        org.assertj.core.api.Assertions.assertThat(refused.body()).isNotEqualTo(receipt);
+    }
+
+    private static String turnLink(String number, Download download) {
+        String path = java.net.URI.create(download.url()).getPath();
+        org.assertj.core.api.Assertions.assertThat(path).startsWith("/cases/" + number + "/attachments/");
+        return path;
+    }
+}
