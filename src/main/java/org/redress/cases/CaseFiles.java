@@ -18,14 +18,19 @@ public interface CaseFiles {
 
         /** The size as people read it: 512 bytes, 14 KB, 2.3 MB. */
         public String size() {
-            if (sizeBytes < 1024) {
-                return sizeBytes + " bytes";
-            }
-            if (sizeBytes < 1024 * 1024) {
-                return Math.round(sizeBytes / 1024.0) + " KB";
-            }
-            return String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024.0));
+            return readable(sizeBytes);
         }
+    }
+
+    /** A number of bytes as people read it: 512 bytes, 14 KB, 2.3 MB. */
+    static String readable(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + " KB";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     /** The case's files by the id of the message they came with (null: a file that came with no message we know). */

@@ -1,5 +1,7 @@
 package org.redress.communications;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +19,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The composer on the case page (loaded with htmx; the cases module does not depend on
- * this one): pick a template, edit it, see the tone coach's hints as you type, send; and
- * the messages sent with their delivery.
+ * this one): pick a template, edit it, see the tone coach's hints as you type, attach
+ * files, send; and the messages sent with their delivery. A refused file (its type, its
+ * size) is said above the form, which keeps what was written; nothing is queued.
  */
 @Controller
 class ComposerController {
@@ -30,8 +34,10 @@ class ComposerController {
     private final Replies replies;
     private final Outbox outbox;
     private final ToneCoach coach;
+    private final Attachments attachments;
 
-    ComposerController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach) {
+    ComposerController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach, Attachments attachments) {
+        this.attachments = attachments;
         this.templates = templates;
         this.replies = replies;
         this.outbox = outbox;
@@ -82,18 +88,37 @@ class ComposerController {
 
     @PostMapping("/cases/{case}/composer")
     String send(@PathVariable("case") String number, @RequestParam Map<String, String> form,
+                @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> uploads,
                 @AuthenticationPrincipal RedressUser me, Model model) {
         String purpose = form.get("purpose");
         try {
+            List<Attachments.Checked> files = checked(uploads);
             Replies.Queued queued = replies.email(CaseManagement.idOf(number), me, purpose,
-                form.get("subject"), form.get("text"));
-            model.addAttribute("done", "Queued for sending" + (queued.findings().isEmpty() ? "." : ", with "
+                form.get("subject"), form.get("text"), files);
+            model.addAttribute("done", "Queued for sending" + (files.isEmpty() ? "" : " with " + files.size() + " file"
+                + (files.size() == 1 ? "" : "s")) + (queued.findings().isEmpty() ? "." : ", with "
                 + queued.findings().size() + " tone hint" + (queued.findings().size() == 1 ? "" : "s") + " noted."));
             return card(number, null, "", "", model);
         } catch (InvalidInput | Conflict | Forbidden refused) {
             model.addAttribute("error", refused.getMessage());
             return card(number, purpose, form.getOrDefault("subject", ""), form.getOrDefault("text", ""), model);
         }
+    }
+
+    // An empty file box still sends one part with no name: that is no file.
+    private List<Attachments.Checked> checked(@Nullable List<MultipartFile> uploads) {
+        List<Attachments.Checked> files = new ArrayList<>();
+        for (MultipartFile upload : uploads == null ? List.<MultipartFile>of() : uploads) {
+            if (upload.getOriginalFilename() == null || upload.getOriginalFilename().isBlank()) {
+                continue;
+            }
+            try {
+                files.add(attachments.check(upload.getOriginalFilename(), upload.getContentType(), upload.getBytes()));
+            } catch (IOException unreadable) {
+                throw InvalidInput.field("attachments", upload.getOriginalFilename() + " could not be read; please attach it again");
+            }
+        }
+        return files;
     }
 
     private String card(String number, @Nullable String purpose, String subject, String body, Model model) {
@@ -105,6 +130,7 @@ class ComposerController {
         model.addAttribute("findings", body.isBlank() ? List.of() : coach.review(body,
             Purpose.parseOptional(purpose), "email", "en"));
         model.addAttribute("sent", outbox.ofCase(CaseManagement.idOf(number)));
+        model.addAttribute("maxFile", attachments.limit());
         return "communications/composer :: composer";
     }
 }

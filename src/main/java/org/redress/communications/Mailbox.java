@@ -3,11 +3,9 @@ package org.redress.communications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,8 +46,6 @@ public class Mailbox {
                          @Schema(description = "The case, if any.") @Nullable String caseNumber,
                          @Schema(description = "Why, for IGNORED.") @Nullable String reason) {}
 
-    static final Set<String> ALLOWED_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf",
-        "text/plain");
     private static final Pattern CASE_NUMBER = Pattern.compile("\\bRC-(\\d{1,12})\\b");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+");
 
@@ -156,7 +152,7 @@ public class Mailbox {
                 .replaceAll("(?s)<[^>]*>", " ").replaceAll("[ \\t]+", " ").trim();
         String text = plain == null || plain.isBlank() ? "(no text; see the attachments)" : clip(plain, Intake.MAX_MESSAGE);
         String subject = mail.subject() == null || mail.subject().isBlank() ? null : clip(mail.subject().strip(), 200);
-        List<Attachments.Checked> files = checks.check(() -> files(mail.attachments()));
+        List<Attachments.Checked> files = checks.check(() -> attachments.check(mail.attachments()));
         checks.verify();
         List<String> threadIds = new ArrayList<>();
         for (String header : new String[] {mail.inReplyTo(), mail.references()}) {
@@ -171,36 +167,6 @@ public class Mailbox {
             mail.headers() == null ? Map.of() : mail.headers(), files);
     }
 
-    private List<Attachments.Checked> files(@Nullable List<InboundMail.Attachment> attachments) {
-        List<Attachments.Checked> files = new ArrayList<>();
-        for (InboundMail.Attachment attachment : attachments == null ? List.<InboundMail.Attachment>of() : attachments) {
-            if (attachment == null) {
-                throw InvalidInput.field("attachments", "contains an empty entry (null) instead of a file");
-            }
-            String name = Text.required("attachments.filename", attachment.filename(), 255).trim();
-            String type = Text.required("attachments.contentType", attachment.contentType(), 100).trim().toLowerCase(Locale.ROOT);
-            if (type.contains(";")) {
-                type = type.substring(0, type.indexOf(';')).trim();
-            }
-            if (!ALLOWED_TYPES.contains(type)) {
-                throw InvalidInput.field("attachments", name + ": files of type " + type + " are not accepted (accepted: "
-                    + String.join(", ", ALLOWED_TYPES.stream().sorted().toList()) + ")");
-            }
-            byte[] content;
-            try {
-                content = Base64.getMimeDecoder().decode(Text.required("attachments.content", attachment.content(), Integer.MAX_VALUE));
-            } catch (IllegalArgumentException e) {
-                throw InvalidInput.field("attachments", name + " is not valid base64");
-            }
-            if (content.length > settings.maxAttachmentBytes()) {
-                throw InvalidInput.field("attachments", name + " is " + content.length + " bytes; the limit is "
-                    + settings.maxAttachmentBytes());
-            }
-            files.add(new Attachments.Checked(name, type, content));
-        }
-        return files;
-    }
-
     // The files go with the message just written: the case's latest from the customer, in this transaction.
     private void attach(long caseId, List<Attachments.Checked> files) {
         if (files.isEmpty()) {
@@ -208,7 +174,7 @@ public class Mailbox {
         }
         Long messageId = cases.messages(caseId).stream().filter(CaseMessage::fromCustomer).map(CaseMessage::id)
             .max(Long::compare).orElse(null);
-        attachments.keep(caseId, messageId, files);
+        attachments.keep(caseId, messageId, null, files);
     }
 
     private Result remember(Checked mail, Result result, @Nullable Long caseId) {

@@ -78,6 +78,29 @@ class AttachmentTests extends ApplicationTest {
         assertThat(admin().download("/api/v1/cases/" + number + "/attachments/999999999").status()).isEqualTo(404);
     }
 
+    @Test
+    void aReplyWithAFileOfAnotherTypeOrTooLargeIsRefusedAndNothingIsQueued() {
+        String number = openFor("j-" + unique() + "@example.com");
+        List<String> tables = List.of("outbox", "case_messages", "case_timeline", "case_attachments");
+        Map<String, Long> before = counts(tables);
+
+        Http.Response program = admin().post("/api/v1/cases/" + number + "/replies", Map.of("subject", "Your tool",
+            "text", "Hello, the tool is attached.", "attachments", List.of(
+                Map.of("filename", "label.pdf", "contentType", "application/pdf", "content", "JVBERg=="),
+                Map.of("filename", "tool.exe", "contentType", "application/x-msdownload", "content", "TVqQ"))));
+        Http.Response huge = admin().post("/api/v1/cases/" + number + "/replies", Map.of("subject", "Your photos",
+            "text", "Hello, the photos are attached.", "attachments", List.of(Map.of("filename", "huge.png",
+                "contentType", "image/png", "content", Base64.getEncoder().encodeToString(new byte[10 * 1024 * 1024 + 1])))));
+
+        assertThat(program.status()).isEqualTo(400);
+        assertThat(program.json().get("errors").get(0).get("field").asString()).isEqualTo("attachments");
+        assertThat(program.json().get("errors").get(0).get("message").asString())
+            .contains("tool.exe: files of type application/x-msdownload are not accepted");
+        assertThat(huge.status()).as(huge.body()).isEqualTo(400);
+        assertThat(huge.body()).contains("huge.png is 10485761 bytes; the limit is 10485760");
+        assertThat(counts(tables)).isEqualTo(before);
+    }
+
     private void sendPhoto(String email, String number) {
         Http.Response result = integration().post("/api/v1/inbound/email", Map.of("from", email, "subject", "Re: " + number,
             "text", "Here is the box.", "messageId", "<" + unique() + "@mail.example.com>",

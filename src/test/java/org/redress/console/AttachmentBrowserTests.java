@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 
 /** A file the customer sent shows in the conversation, under their message, and downloads as it came. */
@@ -53,6 +54,35 @@ class AttachmentBrowserTests extends BrowserTest {
         APIResponse refused = page.request().get(url(turnLink(number, download)));
         org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(403);
         org.assertj.core.api.Assertions.assertThat(refused.body()).isNotEqualTo(receipt);
+    }
+
+    @Test
+    void anAgentAttachesAFileToAReplyAndARefusedFileIsSaidWithNothingSent() {
+        String number = admin().post("/api/v1/complaints", Map.of(
+            "customer", Map.of("email", "reply-files-" + unique() + "@example.com", "name", "Rosa Reply"), "channel", "email",
+            "category", "delivery", "severity", 2, "subject", "Wrong size", "message", "The shoes are too small.")).json()
+            .get("number").asString();
+        page.navigate(url("/cases/" + number));
+        Locator composer = page.getByTestId("composer");
+        composer.getByLabel("Subject").fill("Your return label");
+        composer.getByLabel("Message").fill("Hello Rosa, the return label is attached. I will check on Friday.");
+
+        composer.getByLabel("Files").setInputFiles(new FilePayload("tool.exe", "application/x-msdownload", new byte[] {'M', 'Z'}));
+        composer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send email")).click();
+        assertThat(page.getByTestId("composer").getByRole(AriaRole.ALERT)).containsText("tool.exe: files of type "
+            + "application/x-msdownload are not accepted");
+        assertThat(page.getByTestId("composer").getByLabel("Subject")).hasValue("Your return label");
+        org.assertj.core.api.Assertions.assertThat(admin().get("/api/v1/cases/" + number + "/outbox").json()).isEmpty();
+
+        page.getByTestId("composer").getByLabel("Files").setInputFiles(new FilePayload("label.pdf", "application/pdf",
+            "%PDF-1.4 label".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        page.getByTestId("composer").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send email")).click();
+        assertThat(page.getByTestId("composer").getByRole(AriaRole.STATUS)).containsText("Queued for sending with 1 file");
+
+        page.reload();
+        Locator ours = page.getByTestId("timeline").locator("li.turn").filter(new Locator.FilterOptions()
+            .setHasText("the return label is attached"));
+        assertThat(ours.getByTestId("attachment")).containsText("label.pdf");
     }
 
     private static String turnLink(String number, Download download) {
