@@ -1,5 +1,6 @@
 package org.redress.communications;
 
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,13 +21,15 @@ import org.redress.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The files customers send, kept with their case and the message they came with, for
  * staff to see and download, and the files agents attach to replies, sent with the mail.
- * Every file is checked here (type, size) before anything is written. Who may open the
+ * Every file is checked here (type, size) before anything is written; its content is kept
+ * in the row or on disk, as configured ({@link AttachmentStore}). Who may open the
  * case is checked before any of this is asked (every URL naming a case is), and the
  * customer's pages never ask: a customer's file is for the people handling their case.
  */
@@ -57,8 +60,10 @@ public class Attachments implements CaseFiles {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MailSettings settings;
+    private final AttachmentStore store;
 
-    Attachments(JdbcClient jdbc, Clock clock, MailSettings settings) {
+    Attachments(JdbcClient jdbc, Clock clock, MailSettings settings, AttachmentStore store) {
+        this.store = store;
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
@@ -79,6 +84,23 @@ public class Attachments implements CaseFiles {
                 throw InvalidInput.field("attachments", name + " is not valid base64");
             }
             files.add(check(name, attachment.contentType(), content));
+        }
+        return files;
+    }
+
+    /** Files uploaded through a form, checked; an empty file box (a part with no name) is no file. */
+    List<Checked> checkUploads(@Nullable List<MultipartFile> uploads) {
+        List<Checked> files = new ArrayList<>();
+        for (MultipartFile upload : uploads == null ? List.<MultipartFile>of() : uploads) {
+            String name = upload.getOriginalFilename();
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            try {
+                files.add(check(name, upload.getContentType(), upload.getBytes()));
+            } catch (IOException unreadable) {
+                throw InvalidInput.field("attachments", name + " could not be read; please attach it again");
+            }
         }
         return files;
     }
@@ -109,12 +131,13 @@ public class Attachments implements CaseFiles {
     /** Keeps checked files with their case, the message they belong to and, for a reply, the outbox row that sends them. */
     void keep(long caseId, @Nullable Long messageId, @Nullable Long outboxId, List<Checked> files) {
         for (Checked file : files) {
+            String key = store.put(caseId, file.content());
             jdbc.sql("""
                     insert into case_attachments (case_id, message_id, outbox_id, filename, content_type, size_bytes, content,
-                                                  created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseId, messageId, outboxId, file.name(), file.type(), file.content().length, file.content(),
-                    Timestamp.from(clock.instant()))
+                                                  storage_key, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseId, messageId, outboxId, file.name(), file.type(), file.content().length,
+                    key == null ? file.content() : null, key, Timestamp.from(clock.instant()))
                 .update();
         }
     }
@@ -122,9 +145,10 @@ public class Attachments implements CaseFiles {
     /** The files an outbox row carries, for the sender. */
     @Transactional(readOnly = true)
     List<Download> ofOutbox(long outboxId) {
-        return jdbc.sql("select filename, content_type, content from case_attachments where outbox_id = ? order by id")
+        return jdbc.sql("select filename, content_type, content, storage_key from case_attachments where outbox_id = ? order by id")
             .param(outboxId)
-            .query((rs, n) -> new Download(rs.getString("filename"), rs.getString("content_type"), rs.getBytes("content")))
+            .query((rs, n) -> new Download(rs.getString("filename"), rs.getString("content_type"),
+                store.read(rs.getBytes("content"), rs.getString("storage_key"))))
             .list();
     }
 
@@ -143,9 +167,10 @@ public class Attachments implements CaseFiles {
     /** A file of this case; one of another case is "not found", as if it did not exist. */
     @Transactional(readOnly = true)
     public Download download(long caseId, long attachmentId) {
-        return jdbc.sql("select filename, content_type, content from case_attachments where case_id = ? and id = ?")
+        return jdbc.sql("select filename, content_type, content, storage_key from case_attachments where case_id = ? and id = ?")
             .params(caseId, attachmentId)
-            .query((rs, n) -> new Download(rs.getString("filename"), rs.getString("content_type"), rs.getBytes("content")))
+            .query((rs, n) -> new Download(rs.getString("filename"), rs.getString("content_type"),
+                store.read(rs.getBytes("content"), rs.getString("storage_key"))))
             .optional()
             .orElseThrow(() -> new NotFound("There is no file " + attachmentId + " on " + CaseNumber.format(caseId) + "."));
     }

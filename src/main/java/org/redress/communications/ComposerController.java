@@ -1,7 +1,5 @@
 package org.redress.communications;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -92,7 +90,7 @@ class ComposerController {
                 @AuthenticationPrincipal RedressUser me, Model model) {
         String purpose = form.get("purpose");
         try {
-            List<Attachments.Checked> files = checked(uploads);
+            List<Attachments.Checked> files = attachments.checkUploads(uploads);
             Replies.Queued queued = replies.email(CaseManagement.idOf(number), me, purpose,
                 form.get("subject"), form.get("text"), files);
             model.addAttribute("done", "Queued for sending" + (files.isEmpty() ? "" : " with " + files.size() + " file"
@@ -103,22 +101,6 @@ class ComposerController {
             model.addAttribute("error", refused.getMessage());
             return card(number, purpose, form.getOrDefault("subject", ""), form.getOrDefault("text", ""), model);
         }
-    }
-
-    // An empty file box still sends one part with no name: that is no file.
-    private List<Attachments.Checked> checked(@Nullable List<MultipartFile> uploads) {
-        List<Attachments.Checked> files = new ArrayList<>();
-        for (MultipartFile upload : uploads == null ? List.<MultipartFile>of() : uploads) {
-            if (upload.getOriginalFilename() == null || upload.getOriginalFilename().isBlank()) {
-                continue;
-            }
-            try {
-                files.add(attachments.check(upload.getOriginalFilename(), upload.getContentType(), upload.getBytes()));
-            } catch (IOException unreadable) {
-                throw InvalidInput.field("attachments", upload.getOriginalFilename() + " could not be read; please attach it again");
-            }
-        }
-        return files;
     }
 
     private String card(String number, @Nullable String purpose, String subject, String body, Model model) {
