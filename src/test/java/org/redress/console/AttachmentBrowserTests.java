@@ -85,6 +85,52 @@ class AttachmentBrowserTests extends BrowserTest {
         assertThat(ours.getByTestId("attachment")).containsText("label.pdf");
     }
 
+    @Test
+    void theCustomerAddsAFileToTheirMessageOnTheirPageAndARefusedFileIsExplained() {
+        String number = admin().post("/api/v1/complaints", Map.of(
+            "customer", Map.of("email", "page-files-" + unique() + "@example.com", "name", "Paula Page"), "channel", "email",
+            "category", "delivery", "severity", 2, "subject", "Scratched table", "message", "The table top is scratched."))
+            .json().get("number").asString();
+        long caseId = Long.parseLong(number.substring(3));
+        String link = links.pageFor(caseId);
+        page.context().clearCookies();
+        page.navigate(url(link.substring(link.indexOf("/c/"))));
+        Locator write = page.getByTestId("write-to-us");
+        long messagesBefore = messagesOf(caseId);
+
+        write.getByLabel("Your message").fill("Here is the scratch.");
+        write.getByLabel("Add files (optional)").setInputFiles(new FilePayload("scratch.svg", "image/svg+xml",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        write.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("We could not take your message: scratch.svg: files of type "
+            + "image/svg+xml are not accepted");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("nothing was sent");
+        assertThat(page.getByTestId("write-to-us").getByLabel("Your message")).hasValue("Here is the scratch.");
+        org.assertj.core.api.Assertions.assertThat(messagesOf(caseId)).isEqualTo(messagesBefore);
+
+        byte[] photo = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'};
+        page.getByTestId("write-to-us").getByLabel("Add files (optional)").setInputFiles(
+            new FilePayload("scratch.jpg", "image/jpeg", photo));
+        page.getByTestId("write-to-us").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Thank you, we have your message and your file");
+        // The customer's page does not show files back; staff get it under the message.
+        org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain("scratch.jpg");
+        var file = admin().get("/api/v1/cases/" + number + "/attachments").json().get(0);
+        org.assertj.core.api.Assertions.assertThat(file.get("filename").asString()).isEqualTo("scratch.jpg");
+        org.assertj.core.api.Assertions.assertThat(admin().download("/api/v1/cases/" + number + "/attachments/"
+            + file.get("id").asLong()).body()).isEqualTo(photo);
+        org.assertj.core.api.Assertions.assertThat(admin().get("/api/v1/cases/" + number + "/messages").json().valueStream()
+            .filter(m -> m.get("id").asLong() == file.get("messageId").asLong()).findFirst().orElseThrow()
+            .get("body").asString()).isEqualTo("Here is the scratch.");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.redress.remedies.Negotiation links;
+
+    private long messagesOf(long caseId) {
+        return jdbc.sql("select count(*) from case_messages where case_id = ?").param(caseId).query(Long.class).single();
+    }
+
     private static String turnLink(String number, Download download) {
         String path = java.net.URI.create(download.url()).getPath();
         org.assertj.core.api.Assertions.assertThat(path).startsWith("/cases/" + number + "/attachments/");
