@@ -20,6 +20,7 @@ import org.redress.shared.NotFound;
 import org.redress.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -34,7 +35,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * customer's pages never ask: a customer's file is for the people handling their case.
  */
 @Service
-@Transactional
 public class Attachments implements CaseFiles {
 
     @Schema(name = "Attachment", description = "A file the customer sent; its content is at "
@@ -128,7 +128,11 @@ public class Attachments implements CaseFiles {
         return CaseFiles.readable(settings.maxAttachmentBytes());
     }
 
-    /** Keeps checked files with their case, the message they belong to and, for a reply, the outbox row that sends them. */
+    /**
+     * Keeps checked files with their case, the message they belong to and, for a reply, the
+     * outbox row that sends them: in the transaction that writes the message, so both or neither.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
     void keep(long caseId, @Nullable Long messageId, @Nullable Long outboxId, List<Checked> files) {
         for (Checked file : files) {
             String key = store.put(caseId, file.content());
