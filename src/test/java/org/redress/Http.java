@@ -30,6 +30,14 @@ public final class Http {
         }
     }
 
+    /** An answer whose body is bytes, as received (a downloaded file). */
+    public record Download(int status, Map<String, String> headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
     private final String base;
     private final String authorization;
     private final Map<String, String> extraHeaders = new LinkedHashMap<>();
@@ -99,6 +107,22 @@ public final class Http {
             request.header("Cookie", cookie);
         }
         return send(request);
+    }
+
+    /** Gets a file, keeping its bytes exactly. */
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(builder(path).setHeader("Accept", "*/*").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+            return new Download(response.statusCode(), headers, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response delete(String path) {

@@ -16,6 +16,7 @@ import org.redress.shared.Forbidden;
 import org.redress.shared.FormFields;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,9 +46,11 @@ class CaseConsoleController {
     private final Clock clock;
     private final ZoneId businessZone;
     private final TransactionTemplate reading;
+    private final ObjectProvider<CaseFiles> files;
 
     CaseConsoleController(CaseManagement cases, CaseSearch search, Taxonomy taxonomy, UserManagement users, Clock clock,
-                          ZoneId businessZone, PlatformTransactionManager transactions) {
+                          ZoneId businessZone, PlatformTransactionManager transactions, ObjectProvider<CaseFiles> files) {
+        this.files = files;
         this.clock = clock;
         this.businessZone = businessZone;
         this.cases = cases;
@@ -127,6 +130,9 @@ class CaseConsoleController {
         model.addAttribute("section", "cases");
         model.addAttribute("c", view);
         model.addAttribute("conversation", cases.conversation(id));
+        // Staff see the customer's files beside the message they came with (the customer's page does not ask).
+        CaseFiles store = files.getIfAvailable();
+        model.addAttribute("files", new java.util.HashMap<>(store == null ? Map.of() : store.byMessage(id)));
         // Only those who assign a case to others get the lists to choose from, and everyone the people who may own a
         // lesson's action while the Learn form is on the page: the people are read once, and only when a form shows them.
         boolean assigns = me.supervises();

@@ -19,8 +19,9 @@ public final class Conversation {
     /** Who a turn is from: the customer, us (a message or an update to them), us among ourselves (a note), or the case itself. */
     public enum From { CUSTOMER, US, NOTE, EVENT }
 
-    /** One turn of the conversation. */
-    public record Turn(Instant at, From from, String who, @Nullable String channel, @Nullable String subject, String text) {
+    /** One turn of the conversation; {@code messageId} is the message it shows, if it is one. */
+    public record Turn(Instant at, From from, String who, @Nullable String channel, @Nullable String subject, String text,
+                       @Nullable Long messageId) {
 
         public String fromName() {
             return from.name().toLowerCase(java.util.Locale.ROOT);
@@ -38,7 +39,7 @@ public final class Conversation {
         List<Turn> turns = new ArrayList<>();
         for (CaseMessage message : messages) {
             turns.add(new Turn(message.receivedAt(), message.fromCustomer() ? From.CUSTOMER : From.US, message.author(),
-                message.channel(), message.subject(), message.body()));
+                message.channel(), message.subject(), message.body(), message.id()));
         }
         for (TimelineEntry entry : timeline) {
             if (SHOWN_AS_MESSAGES.contains(entry.kind())) {
@@ -46,10 +47,11 @@ public final class Conversation {
             }
             if (entry.kind().equals("customer.update")) {
                 turns.add(new Turn(entry.occurredAt(), From.US, entry.actorName(), "update", null,
-                    entry.summary().startsWith(UPDATE_PREFIX) ? entry.summary().substring(UPDATE_PREFIX.length()) : entry.summary()));
+                    entry.summary().startsWith(UPDATE_PREFIX) ? entry.summary().substring(UPDATE_PREFIX.length()) : entry.summary(),
+                    null));
             } else {
                 turns.add(new Turn(entry.occurredAt(), entry.internal() ? From.NOTE : From.EVENT, entry.actorName(), null, null,
-                    entry.summary()));
+                    entry.summary(), null));
             }
         }
         // Stable: a message and the line recorded with it in the same instant keep their order.

@@ -14,7 +14,9 @@
  * {@link org.redress.cases.CaseManagement#agreeResolution} for agreements reached through
  * another module's rules (a remedy the customer agreed to),
  * asks for the deadlines its lists show through {@link org.redress.cases.CaseDeadlines}
- * (provided by sla, so that this module does not depend on it),
+ * (provided by sla, so that this module does not depend on it) and for the files customers
+ * sent, shown on the case page, through {@link org.redress.cases.CaseFiles} (provided by
+ * communications),
  * and decides who may open and act on a case: {@link org.redress.cases.CaseScope} is the
  * rule, {@link org.redress.cases.CaseAccess} enforces it for every module (and audits refusals),
  * and every URL that names a case is checked before its controller runs.

@@ -35,9 +35,11 @@ class CommunicationsApiController {
     private final ToneCoach coach;
     private final Mailbox mailbox;
     private final SocialReplies social;
+    private final Attachments attachments;
 
     CommunicationsApiController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach, Mailbox mailbox,
-                                SocialReplies social) {
+                                SocialReplies social, Attachments attachments) {
+        this.attachments = attachments;
         this.mailbox = mailbox;
         this.social = social;
         this.templates = templates;
@@ -95,7 +97,11 @@ class CommunicationsApiController {
     @Schema(name = "ReplyRequest", description = "An email to the customer of a case.")
     record ReplyRequest(@Schema(description = "What it is for, e.g. APOLOGY (the coach checks for it).") @Nullable String purpose,
                         @Schema(description = "Subject.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String subject,
-                        @Schema(description = "Text.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String text) {}
+                        @Schema(description = "Text.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String text,
+                        @Schema(description = "Files to send with it, base64 as for inbound email: JPEG, PNG, GIF, WebP, PDF or "
+                            + "plain text, each at most `redress.mail.max-attachment-bytes` (10 MiB). One that breaks a rule "
+                            + "refuses the reply (400, field `attachments`) and nothing is queued.")
+                        @Nullable List<InboundMail.Attachment> attachments) {}
 
     @PostMapping("/api/v1/cases/{case}/replies")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -104,7 +110,8 @@ class CommunicationsApiController {
     @ApiResponse(responseCode = "202", description = "Queued for sending.")
     Replies.Queued reply(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody ReplyRequest body,
                          @AuthenticationPrincipal RedressUser me) {
-        return replies.email(CaseManagement.idOf(number), me, body.purpose(), body.subject(), body.text());
+        return replies.email(CaseManagement.idOf(number), me, body.purpose(), body.subject(), body.text(),
+            attachments.check(body.attachments()));
     }
 
     @PostMapping("/api/v1/inbound/email")

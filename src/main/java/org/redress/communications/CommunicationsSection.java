@@ -1,7 +1,9 @@
 package org.redress.communications;
 
 import java.util.List;
+import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.redress.customers.Erasure;
 import org.redress.customers.TableSection;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What was written to and from the customer outside the case's own messages: mail sent and
- * queued, mail received, and attachments (their content included in an export). An erasure
- * also deletes their mail from the mailbox Redress reads.
+ * queued, mail received, and attachments (their content included in an export, from the
+ * database or the disk). An erasure also deletes their
+ * mail from the mailbox Redress reads, and their files on disk.
  */
 @Component
 class CommunicationsSection extends TableSection {
@@ -19,20 +22,42 @@ class CommunicationsSection extends TableSection {
     private static final String THEIR_INBOUND_MAIL = "case_id in (:cases) or lower(sender) = lower(:email)";
 
     private final MailboxPurge mailbox;
+    private final JdbcClient jdbc;
+    private final AttachmentStore files;
 
-    CommunicationsSection(JdbcClient jdbc, MailboxPurge mailbox) {
+    CommunicationsSection(JdbcClient jdbc, MailboxPurge mailbox, AttachmentStore files) {
         super(jdbc, "communications",
             "outbox", "select * from outbox where " + THEIR_OUTBOX + " order by id",
             "inboundMail", "select * from inbound_mail where " + THEIR_INBOUND_MAIL + " order by id",
             "attachments", "select * from case_attachments where case_id in (:cases) order by id");
         this.mailbox = mailbox;
+        this.jdbc = jdbc;
+        this.files = files;
+    }
+
+    // A file kept on disk is exported with its content, as one kept in the database is.
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object export(Subject subject) {
+        Map<String, Object> section = (Map<String, Object>) super.export(subject);
+        for (Map<String, @Nullable Object> row : (List<Map<String, @Nullable Object>>) section.get("attachments")) {
+            if (row.get("storage_key") instanceof String key) {
+                row.put("content", files.read(null, key));
+            }
+        }
+        return section;
     }
 
     // The mailbox first: if it cannot be reached, the erasure stops before the database changes.
     @Override
     public int erase(Subject subject) {
         int purged = subject.email() == null ? 0 : mailbox.purge(subject.email());
-        return purged + super.erase(subject);
+        // Files kept on disk go with their rows, once the erasure has committed.
+        List<String> onDisk = jdbc.sql("select storage_key from case_attachments where case_id in (:cases) and storage_key is not null")
+            .params(org.redress.customers.DataRows.parameters(subject)).query(String.class).list();
+        int erased = purged + super.erase(subject);
+        files.deleteAfterCommit(onDisk);
+        return erased;
     }
 
     @Override

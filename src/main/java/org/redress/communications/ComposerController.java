@@ -17,11 +17,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The composer on the case page (loaded with htmx; the cases module does not depend on
- * this one): pick a template, edit it, see the tone coach's hints as you type, send; and
- * the messages sent with their delivery.
+ * this one): pick a template, edit it, see the tone coach's hints as you type, attach
+ * files, send; and the messages sent with their delivery. A refused file (its type, its
+ * size) is said above the form, which keeps what was written; nothing is queued.
  */
 @Controller
 class ComposerController {
@@ -30,8 +32,10 @@ class ComposerController {
     private final Replies replies;
     private final Outbox outbox;
     private final ToneCoach coach;
+    private final Attachments attachments;
 
-    ComposerController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach) {
+    ComposerController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach, Attachments attachments) {
+        this.attachments = attachments;
         this.templates = templates;
         this.replies = replies;
         this.outbox = outbox;
@@ -82,12 +86,15 @@ class ComposerController {
 
     @PostMapping("/cases/{case}/composer")
     String send(@PathVariable("case") String number, @RequestParam Map<String, String> form,
+                @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> uploads,
                 @AuthenticationPrincipal RedressUser me, Model model) {
         String purpose = form.get("purpose");
         try {
+            List<Attachments.Checked> files = attachments.checkUploads(uploads);
             Replies.Queued queued = replies.email(CaseManagement.idOf(number), me, purpose,
-                form.get("subject"), form.get("text"));
-            model.addAttribute("done", "Queued for sending" + (queued.findings().isEmpty() ? "." : ", with "
+                form.get("subject"), form.get("text"), files);
+            model.addAttribute("done", "Queued for sending" + (files.isEmpty() ? "" : " with " + files.size() + " file"
+                + (files.size() == 1 ? "" : "s")) + (queued.findings().isEmpty() ? "." : ", with "
                 + queued.findings().size() + " tone hint" + (queued.findings().size() == 1 ? "" : "s") + " noted."));
             return card(number, null, "", "", model);
         } catch (InvalidInput | Conflict | Forbidden refused) {
@@ -105,6 +112,7 @@ class ComposerController {
         model.addAttribute("findings", body.isBlank() ? List.of() : coach.review(body,
             Purpose.parseOptional(purpose), "email", "en"));
         model.addAttribute("sent", outbox.ofCase(CaseManagement.idOf(number)));
+        model.addAttribute("maxFile", attachments.limit());
         return "communications/composer :: composer";
     }
 }

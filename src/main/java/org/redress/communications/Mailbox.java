@@ -3,16 +3,15 @@ package org.redress.communications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseMessage;
 import org.redress.cases.CaseStatus;
 import org.redress.cases.CaseView;
 import org.redress.cases.Channel;
@@ -47,15 +46,11 @@ public class Mailbox {
                          @Schema(description = "The case, if any.") @Nullable String caseNumber,
                          @Schema(description = "Why, for IGNORED.") @Nullable String reason) {}
 
-    static final Set<String> ALLOWED_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf",
-        "text/plain");
     private static final Pattern CASE_NUMBER = Pattern.compile("\\bRC-(\\d{1,12})\\b");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+");
 
     private record Checked(String from, @Nullable String fromName, @Nullable String subject, String text, String messageId,
-                           List<String> threadIds, Map<String, String> headers, List<File> files) {}
-
-    private record File(String name, String type, byte[] content) {}
+                           List<String> threadIds, Map<String, String> headers, List<Attachments.Checked> files) {}
 
     private final Intake intake;
     private final CaseManagement cases;
@@ -64,10 +59,12 @@ public class Mailbox {
     private final MailSettings settings;
     private final Clock clock;
     private final Bounces bounces;
+    private final Attachments attachments;
 
     Mailbox(Intake intake, CaseManagement cases, Outbox outbox, JdbcClient jdbc, MailSettings settings, Clock clock,
-            Bounces bounces) {
+            Bounces bounces, Attachments attachments) {
         this.bounces = bounces;
+        this.attachments = attachments;
         this.intake = intake;
         this.cases = cases;
         this.outbox = outbox;
@@ -155,7 +152,7 @@ public class Mailbox {
                 .replaceAll("(?s)<[^>]*>", " ").replaceAll("[ \\t]+", " ").trim();
         String text = plain == null || plain.isBlank() ? "(no text; see the attachments)" : clip(plain, Intake.MAX_MESSAGE);
         String subject = mail.subject() == null || mail.subject().isBlank() ? null : clip(mail.subject().strip(), 200);
-        List<File> files = checks.check(() -> files(mail.attachments()));
+        List<Attachments.Checked> files = checks.check(() -> attachments.check(mail.attachments()));
         checks.verify();
         List<String> threadIds = new ArrayList<>();
         for (String header : new String[] {mail.inReplyTo(), mail.references()}) {
@@ -170,42 +167,14 @@ public class Mailbox {
             mail.headers() == null ? Map.of() : mail.headers(), files);
     }
 
-    private List<File> files(@Nullable List<InboundMail.Attachment> attachments) {
-        List<File> files = new ArrayList<>();
-        for (InboundMail.Attachment attachment : attachments == null ? List.<InboundMail.Attachment>of() : attachments) {
-            if (attachment == null) {
-                throw InvalidInput.field("attachments", "contains an empty entry (null) instead of a file");
-            }
-            String name = Text.required("attachments.filename", attachment.filename(), 255).trim();
-            String type = Text.required("attachments.contentType", attachment.contentType(), 100).trim().toLowerCase(Locale.ROOT);
-            if (type.contains(";")) {
-                type = type.substring(0, type.indexOf(';')).trim();
-            }
-            if (!ALLOWED_TYPES.contains(type)) {
-                throw InvalidInput.field("attachments", name + ": files of type " + type + " are not accepted (accepted: "
-                    + String.join(", ", ALLOWED_TYPES.stream().sorted().toList()) + ")");
-            }
-            byte[] content;
-            try {
-                content = Base64.getMimeDecoder().decode(Text.required("attachments.content", attachment.content(), Integer.MAX_VALUE));
-            } catch (IllegalArgumentException e) {
-                throw InvalidInput.field("attachments", name + " is not valid base64");
-            }
-            if (content.length > settings.maxAttachmentBytes()) {
-                throw InvalidInput.field("attachments", name + " is " + content.length + " bytes; the limit is "
-                    + settings.maxAttachmentBytes());
-            }
-            files.add(new File(name, type, content));
+    // The files go with the message just written: the case's latest from the customer, in this transaction.
+    private void attach(long caseId, List<Attachments.Checked> files) {
+        if (files.isEmpty()) {
+            return;
         }
-        return files;
-    }
-
-    private void attach(long caseId, List<File> files) {
-        for (File file : files) {
-            jdbc.sql("insert into case_attachments (case_id, filename, content_type, size_bytes, content, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(caseId, file.name(), file.type(), file.content().length, file.content(), Timestamp.from(clock.instant()))
-                .update();
-        }
+        Long messageId = cases.messages(caseId).stream().filter(CaseMessage::fromCustomer).map(CaseMessage::id)
+            .max(Long::compare).orElse(null);
+        attachments.keep(caseId, messageId, null, files);
     }
 
     private Result remember(Checked mail, Result result, @Nullable Long caseId) {

@@ -84,6 +84,11 @@ class Outbox {
             .list();
     }
 
+    /** The row of a message just queued, by its Message-ID. */
+    long idOf(String messageId) {
+        return jdbc.sql("select id from outbox where message_id = ?").param(messageId).query(Long.class).single();
+    }
+
     /** The case one of our messages belongs to, by its Message-ID. */
     @Nullable Long caseOfMessage(String messageId) {
         return jdbc.sql("select case_id from outbox where message_id = ?").param(messageId.trim())

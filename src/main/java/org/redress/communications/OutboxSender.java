@@ -49,9 +49,12 @@ class OutboxSender {
     private final Deliveries deliveries;
     private final MailSettings settings;
     private final Clock clock;
+    private final Attachments attachments;
 
     OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, ObjectProvider<SocialConnector> social,
-                 TransactionTemplate transactions, Deliveries deliveries, MailSettings settings, Clock clock) {
+                 TransactionTemplate transactions, Deliveries deliveries, MailSettings settings, Clock clock,
+                 Attachments attachments) {
+        this.attachments = attachments;
         this.deliveries = deliveries;
         this.jdbc = jdbc;
         this.mail = mail;
@@ -192,7 +195,25 @@ class OutboxSender {
         plain.setText(message.text(), "UTF-8");
         MimeBodyPart rich = new MimeBodyPart();
         rich.setContent(html(message.text()), "text/html; charset=UTF-8");
-        mime.setContent(new MimeMultipart("alternative", plain, rich));
+        MimeMultipart words = new MimeMultipart("alternative", plain, rich);
+        List<Attachments.Download> files = message.caseId() == null ? List.of() : attachments.ofOutbox(message.id());
+        if (files.isEmpty()) {
+            mime.setContent(words);
+        } else {
+            // The words first, then each file the agent attached, as sent to us.
+            MimeBodyPart text = new MimeBodyPart();
+            text.setContent(words);
+            MimeMultipart mixed = new MimeMultipart("mixed", text);
+            for (Attachments.Download file : files) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(new jakarta.activation.DataHandler(
+                    new jakarta.mail.util.ByteArrayDataSource(file.content(), file.contentType())));
+                part.setFileName(file.filename()); // non-ASCII names are encoded by RFC 2231 (Jakarta Mail's default)
+                part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                mixed.addBodyPart(part);
+            }
+            mime.setContent(mixed);
+        }
         if (message.inReplyTo() != null) {
             mime.setHeader("In-Reply-To", message.inReplyTo());
             mime.setHeader("References", message.inReplyTo());

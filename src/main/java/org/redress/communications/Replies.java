@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseAccess;
 import org.redress.cases.CaseManagement;
+import org.redress.cases.CaseMessage;
 import org.redress.cases.CaseView;
 import org.redress.cases.Channel;
 import org.redress.identity.RedressUser;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An agent's message to the customer of a case: checked by the tone coach (its blocking
  * rules refuse, the others advise), then written to the outbox, the case's messages and
- * its timeline in one transaction.
+ * its timeline in one transaction, with the files attached to it (checked by
+ * {@link Attachments} before anything is written, and sent with the mail).
  */
 @Service
 @Transactional
@@ -32,8 +34,10 @@ public class Replies {
     private final CaseAccess access;
     private final Outbox outbox;
     private final ToneCoach coach;
+    private final Attachments attachments;
 
-    Replies(CaseManagement cases, CaseAccess access, Outbox outbox, ToneCoach coach) {
+    Replies(CaseManagement cases, CaseAccess access, Outbox outbox, ToneCoach coach, Attachments attachments) {
+        this.attachments = attachments;
         this.cases = cases;
         this.access = access;
         this.outbox = outbox;
@@ -42,6 +46,12 @@ public class Replies {
 
     /** Emails the customer of a case, for someone who may act on it ({@link CaseAccess}). */
     public Queued email(long caseId, RedressUser by, @Nullable String purpose, @Nullable String subject, @Nullable String text) {
+        return email(caseId, by, purpose, subject, text, List.of());
+    }
+
+    /** The same with files, already checked by {@link Attachments#check}. */
+    Queued email(long caseId, RedressUser by, @Nullable String purpose, @Nullable String subject, @Nullable String text,
+                 List<Attachments.Checked> files) {
         access.require(caseId, by.actor(), "case.message-sent");
         String body = Text.required("text", text, 50_000);
         String title = Text.required("subject", subject, 200).strip();
@@ -57,6 +67,12 @@ public class Replies {
         }
         String messageId = outbox.queue(caseId, "email", c.customer().email(), title, body, null, by.name());
         cases.recordOutbound(caseId, by.actor(), Channel.EMAIL, title, body);
+        if (!files.isEmpty()) {
+            // The message just recorded is the case's latest of ours, in this transaction.
+            Long recorded = cases.messages(caseId).stream().filter(m -> !m.fromCustomer()).map(CaseMessage::id)
+                .max(Long::compare).orElse(null);
+            attachments.keep(caseId, recorded, outbox.idOf(messageId), files);
+        }
         return new Queued(messageId, findings);
     }
 }

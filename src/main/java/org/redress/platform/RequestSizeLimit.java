@@ -17,17 +17,20 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses API request bodies larger than {@code redress.api.max-request-bytes} (2 MiB by
- * default; {@code redress.api.max-inbound-bytes}, 20 MiB, for inbound email) before they are read, so one oversized request cannot exhaust memory. Field
+ * default; {@code redress.api.max-inbound-bytes}, 20 MiB, for requests that carry files: inbound email and replies
+ * to customers) before they are read, so one oversized request cannot exhaust memory. Field
  * limits (e.g. 200 characters for a subject) are checked later and answered with 400.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
+    private static final java.util.regex.Pattern CARRIES_FILES = java.util.regex.Pattern.compile("/api/v1/cases/[^/]+/replies");
+
     private final long maxBytes;
     private final long maxInboundBytes;
 
-    // Inbound email carries attachments (base64, a third larger): it gets a larger allowance.
+    // Inbound email and replies carry attachments (base64, a third larger): they get a larger allowance.
     RequestSizeLimit(@Value("${redress.api.max-request-bytes:2097152}") long maxBytes,
                      @Value("${redress.api.max-inbound-bytes:20971520}") long maxInboundBytes) {
         this.maxBytes = maxBytes;
@@ -35,7 +38,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private long limitFor(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/inbound/") ? maxInboundBytes : maxBytes;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/v1/inbound/") || CARRIES_FILES.matcher(path).matches() ? maxInboundBytes : maxBytes;
     }
 
     @Override
