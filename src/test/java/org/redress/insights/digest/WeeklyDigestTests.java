@@ -167,7 +167,7 @@ class WeeklyDigestTests {
         List<String> cases = List.of(complaint(admin), complaint(admin), complaint(admin));
         for (String number : cases) {
             clock.advance(Duration.ofMinutes(30));
-            ok(admin.post(path(number, "acknowledge"), Map.of("message", "We are on it.")));
+            okRetried(() -> admin.post(path(number, "acknowledge"), Map.of("message", "We are on it.")));
         }
         recover(admin, cases.get(0), monday.plusDays(1));
         recover(admin, cases.get(1), monday.plusDays(1));
@@ -182,15 +182,15 @@ class WeeklyDigestTests {
         moveTo(monday.atTime(9, 0));
         List<String> cases = List.of(complaint(admin), complaint(admin), complaint(admin), complaint(admin), complaint(admin));
         clock.advance(Duration.ofMinutes(30));
-        ok(admin.post(path(cases.get(0), "acknowledge"), Map.of("message", "We are on it.")));
-        ok(admin.post(path(cases.get(1), "acknowledge"), Map.of("message", "We are on it.")));
+        okRetried(() -> admin.post(path(cases.get(0), "acknowledge"), Map.of("message", "We are on it.")));
+        okRetried(() -> admin.post(path(cases.get(1), "acknowledge"), Map.of("message", "We are on it.")));
         ok(admin.post(path(cases.get(4), "close"), Map.of("reason", "spam")));
         recover(admin, cases.get(0), monday.plusDays(1));
         ok(admin.post(path(cases.get(1), "listen"), Map.of("account", "The box was crushed.")));
         ok(admin.post(path(cases.get(1), "resolve"), Map.of("resolution", "A new vase", "promisedBy", monday.toString())));
         moveTo(monday.atTime(12, 0));
-        ok(admin.post(path(cases.get(2), "acknowledge"), Map.of("message", "Sorry for the wait.")));
-        ok(admin.post(path(cases.get(3), "acknowledge"), Map.of("message", "Sorry for the wait.")));
+        okRetried(() -> admin.post(path(cases.get(2), "acknowledge"), Map.of("message", "Sorry for the wait.")));
+        okRetried(() -> admin.post(path(cases.get(3), "acknowledge"), Map.of("message", "Sorry for the wait.")));
         ok(admin.post(path(cases.get(2), "listen"), Map.of("account", "The box was crushed.")));
         goodwill(admin, cases.get(2), "50.00");
         ok(admin.post(path(cases.get(2), "close"), Map.of("outcome", "not-recovered", "note", "Went elsewhere")));
@@ -300,6 +300,17 @@ class WeeklyDigestTests {
 
     private static String path(String number, String action) {
         return "/api/v1/cases/" + number + "/" + action;
+    }
+
+    // Moving the clock lets the node's time-target sweep run at the same moment as the next
+    // request; a request that meets it is answered "changed meanwhile" and, as a client should,
+    // is sent again once.
+    private static Http.Response okRetried(java.util.function.Supplier<Http.Response> request) {
+        Http.Response response = request.get();
+        if (response.status() == 409 && response.body().contains("changed-meanwhile")) {
+            response = request.get();
+        }
+        return ok(response);
     }
 
     private static Http.Response ok(Http.Response response) {
