@@ -11,9 +11,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.redress.Await;
 import org.redress.Http;
 import org.redress.Nodes;
 import org.redress.PostgresDatabase;
@@ -36,7 +36,7 @@ class ReadReplicaTests {
         long first;
         try (ConfigurableApplicationContext node = Nodes.start(primary, false, "--redress.insights.refresh-every=1s")) {
             first = CaseManagement.idOf(open(Nodes.admin(node), "RR-1"));
-            waitFor(() -> count(primary, "select count(*) from insight_case_facts where case_id = " + first) == 1 ? true : null);
+            Await.until(() -> count(primary, "select count(*) from insight_case_facts where case_id = " + first) == 1, "the facts of the first case");
         }
         String replica = copyOf(primary);
         // What the replica says differs from the primary, so each answer shows where it was read.
@@ -61,7 +61,7 @@ class ReadReplicaTests {
             long second = CaseManagement.idOf(open(admin, "RR-2"));
             assertThat(count(primary, "select count(*) from recovery_cases where id = " + second)).isEqualTo(1);
             assertThat(count(replica, "select count(*) from recovery_cases where id = " + second)).isZero();
-            waitFor(() -> count(primary, "select count(*) from insight_case_facts where case_id = " + second) == 1 ? true : null);
+            Await.until(() -> count(primary, "select count(*) from insight_case_facts where case_id = " + second) == 1, "the facts of the second case");
             assertThat(count(replica, "select count(*) from insight_case_facts where case_id = " + second)).isZero();
             // The primary's pool is still measured through the routing (docs/deployment.md names these metrics).
             assertThat(admin.with("Accept", "text/plain").get("/actuator/prometheus").body())
@@ -112,23 +112,5 @@ class ReadReplicaTests {
             "name", "Ada"), "channel", "email", "category", "delivery", "severity", 2, "subject", "Late", "message", "Two weeks late."));
         assertThat(opened.status()).isEqualTo(201);
         return opened.json().get("number").asString();
-    }
-
-    // The facts' refresh runs every second here; wait for it, at most 30 s.
-    private static <T> T waitFor(Supplier<T> outcome) {
-        Instant end = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(end)) {
-            T value = outcome.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("not within 30 s");
     }
 }

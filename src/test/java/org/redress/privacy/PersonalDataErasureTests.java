@@ -2,7 +2,6 @@ package org.redress.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,12 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redress.Await;
 import org.redress.CaseWalk;
 import org.redress.Http;
 import org.redress.Nodes;
@@ -97,7 +96,7 @@ class PersonalDataErasureTests {
             String ours = admin.post(c + "/replies", Map.of("subject", "Your sofa, Petra",
                 "text", "Dear Petra Dahlström, a fitter calls " + PHONE + " today.")).json().get("messageId").asString();
             care.deliver(mailFromHer(number, ours));
-            await(() -> admin.get(c + "/messages").body().contains("home all day"), "her mail to join the case");
+            Await.until(() -> admin.get(c + "/messages").body().contains("home all day"), "her mail to join the case");
             admin.post(c + "/remedies", Map.of("type", "refund", "amount", "30.00", "description", "For Petra Dahlström's wait"));
             walk(admin, number, "Petra Dahlström (" + EMAIL + ") says the seat is torn.");
             integration.post("/api/v1/events", Map.of("events", List.of(Map.of("eventId", "ev-late-1", "type", "DELIVERY_LATE",
@@ -120,7 +119,7 @@ class PersonalDataErasureTests {
                 "subject", "Late", "message", "Where is my lamp?")).json().get("number").asString();
 
             long customer = admin.get(c).json().get("customer").get("id").asLong();
-            await(() -> count(jdbc, "select count(*) from recovery_cases where customer_id = " + customer) == 2,
+            Await.until(() -> count(jdbc, "select count(*) from recovery_cases where customer_id = " + customer) == 2,
                 "her reply to the incident to open a case");
             String incidentCase = jdbc.sql("select id from recovery_cases where customer_id = ? and id <> ?")
                 .params(customer, admin.get(c).json().get("id").asLong()).query(Long.class).single().toString();
@@ -136,7 +135,7 @@ class PersonalDataErasureTests {
             assertThat(MAIL.getManagers().getImapHostManager().getInbox(care).getMessages()).hasSize(1);
             CaseWalk.closeAsRecovered(admin, incidentNumber, LocalDate.now().plusDays(1));
             // The insights' facts of both closed cases, once their scheduled refresh has run.
-            await(() -> count(jdbc, "select count(*) from insight_case_facts where customer_id = " + customer
+            Await.until(() -> count(jdbc, "select count(*) from insight_case_facts where customer_id = " + customer
                 + " and closed_at is not null") == 2, "the insights to count both her cases");
             long events = count(jdbc, "select count(*) from business_events");
             Http.Response erased = admin.post("/api/v1/customers/" + customer + "/erasure", Map.of());
@@ -240,7 +239,7 @@ class PersonalDataErasureTests {
     private static String link(JdbcClient jdbc, String pattern) throws InterruptedException {
         Pattern link = Pattern.compile(pattern);
         String[] found = new String[1];
-        await(() -> jdbc.sql("select body_text from outbox where recipient = ? order by id desc").param(EMAIL).query(String.class)
+        Await.until(() -> jdbc.sql("select body_text from outbox where recipient = ? order by id desc").param(EMAIL).query(String.class)
             .list().stream().map(link::matcher).filter(Matcher::find).findFirst().map(m -> found[0] = m.group()).isPresent(),
             "a message with a link " + pattern);
         return found[0];
@@ -248,15 +247,5 @@ class PersonalDataErasureTests {
 
     private static long count(JdbcClient jdbc, String sql) {
         return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited 30 s for " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -7,17 +7,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redress.Await;
 import org.redress.Http;
 import org.redress.Nodes;
 import org.redress.PostgresDatabase;
@@ -100,7 +98,7 @@ class BrokerPublishingTests {
 
             // Every publication done (completed ones are deleted): each message has been confirmed by the broker,
             // so it is in the queue already. Then the queue holds all that will ever come.
-            waitFor(() -> unfinishedPublications(url) == 0 ? true : null);
+            Await.until(() -> unfinishedPublications(url) == 0, "every publication to complete");
             List<JsonNode> received = drain();
 
             assertThat(received).extracting(message -> message.get("id").asString()).doesNotHaveDuplicates();
@@ -183,23 +181,5 @@ class BrokerPublishingTests {
 
     private static int port(ConfigurableApplicationContext node) {
         return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-    }
-
-    // Publications complete right after their transactions; wait for that, at most 30 s.
-    private static <T> T waitFor(Supplier<T> outcome) {
-        Instant end = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(end)) {
-            T value = outcome.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("not within 30 s");
     }
 }
