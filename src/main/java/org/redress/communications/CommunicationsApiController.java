@@ -94,9 +94,12 @@ class CommunicationsApiController {
             body.language() == null ? "en" : body.language().trim().toLowerCase(java.util.Locale.ROOT));
     }
 
-    @Schema(name = "ReplyRequest", description = "An email to the customer of a case.")
+    @Schema(name = "ReplyRequest", description = "A message to the customer of a case.")
     record ReplyRequest(@Schema(description = "What it is for, e.g. APOLOGY (the coach checks for it).") @Nullable String purpose,
-                        @Schema(description = "Subject.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String subject,
+                        @Schema(description = "The channel: email, chat or social (a direct message). Without it, the "
+                            + "channel the case came by when it reaches the customer (a chat is answered in the chat), "
+                            + "else email. One that does not reach the customer is refused with 409.") @Nullable String channel,
+                        @Schema(description = "Subject; required for email, unused by chat and social.") @Nullable String subject,
                         @Schema(description = "Text.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String text,
                         @Schema(description = "Files to send with it, base64 as for inbound email: JPEG, PNG, GIF, WebP, PDF or "
                             + "plain text, each at most `redress.mail.max-attachment-bytes` (10 MiB). One that breaks a rule "
@@ -105,12 +108,12 @@ class CommunicationsApiController {
 
     @PostMapping("/api/v1/cases/{case}/replies")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Email the customer", description = "Queued in the outbox with the case change and sent once; "
-        + "the answer carries the coach's advice.")
+    @Operation(summary = "Write to the customer", description = "On the channel asked, or the one the case came by (email "
+        + "otherwise); queued in the outbox with the case change and sent once; the answer carries the coach's advice.")
     @ApiResponse(responseCode = "202", description = "Queued for sending.")
     Replies.Queued reply(@Parameter(description = CASE) @PathVariable("case") String number, @RequestBody ReplyRequest body,
                          @AuthenticationPrincipal RedressUser me) {
-        return replies.email(CaseManagement.idOf(number), me, body.purpose(), body.subject(), body.text(),
+        return replies.send(CaseManagement.idOf(number), me, body.channel(), body.purpose(), body.subject(), body.text(),
             attachments.check(body.attachments()));
     }
 
@@ -132,8 +135,9 @@ class CommunicationsApiController {
     @Operation(summary = "Receive a social post or message", description = "Opens a case (channel social) or joins the "
         + "author's open one; a post id is taken once.")
     SocialResult mention(@RequestBody SocialReplies.Mention mention) {
-        org.redress.cases.Intake.Received received = social.mention(mention);
-        return new SocialResult(received.result().name(), received.recoveryCase().number());
+        ChannelInbox.Received received = social.mention(mention);
+        return new SocialResult(received.outcome() == ChannelInbox.Outcome.DUPLICATE ? "REPLAYED" : received.outcome().name(),
+            received.recoveryCase().number());
     }
 
     @Schema(name = "SocialMentionResult", description = "What became of a social post.")

@@ -70,6 +70,8 @@ class CommunicationsSection extends TableSection {
                 + " where " + THEIR_OUTBOX),
             Erasure.sql("update inbound_mail set sender = :erased, subject = null where " + THEIR_INBOUND_MAIL),
             Erasure.redact("inbound_mail", "case_id in (:cases)", "reason"),
-            Erasure.sql("delete from case_attachments where case_id in (:cases)"));
+            Erasure.sql("delete from case_attachments where case_id in (:cases)"),
+            // Their chat can no longer be opened: whoever holds the widget's secret finds nothing.
+            Erasure.sql("delete from channel_conversations where case_id in (:cases)"));
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The composer on the case page (loaded with htmx; the cases module does not depend on
  * this one): pick a template, edit it, see the tone coach's hints as you type, attach
- * files, send; and the messages sent with their delivery. A refused file (its type, its
+ * files, send on a channel that reaches the customer (the case's own first: a chat is
+ * answered in the chat); and the messages sent with their delivery. A refused file (its type, its
  * size) is said above the form, which keeps what was written; nothing is queued.
  */
 @Controller
@@ -33,8 +34,13 @@ class ComposerController {
     private final Outbox outbox;
     private final ToneCoach coach;
     private final Attachments attachments;
+    private final CustomerChannels channels;
+    private final CaseManagement cases;
 
-    ComposerController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach, Attachments attachments) {
+    ComposerController(Templates templates, Replies replies, Outbox outbox, ToneCoach coach, Attachments attachments,
+                       CustomerChannels channels, CaseManagement cases) {
+        this.channels = channels;
+        this.cases = cases;
         this.attachments = attachments;
         this.templates = templates;
         this.replies = replies;
@@ -91,7 +97,7 @@ class ComposerController {
         String purpose = form.get("purpose");
         try {
             List<Attachments.Checked> files = attachments.checkUploads(uploads);
-            Replies.Queued queued = replies.email(CaseManagement.idOf(number), me, purpose,
+            Replies.Queued queued = replies.send(CaseManagement.idOf(number), me, form.get("channel"), purpose,
                 form.get("subject"), form.get("text"), files);
             model.addAttribute("done", "Queued for sending" + (files.isEmpty() ? "" : " with " + files.size() + " file"
                 + (files.size() == 1 ? "" : "s")) + (queued.findings().isEmpty() ? "." : ", with "
@@ -113,6 +119,9 @@ class ComposerController {
             Purpose.parseOptional(purpose), "email", "en"));
         model.addAttribute("sent", outbox.ofCase(CaseManagement.idOf(number)));
         model.addAttribute("maxFile", attachments.limit());
+        // The channels that reach the customer, the one the case is answered on first.
+        model.addAttribute("channels", channels.reaching(cases.view(CaseManagement.idOf(number))).stream()
+            .map(reach -> reach.channel().name()).toList());
         return "communications/composer :: composer";
     }
 }

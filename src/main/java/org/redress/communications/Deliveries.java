@@ -43,15 +43,15 @@ class Deliveries {
 
     /** The server (or network) took these messages. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void sent(List<OutboxSender.Due> messages, Instant at) {
+    void sent(List<CustomerChannel.Outgoing> messages, Instant at) {
         jdbc.sql("""
                 update outbox set state = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null, lease_until = null
                 where id in (:ids)""")
-            .param("at", Timestamp.from(at)).param("ids", messages.stream().map(OutboxSender.Due::id).toList()).update();
-        if (messages.stream().anyMatch(message -> message.channel().equals("email"))) {
+            .param("at", Timestamp.from(at)).param("ids", messages.stream().map(CustomerChannel.Outgoing::id).toList()).update();
+        if (messages.stream().anyMatch(message -> message.route().equals(CustomerChannels.EMAIL))) {
             health.delivered(at);
         }
-        events.publishEvent(new CustomerMessagesSent(messages.stream().map(OutboxSender.Due::messageId).toList(), at));
+        events.publishEvent(new CustomerMessagesSent(messages.stream().map(CustomerChannel.Outgoing::messageId).toList(), at));
     }
 
     /** The mail server could not be reached: nothing of the batch was taken. */
@@ -62,7 +62,7 @@ class Deliveries {
 
     /** One message was not taken: tried again later, or failed for good. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void failed(OutboxSender.Due message, Exception failure, Instant now) {
+    void failed(CustomerChannel.Outgoing message, Exception failure, Instant now) {
         int attempts = message.attempts() + 1;
         String why = reason(failure);
         if (refusedForGood(failure) || attempts >= settings.maxAttempts()) {

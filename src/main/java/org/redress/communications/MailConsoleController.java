@@ -52,7 +52,7 @@ class MailConsoleController {
         MailLog.Message message = log.message(id).orElseThrow(() -> new NotFound("There is no email " + id + "."));
         model.addAttribute("section", "admin");
         model.addAttribute("message", message);
-        model.addAttribute("html", OutboxSender.paragraphs(message.text()));
+        model.addAttribute("html", EmailChannel.paragraphs(message.text()));
         return "communications/mail-message";
     }
 

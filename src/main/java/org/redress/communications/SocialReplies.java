@@ -11,7 +11,6 @@ import org.redress.cases.Channel;
 import org.redress.cases.Intake;
 import org.redress.customers.CustomerDetails;
 import org.redress.identity.RedressUser;
-import org.redress.shared.Actor;
 import org.redress.shared.Checks;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
@@ -22,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * Social channels: a mention (public) or direct message (private) opens or joins a case;
- * an answer goes back through the outbox. In public, only an acknowledgement with an
+ * Social networks ({@link SocialChannel}): a mention (public) or direct message (private)
+ * opens or joins a case through the {@link ChannelInbox}; an answer goes back through the
+ * outbox. In public, only an acknowledgement with an
  * invitation to continue privately may be posted: apologies with details, explanations and
  * offers belong in a direct message, and this is enforced here, not only in the console.
  */
@@ -40,21 +40,22 @@ public class SocialReplies {
                           @Schema(description = "True for a public post, false for a direct message.") @Nullable Boolean isPublic,
                           @Schema(description = "The network's id of the post; a post is taken once.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String postId) {}
 
-    private final Intake intake;
+    private final ChannelInbox inbox;
     private final CaseManagement cases;
     private final CaseAccess access;
     private final Outbox outbox;
     private final ToneCoach coach;
 
-    SocialReplies(Intake intake, CaseManagement cases, CaseAccess access, Outbox outbox, ToneCoach coach) {
-        this.intake = intake;
+    SocialReplies(ChannelInbox inbox, CaseManagement cases, CaseAccess access, Outbox outbox, ToneCoach coach) {
+        this.inbox = inbox;
         this.cases = cases;
         this.access = access;
         this.outbox = outbox;
         this.coach = coach;
     }
 
-    public Intake.Received mention(Mention mention) {
+    /** Through the {@link ChannelInbox}: the author's messages are one conversation, which joins their open case. */
+    public ChannelInbox.Received mention(Mention mention) {
         Checks checks = new Checks();
         String network = checks.check(() -> Text.required("network", mention.network(), 40).trim().toLowerCase(Locale.ROOT));
         String handle = checks.check(() -> Text.required("handle", mention.handle(), 100).trim());
@@ -64,8 +65,9 @@ public class SocialReplies {
         boolean publicly = mention.isPublic() == null || mention.isPublic();
         String words = text + (mention.url() == null ? "" : "\n\n" + mention.url());
         String subject = (publicly ? "Public post: " : "Message: ") + (text.length() > 80 ? text.substring(0, 77) + "..." : text);
-        return intake.receive(new Intake.Complaint(new CustomerDetails(network + ":" + handle, mention.name(), null, null, null,
-            null, null), "social", "other", null, subject, words), "social:" + network + ":" + postId, Actor.SYSTEM);
+        return inbox.receive(new ChannelInbox.Arrival("social", network + ":" + handle,
+            CustomerDetails.of(network + ":" + handle, mention.name(), null, null), subject, words, network + ":" + postId,
+            List.of()));
     }
 
     /** Answers the customer of a case on their network, publicly or privately; for someone who may act on the case. */
@@ -98,7 +100,7 @@ public class SocialReplies {
         if (reference == null || !reference.contains(":")) {
             throw new Conflict(c.number() + " did not come from a social network; answer by email instead.");
         }
-        String messageId = outbox.queue(caseId, inPublic ? "social-public" : "social-private", reference, null, body, null,
+        String messageId = outbox.queue(caseId, inPublic ? SocialChannel.PUBLIC : SocialChannel.PRIVATE, reference, null, body, null,
             by.name());
         cases.recordOutbound(caseId, by.actor(), Channel.SOCIAL, inPublic ? "public answer" : "direct message", body);
         return messageId;
