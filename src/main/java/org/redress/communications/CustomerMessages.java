@@ -3,7 +3,6 @@ package org.redress.communications;
 import java.util.List;
 
 import org.redress.cases.CaseManagement;
-import org.redress.cases.CaseMessage;
 import org.redress.cases.CaseView;
 import org.redress.cases.Channel;
 import org.redress.cases.Intake;
@@ -25,12 +24,12 @@ class CustomerMessages {
 
     private final Intake intake;
     private final CaseManagement cases;
-    private final Attachments attachments;
+    private final ChannelInbox inbox;
 
-    CustomerMessages(Intake intake, CaseManagement cases, Attachments attachments) {
+    CustomerMessages(Intake intake, CaseManagement cases, ChannelInbox inbox) {
         this.intake = intake;
         this.cases = cases;
-        this.attachments = attachments;
+        this.inbox = inbox;
     }
 
     void write(long caseId, String text, List<Attachments.Checked> files) {
@@ -43,10 +42,6 @@ class CustomerMessages {
         CustomerView customer = c.customer();
         String author = customer.name() != null ? customer.name() : customer.email() != null ? customer.email() : "The customer";
         intake.reply(caseId, Channel.WEB, author, null, words);
-        if (!files.isEmpty()) {
-            Long message = cases.messages(caseId).stream().filter(CaseMessage::fromCustomer).map(CaseMessage::id)
-                .max(Long::compare).orElse(null);
-            attachments.keep(caseId, message, null, files);
-        }
+        inbox.keep(caseId, files);
     }
 }

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
-import org.redress.cases.CaseMessage;
 import org.redress.cases.CaseStatus;
 import org.redress.cases.CaseView;
 import org.redress.cases.Channel;
@@ -60,9 +59,11 @@ public class Mailbox {
     private final Clock clock;
     private final Bounces bounces;
     private final Attachments attachments;
+    private final ChannelInbox inbox;
 
     Mailbox(Intake intake, CaseManagement cases, Outbox outbox, JdbcClient jdbc, MailSettings settings, Clock clock,
-            Bounces bounces, Attachments attachments) {
+            Bounces bounces, Attachments attachments, ChannelInbox inbox) {
+        this.inbox = inbox;
         this.bounces = bounces;
         this.attachments = attachments;
         this.intake = intake;
@@ -96,7 +97,7 @@ public class Mailbox {
         Long caseId = threadedCase(checked);
         if (caseId != null) {
             intake.reply(caseId, Channel.EMAIL, author(checked), checked.subject(), checked.text());
-            attach(caseId, checked.files());
+            inbox.keep(caseId, checked.files());
             return remember(checked, new Result(Outcome.JOINED, cases.view(caseId).number(), null), caseId);
         }
         Intake.Received received = intake.receive(new Intake.Complaint(
@@ -105,7 +106,7 @@ public class Mailbox {
             checked.subject() == null || checked.subject().isBlank() ? "Email from " + checked.from() : checked.subject(),
             checked.text()), "email:" + sha256(checked.messageId()), Actor.SYSTEM);
         long opened = received.recoveryCase().id();
-        attach(opened, checked.files());
+        inbox.keep(opened, checked.files());
         return remember(checked, new Result(received.result() == Intake.Result.OPENED ? Outcome.OPENED : Outcome.JOINED,
             received.recoveryCase().number(), null), opened);
     }
@@ -165,16 +166,6 @@ public class Mailbox {
         }
         return new Checked(from, mail.fromName() == null || mail.fromName().isBlank() ? null : clip(mail.fromName().strip(), 200), subject, text, messageId, threadIds,
             mail.headers() == null ? Map.of() : mail.headers(), files);
-    }
-
-    // The files go with the message just written: the case's latest from the customer, in this transaction.
-    private void attach(long caseId, List<Attachments.Checked> files) {
-        if (files.isEmpty()) {
-            return;
-        }
-        Long messageId = cases.messages(caseId).stream().filter(CaseMessage::fromCustomer).map(CaseMessage::id)
-            .max(Long::compare).orElse(null);
-        attachments.keep(caseId, messageId, null, files);
     }
 
     private Result remember(Checked mail, Result result, @Nullable Long caseId) {
