@@ -166,7 +166,8 @@ class SurveyTests extends SignalsSupport {
         Http.Response stopped = Http.anonymous(port).postFormWithCsrf(link, link + "/stop", Map.of());
 
         assertThat(page.body()).contains("This survey has closed").doesNotContain("name=\"score\"");
-        assertThat(late.status()).isEqualTo(404);
+        // A genuine link past its time is gone (410), where an unknown one is not found (404).
+        assertThat(late.status()).isEqualTo(410);
         assertThat(stopped.body()).contains("we will not send you any more questions");
         assertThat(jdbc.sql("select count(*) from survey_contacts where customer_id = ? and opted_out_at is not null")
             .param(customerId(ref)).query(Long.class).single()).isEqualTo(1);
