@@ -13,8 +13,8 @@ import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseView;
 import org.redress.identity.RedressUser;
 import org.redress.identity.Role;
+import org.redress.links.CaseLinks;
 import org.redress.platform.PublicAddress;
-import org.redress.remedies.Negotiation;
 import org.redress.remedies.RemedyDesk;
 import org.redress.remedies.RemedyView;
 import org.redress.shared.Checks;
@@ -35,17 +35,17 @@ public class Templates {
     private final MessageTemplates templates;
     private final CaseManagement cases;
     private final RemedyDesk remedies;
-    private final Negotiation negotiation;
+    private final CaseLinks links;
     private final AuditTrail audit;
     private final PublicAddress address;
     private final Clock clock;
 
-    Templates(MessageTemplates templates, CaseManagement cases, RemedyDesk remedies, Negotiation negotiation, AuditTrail audit,
+    Templates(MessageTemplates templates, CaseManagement cases, RemedyDesk remedies, CaseLinks links, AuditTrail audit,
               PublicAddress address, Clock clock) {
         this.templates = templates;
         this.cases = cases;
         this.remedies = remedies;
-        this.negotiation = negotiation;
+        this.links = links;
         this.audit = audit;
         this.address = address;
         this.clock = clock;
@@ -141,7 +141,7 @@ public class Templates {
         values.put("remedy", latest != null ? latest.terms() : c.resolution() != null ? c.resolution() : "");
         values.put("promise.date", latest != null && latest.deliverBy() != null ? day.format(latest.deliverBy())
             : c.promisedBy() != null ? day.format(c.promisedBy()) : "");
-        values.put("customer.link", negotiation.pageFor(caseId));
+        values.put("customer.link", links.linkFor(caseId).address());
         return values;
     }
 

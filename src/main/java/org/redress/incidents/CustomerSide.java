@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.audit.AuditTrail;
 import org.redress.cases.Intake;
 import org.redress.customers.CustomerManagement;
+import org.redress.links.RandomToken;
 import org.redress.shared.Actor;
 import org.redress.shared.Conflict;
 import org.redress.shared.Secrets;
@@ -87,7 +88,7 @@ class CustomerSide {
     }
 
     private Optional<Found> find(String token, boolean lock) {
-        if (!LinkTokens.wellFormed(token)) {
+        if (!RandomToken.INCIDENT.wellFormed(token)) {
             return Optional.empty();
         }
         Optional<Found> found = jdbc.sql("""
@@ -95,7 +96,7 @@ class CustomerSide {
                        i.plan, i.fix_by, i.category, i.severity, i.status
                 from incident_customers ic join incidents i on i.id = ic.incident_id
                 where ic.token_hash = ?""")
-            .param(LinkTokens.hash(token)).query(Found.class).optional();
+            .param(RandomToken.INCIDENT.hash(token)).query(Found.class).optional();
         if (lock && found.isPresent()) {
             // Two replies at once from one customer are taken one after the other.
             jdbc.sql("select id from incident_customers where id = ? for update").param(found.get().id()).query(Long.class).single();

@@ -17,6 +17,7 @@ import org.redress.audit.AuditTrail;
 import org.redress.communications.CustomerNotices;
 import org.redress.communications.Purpose;
 import org.redress.shared.Actor;
+import org.redress.links.RandomToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -119,9 +120,9 @@ class IncidentNotices {
                 unreachable.add(customer.id());
                 continue;
             }
-            String token = LinkTokens.mint();
+            String token = RandomToken.INCIDENT.mint();
             queue.add(new CustomerNotices.Notice(to.email(), values(incident, to, notices.publicLink("/i/" + token)), null, next));
-            notified.add(new Object[] {at, at, LinkTokens.hash(token), null, customer.id()});
+            notified.add(new Object[] {at, at, RandomToken.INCIDENT.hash(token), null, customer.id()});
             next = next.plus(gap);
         }
         if (!queue.isEmpty()) {

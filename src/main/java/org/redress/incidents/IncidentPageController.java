@@ -1,10 +1,9 @@
 package org.redress.incidents;
 
 import org.jspecify.annotations.Nullable;
-import org.redress.platform.BadLinkThrottle;
+import org.redress.links.BadLink;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,42 +12,36 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * The affected customer's page, opened from the link in their notice without an account:
  * what happened, what we are doing and by when, and a way to tell us it affected them. Its
  * forms carry no CSRF token: the unguessable path is itself the secret a forged request
- * would need. An unknown link gets the same short page as any other bad customer link, and counts
- * towards the same throttle.
+ * would need. An unknown link is a {@link BadLink}, answered by the links module like every
+ * bad customer link.
  */
 @Controller
 class IncidentPageController {
 
     private final CustomerSide customers;
-    private final BadLinkThrottle throttle;
 
-    IncidentPageController(CustomerSide customers, BadLinkThrottle throttle) {
+    IncidentPageController(CustomerSide customers) {
         this.customers = customers;
-        this.throttle = throttle;
     }
 
     @GetMapping("/i/{token}")
-    String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return customers.open(token).map(page -> {
-            model.addAttribute("token", token);
-            model.addAttribute("p", page);
-            return "incidents/customer";
-        }).orElseGet(() -> invalid(request, response, model));
+    String page(@PathVariable String token, Model model) {
+        CustomerSide.Page page = customers.open(token).orElseThrow(BadLink::unknown);
+        model.addAttribute("token", token);
+        model.addAttribute("p", page);
+        return "incidents/customer";
     }
 
     @PostMapping("/i/{token}/affected")
     String affected(@PathVariable String token, @RequestParam(required = false) @Nullable String message,
-                    HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+                    RedirectAttributes redirect) {
         try {
             if (customers.reply(token, message).isEmpty()) {
-                return invalid(request, response, model);
+                throw BadLink.unknown();
             }
             redirect.addFlashAttribute("done", "Thank you for telling us. Someone from our team will look at it personally and be in touch.");
         } catch (InvalidInput | Conflict refused) {
@@ -56,10 +49,5 @@ class IncidentPageController {
                 ? "Please tell us in a few words how it affected you." : refused.getMessage());
         }
         return "redirect:/i/" + token;
-    }
-
-    private String invalid(HttpServletRequest request, HttpServletResponse response, Model model) {
-        model.addAttribute("tooMany", throttle.refuse(request, response) == HttpStatus.TOO_MANY_REQUESTS);
-        return "customer/invalid";
     }
 }

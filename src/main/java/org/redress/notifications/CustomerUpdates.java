@@ -15,9 +15,9 @@ import org.redress.cases.PlaybookStep;
 import org.redress.cases.ResolutionAgreed;
 import org.redress.cases.ResolutionReopened;
 import org.redress.cases.StepRecorded;
+import org.redress.links.CaseLinks;
 import org.redress.promises.Promise;
 import org.redress.promises.PromiseChanged;
-import org.redress.remedies.Negotiation;
 import org.redress.remedies.RemedyChanged;
 import org.jspecify.annotations.Nullable;
 import org.redress.shared.Text;
@@ -35,14 +35,14 @@ import org.springframework.stereotype.Component;
 class CustomerUpdates {
 
     private final CaseManagement cases;
-    private final Negotiation negotiation;
+    private final CaseLinks links;
     private final List<CustomerUpdateChannel> channels;
     private final DateTimeFormatter day;
     private final ZoneId businessZone;
 
-    CustomerUpdates(CaseManagement cases, Negotiation negotiation, List<CustomerUpdateChannel> channels, ZoneId businessZone) {
+    CustomerUpdates(CaseManagement cases, CaseLinks links, List<CustomerUpdateChannel> channels, ZoneId businessZone) {
         this.cases = cases;
-        this.negotiation = negotiation;
+        this.links = links;
         this.channels = channels;
         this.businessZone = businessZone;
         this.day = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
@@ -131,7 +131,7 @@ class CustomerUpdates {
         switch (remedy.state()) {
             case "OFFERED" -> send(cases.view(remedy.caseId()), "remedy-offered", "We would like to put this right: "
                 + Text.withoutFinalStop(remedy.terms()) + (remedy.deliverBy() == null ? "" : ", delivered by " + day.format(remedy.deliverBy()))
-                + ". Open your case page to accept it or to propose something else.", negotiation.linkFor(remedy.caseId()));
+                + ". Open your case page to accept it or to propose something else.", links.linkFor(remedy.caseId()).token());
             default -> {
                 // Granting and approval are not news to the customer, nor are their own answers; an
                 // agreement is confirmed with the resolution it makes (ResolutionAgreed), once.

@@ -6,28 +6,23 @@ import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
 import org.redress.cases.CaseView;
 import org.redress.cases.PlaybookStep;
-import org.redress.platform.BadLinkThrottle;
+import org.redress.links.BadLink;
+import org.redress.links.CaseLinks;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
- * The customer page, opened from a signed link without an account: what happened on their
- * case, what we offer, and their answer (accept, decline, counter). A bad link gets the
- * same short "not valid" page whatever is wrong with it; too many bad links from one
- * address are refused for a while.
+ * The customer page, opened from a case link without an account: what happened on their
+ * case, what we offer, and their answer (accept, decline, counter). The links module checks
+ * the link and answers a bad one (the same short "not valid" page as every customer link).
  */
 @Controller
 class CustomerPageController {
@@ -35,21 +30,21 @@ class CustomerPageController {
     private final Negotiation negotiation;
     private final RemedyDesk desk;
     private final CaseManagement cases;
-    private final BadLinkThrottle throttle;
+    private final CaseLinks links;
     private final NegotiationHistory history;
 
-    CustomerPageController(Negotiation negotiation, RemedyDesk desk, CaseManagement cases, BadLinkThrottle throttle,
+    CustomerPageController(Negotiation negotiation, RemedyDesk desk, CaseManagement cases, CaseLinks links,
                            NegotiationHistory history) {
         this.history = history;
         this.negotiation = negotiation;
         this.desk = desk;
         this.cases = cases;
-        this.throttle = throttle;
+        this.links = links;
     }
 
     @GetMapping("/c/{token}")
-    String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-        long caseId = caseOf(token, request, response);
+    String page(@PathVariable String token, Model model) {
+        long caseId = caseOf(token);
         CaseView c = cases.view(caseId);
         List<RemedyView> remedies = desk.ofCase(caseId);
         model.addAttribute("token", token);
@@ -69,7 +64,7 @@ class CustomerPageController {
         model.addAttribute("explanation", c.step(PlaybookStep.EXPLAIN).done() ? c.step(PlaybookStep.EXPLAIN).note() : null);
         model.addAttribute("negotiation", history.of(caseId));
         model.addAttribute("waiting", remedies.stream().filter(r -> r.state().equals("COUNTERED") || r.state().equals("DECLINED")).toList());
-        return "customer/page";
+        return "remedies/customer";
     }
 
     record Update(java.time.Instant at, String text) {}
@@ -77,8 +72,8 @@ class CustomerPageController {
     @PostMapping("/c/{token}/offers/{id}/{answer}")
     String answer(@PathVariable String token, @PathVariable long id, @PathVariable String answer,
                   @RequestParam(required = false) @Nullable String amount, @RequestParam(required = false) @Nullable String note,
-                  HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        long caseId = caseOf(token, request, response);
+                  RedirectAttributes redirect) {
+        long caseId = caseOf(token);
         try {
             RemedyView answered = switch (answer) {
                 case "accept" -> negotiation.accept(caseId, id, note);
@@ -93,38 +88,17 @@ class CustomerPageController {
             });
         } catch (InvalidInput | Conflict refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
+        } catch (NotFound elsewhere) {
+            // Another case's offer (or no such answer), through this link, does not exist.
+            throw BadLink.unknown();
         } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
             redirect.addFlashAttribute("error", "Your answer crossed with a change on our side; please look at the offer again.");
         }
         return "redirect:/c/" + token;
     }
 
-    /** A link that opens nothing; the customer learns no more than that. */
-    static final class BadLink extends RuntimeException {
-        final HttpStatus status;
-
-        BadLink(HttpStatus status) {
-            super(null, null, false, false);
-            this.status = status;
-        }
-    }
-
-    @ExceptionHandler
-    String badLink(BadLink bad, HttpServletResponse response, Model model) {
-        response.setStatus(bad.status.value());
-        model.addAttribute("tooMany", bad.status == HttpStatus.TOO_MANY_REQUESTS);
-        return "customer/invalid";
-    }
-
-    /** Another case's offer, through this link, does not exist. */
-    @ExceptionHandler
-    String noSuchOffer(NotFound missing, HttpServletResponse response, Model model) {
-        return badLink(new BadLink(HttpStatus.NOT_FOUND), response, model);
-    }
-
-    private long caseOf(String token, HttpServletRequest request, HttpServletResponse response) {
+    private long caseOf(String token) {
         // A link to a case merged since (closed as a duplicate) opens the case it was merged into.
-        return negotiation.caseOf(token).map(cases::survivorOf)
-            .orElseThrow(() -> new BadLink(throttle.refuse(request, response)));
+        return cases.survivorOf(links.caseOf(token));
     }
 }

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.identity.RedressUser;
-import org.redress.platform.PublicAddress;
+import org.redress.links.CaseLinks;
 import org.redress.shared.Actor;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Offers between agent and customer: the agent offers a granted remedy with the date we
  * will deliver it, once the customer is acknowledged and heard, and gets the customer's link
- * (one per offer); the customer, through that link, accepts, declines or counters (another
- * amount, or their own words). Each answer is on the timeline; an acceptance is the case's
- * agreed resolution.
+ * (each offer issues one, which the case's messages then name); the customer, through that
+ * link, accepts, declines or counters (another amount, or their own words). Each answer is on
+ * the timeline; an acceptance is the case's agreed resolution.
  */
 @Service
 @Transactional
@@ -33,16 +33,14 @@ public class Negotiation {
     private final RemedyGuards guards;
     private final AgreedRemedies agreements;
     private final Remedies remedies;
-    private final CustomerLinks links;
+    private final CaseLinks links;
     private final RemedyJournal journal;
     private final RemedySettings settings;
     private final Clock clock;
     private final ZoneId businessZone;
-    private final PublicAddress address;
 
-    Negotiation(RemedyGuards guards, AgreedRemedies agreements, Remedies remedies, CustomerLinks links, RemedyJournal journal,
-                RemedySettings settings, Clock clock, ZoneId businessZone, PublicAddress address) {
-        this.address = address;
+    Negotiation(RemedyGuards guards, AgreedRemedies agreements, Remedies remedies, CaseLinks links, RemedyJournal journal,
+                RemedySettings settings, Clock clock, ZoneId businessZone) {
         this.guards = guards;
         this.agreements = agreements;
         this.remedies = remedies;
@@ -61,41 +59,17 @@ public class Negotiation {
         agreements.requireAgreeable(remedy.caseId());
         Instant now = clock.instant();
         remedy.offer(deliverBy, now);
+        // Issued before saving: the offer's update to the customer (sent as it is saved) names this link.
+        CaseLinks.CaseLink link = links.issue(remedy.caseId());
         Remedy saved = remedies.save(remedy);
         journal.record(saved, by.actor(), "offered", "Offered to the customer: " + journal.terms(saved) + ", by " + deliverBy);
-        String token = links.tokenFor(saved.caseId(), now);
-        return new Offer(guards.view(saved), token, address.link("/c/" + token));
-    }
-
-    /**
-     * The link to the case's page: the one the latest offer was sent with, while it is valid,
-     * so the customer, the agent and every message name one link per offer; otherwise a
-     * fresh one.
-     */
-    @Transactional(readOnly = true)
-    public String linkFor(long caseId) {
-        Instant now = clock.instant();
-        return remedies.findByCaseIdOrderByIdAsc(caseId).stream().map(Remedy::offeredAt).filter(java.util.Objects::nonNull)
-            .max(java.util.Comparator.naturalOrder()).filter(offered -> links.validUntil(offered).isAfter(now))
-            .map(offered -> links.tokenFor(caseId, offered)).orElseGet(() -> links.tokenFor(caseId, now));
-    }
-
-    /** The full address of the case's page ({@link #linkFor}), as the customer opens it. */
-    @Transactional(readOnly = true)
-    public String pageFor(long caseId) {
-        return address.link("/c/" + linkFor(caseId));
+        return new Offer(guards.view(saved), link.token(), link.address());
     }
 
     /** Why no offer can be made on the case now (the customer not yet heard, the resolution delivered), if so. */
     @Transactional(readOnly = true)
     public java.util.Optional<String> whyNoOffer(long caseId) {
         return agreements.whyNotAgreeable(caseId);
-    }
-
-    /** The case a customer link opens; an altered, foreign or expired link opens none. */
-    @Transactional(readOnly = true)
-    public java.util.Optional<Long> caseOf(String token) {
-        return links.caseOf(token);
     }
 
     public RemedyView accept(long caseId, long remedyId, @Nullable String note) {

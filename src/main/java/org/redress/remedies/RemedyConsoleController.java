@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseManagement;
 import org.redress.identity.RedressUser;
+import org.redress.links.CaseLinks;
 import org.redress.shared.Conflict;
 import org.redress.shared.Forbidden;
 import org.redress.shared.FormFields;
@@ -35,9 +36,11 @@ class RemedyConsoleController {
     private final FairOffers fairOffers;
     private final RemedyTypes types;
     private final RemedySettings settings;
+    private final CaseLinks links;
 
     RemedyConsoleController(RemedyDesk desk, Negotiation negotiation, CaseManagement cases, RemedyReports reports,
-                            FairOffers fairOffers, RemedyTypes types, RemedySettings settings) {
+                            FairOffers fairOffers, RemedyTypes types, RemedySettings settings, CaseLinks links) {
+        this.links = links;
         this.desk = desk;
         this.cases = cases;
         this.negotiation = negotiation;
@@ -150,7 +153,7 @@ class RemedyConsoleController {
         model.addAttribute("authority", reports.authorityOf(me));
         model.addAttribute("currency", settings.currency().getCurrencyCode());
         model.addAttribute("customerLink", remedies.stream().anyMatch(r -> r.state().equals("OFFERED"))
-            ? negotiation.pageFor(caseId)
+            ? links.linkFor(caseId).address()
             : null);
         model.addAttribute("noOffer", negotiation.whyNoOffer(caseId).orElse(null));
         model.addAttribute("done", done);

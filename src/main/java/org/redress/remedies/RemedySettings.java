@@ -7,10 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code redress.remedies.*}: the business currency every amount is in, how long an
- * approver has to decide, and how long a customer link stays valid.
+ * {@code redress.remedies.*}: the business currency every amount is in, and how long an
+ * approver has to decide. (How long a customer link stays valid is the links module's
+ * {@code redress.links.validity}, which still takes the older {@code redress.remedies.link-validity}.)
  */
 @ConfigurationProperties("redress.remedies")
-record RemedySettings(@DefaultValue("EUR") Currency currency, @DefaultValue("4h") Duration approvalTarget,
-                      @DefaultValue("30d") Duration linkValidity) {
+record RemedySettings(@DefaultValue("EUR") Currency currency, @DefaultValue("4h") Duration approvalTarget) {
 }

@@ -21,6 +21,7 @@ public enum ProblemType {
     CONFLICT("conflict", 409, "Not possible in the record's current state (the detail says what is missing), or it conflicts with "
         + "data already stored."),
     CHANGED_MEANWHILE("changed-meanwhile", 409, "Someone changed the record while the request was in progress: reload and try again."),
+    LINK_EXPIRED("link-expired", 410, "A customer link that was genuine has expired: the customer asks for a new one."),
     TOO_LARGE("too-large", 413, "The body, the address or the headers are larger than accepted (also answered with 414 and 431)."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The body's `Content-Type` is not one the operation takes."),
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many attempts (failed sign-ins, bad links): wait `Retry-After` seconds."),
@@ -73,6 +74,7 @@ public enum ProblemType {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
+            case 410 -> LINK_EXPIRED;
             case 413, 414, 431 -> TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> TOO_MANY_REQUESTS;

@@ -15,6 +15,7 @@ import org.redress.cases.PlaybookStep;
 import org.redress.customers.CustomerDetails;
 import org.redress.customers.CustomerManagement;
 import org.redress.customers.CustomerView;
+import org.redress.links.RandomToken;
 import org.redress.shared.Actor;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
@@ -72,13 +73,13 @@ class SurveyAnswers {
     /** The invitation of a genuine link, expired or not: asking for no more surveys never expires. */
     @Transactional(readOnly = true)
     Optional<Invitation> find(String token) {
-        if (token.length() > 100) {
+        if (!RandomToken.SURVEY.wellFormed(token)) {
             return Optional.empty();
         }
         return jdbc.sql("""
                 select id, survey_id, customer_id, case_id, expires_at, answered_at, score, comment, opened_case_id
                 from survey_invitations where token_hash = ?""")
-            .param(SurveyTokens.hash(token))
+            .param(RandomToken.SURVEY.hashHex(token))
             .query((rs, n) -> new Invitation(rs.getLong("id"), surveys.get(rs.getLong("survey_id")), rs.getLong("customer_id"),
                 rs.getObject("case_id", Long.class), rs.getTimestamp("expires_at").toInstant(),
                 rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant(),

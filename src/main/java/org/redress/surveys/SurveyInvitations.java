@@ -14,6 +14,7 @@ import org.redress.communications.CustomerNotices;
 import org.redress.communications.Purpose;
 import org.redress.customers.CustomerManagement;
 import org.redress.customers.CustomerView;
+import org.redress.links.RandomToken;
 import org.redress.signals.SignalReceived;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,7 +68,7 @@ class SurveyInvitations {
         Instant now = clock.instant();
         boolean recent = !signal.occurredAt().isBefore(now.minus(settings.maxEventAge()));
         for (Survey survey : triggered) {
-            if (recent && SurveyTokens.sampled(signal.eventId(), survey.id(), survey.samplePercent())) {
+            if (recent && SurveySample.sampled(signal.eventId(), survey.id(), survey.samplePercent())) {
                 invite(survey, signal.customerId(), null, "event:" + signal.eventId(), true);
             }
         }
@@ -114,11 +115,11 @@ class SurveyInvitations {
         if (customer.email() == null) {
             return Outcome.NO_EMAIL;
         }
-        String token = SurveyTokens.newToken();
+        String token = RandomToken.SURVEY.mint();
         jdbc.sql("""
                 insert into survey_invitations (survey_id, customer_id, case_id, trigger_key, token_hash, sent_to, sent_at, expires_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(survey.id(), customerId, caseId, triggerKey, SurveyTokens.hash(token), customer.email(),
+            .params(survey.id(), customerId, caseId, triggerKey, RandomToken.SURVEY.hashHex(token), customer.email(),
                 Timestamp.from(now), Timestamp.from(now.plus(settings.linkValidity())))
             .update();
         jdbc.sql("update survey_contacts set last_invited_at = ? where customer_id = ?").params(Timestamp.from(now), customerId).update();

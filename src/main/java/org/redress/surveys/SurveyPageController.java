@@ -3,9 +3,9 @@ package org.redress.surveys;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.links.BadLink;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
-import org.redress.platform.BadLinkThrottle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,13 +14,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The survey page a customer opens from the invitation, without an account: the link's
- * secret is the credential. An unknown or expired link gets the same short page as a bad
- * case link.
+ * secret is the credential. An unknown link is a {@link BadLink}, answered by the links
+ * module like every bad customer link; a genuine one past its time shows the survey closed,
+ * where the customer can still ask for no more surveys.
  */
 @Controller
 class SurveyPageController {
@@ -28,20 +28,17 @@ class SurveyPageController {
     private final SurveyAnswers answers;
     private final SurveyInvitations invitations;
 
-    private final BadLinkThrottle throttle;
-
-    SurveyPageController(SurveyAnswers answers, SurveyInvitations invitations, BadLinkThrottle throttle) {
+    SurveyPageController(SurveyAnswers answers, SurveyInvitations invitations) {
         this.answers = answers;
         this.invitations = invitations;
-        this.throttle = throttle;
     }
 
     /** "Stop sending me surveys": works from any of the customer's links, answered or not. */
     @PostMapping("/s/{token}/stop")
-    String stop(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String stop(@PathVariable String token, Model model) {
         Optional<SurveyAnswers.Invitation> invitation = answers.find(token);
         if (invitation.isEmpty()) {
-            return invalid(request, response, model);
+            throw BadLink.unknown();
         }
         invitations.optOut(invitation.get().customerId());
         model.addAttribute("stopped", true);
@@ -49,13 +46,13 @@ class SurveyPageController {
     }
 
     @GetMapping("/s/{token}")
-    String page(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String page(@PathVariable String token, Model model) {
         Optional<SurveyAnswers.Invitation> invitation = answers.open(token);
         if (invitation.isEmpty()) {
             // A genuine link past its time: the survey is closed, but the customer can still stop surveys.
             Optional<SurveyAnswers.Invitation> expired = answers.find(token);
             if (expired.isEmpty()) {
-                return invalid(request, response, model);
+                throw BadLink.unknown();
             }
             model.addAttribute("expired", true);
             return show(expired.get(), token, false, false, null, null, null, model);
@@ -65,10 +62,10 @@ class SurveyPageController {
 
     @PostMapping("/s/{token}")
     String answer(@PathVariable String token, @RequestParam(required = false) @Nullable String score,
-                  @RequestParam(required = false) @Nullable String comment, Model model, HttpServletRequest request, HttpServletResponse response) {
+                  @RequestParam(required = false) @Nullable String comment, Model model, HttpServletResponse response) {
         Optional<SurveyAnswers.Invitation> invitation = answers.open(token);
         if (invitation.isEmpty()) {
-            return invalid(request, response, model);
+            throw answers.find(token).isPresent() ? BadLink.expired() : BadLink.unknown();
         }
         Integer value = null;
         try {
@@ -105,10 +102,5 @@ class SurveyPageController {
     // "Please choose a score ..." reads as it is; "must be from 0 to 10" needs its subject.
     private static String capitalised(InvalidInput.FieldError error) {
         return error.message().startsWith("Please") ? error.message() : "The " + error.field() + " " + error.message() + ".";
-    }
-
-    private String invalid(HttpServletRequest request, HttpServletResponse response, Model model) {
-        model.addAttribute("tooMany", throttle.refuse(request, response) == HttpStatus.TOO_MANY_REQUESTS);
-        return "customer/invalid";
     }
 }

@@ -92,9 +92,8 @@ class AttachmentBrowserTests extends BrowserTest {
             "category", "delivery", "severity", 2, "subject", "Scratched table", "message", "The table top is scratched."))
             .json().get("number").asString();
         long caseId = Long.parseLong(number.substring(3));
-        String link = links.pageFor(caseId);
         page.context().clearCookies();
-        page.navigate(url(link.substring(link.indexOf("/c/"))));
+        page.navigate(url(links.linkFor(caseId).path()));
         Locator write = page.getByTestId("write-to-us");
         long messagesBefore = messagesOf(caseId);
 
@@ -125,7 +124,7 @@ class AttachmentBrowserTests extends BrowserTest {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    private org.redress.remedies.Negotiation links;
+    private org.redress.links.CaseLinks links;
 
     private long messagesOf(long caseId) {
         return jdbc.sql("select count(*) from case_messages where case_id = ?").param(caseId).query(Long.class).single();

@@ -41,7 +41,7 @@ class SurveyTests extends SignalsSupport {
         for (int i = 0; i < 40; i++) {
             String eventId = run + "-visit-" + i;
             events.add(event(eventId, "SERVICE_VISIT", "S-" + run + "-" + i, now, Map.of("email", "s" + i + "-" + run + "@example.com")));
-            expected += SurveyTokens.sampled(eventId, survey, 50) ? 1 : 0;
+            expected += SurveySample.sampled(eventId, survey, 50) ? 1 : 0;
         }
         // A second and third visit of customer 0: quiet period, whatever the sample says.
         events.add(event(run + "-visit-again-1", "SERVICE_VISIT", "S-" + run + "-0", now, null));
@@ -51,9 +51,9 @@ class SurveyTests extends SignalsSupport {
 
         long invited = invitations(survey);
         assertThat(expected).isBetween(10, 30);
-        int againSampled = (SurveyTokens.sampled(run + "-visit-again-1", survey, 50) ? 1 : 0)
-            + (SurveyTokens.sampled(run + "-visit-again-2", survey, 50) ? 1 : 0);
-        boolean firstInvited = SurveyTokens.sampled(run + "-visit-0", survey, 50);
+        int againSampled = (SurveySample.sampled(run + "-visit-again-1", survey, 50) ? 1 : 0)
+            + (SurveySample.sampled(run + "-visit-again-2", survey, 50) ? 1 : 0);
+        boolean firstInvited = SurveySample.sampled(run + "-visit-0", survey, 50);
         // Customer 0 gets at most one invitation: either from the first visit or the first sampled repeat.
         long expectedTotal = expected + (!firstInvited && againSampled > 0 ? 1 : 0);
         assertThat(invited).isEqualTo(expectedTotal);
@@ -166,7 +166,8 @@ class SurveyTests extends SignalsSupport {
         Http.Response stopped = Http.anonymous(port).postFormWithCsrf(link, link + "/stop", Map.of());
 
         assertThat(page.body()).contains("This survey has closed").doesNotContain("name=\"score\"");
-        assertThat(late.status()).isEqualTo(404);
+        // A genuine link past its time is gone (410), where an unknown one is not found (404).
+        assertThat(late.status()).isEqualTo(410);
         assertThat(stopped.body()).contains("we will not send you any more questions");
         assertThat(jdbc.sql("select count(*) from survey_contacts where customer_id = ? and opted_out_at is not null")
             .param(customerId(ref)).query(Long.class).single()).isEqualTo(1);

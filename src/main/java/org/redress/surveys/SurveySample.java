@@ -2,22 +2,10 @@ package org.redress.surveys;
 
 import org.redress.shared.Secrets;
 
-/**
- * A survey link's secret: 24 random bytes, shown once in the invitation; only its SHA-256
- * is stored, so the table alone opens no survey. Random rather than signed because each
- * invitation is a row anyway, and a random secret needs no key to keep.
- */
-final class SurveyTokens {
+/** Which business events a survey asks about, when it asks about a sample of them. */
+final class SurveySample {
 
-    private SurveyTokens() {
-    }
-
-    static String newToken() {
-        return Secrets.randomToken(24);
-    }
-
-    static String hash(String token) {
-        return Secrets.sha256Hex(token);
+    private SurveySample() {
     }
 
     /** Whether the event is in the survey's sample: the same answer for the same event, on any node, every time. */
