@@ -40,12 +40,14 @@ config = {
     "history": [{"created_by": "deploy/image/base-image.sh: debootstrap bookworm + openjdk-17-jre-headless"}],
 }
 data = json.dumps(config).encode()
-name = hashlib.sha256(data).hexdigest() + ".json"
+name = "config.json"
 with open(os.path.join(image, name), "wb") as f:
     f.write(data)
 with open(os.path.join(image, "manifest.json"), "w") as f:
     json.dump([{"Config": name, "RepoTags": ["redress-base:bookworm-jre17"], "Layers": ["layer.tar"]}], f)
 PY
 mkdir -p "$(dirname "$out")"
-tar -C "$work/image" -cf "$out" .
+out=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
+# Plain names, no "./" entry: Jib refuses an archive entry that names the directory itself.
+(cd "$work/image" && tar -cf "$out" manifest.json config.json layer.tar)
 echo "$out"

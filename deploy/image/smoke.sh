@@ -29,7 +29,7 @@ import json, os, shlex, subprocess, sys
 image, rootfs = sys.argv[1], sys.argv[2]
 manifest = json.load(open(os.path.join(image, "manifest.json")))[0]
 for layer in manifest["Layers"]:
-    subprocess.run(["tar", "--numeric-owner", "-C", rootfs, "-xf", os.path.join(image, layer)], check=True)
+    subprocess.run(["tar", "--warning=no-unknown-keyword", "--numeric-owner", "-C", rootfs, "-xf", os.path.join(image, layer)], check=True)
 config = json.load(open(os.path.join(image, manifest["Config"])))["config"]
 env = " ".join(shlex.quote(e) for e in config.get("Env", []))
 command = " ".join(shlex.quote(c) for c in config.get("Entrypoint", []) + (config.get("Cmd") or []))
@@ -41,10 +41,10 @@ mount -t proc proc "$work/rootfs/proc"
 mount --rbind /dev "$work/rootfs/dev"
 trap 'umount -l "$work/rootfs/proc" "$work/rootfs/dev" 2>/dev/null || true; cleanup' EXIT
 
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $database" -c "create database $database" >/dev/null
+psql -h 127.0.0.1 -U postgres -q -c "set client_min_messages = warning" -c "drop database if exists $database" -c "create database $database" >/dev/null
 chroot --userspec="$user" "$work/rootfs" /bin/sh -c "$(cat "$work/run")" run \
-    SERVER_PORT="$port" REDRESS_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$database" \
-    REDRESS_DATABASE_USERNAME=postgres REDRESS_DATABASE_PASSWORD=postgres \
+    PORT="$port" REDRESS_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$database" \
+    REDRESS_DATABASE_USER=postgres REDRESS_DATABASE_PASSWORD=postgres \
     REDRESS_ADMIN_EMAIL=admin@image.test REDRESS_ADMIN_PASSWORD=image-smoke-password-1 \
     > "$work/app.log" 2>&1 &
 pid=$!
