@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.cases.CaseManagement;
 import org.redress.platform.PublicAddress;
 import org.redress.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,16 +19,22 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Messages to customers that are not a reply on a case: incident notices and survey
- * invitations. Each is filled in from the template of its purpose (email, in the language
- * asked, else English) and written to the outbox in the caller's transaction, many in one
- * statement, so a notice is sent if and only if the caller commits. {@code notBefore}
- * spreads a large mailing over time (the outbox sends nothing before it).
+ * invitations. A notice about a case goes on the channel that case is answered on
+ * ({@link CustomerChannels}: a recovery survey of a chat case arrives in the chat), any
+ * other by email to the recipient given. Each is filled in from the template of its
+ * purpose for that channel (else the email one; in the language asked, else English) and
+ * written to the outbox in the caller's transaction, many in one statement, so a notice is
+ * sent if and only if the caller commits. {@code notBefore} spreads a large mailing over
+ * time (the outbox sends nothing before it).
  */
 @Service
 public class CustomerNotices {
 
     /** What to send to one customer: the values of the template's variables, and when. */
     public record Notice(String recipient, Map<String, String> values, @Nullable Long caseId, Instant notBefore) {}
+
+    // Where one notice goes: the outbox route, the address, and whether it has a subject.
+    private record Destination(String route, String channel, String address, boolean subject) {}
 
     /** The template's subject and body, to show a person before they send a mailing. */
     public record Draft(@Nullable String subject, String body) {}
@@ -39,9 +46,13 @@ public class CustomerNotices {
     private final MailSettings settings;
     private final PublicAddress address;
     private final Clock clock;
+    private final CustomerChannels channels;
+    private final CaseManagement cases;
 
     CustomerNotices(MessageTemplates templates, JdbcClient jdbc, MailSettings settings, PublicAddress address,
-                    Clock clock) {
+                    Clock clock, CustomerChannels channels, CaseManagement cases) {
+        this.channels = channels;
+        this.cases = cases;
         this.templates = templates;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -65,7 +76,7 @@ public class CustomerNotices {
     /** Queues the notices in the outbox (joining the caller's transaction); returns their Message-IDs, in order. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<String> queue(Purpose purpose, @Nullable String language, List<Notice> notices, String createdBy) {
-        MessageTemplate template = template(purpose, language);
+        Map<String, MessageTemplate> byChannel = new java.util.HashMap<>();
         List<String> messageIds = new ArrayList<>(notices.size());
         Timestamp now = Timestamp.from(clock.instant());
         for (int from = 0; from < notices.size(); from += ROWS_PER_STATEMENT) {
@@ -76,12 +87,15 @@ public class CustomerNotices {
             List<Object> params = new ArrayList<>(chunk.size() * 9);
             for (int i = 0; i < chunk.size(); i++) {
                 Notice notice = chunk.get(i);
+                Destination to = destination(notice);
+                MessageTemplate template = byChannel.computeIfAbsent(to.channel(), channel -> template(purpose, channel, language));
                 String messageId = "<" + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">";
                 messageIds.add(messageId);
-                sql.append(i == 0 ? "" : ", ").append("(?, 'email', ?, ?, ?, ?, 'PENDING', ?, ?, ?)");
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)");
                 params.add(notice.caseId());
-                params.add(notice.recipient());
-                params.add(template.subject() == null ? null : TemplateText.render(template.subject(), notice.values()));
+                params.add(to.route());
+                params.add(to.address());
+                params.add(template.subject() == null || !to.subject() ? null : TemplateText.render(template.subject(), notice.values()));
                 params.add(TemplateText.render(template.body(), notice.values()));
                 params.add(messageId);
                 params.add(Timestamp.from(notice.notBefore()));
@@ -93,10 +107,27 @@ public class CustomerNotices {
         return messageIds;
     }
 
+    private Destination destination(Notice notice) {
+        if (notice.caseId() != null) {
+            CustomerChannels.Reach reach = channels.reaching(cases.view(notice.caseId())).stream().findFirst().orElse(null);
+            if (reach != null) {
+                return new Destination(reach.channel().route(), reach.channel().name(), reach.address(), reach.channel().hasSubject());
+            }
+        }
+        return new Destination(CustomerChannels.EMAIL, CustomerChannels.EMAIL, notice.recipient(), true);
+    }
+
     private MessageTemplate template(Purpose purpose, @Nullable String language) {
+        return template(purpose, CustomerChannels.EMAIL, language);
+    }
+
+    // The channel's own template, else the email one: a chat gets the email's words without its subject.
+    private MessageTemplate template(Purpose purpose, String channel, @Nullable String language) {
         String lang = language == null || language.isBlank() ? "en" : language;
-        return templates.findByPurposeAndChannelAndLanguage(purpose, "email", lang)
-            .or(() -> templates.findByPurposeAndChannelAndLanguage(purpose, "email", "en"))
+        return templates.findByPurposeAndChannelAndLanguage(purpose, channel, lang)
+            .or(() -> templates.findByPurposeAndChannelAndLanguage(purpose, channel, "en"))
+            .or(() -> templates.findByPurposeAndChannelAndLanguage(purpose, CustomerChannels.EMAIL, lang))
+            .or(() -> templates.findByPurposeAndChannelAndLanguage(purpose, CustomerChannels.EMAIL, "en"))
             .orElseThrow(() -> new NotFound("There is no " + purpose + " email template; an admin can add one under Templates."));
     }
 }

@@ -76,6 +76,31 @@ class ChatChannelTests extends ApplicationTest {
     }
 
     @Test
+    void theRecoverySurveyOfAChatCaseIsAskedInTheChat() {
+        long survey = admin().post("/api/v1/surveys", Map.of("name", "Recovery " + unique(), "kind", "CSAT",
+            "purpose", "RECOVERY", "question", "How well did we put it right?")).json().get("id").asLong();
+        try {
+            String token = Http.anonymous(port).post("/widget/conversations", Map.of("name", "Sara Survey",
+                "email", "survey-" + unique() + "@example.com", "text", "The lid was cracked.")).json().get("token").asString();
+            String c = "/api/v1/cases/" + widget(token).get("/widget/conversation").json().get("caseNumber").asString();
+            admin().post(c + "/acknowledge", Map.of());
+            admin().post(c + "/listen", Map.of("account", "Cracked lid"));
+            admin().post(c + "/resolve", Map.of("resolution", "A new lid", "promisedBy", today().plusDays(2).toString()));
+            admin().post(c + "/fulfil", Map.of());
+
+            assertThat(admin().post(c + "/recovery-survey", Map.of()).status()).isEqualTo(202);
+
+            JsonNode invitation = admin().get(c + "/outbox").json().get(admin().get(c + "/outbox").json().size() - 1);
+            assertThat(invitation.get("channel").asString()).isEqualTo("chat");
+            assertThat(invitation.get("subject").isNull()).isTrue();
+            assertThat(widget(token).get("/widget/conversation").json().get("messages").findValuesAsString("text"))
+                .last().asString().contains("/s/");
+        } finally {
+            jdbc.sql("update surveys set active = false where id = ?").param(survey).update();
+        }
+    }
+
+    @Test
     void anAgentMayStillEmailAChatCustomerButNotPostToANetworkTheyNeverUsed() {
         String token = Http.anonymous(port).post("/widget/conversations", Map.of("name", "Elsa Either",
             "email", "either-" + unique() + "@example.com", "text", "Wrong colour.")).json().get("token").asString();
