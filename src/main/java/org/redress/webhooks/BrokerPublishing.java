@@ -9,10 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,13 +20,16 @@ import org.springframework.modulith.events.support.EventExternalizerModuleListen
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The events outside systems consume ({@link OutboundEvent}), published to a RabbitMQ topic
- * exchange through Spring Modulith's event externalisation, when {@code redress.broker.enabled}.
+ * The events outside systems consume ({@link OutboundEvent}), published to a message broker
+ * through Spring Modulith's event externalisation, when {@code redress.broker.enabled}: to a
+ * RabbitMQ topic exchange ({@link RabbitTransport}, the default) or a Kafka topic
+ * ({@link KafkaTransport}, {@code redress.broker.kind=kafka}).
  * <p>
  * Each event is written to the event publication registry with the change that caused it and,
  * after commit, sent by the node that made the change; its publication completes once the broker
- * has confirmed the message. A publication that failed (broker down) is sent again by
- * {@link BrokerResubmission}. The routing key is the event's type ({@code case.opened}); the body
+ * has confirmed the message (a RabbitMQ publisher confirm, a Kafka acknowledgement). A publication that failed (broker down) is sent again by
+ * {@link BrokerResubmission}. The target is the exchange (RabbitMQ) or topic (Kafka) named
+ * {@code redress.broker.exchange}; the routing key is the event's type ({@code case.opened}); the body
  * is {@code {"id", "type", "data"}}, with the same data as the webhook of that type. The id is
  * derived from the type and data, so a message sent twice (a node restarted while sending
  * resends what it had not finished) carries the same id, and consumers drop the second.
@@ -39,13 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBooleanProperty("redress.broker.enabled")
 class BrokerPublishing {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final long CONFIRM_MILLIS = 5_000;
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Declared on the broker at the first connection (and again after it restarts). */
-    @Bean
-    TopicExchange redressEventsExchange(Environment environment) {
-        return new TopicExchange(exchange(environment), true, false);
+    /** Hands one message to the broker and returns once the broker has it; throws otherwise. */
+    interface Transport {
+        void send(RoutingTarget target, Map<String, @Nullable Object> body);
     }
 
     @Bean
@@ -59,31 +56,16 @@ class BrokerPublishing {
     }
 
     @Bean
-    EventExternalizerModuleListener brokerExternalizer(EventExternalizationConfiguration outboundEventRouting, RabbitTemplate rabbit) {
+    EventExternalizerModuleListener brokerExternalizer(EventExternalizationConfiguration outboundEventRouting, Transport transport) {
         return new EventExternalizerModuleListener(outboundEventRouting, (payload, target) -> {
             try {
-                send(rabbit, target, payload);
+                @SuppressWarnings("unchecked")
+                Map<String, @Nullable Object> body = (Map<String, @Nullable Object>) payload;
+                transport.send(target, body);
                 return CompletableFuture.completedFuture(null);
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
-        });
-    }
-
-    // Waits for the broker's confirm, so a publication completes only once the message is the broker's.
-    private static void send(RabbitTemplate rabbit, RoutingTarget target, Object payload) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = (Map<String, Object>) payload;
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setContentEncoding(StandardCharsets.UTF_8.name());
-        properties.setMessageId((String) body.get("id"));
-        properties.setType((String) body.get("type"));
-        Message message = new Message(JSON.writeValueAsBytes(body), properties);
-        rabbit.invoke(operations -> {
-            operations.send(target.getTarget(), target.getKey(), message);
-            operations.waitForConfirmsOrDie(CONFIRM_MILLIS);
-            return null;
         });
     }
 
@@ -105,7 +87,7 @@ class BrokerPublishing {
         }
     }
 
-    private static String exchange(Environment environment) {
+    static String exchange(Environment environment) {
         return environment.getProperty("redress.broker.exchange", "redress.events");
     }
 }

@@ -143,12 +143,12 @@ class BrokerPublishingTests {
         return messages;
     }
 
-    private static JsonNode withoutId(JsonNode message) {
+    static JsonNode withoutId(JsonNode message) {
         return JSON.createObjectNode().put("type", message.get("type").asString()).set("data", message.get("data"));
     }
 
     // What the webhooks were given: one message per event, written with the change that caused it.
-    private static List<JsonNode> committedEvents(String url) throws SQLException {
+    static List<JsonNode> committedEvents(String url) throws SQLException {
         List<JsonNode> events = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url, PostgresDatabase.user(), PostgresDatabase.password());
              Statement statement = connection.createStatement();
@@ -161,7 +161,7 @@ class BrokerPublishingTests {
         return events;
     }
 
-    private static long unfinishedPublications(String url) {
+    static long unfinishedPublications(String url) {
         try (Connection connection = DriverManager.getConnection(url, PostgresDatabase.user(), PostgresDatabase.password());
              Statement statement = connection.createStatement();
              ResultSet count = statement.executeQuery("select count(*) from event_publication where completion_date is null")) {
@@ -172,14 +172,14 @@ class BrokerPublishingTests {
         }
     }
 
-    private static String open(Http admin, String ref) {
+    static String open(Http admin, String ref) {
         Http.Response opened = admin.post("/api/v1/complaints", Map.of("customer", Map.of("externalRef", ref + "-" + UUID.randomUUID(),
             "name", "Ada"), "channel", "email", "category", "delivery", "severity", 2, "subject", "Late", "message", "Two weeks late."));
         assertThat(opened.status()).isEqualTo(201);
         return opened.json().get("number").asString();
     }
 
-    private static int port(ConfigurableApplicationContext node) {
+    static int port(ConfigurableApplicationContext node) {
         return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
     }
 }
