@@ -2,10 +2,8 @@ package org.redress.links;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.redress.shared.AttemptWindow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class BadLinkThrottle {
 
-    private static final int MAX_TRACKED = 100_000;
-
-    private record Strikes(Instant since, int count) {}
-
-    private final Map<String, Strikes> strikes = new ConcurrentHashMap<>();
-    private final int limit;
-    private final Duration window;
-    private final Clock clock;
+    private final AttemptWindow strikes;
 
     @Autowired
     BadLinkThrottle(LinkSettings settings, Clock clock) {
@@ -35,28 +26,16 @@ class BadLinkThrottle {
     }
 
     BadLinkThrottle(int limit, Duration window, Clock clock) {
-        this.limit = limit;
-        this.window = window;
-        this.clock = clock;
+        this.strikes = new AttemptWindow(limit, window, clock);
     }
 
     /** How long the address must still wait before presenting a link; zero when it may. */
     Duration waitFor(String address) {
-        Strikes current = strikes.get(address);
-        if (current == null || current.count() < limit) {
-            return Duration.ZERO;
-        }
-        Duration left = Duration.between(clock.instant(), current.since().plus(window));
-        return left.isNegative() ? Duration.ZERO : left;
+        return strikes.waitFor(address);
     }
 
     /** The address presented a bad link. */
     void strike(String address) {
-        Instant now = clock.instant();
-        if (strikes.size() > MAX_TRACKED) {
-            strikes.values().removeIf(s -> !s.since().plus(window).isAfter(now));
-        }
-        strikes.merge(address, new Strikes(now, 1), (old, fresh) ->
-            old.since().plus(window).isAfter(now) ? new Strikes(old.since(), old.count() + 1) : fresh);
+        strikes.count(address);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.redress.ApplicationTest;
+import org.redress.ClientAt;
 import org.redress.Http;
 
 import tools.jackson.databind.JsonNode;
@@ -144,6 +145,31 @@ class ChatChannelTests extends ApplicationTest {
         assertThat(none.status()).isEqualTo(404);
         assertThat(count("recovery_cases")).isEqualTo(cases);
         assertThat(count("channel_conversations")).isEqualTo(conversations);
+    }
+
+    @Test
+    void oneConnectionMayStartOnlySoManyChatsAnHourWhileAnotherStillCan() {
+        ClientAt flood = new ClientAt("127.0.0.6", port);
+        ClientAt customer = new ClientAt("127.0.0.7", port);
+        String chat = "{\"name\": \"Fay Flood\", \"email\": \"flood@example.com\", \"text\": \"Hello\"}";
+        // A refused form does not count.
+        assertThat(flood.post("/widget/conversations", "{\"name\": \"\", \"email\": \"x\", \"text\": \"\"}").status())
+            .isEqualTo(400);
+        for (int i = 0; i < 10; i++) {
+            assertThat(flood.post("/widget/conversations", chat).status()).isEqualTo(201);
+        }
+        long cases = count("recovery_cases");
+
+        ClientAt.Response refused = flood.post("/widget/conversations", chat);
+        ClientAt.Response other = customer.post("/widget/conversations",
+            "{\"name\": \"Olga Other\", \"email\": \"other-" + unique() + "@example.com\", \"text\": \"Hi\"}");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("https://redress.dev/problems/too-many-requests");
+        assertThat(other.status()).isEqualTo(201);
+        assertThat(count("recovery_cases")).isEqualTo(cases + 1);
     }
 
     @Test

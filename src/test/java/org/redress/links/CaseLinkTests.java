@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.redress.ApplicationTest;
+import org.redress.ClientAt;
 import org.redress.MovableClock;
 import org.redress.platform.PublicAddress;
 import org.redress.shared.ProblemType;

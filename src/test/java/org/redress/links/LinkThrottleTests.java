@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.redress.ApplicationTest;
+import org.redress.ClientAt;
 import org.redress.shared.ProblemType;
 import org.springframework.beans.factory.annotation.Autowired;
 

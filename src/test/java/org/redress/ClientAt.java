@@ -1,4 +1,4 @@
-package org.redress.links;
+package org.redress;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,27 +16,37 @@ import java.util.Map;
  * test can be several clients at once without trusting forwarded headers. HTTP/1.0: one
  * request per connection, the body as it is.
  */
-record ClientAt(String address, int port) {
+public record ClientAt(String address, int port) {
 
-    record Response(int status, Map<String, String> headers, String body) {
+    public record Response(int status, Map<String, String> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
         }
     }
 
-    Response page(String path) {
+    public Response page(String path) {
         return get(path, "text/html");
     }
 
-    Response get(String path, String accept) {
+    public Response get(String path, String accept) {
+        return send("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: " + accept + "\r\n\r\n");
+    }
+
+    /** Posts a JSON body, asking for JSON. */
+    public Response post(String path, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return send("POST " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+            + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n" + json);
+    }
+
+    private Response send(String request) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: " + accept + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             socket.getInputStream().transferTo(all);
