@@ -45,6 +45,20 @@ class AccessibilityBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theChatWidgetIsAccessibleBeforeAndDuringAChat() {
+        page.context().clearCookies();
+        page.navigate(url("/widget"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Chat with us"))).isVisible();
+        atBothWidths();
+        page.getByLabel("Your name").fill("Ana Access");
+        page.getByLabel("Your email").fill("access-" + unique() + "@example.com");
+        page.getByLabel("Your message").fill("The parcel was left in the rain.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the chat")).click();
+        assertThat(page.locator("li[data-from='customer']")).containsText("The parcel was left in the rain.");
+        atBothWidths();
+    }
+
+    @Test
     void listsAndAdminPagesAreAccessible() {
         caseWithHistory();
         StringBuilder problems = new StringBuilder();
