@@ -77,6 +77,7 @@ class ChatWidgetBrowserTests extends BrowserTest {
             composer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send").setExact(true)).click();
             assertThat(page.getByTestId("composer").getByRole(AriaRole.STATUS)).containsText("Queued for sending");
 
+            assertThat(page.getByTestId("composer").locator(".sent-message").last()).containsText("Chat message");
             Locator ours = chat.locator("li[data-from='us']");
             assertThat(ours).containsText("I am sorry, Tomas. The right tea leaves today, and keep the Assam.");
 
