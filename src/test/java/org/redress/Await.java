@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** Waits for what a node does on its own (a scheduled refresh, a listener after commit), at most 30 s. */
+/** Waits for what a node does on its own (a scheduled refresh, a listener after commit), at most 30 s unless told. */
 public final class Await {
 
     private static final Duration LONGEST = Duration.ofSeconds(30);
@@ -13,10 +13,14 @@ public final class Await {
     }
 
     public static void until(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(LONGEST);
+        until(condition, what, LONGEST);
+    }
+
+    public static void until(BooleanSupplier condition, String what, Duration longest) {
+        Instant deadline = Instant.now().plus(longest);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited " + LONGEST.toSeconds() + " s for " + what);
+                throw new AssertionError("Waited " + longest.toSeconds() + " s for " + what);
             }
             try {
                 Thread.sleep(200);

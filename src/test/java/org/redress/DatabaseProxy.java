@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay between an application node and PostgreSQL that a test can break on
- * purpose, as networks and databases break in production:
+ * A TCP relay between an application node and PostgreSQL (or RabbitMQ) that a test can break
+ * on purpose, as networks, databases and brokers break in production:
  * <ul>
  * <li>{@link #forward()}: bytes pass both ways (again);</li>
  * <li>{@link #refuse()}: every open connection is closed and nothing listens, so new
@@ -56,6 +56,20 @@ public final class DatabaseProxy implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A relay on a free local port to the RabbitMQ of the tests (127.0.0.1:5672), to take the broker away. */
+    public static DatabaseProxy toRabbitMq() {
+        try {
+            return new DatabaseProxy("127.0.0.1", 5672);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The local port the relay listens on. */
+    public int port() {
+        return port;
     }
 
     /** The JDBC URL of a database reached through this relay; {@code url} is its direct URL. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redress.Await;
+import org.redress.DatabaseProxy;
 import org.redress.Http;
 import org.redress.Nodes;
 import org.redress.PostgresDatabase;
@@ -108,6 +109,42 @@ class BrokerPublishingTests {
                 .containsAll(numbers);
             // With the broker on, its health is part of the node's, and up.
             assertThat(Http.anonymous(port(one)).get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void eventsMadeWhileTheBrokerIsAwayArriveOnceWhenItIsBack() throws SQLException {
+        String url = PostgresDatabase.fresh();
+        try (DatabaseProxy rabbit = DatabaseProxy.toRabbitMq();
+             ConfigurableApplicationContext node = Nodes.start(url, false, "--redress.broker.enabled=true",
+                 "--redress.broker.exchange=" + exchange, "--spring.rabbitmq.host=127.0.0.1",
+                 "--spring.rabbitmq.port=" + rabbit.port())) {
+            Http admin = Nodes.admin(node);
+            admin.post("/api/v1/webhooks/endpoints", Map.of("url", HOOKS_NOWHERE, "eventTypes", List.of("*")));
+            open(admin, "UP");
+            Await.until(() -> unfinishedPublications(url) == 0, "the first event to be published");
+
+            rabbit.refuse();
+            List<String> whileAway = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String number = open(admin, "AWAY-" + i);
+                whileAway.add(number);
+                assertThat(admin.post("/api/v1/cases/" + number + "/acknowledge", Map.of("message", "On it.")).status())
+                    .isEqualTo(200);
+            }
+            // The changes are made and kept; their messages wait in the publication registry.
+            Await.until(() -> unfinishedPublications(url) >= 6, "the publications to wait for the broker");
+            assertThat(Http.anonymous(port(node)).get("/actuator/health").json().get("status").asString()).isEqualTo("DOWN");
+            assertThat(Http.anonymous(port(node)).get("/actuator/health/readiness").status()).isEqualTo(200);
+
+            rabbit.forward();
+            // Sent again by the resubmission sweep (every 30 s).
+            Await.until(() -> unfinishedPublications(url) == 0, "every publication to complete", java.time.Duration.ofSeconds(90));
+            List<JsonNode> received = drain();
+            assertThat(received).extracting(message -> message.get("id").asString()).doesNotHaveDuplicates();
+            assertThat(received.stream().map(BrokerPublishingTests::withoutId).toList())
+                .containsExactlyInAnyOrderElementsOf(committedEvents(url));
+            assertThat(received).extracting(message -> message.get("data").get("caseNumber").asString()).containsAll(whileAway);
         }
     }
 
