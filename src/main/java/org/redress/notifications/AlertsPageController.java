@@ -1,16 +1,25 @@
 package org.redress.notifications;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.identity.ConsoleModel;
 import org.redress.identity.RedressUser;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The signed-in user's alerts; opening one marks it read and goes to its case. */
 @Controller
@@ -43,9 +52,12 @@ class AlertsPageController {
         return "redirect:/alerts";
     }
 
-    /** Every console page shows how many alerts wait, next to the user's name. */
-    @ControllerAdvice(annotations = Controller.class)
-    static class UnreadCount {
+    /**
+     * Every console page shows how many alerts wait, next to the user's name: added once a
+     * handler has chosen a full page to render (htmx fragments, data and redirects skip the query).
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class UnreadCount implements WebMvcConfigurer, HandlerInterceptor {
 
         private final AlertInbox inbox;
 
@@ -53,12 +65,21 @@ class AlertsPageController {
             this.inbox = inbox;
         }
 
-        // Only full pages show it: API calls and htmx fragments skip the query.
-        @ModelAttribute("unreadAlerts")
-        long unread(@AuthenticationPrincipal @Nullable RedressUser user, jakarta.servlet.http.HttpServletRequest request) {
-            boolean page = !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                && request.getHeader("HX-Request") == null;
-            return user == null || !page ? 0 : inbox.unread(user.id());
+        @Override
+        public void addInterceptors(InterceptorRegistry registry) {
+            registry.addInterceptor(this);
+        }
+
+        @Override
+        public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                               @Nullable ModelAndView page) {
+            if (!ConsoleModel.rendersPage(page)) {
+                return;
+            }
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            boolean fullPage = request.getHeader("HX-Request") == null;
+            page.getModelMap().putIfAbsent("unreadAlerts", fullPage && authentication != null
+                && authentication.getPrincipal() instanceof RedressUser user ? inbox.unread(user.id()) : 0L);
         }
     }
 }
