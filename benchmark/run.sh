@@ -3,7 +3,8 @@
 # 1, 4 and 16 clients, then PostgreSQL's own ceiling for an equivalent transaction with
 # pgbench, on the same machine. Usage: benchmark/run.sh [seconds-per-level=20]
 # JAVA=/path/to/java picks the runtime; BENCH_JAVA_OPTS adds JVM options; BENCH_CLIENTS=1,4,16
-# sets the client levels (the first ones also warm the JIT up).
+# sets the client levels (the first ones also warm the JIT up); JAR=path runs another build (e.g. an
+# older commit's, for a before/after); SKIP_PGBENCH=1 leaves the ceiling out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_LEVEL=${1:-20}
@@ -11,13 +12,14 @@ DB=redress_bench
 PORT=18080
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 
-[ -f target/redress-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B package -DskipTests
+JAR=${JAR:-target/redress-0.1.0-SNAPSHOT.jar}
+[ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
 $PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 
 echo "Starting Redress on PostgreSQL ($DB), port $PORT"
 REDRESS_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" REDRESS_DATABASE_USER=postgres \
 REDRESS_ADMIN_EMAIL=bench@example.com REDRESS_ADMIN_PASSWORD=bench-password-1 PORT=$PORT \
-  "${JAVA:-java}" ${BENCH_JAVA_OPTS:-} -jar target/redress-0.1.0-SNAPSHOT.jar > target/benchmark-app.log 2>&1 &
+  "${JAVA:-java}" ${BENCH_JAVA_OPTS:-} -jar "$JAR" > target/benchmark-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
@@ -29,6 +31,7 @@ echo; echo "== Redress: POST /api/v1/complaints (new customer + new case each), 
 echo "Resident memory of the application: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
 kill $APP; wait $APP 2>/dev/null || true
 
+if [ -n "${SKIP_PGBENCH:-}" ]; then $PSQL -d postgres -c "drop database if exists $DB with (force)"; exit 0; fi
 echo; echo "== PostgreSQL ceiling: pgbench, benchmark/intake.pgbench.sql, ${SECONDS_PER_LEVEL}s per level"
 printf "%-8s %10s %10s\n" clients tps "latency ms"
 for clients in 1 4 16; do
