@@ -24,9 +24,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Kafka, with {@code redress.broker.kind=kafka} ({@code spring.kafka.bootstrap-servers}): one
- * topic (created by Redress when missing), keyed by the case number, so a consumer reads each
- * case's events in order (events without a case are keyed by their type); the event type and
- * id also travel as headers. The producer is idempotent and waits for every in-sync replica,
+ * topic (created by Redress when missing), keyed by the case number, so a case's events share
+ * one partition and one consumer (events without a case are keyed by their type); the event
+ * type and id also travel as headers. Their order in the partition is the order they reached
+ * Kafka: each node publishes after its own commit, and a failed publication is sent again
+ * later, so it is not guaranteed to be the order they happened (the webhooks keep that). The producer is idempotent and waits for every in-sync replica,
  * and a publication completes only once Kafka has acknowledged its record.
  */
 @Configuration(proxyBeanMethods = false)
