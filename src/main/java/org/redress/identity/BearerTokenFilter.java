@@ -18,10 +18,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final TokenService tokens;
+    private final TokenSignIn tokens;
     private final AuthenticationEntryPoint unauthenticated;
 
-    BearerTokenFilter(TokenService tokens, AuthenticationEntryPoint unauthenticated) {
+    BearerTokenFilter(TokenSignIn tokens, AuthenticationEntryPoint unauthenticated) {
         this.tokens = tokens;
         this.unauthenticated = unauthenticated;
     }

@@ -16,15 +16,18 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * A console session holds the user as they were at sign-in (with a password, or through the
- * identity provider). This reloads them on every request, so a deactivation or a role change
- * takes effect at once, not at the next login; the request then works with the Redress account.
+ * identity provider). This takes them as they are now on every request (from {@link SignedInCache},
+ * which forgets them at any change), so a deactivation or a role change takes effect at once, not
+ * at the next login; the request then works with the Redress account.
  */
 class FreshPrincipalFilter extends OncePerRequestFilter {
 
     private final Directory directory;
+    private final SignedInCache signedIn;
 
-    FreshPrincipalFilter(Directory directory) {
+    FreshPrincipalFilter(Directory directory, SignedInCache signedIn) {
         this.directory = directory;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -42,7 +45,7 @@ class FreshPrincipalFilter extends OncePerRequestFilter {
             : authentication.getPrincipal() instanceof SsoPrincipal throughProvider ? Long.valueOf(throughProvider.userId())
             : null;
         if (signedInId != null) {
-            Optional<RedressUser> current = directory.activePerson(signedInId);
+            Optional<RedressUser> current = signedIn.person(signedInId, () -> directory.activePerson(signedInId));
             if (current.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);

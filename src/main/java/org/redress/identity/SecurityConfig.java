@@ -71,7 +71,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, AuditTrail audit, SsoSettings sso) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TokenSignIn tokens, AuditTrail audit, SsoSettings sso) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             systemFailure(e);
             if (e instanceof ThrottledPasswordAuthentication.TooManyAttempts tooMany) {
@@ -114,8 +114,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, Directory directory, SsoSettings sso, SsoAccounts accounts) throws Exception {
-        http.addFilterBefore(new FreshPrincipalFilter(directory), AuthorizationFilter.class)
+    SecurityFilterChain console(HttpSecurity http, Directory directory, SignedInCache signedIn, SsoSettings sso, SsoAccounts accounts) throws Exception {
+        http.addFilterBefore(new FreshPrincipalFilter(directory, signedIn), AuthorizationFilter.class)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                     "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()

@@ -1,11 +1,7 @@
 package org.redress.identity;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.audit.AuditTrail;
@@ -15,32 +11,28 @@ import org.redress.shared.Forbidden;
 import org.redress.shared.Secrets;
 import org.redress.shared.NotFound;
 import org.redress.shared.Text;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues, lists, revokes and checks API tokens. A token is 32 random bytes, so a plain
- * SHA-256 of it is safe to store and fast to check on every request (a slow password
- * hash is only needed for secrets a person chose).
+ * Issues, lists and revokes API tokens ({@link TokenSignIn} checks them). A token is 32
+ * random bytes, so a plain SHA-256 of it is safe to store and fast to check on every
+ * request (a slow password hash is only needed for secrets a person chose).
  */
 @Service
 @Transactional
 class TokenService {
 
     static final String PREFIX = "rdt_";
-    private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
     private final ApiTokens tokens;
     private final Users users;
-    private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TokenService(ApiTokens tokens, Users users, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    TokenService(ApiTokens tokens, Users users, AuditTrail audit, Clock clock) {
         this.tokens = tokens;
         this.users = users;
-        this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
     }
@@ -100,6 +92,7 @@ class TokenService {
         if (token.revoked()) {
             throw new Conflict("This token was already revoked.");
         }
+        // Saved through the repository, so every node forgets the token as this commits (IdentityChanges).
         ApiToken revoked = tokens.save(token.revoke(clock.instant()));
         audit.record(owner.actor(), "token.revoked", "token:" + tokenId, token.name());
         return revoked.view();
@@ -108,39 +101,6 @@ class TokenService {
     @Transactional(readOnly = true)
     List<TokenView> tokensOf(RedressUser owner) {
         return tokens.findByUserIdOrderByIdDesc(owner.id()).stream().map(ApiToken::view).toList();
-    }
-
-    private record Match(long tokenId, Instant lastUsedAt, RedressUser user) {}
-
-    /** The active user behind a secret, if the token exists, is not revoked and its user is active. */
-    Optional<RedressUser> authenticate(String secret) {
-        if (!secret.startsWith(PREFIX)) {
-            return Optional.empty();
-        }
-        Optional<Match> match = jdbc.sql("""
-                select t.id as token_id, t.last_used_at, u.id, u.email, u.name, u.role, u.team_id
-                from api_tokens t join users u on u.id = t.user_id
-                where t.token_hash = ? and t.revoked_at is null and u.active""")
-            .param(sha256(secret))
-            .query((rs, n) -> {
-                Timestamp lastUsed = rs.getTimestamp("last_used_at");
-                return new Match(rs.getLong("token_id"), lastUsed == null ? Instant.EPOCH : lastUsed.toInstant(),
-                    new RedressUser(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
-                        Role.valueOf(rs.getString("role")), rs.getObject("team_id", Long.class), true, null));
-            })
-            .optional();
-        match.ifPresent(this::touch);
-        return match.map(Match::user);
-    }
-
-    // Recording every use would turn each API read into a write; once a minute is enough
-    // for "last used" to tell an admin whether a token is still in use.
-    private void touch(Match match) {
-        Instant now = clock.instant();
-        if (Duration.between(match.lastUsedAt(), now).compareTo(LAST_USED_GRANULARITY) > 0) {
-            jdbc.sql("update api_tokens set last_used_at = ? where id = ?")
-                .params(Timestamp.from(now), match.tokenId()).update();
-        }
     }
 
     static String sha256(String value) {

@@ -36,9 +36,10 @@ public class UserManagement {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final IdentityChanges identityChanges;
 
     UserManagement(Users users, Teams teams, Directory directory, PasswordEncoder passwords, AuditTrail audit, JdbcClient jdbc,
-                   Clock clock) {
+                   Clock clock, IdentityChanges identityChanges) {
         this.users = users;
         this.directory = directory;
         this.jdbc = jdbc;
@@ -46,6 +47,7 @@ public class UserManagement {
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
+        this.identityChanges = identityChanges;
     }
 
     public record NewUser(String email, String name, @Nullable String password, String role, @Nullable Long teamId) {}
@@ -153,6 +155,7 @@ public class UserManagement {
     private void revokeTokens(long userId) {
         jdbc.sql("update api_tokens set revoked_at = ? where user_id = ? and revoked_at is null")
             .params(java.sql.Timestamp.from(clock.instant()), userId).update();
+        identityChanges.announce();
     }
 
     // Serialises concurrent demotions: two admins demoting each other at once must not leave none.
