@@ -2,6 +2,7 @@
 # Business event ingestion: 4 clients posting batches of 500 new events to the packaged
 # application on PostgreSQL; then processing (surveys, risk): events processed per second
 # by the signals sweep over 30 s once the load has stopped. Usage: benchmark/events.sh [seconds=20]
+# JAR=path runs another build (e.g. an older commit's, for a before/after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN=${1:-20}
@@ -9,11 +10,12 @@ DB=redress_events_bench
 PORT=18083
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 
-[ -f target/redress-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B package -DskipTests
+JAR=${JAR:-target/redress-0.1.0-SNAPSHOT.jar}
+[ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
 $PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 REDRESS_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" REDRESS_DATABASE_USER=postgres \
 REDRESS_ADMIN_EMAIL=bench@example.com REDRESS_ADMIN_PASSWORD=bench-password-1 PORT=$PORT \
-  "${JAVA:-java}" -jar target/redress-0.1.0-SNAPSHOT.jar > target/benchmark-events-app.log 2>&1 &
+  "${JAVA:-java}" -jar "$JAR" > target/benchmark-events-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done

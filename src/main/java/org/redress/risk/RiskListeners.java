@@ -1,16 +1,24 @@
 package org.redress.risk;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.redress.cases.CaseOpened;
 import org.redress.cases.Channel;
+import org.redress.signals.EventType;
 import org.redress.signals.SignalReceived;
+import org.redress.signals.SignalsReceived;
 import org.redress.surveys.SurveyAnswered;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,18 +35,47 @@ class RiskListeners {
 
     private final RiskLedger ledger;
     private final JdbcClient jdbc;
+    private static final Set<EventType> ACTIVITY = EnumSet.of(EventType.ORDER_PLACED, EventType.DELIVERED, EventType.SERVICE_VISIT);
+    private static final String RECORD_ACTIVITY = """
+            update customer_risk
+               set activity_count = activity_count + case when last_activity_at is null or last_activity_at < ? then 1 else 0 end,
+                   first_activity_at = case when first_activity_at is null or first_activity_at > ? then ? else first_activity_at end,
+                   last_activity_at = case when last_activity_at is null or last_activity_at < ? then ? else last_activity_at end
+            where customer_id = ?""";
+
     private final RiskSettings settings;
     private final Clock clock;
+    private final JdbcTemplate batch;
 
-    RiskListeners(RiskLedger ledger, JdbcClient jdbc, RiskSettings settings, Clock clock) {
+    RiskListeners(RiskLedger ledger, JdbcClient jdbc, JdbcTemplate batch, RiskSettings settings, Clock clock) {
+        this.batch = batch;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
     }
 
+    /*
+     * Activity (orders, deliveries, visits) is most of what arrives: runs of it are written in
+     * one batched statement. Anything else is handled where it stands, after the activity
+     * before it, so each customer's signals are applied in the order they happened.
+     */
     @EventListener
-    void on(SignalReceived event) {
+    void on(SignalsReceived received) {
+        List<SignalReceived> activities = new ArrayList<>();
+        for (SignalReceived event : received.signals()) {
+            if (ACTIVITY.contains(event.type())) {
+                activities.add(event);
+            } else {
+                recordActivities(activities);
+                activities.clear();
+                on(event);
+            }
+        }
+        recordActivities(activities);
+    }
+
+    private void on(SignalReceived event) {
         String source = "event:" + event.eventId();
         String detail = detail(event);
         switch (event.type()) {
@@ -60,7 +97,7 @@ class RiskListeners {
                 "Asked for a refund" + detail);
             case OUTAGE -> ledger.add(event.customerId(), RiskSignal.INCIDENT, event.occurredAt(), source,
                 "Affected by an outage" + detail);
-            case ORDER_PLACED, DELIVERED, SERVICE_VISIT -> activity(event.customerId(), event.occurredAt());
+            case ORDER_PLACED, DELIVERED, SERVICE_VISIT -> recordActivities(List.of(event));
         }
     }
 
@@ -111,22 +148,28 @@ class RiskListeners {
      * has none. Activity within a day of the last (an order and its delivery) counts once,
      * so a customer's usual gap is between visits, not between an order and its parcel.
      */
-    private void activity(long customerId, Instant at) {
-        if (recordActivity(customerId, at) == 0) {
-            ledger.lock(customerId, clock.instant());
-            recordActivity(customerId, at);
+    private void recordActivities(List<SignalReceived> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        int[] updated = batch.batchUpdate(RECORD_ACTIVITY, events, events.size(), RiskListeners::activity)[0];
+        for (int i = 0; i < events.size(); i++) {
+            if (updated[i] == 0) {
+                SignalReceived event = events.get(i);
+                ledger.lock(event.customerId(), clock.instant());
+                batch.update(RECORD_ACTIVITY, statement -> activity(statement, event));
+            }
         }
     }
 
-    private int recordActivity(long customerId, Instant at) {
-        Timestamp when = Timestamp.from(at);
-        return jdbc.sql("""
-                update customer_risk
-                   set activity_count = activity_count + case when last_activity_at is null or last_activity_at < ? then 1 else 0 end,
-                       first_activity_at = case when first_activity_at is null or first_activity_at > ? then ? else first_activity_at end,
-                       last_activity_at = case when last_activity_at is null or last_activity_at < ? then ? else last_activity_at end
-                where customer_id = ?""")
-            .params(Timestamp.from(at.minus(Duration.ofDays(1))), when, when, when, when, customerId).update();
+    private static void activity(PreparedStatement statement, SignalReceived event) throws SQLException {
+        Timestamp when = Timestamp.from(event.occurredAt());
+        statement.setTimestamp(1, Timestamp.from(event.occurredAt().minus(Duration.ofDays(1))));
+        statement.setTimestamp(2, when);
+        statement.setTimestamp(3, when);
+        statement.setTimestamp(4, when);
+        statement.setTimestamp(5, when);
+        statement.setLong(6, event.customerId());
     }
 
     /** 95 min, 5 h, 2 days: how a person says how late something was. */

@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Processes stored business events once: a batch is claimed with {@code skip locked}, each
  * event's customer is found (or created from the event's {@code email} and {@code name}
- * attributes), {@link SignalReceived} is published to the listeners in the same
- * transaction, and the events are marked processed. Taking events stays fast; the work they
+ * attributes), the batch is published to the listeners as {@link SignalsReceived} in the
+ * same transaction, and the events are marked processed. Taking events stays fast; the work they
  * cause happens here, on whichever node runs the sweep.
  */
 @Component
@@ -46,7 +46,7 @@ class SignalProcessing {
     private final CustomerManagement customers;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate perEvent;
+    private final TransactionTemplate inSavepoint;
     private final Clock clock;
 
     SignalProcessing(JdbcClient jdbc, CustomerManagement customers, ApplicationEventPublisher publisher,
@@ -55,8 +55,8 @@ class SignalProcessing {
         this.customers = customers;
         this.publisher = publisher;
         this.transaction = new TransactionTemplate(transactions);
-        this.perEvent = new TransactionTemplate(transactions);
-        this.perEvent.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.inSavepoint = new TransactionTemplate(transactions);
+        this.inSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -81,10 +81,12 @@ class SignalProcessing {
                 rs.getString("customer_ref"), rs.getTimestamp("occurred_at").toInstant(), attributes(rs.getString("attributes"))))
             .list();
         Map<String, Long> known = knownCustomers(batch);
-        for (Pending event : batch) {
-            process(event, known);
-        }
         if (!batch.isEmpty()) {
+            if (!processTogether(batch, known)) {
+                for (Pending event : batch) {
+                    processAlone(event, known);
+                }
+            }
             jdbc.sql("update business_events set processed_at = :at where id in (:ids)")
                 .param("at", Timestamp.from(clock.instant())).param("ids", batch.stream().map(Pending::id).toList())
                 .update();
@@ -93,17 +95,45 @@ class SignalProcessing {
     }
 
     /*
-     * Each event in a savepoint of its own: an event that cannot be processed (a listener
-     * fails on its data) is rolled back alone, marked with the reason, and never blocks
-     * the events after it. A passing failure (a deadlock, a lock timeout) is not the
-     * event's fault: the whole batch is rolled back and taken again at the next sweep.
+     * The whole batch in one savepoint and one publication, so that listeners can act on
+     * many events in one statement. Almost every batch goes through; one whose processing
+     * fails (a listener fails on an event's data) is rolled back to the savepoint and taken
+     * apart. A passing failure (a deadlock, a lock timeout) is not the events' fault: the
+     * whole transaction is rolled back and the batch taken again at the next sweep.
      */
-    private void process(Pending event, Map<String, Long> known) {
+    private boolean processTogether(List<Pending> batch, Map<String, Long> known) {
+        Map<String, Long> knownBefore = new java.util.HashMap<>(known);
         try {
-            long customerId = perEvent.execute(status -> {
+            inSavepoint.executeWithoutResult(status -> {
+                List<SignalReceived> signals = new java.util.ArrayList<>(batch.size());
+                for (Pending event : batch) {
+                    long customerId = customerOf(event, known);
+                    known.put(event.customerRef(), customerId);
+                    signals.add(signal(event, customerId));
+                }
+                publisher.publishEvent(new SignalsReceived(signals));
+            });
+            return true;
+        } catch (TransientDataAccessException passing) {
+            throw passing;
+        } catch (RuntimeException e) {
+            // The customers made in the rolled-back savepoint no longer exist.
+            known.clear();
+            known.putAll(knownBefore);
+            log.debug("A batch of business events failed together ({}); processing them one by one", e.toString());
+            return false;
+        }
+    }
+
+    /*
+     * Each event in a savepoint of its own: an event that cannot be processed is rolled back
+     * alone, marked with the reason, and never blocks the events after it.
+     */
+    private void processAlone(Pending event, Map<String, Long> known) {
+        try {
+            long customerId = inSavepoint.execute(status -> {
                 long id = customerOf(event, known);
-                publisher.publishEvent(new SignalReceived(event.id(), event.eventId(), event.type(), id,
-                    event.customerRef(), event.occurredAt(), event.attributes()));
+                publisher.publishEvent(new SignalsReceived(List.of(signal(event, id))));
                 return id;
             });
             // Remembered only once the savepoint holds: a rolled-back event's new customer does not exist.
@@ -115,6 +145,11 @@ class SignalProcessing {
             jdbc.sql("update business_events set process_error = ? where id = ?")
                 .params(clip(String.valueOf(e.getMessage())), event.id()).update();
         }
+    }
+
+    private static SignalReceived signal(Pending event, long customerId) {
+        return new SignalReceived(event.id(), event.eventId(), event.type(), customerId, event.customerRef(),
+            event.occurredAt(), event.attributes());
     }
 
     /*
@@ -147,7 +182,7 @@ class SignalProcessing {
             return customers.identify(details(event), Actor.SYSTEM).customer().id();
         }
         try {
-            return perEvent.execute(status -> customers.identify(details(event), Actor.SYSTEM).customer().id());
+            return inSavepoint.execute(status -> customers.identify(details(event), Actor.SYSTEM).customer().id());
         } catch (Conflict emailOfAnotherCustomer) {
             // The reference decides; the event's email is left out.
             return customers.identify(CustomerDetails.of(event.customerRef(), null, null, null), Actor.SYSTEM).customer().id();

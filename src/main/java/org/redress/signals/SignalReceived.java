@@ -6,8 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A business event, once, after it was stored: published inside the transaction that marks
- * it processed, so listeners (surveys, risk) act on it exactly once or not at all.
+ * A business event, once, after it was stored, with the customer it was found to be about;
+ * listeners receive it in {@link SignalsReceived}.
  *
  * @param customerId the Redress customer the event's reference belongs to (created when new)
  */

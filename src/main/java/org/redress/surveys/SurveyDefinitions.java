@@ -80,12 +80,11 @@ class SurveyDefinitions {
         return jdbc.sql("select " + COLUMNS + " from surveys where id = ?").param(id).query(SurveyDefinitions::map).optional();
     }
 
-    /** The active surveys an event of this type invites to. */
+    /** The active surveys that business events trigger; few exist, so each event's type is matched by the caller. */
     @Transactional(readOnly = true)
-    List<Survey> triggeredBy(EventType type) {
-        // Few surveys exist; the list of trigger types is matched here rather than in SQL.
+    List<Survey> afterEvents() {
         return jdbc.sql("select " + COLUMNS + " from surveys where active and purpose = 'AFTER_EVENTS' order by id")
-            .query(SurveyDefinitions::map).list().stream().filter(s -> s.triggerEvents().contains(type)).toList();
+            .query(SurveyDefinitions::map).list();
     }
 
     /** The active recovery survey (the first made, if several are). */

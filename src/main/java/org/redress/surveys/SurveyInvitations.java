@@ -16,6 +16,7 @@ import org.redress.customers.CustomerManagement;
 import org.redress.customers.CustomerView;
 import org.redress.links.RandomToken;
 import org.redress.signals.SignalReceived;
+import org.redress.signals.SignalsReceived;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,17 +60,21 @@ class SurveyInvitations {
         this.clock = clock;
     }
 
+    // The surveys that events trigger are read once for a whole batch of events.
     @EventListener
-    void on(SignalReceived signal) {
-        List<Survey> triggered = surveys.triggeredBy(signal.type());
-        if (triggered.isEmpty()) {
+    void on(SignalsReceived received) {
+        List<Survey> afterEvents = surveys.afterEvents();
+        if (afterEvents.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        boolean recent = !signal.occurredAt().isBefore(now.minus(settings.maxEventAge()));
-        for (Survey survey : triggered) {
-            if (recent && SurveySample.sampled(signal.eventId(), survey.id(), survey.samplePercent())) {
-                invite(survey, signal.customerId(), null, "event:" + signal.eventId(), true);
+        for (SignalReceived signal : received.signals()) {
+            boolean recent = !signal.occurredAt().isBefore(now.minus(settings.maxEventAge()));
+            for (Survey survey : afterEvents) {
+                if (recent && survey.triggerEvents().contains(signal.type())
+                        && SurveySample.sampled(signal.eventId(), survey.id(), survey.samplePercent())) {
+                    invite(survey, signal.customerId(), null, "event:" + signal.eventId(), true);
+                }
             }
         }
     }
