@@ -34,6 +34,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerManagement {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final String VIEW_COLUMNS = "id, external_ref, email, name, phone, tier, lifetime_value, currency, created_at";
+    // The expressions of the trigram indexes (PostgreSQL), exactly.
+    private static final String MATCHES = """
+            (lower(coalesce(name, '')) like :pattern or coalesce(email, '') like :pattern
+             or lower(coalesce(external_ref, '')) like :pattern)""";
+    // Up to this many matches are sorted in memory; more, and newest-first fills a page quickly.
+    private static final int FEW_MATCHES = 2_000;
 
     private final Customers customers;
     private final JdbcClient jdbc;
@@ -133,14 +140,13 @@ public class CustomerManagement {
     // Plain SQL: read on every case page, where the repository's generic mapping cost more than the query.
     @Transactional(readOnly = true)
     public Optional<CustomerView> find(long id) {
-        return jdbc.sql("""
-                select id, external_ref, email, name, phone, tier, lifetime_value, currency, created_at
-                from customers where id = ?""")
-            .param(id)
-            .query((rs, n) -> new CustomerView(rs.getLong("id"), rs.getString("external_ref"), rs.getString("email"),
-                rs.getString("name"), rs.getString("phone"), rs.getString("tier"), rs.getBigDecimal("lifetime_value"),
-                rs.getString("currency"), rs.getTimestamp("created_at").toInstant()))
-            .optional();
+        return jdbc.sql("select " + VIEW_COLUMNS + " from customers where id = ?").param(id).query((rs, n) -> view(rs)).optional();
+    }
+
+    private static CustomerView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CustomerView(rs.getLong("id"), rs.getString("external_ref"), rs.getString("email"),
+            rs.getString("name"), rs.getString("phone"), rs.getString("tier"), rs.getBigDecimal("lifetime_value"),
+            rs.getString("currency"), rs.getTimestamp("created_at").toInstant());
     }
 
     /** The customer, locked until the caller's transaction ends: nothing else changes them meanwhile. */
@@ -165,16 +171,41 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     public List<CustomerView> search(@Nullable String query, @Nullable Long beforeId, int limit) {
         String pattern = query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase(Locale.ROOT) + "%";
-        List<Long> ids = jdbc.sql("""
-                select id from customers
-                where (cast(:pattern as text) is null or lower(coalesce(name, '')) like :pattern
-                       or coalesce(email, '') like :pattern or lower(coalesce(external_ref, '')) like :pattern)
-                  and (cast(:before as bigint) is null or id < :before)
+        List<Long> ids = pattern == null ? newest(beforeId, limit) : matching(pattern, beforeId, limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + VIEW_COLUMNS + " from customers where id in (:ids) order by id desc")
+            .param("ids", ids).query((rs, n) -> view(rs)).list();
+    }
+
+    private List<Long> newest(@Nullable Long beforeId, int limit) {
+        return jdbc.sql("""
+                select id from customers where (cast(:before as bigint) is null or id < :before)
+                order by id desc limit :limit""")
+            .param("before", beforeId).param("limit", limit).query(Long.class).list();
+    }
+
+    /*
+     * Newest first is what people want, but "newest first, keep those that match" reads the
+     * customers one by one until a page is full: fast when many match, a long walk when the few
+     * that do are far back (a customer number, which grows with the id, is the usual search).
+     * So the matches are first taken from the trigram indexes, in no order, up to a bound: if
+     * there are no more than that, they are sorted here; only a term that many customers
+     * share (which a short walk then fills a page with) goes the newest-first way.
+     */
+    private List<Long> matching(String pattern, @Nullable Long beforeId, int limit) {
+        List<Long> few = jdbc.sql("select id from customers where " + MATCHES + " limit " + (FEW_MATCHES + 1))
+            .param("pattern", pattern).query(Long.class).list();
+        if (few.size() <= FEW_MATCHES) {
+            return few.stream().filter(id -> beforeId == null || id < beforeId).sorted(java.util.Comparator.reverseOrder())
+                .limit(limit).toList();
+        }
+        return jdbc.sql("select id from customers where " + MATCHES + """
+                 and (cast(:before as bigint) is null or id < :before)
                 order by id desc limit :limit""")
             .param("pattern", pattern).param("before", beforeId).param("limit", limit)
             .query(Long.class).list();
-        return customers.findAllById(ids).stream().map(Customer::view)
-            .sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
     }
 
     // One query for both keys: the reference decides when it is known, the email otherwise.

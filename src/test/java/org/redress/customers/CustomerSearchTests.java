@@ -35,6 +35,30 @@ class CustomerSearchTests extends ApplicationTest {
     }
 
     @Test
+    void aTermThousandsShareIsPagedNewestFirstToTheEnd() {
+        String tag = unique();
+        // More customers share the term than the search sorts in memory (2,000): it walks newest first instead.
+        jdbc.sql("""
+                insert into customers (external_ref, tier, created_at, updated_at, version)
+                select 'shared-' || ? || '-' || n, 'standard', current_timestamp, current_timestamp, 1
+                from generate_series(1, 2100) as n""").param(tag).update();
+        List<Long> expected = jdbc.sql("select id from customers where external_ref like ? order by id desc")
+            .param("shared-" + tag + "-%").query(Long.class).list();
+
+        List<Long> found = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = admin().get("/api/v1/customers?q=SHARED-" + tag + "&limit=100"
+                + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.get("items").valueStream().forEach(c -> found.add(c.get("id").asLong()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+
+        assertThat(expected).hasSize(2100);
+        assertThat(found).isEqualTo(expected);
+    }
+
+    @Test
     void aPageSizeOutOfRangeIsAProblemNamingIt() {
         var refused = admin().get("/api/v1/customers?q=a&limit=500");
 
