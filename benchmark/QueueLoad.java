@@ -48,6 +48,10 @@ public class QueueLoad {
         PAGES.put("Customer search", "/customers?q=customer{n}");
         // A small page that reads almost nothing: what the machine and the framework cost by themselves.
         PAGES.put("Control: alerts page", "/alerts");
+        // What htmx loads into a supervisor's queue page (-Dsupervisors=1: the admin's run; agents have none).
+        if (!System.getProperty("supervisors", "").isEmpty()) {
+            PAGES.put("Iceberg (queue page part)", "/risk/iceberg");
+        }
         // -Dpages=REGEX keeps only the pages whose name matches (e.g. to profile one page alone).
         String only = System.getProperty("pages");
         if (only != null) {

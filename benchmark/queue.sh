@@ -147,6 +147,23 @@ if [ -n "$($PSQL -d $DB -c "select to_regclass('insight_case_facts')")" ]; then
     on conflict (case_id) do nothing" \
     -c "update insight_refresh set changed_since = current_timestamp, after_case_id = 0"
 fi
+# Risk rows as business events keep them (every customer active; one in ten with a late
+# delivery in the last 60 days, scored 10 to 29), so the iceberg on a supervisor's queue page
+# counts over 200,000 customers and reads the signals of the silent ones at risk.
+$PSQL -d $DB <<'SQL'
+insert into customer_risk (customer_id, score, scored_at, last_negative_at, complained_at, first_activity_at,
+                           last_activity_at, activity_count)
+select c.id, case when c.id % 10 = 0 then 10 + c.id % 20 else 0 end, current_timestamp - interval '1 day',
+       case when c.id % 10 = 0 then current_timestamp - make_interval(days => (c.id % 60)::int) end,
+       (select max(opened_at) from recovery_cases rc where rc.customer_id = c.id),
+       current_timestamp - interval '400 days', current_timestamp - make_interval(days => (c.id % 90)::int), 5 + c.id % 20
+from customers c
+on conflict (customer_id) do nothing;
+insert into risk_signals (customer_id, kind, amount, as_of, occurrences, last_reason, last_at)
+select customer_id, 'LATE_DELIVERY', score, last_negative_at, 1, 'Delivery late', last_negative_at
+from customer_risk where last_negative_at is not null
+on conflict do nothing;
+SQL
 echo "Seeded in $(( $(date +%s) - start )) s: $($PSQL -d $DB -c "select count(*) || ' cases, ' || count(*) filter (where status <> 'CLOSED') || ' open' from recovery_cases")"
 # Statistics for the planner, and the visibility map for index-only scans: every table, as a
 # running system has them. (Vacuuming only the queue's tables left autovacuum to work through
@@ -175,12 +192,12 @@ run() {
   echo; echo "== $who, ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
   local app0 pg0 requests0 requests1
   app0=$(cpu_ms $APP); pg0=$(pg_cpu_ms); requests0=$(wc -l < "$ACCESS_LOG" 2>/dev/null || echo 0)
-  "${JAVA:-java}" -Daccess.log="$ACCESS_LOG" "${PAGE_ARGS[@]}" benchmark/QueueLoad.java "$BASE" "$SECONDS_MEASURED" "$WARMUP" "$PASSWORD" "$CASES" "$@"
+  "${JAVA:-java}" -Daccess.log="$ACCESS_LOG" -Dsupervisors="${SUPERVISORS:-}" "${PAGE_ARGS[@]}" benchmark/QueueLoad.java "$BASE" "$SECONDS_MEASURED" "$WARMUP" "$PASSWORD" "$CASES" "$@"
   requests1=$(wc -l < "$ACCESS_LOG")
   awk -v app=$(( $(cpu_ms $APP) - app0 )) -v pg=$(( $(pg_cpu_ms) - pg0 )) -v n=$(( requests1 - requests0 )) \
     'BEGIN { printf "CPU per request (warm-up and sign-in included, %d requests): application %.2f ms, PostgreSQL %.2f ms\n", n, app / n, pg / n }'
 }
 run "4 agents of one team" "${AGENTS[@]}"
-run "4 sessions of an admin (every case)" $ADMIN $ADMIN $ADMIN $ADMIN
+SUPERVISORS=1 run "4 sessions of an admin (every case)" $ADMIN $ADMIN $ADMIN $ADMIN
 echo "Resident memory of the application: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
 rm -f "$CASES"

@@ -10,9 +10,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class RiskConsoleController {
 
     private final RiskViews views;
+    private final IcebergGlance glance;
 
-    RiskConsoleController(RiskViews views) {
+    RiskConsoleController(RiskViews views, IcebergGlance glance) {
         this.views = views;
+        this.glance = glance;
     }
 
     @GetMapping("/risk")
@@ -32,10 +34,10 @@ class RiskConsoleController {
         return "risk/customer-card :: card";
     }
 
-    /** The iceberg alone, for the queue page (loaded with htmx; cases does not depend on risk). */
+    /** The iceberg alone, for the queue page (loaded with htmx; cases does not depend on risk), counted every 30 s at most. */
     @GetMapping("/risk/iceberg")
     String iceberg(Model model) {
-        model.addAttribute("iceberg", views.iceberg(views.icebergDays()));
+        model.addAttribute("iceberg", glance.now());
         model.addAttribute("linkToList", true);
         return "risk/iceberg :: iceberg";
     }

@@ -15,6 +15,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.audit.AuditTrail;
+import org.redress.platform.ChangeNotices;
 import org.redress.identity.RedressUser;
 import org.redress.identity.Role;
 import org.redress.shared.Checks;
@@ -53,8 +54,10 @@ class Endpoints {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ChangeNotices notices;
 
-    Endpoints(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    Endpoints(JdbcClient jdbc, AuditTrail audit, Clock clock, ChangeNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -83,6 +86,7 @@ class Endpoints {
         jdbc.sql("insert into webhook_endpoints (url, description, event_types, secret, active, created_at, created_by_name)"
                 + " values (?, ?, ?, ?, true, ?, ?)")
             .params(target, about, types, Signing.newSecret(), Timestamp.from(clock.instant()), admin.name()).update();
+        notices.announce(WebhookQueue.ENDPOINTS_CHANGED);
         long id = jdbc.sql("select max(id) from webhook_endpoints where url = ?").param(target).query(Long.class).single();
         audit.record(admin.actor(), "webhook.endpoint-added", "webhook:" + id, target + " (" + types + ")");
         return one(admin, id);
@@ -92,6 +96,7 @@ class Endpoints {
     Endpoint setActive(RedressUser admin, long id, boolean active) {
         Endpoint endpoint = one(admin, id);
         jdbc.sql("update webhook_endpoints set active = ? where id = ?").params(active, id).update();
+        notices.announce(WebhookQueue.ENDPOINTS_CHANGED);
         audit.record(admin.actor(), active ? "webhook.endpoint-resumed" : "webhook.endpoint-stopped", "webhook:" + id, endpoint.url());
         return one(admin, id);
     }

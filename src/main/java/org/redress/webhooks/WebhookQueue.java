@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.platform.ChangeNotices;
+import org.redress.platform.KeptInMemory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes an event for the endpoints subscribed to it, in the caller's transaction: one message
  * (its id, the JSON body every endpoint receives) and one pending delivery per endpoint. Nothing
- * is written when nobody subscribes. The body is {@code {"type", "timestamp", "data"}}; data
+ * is written when nobody subscribes; who subscribes to what is kept in memory between changes
+ * to the endpoints ({@link ChangeNotices}). The body is {@code {"type", "timestamp", "data"}}; data
  * names what changed (numbers and states, no personal data: a receiver reads the rest through
  * the API).
  */
@@ -26,18 +30,25 @@ class WebhookQueue {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Announced whenever an endpoint is added, stopped or resumed. */
+    static final String ENDPOINTS_CHANGED = "webhook-endpoints";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    // Almost every change in Redress publishes an event; which endpoints listen changes rarely.
+    private final KeptInMemory<EventType, List<Long>> subscribed = new KeptInMemory<>();
 
-    WebhookQueue(JdbcClient jdbc, Clock clock) {
+    WebhookQueue(JdbcClient jdbc, Clock clock, ChangeNotices notices) {
         this.jdbc = jdbc;
         this.clock = clock;
+        notices.register(ENDPOINTS_CHANGED, subscribed);
     }
 
     void enqueue(EventType type, @Nullable Long caseId, Map<String, @Nullable Object> data) {
-        List<Long> endpoints = jdbc.sql("select id from webhook_endpoints where active = true and (event_types = '*'"
+        List<Long> endpoints = subscribed.get(type, () -> Optional.of(jdbc.sql(
+                "select id from webhook_endpoints where active = true and (event_types = '*'"
                 + " or ',' || event_types || ',' like ?) order by id")
-            .param("%," + type.code() + ",%").query(Long.class).list();
+            .param("%," + type.code() + ",%").query(Long.class).list())).orElseThrow();
         if (endpoints.isEmpty()) {
             return;
         }

@@ -1,8 +1,9 @@
-package org.redress.identity;
+package org.redress.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,11 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two nodes on one PostgreSQL, each keeping the tokens it has seen: a change made through
- * one node (revoking a token, deactivating its user, changing their role) holds on the
- * other too, without a restart, even after the other lost its listening connection.
+ * Two nodes on one PostgreSQL, each keeping in memory the tokens it has seen and the webhook
+ * endpoints that listen: a change made through one node (revoking a token, deactivating its
+ * user, changing their role, adding an endpoint) holds on the other too, without a restart,
+ * even after the other lost its listening connection.
  */
-class TokenCacheAcrossNodesTests {
+class KeptInMemoryAcrossNodesTests {
 
     // Long enough for PostgreSQL to deliver a notification on a busy test machine; a node that
     // never heard of the change would keep accepting the token for as long as it runs.
@@ -90,6 +92,32 @@ class TokenCacheAcrossNodesTests {
     }
 
     @Test
+    void anEndpointAddedOnOneNodeReceivesWhatTheOtherNodeDoes() {
+        Http integration = Nodes.integration(second);
+        String subject = "Kept " + UUID.randomUUID();
+        // The second node now knows (and keeps) that no endpoint listens to case.opened.
+        assertThat(open(integration, subject + " before")).isEqualTo(201);
+
+        assertThat(Nodes.admin(first).post("/api/v1/webhooks/endpoints", Map.of("url", "http://127.0.0.1:9/hooks",
+            "eventTypes", List.of("case.opened"))).status()).isEqualTo(201);
+
+        JdbcClient jdbc = first.getBean(JdbcClient.class);
+        Await.until(() -> {
+            String attempt = subject + " " + UUID.randomUUID();
+            open(integration, attempt);
+            return jdbc.sql("""
+                    select count(*) from webhook_messages m join recovery_cases c on c.id = m.case_id
+                    where m.event_type = 'case.opened' and c.subject = ?""").param(attempt).query(Long.class).single() == 1;
+        }, "the other node to send case.opened to the new endpoint", DELIVERY);
+    }
+
+    private static int open(Http integration, String subject) {
+        return integration.post("/api/v1/complaints", Map.of(
+            "customer", Map.of("externalRef", "kept-" + UUID.randomUUID()), "channel", "email", "category", "delivery",
+            "subject", subject, "message", "It came late.")).status();
+    }
+
+    @Test
     void aNodeThatLostItsListeningConnectionStillRefusesARevokedToken() {
         Agent ada = agentWithAToken();
         assertThat(ada.onSecond().get("/api/v1/me").status()).isEqualTo(200);
@@ -98,7 +126,7 @@ class TokenCacheAcrossNodesTests {
         // Cut every node's listening connection; the revocation's notice then reaches no one.
         int cut = jdbc.sql("""
                 select count(pg_terminate_backend(pid)) from pg_stat_activity
-                where application_name = 'redress identity changes' and datname = current_database()""").query(Integer.class).single();
+                where application_name = 'redress change notices' and datname = current_database()""").query(Integer.class).single();
         assertThat(cut).isEqualTo(2);
         assertThat(ada.withPassword().delete("/api/v1/tokens/" + ada.tokenId()).status()).isEqualTo(200);
 
@@ -106,7 +134,7 @@ class TokenCacheAcrossNodesTests {
             DELIVERY);
         Await.until(() -> jdbc.sql("""
                 select count(*) from pg_stat_activity
-                where application_name = 'redress identity changes' and datname = current_database()""")
+                where application_name = 'redress change notices' and datname = current_database()""")
             .query(Integer.class).single() == 2, "both nodes to listen again");
     }
 }
