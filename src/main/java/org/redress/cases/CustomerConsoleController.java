@@ -1,7 +1,10 @@
 package org.redress.cases;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.redress.customers.CustomerManagement;
+import org.redress.customers.CustomerView;
 import org.redress.identity.RedressUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CustomerConsoleController {
 
+    static final int PAGE = 50;
+
     private final CustomerManagement customers;
     private final CaseSearch search;
 
@@ -22,11 +27,16 @@ class CustomerConsoleController {
         this.search = search;
     }
 
+    /** Customers, newest first, fifty a page; older ones follow {@code before} (the last id shown). */
     @GetMapping("/customers")
-    String list(@RequestParam(required = false) @Nullable String q, Model model) {
+    String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long before,
+                Model model) {
+        List<CustomerView> found = customers.search(q, before, PAGE + 1);
         model.addAttribute("section", "customers");
         model.addAttribute("q", q);
-        model.addAttribute("customers", customers.search(q, null, 100));
+        model.addAttribute("customers", found.subList(0, Math.min(PAGE, found.size())));
+        model.addAttribute("older", found.size() > PAGE ? found.get(PAGE - 1).id() : null);
+        model.addAttribute("paged", before != null);
         return "customers/list";
     }
 

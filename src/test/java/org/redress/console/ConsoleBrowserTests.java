@@ -270,4 +270,26 @@ class ConsoleBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("composer").locator(".flash.success")).containsText("Queued for sending");
         assertThat(page.getByTestId("composer").locator(".sent-message")).containsText("We are sorry (" + number + ")");
     }
+
+    @Test
+    void customersAreListedFiftyAPageAndTheSearchPagesOnToTheOldest() {
+        String tag = unique();
+        jdbc.sql("""
+                insert into customers (external_ref, name, tier, created_at, updated_at, version)
+                select 'paged-' || ? || '-' || n, 'Paged Customer ' || n, 'standard', current_timestamp, current_timestamp, 1
+                from generate_series(1, 60) as n""").param(tag).update();
+
+        page.navigate(url("/customers?q=paged-" + tag));
+        Locator rows = page.locator("table.list tbody tr");
+        assertThat(rows).hasCount(50);
+        assertThat(rows.first()).containsText("paged-" + tag + "-60");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older customers")).click();
+
+        assertThat(rows).hasCount(10);
+        assertThat(rows.first()).containsText("paged-" + tag + "-10");
+        assertThat(rows.last()).containsText("paged-" + tag + "-1");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older customers"))).hasCount(0);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Newest")).click();
+        assertThat(rows).hasCount(50);
+    }
 }
