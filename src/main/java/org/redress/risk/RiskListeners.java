@@ -33,8 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 class RiskListeners {
 
-    private final RiskLedger ledger;
-    private final JdbcClient jdbc;
     private static final Set<EventType> ACTIVITY = EnumSet.of(EventType.ORDER_PLACED, EventType.DELIVERED, EventType.SERVICE_VISIT);
     private static final String RECORD_ACTIVITY = """
             update customer_risk
@@ -43,6 +41,8 @@ class RiskListeners {
                    last_activity_at = case when last_activity_at is null or last_activity_at < ? then ? else last_activity_at end
             where customer_id = ?""";
 
+    private final RiskLedger ledger;
+    private final JdbcClient jdbc;
     private final RiskSettings settings;
     private final Clock clock;
     private final JdbcTemplate batch;
