@@ -28,8 +28,18 @@ public final class Nodes {
         return start(url, withMail, null, more);
     }
 
+    /** A node with beans of the test's own besides the application's (a listener that fails, say); no mail. */
+    public static ConfigurableApplicationContext startWith(String url, List<Class<?>> beans, String... more) {
+        return start(url, false, null, beans, more);
+    }
+
     /** A node whose clock the test moves (in place of the application's own), else as {@link #start(String, boolean, String...)}. */
     public static ConfigurableApplicationContext start(String url, boolean withMail, @Nullable MovableClock clock, String... more) {
+        return start(url, withMail, clock, List.of(), more);
+    }
+
+    private static ConfigurableApplicationContext start(String url, boolean withMail, @Nullable MovableClock clock,
+                                                        List<Class<?>> beans, String... more) {
         List<String> args = new ArrayList<>(List.of(
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + PostgresDatabase.user(),
@@ -53,6 +63,7 @@ public final class Nodes {
         }
         args.addAll(List.of(more));
         SpringApplicationBuilder node = new SpringApplicationBuilder(RedressApplication.class);
+        beans.forEach(node::sources);
         if (clock != null) {
             node.initializers(context -> ((GenericApplicationContext) context)
                 .registerBean("movableClock", MovableClock.class, () -> clock, bean -> bean.setPrimary(true)));

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** Sending business events as a business system does, and waiting until Redress has processed them. */
 public abstract class SignalsSupport extends ApplicationTest {
 
-    protected static Map<String, Object> event(String eventId, String type, String customerRef, Instant at,
+    public static Map<String, Object> event(String eventId, String type, String customerRef, Instant at,
                                                @Nullable Map<String, Object> attributes) {
         Map<String, Object> event = new HashMap<>(Map.of("eventId", eventId, "type", type, "customerRef", customerRef,
             "occurredAt", at.toString()));
