@@ -50,10 +50,9 @@ class TokenSignIn {
             .param(hash)
             .query((rs, n) -> {
                 Timestamp lastUsed = rs.getTimestamp("last_used_at");
-                long teamId = rs.getLong("team_id");
                 return new KnownToken(rs.getLong("token_id"),
                     new RedressUser(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
-                        Role.valueOf(rs.getString("role")), rs.wasNull() ? null : teamId, true, null),
+                        Role.valueOf(rs.getString("role")), rs.getObject("team_id", Long.class), true, null),
                     new AtomicReference<>(lastUsed == null ? Instant.EPOCH : lastUsed.toInstant()));
             })
             .optional();
