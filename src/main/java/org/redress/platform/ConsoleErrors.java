@@ -1,6 +1,7 @@
 package org.redress.platform;
 
 import org.redress.shared.Forbidden;
+import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +42,15 @@ class ConsoleErrors {
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(Forbidden e, Model model) {
         model.addAttribute("title", "Not allowed");
+        model.addAttribute("message", e.getMessage());
+        return "error";
+    }
+
+    /** A link or form value the page cannot use (say {@code ?page=abc}): 400 with what was wrong. */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalidInput(InvalidInput e, Model model) {
+        model.addAttribute("title", "Cannot show that");
         model.addAttribute("message", e.getMessage());
         return "error";
     }

@@ -213,6 +213,15 @@ class ConsoleBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aQueueLinkWithAValueItCannotUseShowsAReadablePage() {
+        com.microsoft.playwright.Response response = page.navigate(url("/cases?page=abc"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cannot show that"))).isVisible();
+        assertThat(page.locator("main")).containsText("page 'abc' is not a number");
+    }
+
+    @Test
     void aMissedTargetIsAnAlertAndLeadsTheQueueSortedByTimeLeft() {
         long me = admin().get("/api/v1/me").json().get("id").asLong();
         tools.jackson.databind.JsonNode opened = open(admin(), "C-" + unique());
