@@ -1,21 +1,26 @@
 package org.redress.audit;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.redress.shared.Actor;
 import org.redress.shared.Redaction;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -40,6 +45,7 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId businessZone;
+    private final Consumer<List<PendingLines.Line>> writer = this::write;
 
     AuditTrail(JdbcClient jdbc, Clock clock, ZoneId businessZone) {
         this.jdbc = jdbc;
@@ -47,12 +53,40 @@ public class AuditTrail {
         this.businessZone = businessZone;
     }
 
+    /**
+     * Records a change. In a transaction the line is written with the transaction's other lines
+     * just before it commits ({@link PendingLines}); outside one, at once.
+     */
     public void record(Actor actor, String action, String subject, @Nullable String details) {
-        jdbc.sql("""
-                insert into audit_log (occurred_at, actor_id, actor_name, action, subject, details)
-                values (?, ?, ?, ?, ?, ?)""")
-            .params(Timestamp.from(clock.instant()), actor.userId(), actor.name(), action, subject, details)
-            .update();
+        PendingLines.Line line = new PendingLines.Line(Timestamp.from(clock.instant()), actor.userId(), actor.name(), action,
+            subject, details);
+        PendingLines pending = PendingLines.of(this, writer);
+        if (pending == null) {
+            write(List.of(line));
+        } else {
+            pending.add(line);
+        }
+    }
+
+    private void write(List<PendingLines.Line> lines) {
+        StringBuilder sql = new StringBuilder("insert into audit_log (occurred_at, actor_id, actor_name, action, subject, details) values ");
+        List<Object> params = new ArrayList<>(lines.size() * 6);
+        for (PendingLines.Line line : lines) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+            params.add(line.occurredAt());
+            params.add(line.actorId() == null ? new SqlParameterValue(Types.BIGINT, null) : line.actorId());
+            params.addAll(Arrays.asList(line.actorName(), line.action(), line.subject(),
+                line.details() == null ? new SqlParameterValue(Types.VARCHAR, null) : line.details()));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    /** What this transaction recorded so far is written before the log is read. */
+    private void writePending() {
+        PendingLines pending = PendingLines.of(this, writer);
+        if (pending != null) {
+            pending.flush();
+        }
     }
 
     /**
@@ -61,6 +95,7 @@ public class AuditTrail {
      * personal data. The entries stay: who did what and when is still on record, without them.
      */
     public int redact(Collection<String> subjects, Collection<String> mentions, Redaction redaction) {
+        writePending();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("subjects", subjects.isEmpty() ? List.of("") : subjects);
         StringBuilder where = new StringBuilder("subject in (:subjects)");
@@ -103,6 +138,7 @@ public class AuditTrail {
 
     /** The entries that match the filter, newest first; {@code beforeId} continues a previous page. */
     public List<Entry> page(Filter filter, @Nullable Long beforeId, int limit) {
+        writePending();
         return jdbc.sql("""
                 select id, occurred_at, actor_id, actor_name, action, subject, details
                 from audit_log
@@ -134,6 +170,7 @@ public class AuditTrail {
 
     /** Everyone who made a change (Redress itself aside), by name: the choices of the actor filter. */
     public List<Person> actors() {
+        writePending();
         return jdbc.sql("""
                 select a.actor_id, a.actor_name from audit_log a
                 join (select actor_id, max(id) as last_id from audit_log where actor_id is not null group by actor_id) l
@@ -144,6 +181,7 @@ public class AuditTrail {
 
     /** Every action recorded so far, alphabetically: the choices of the action filter. */
     public List<String> actions() {
+        writePending();
         return jdbc.sql("select distinct action from audit_log order by action").query(String.class).list();
     }
 }

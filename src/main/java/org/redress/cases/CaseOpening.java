@@ -32,14 +32,14 @@ class CaseOpening {
         this.events = events;
     }
 
-    Intake.Received open(CheckedComplaint complaint, CustomerView customer, Actor actor, Instant now) {
+    /** Opens a case for the complaint; {@code idempotencyKey} (null for none) is linked to it. */
+    Intake.Received open(CheckedComplaint complaint, CustomerView customer, Actor actor, Instant now,
+                         @Nullable String idempotencyKey) {
         RecoveryCase recoveryCase = RecoveryCase.open(customer.id(), complaint.channel(), complaint.category(),
             complaint.severity(), complaint.subject(), actor, now);
-        records.insertNew(recoveryCase);
+        records.insertOpened(recoveryCase, new CaseRecords.FirstMessage(complaint.channel(), customer.displayName(),
+            complaint.subject(), complaint.message()), idempotencyKey);
         long caseId = recoveryCase.id();
-        records.append(caseId, recoveryCase.drainHappenings());
-        records.addInboundMessage(caseId, complaint.channel(), customer.displayName(), complaint.subject(),
-            complaint.message(), now);
         audit.record(actor, "case.opened", "case:" + CaseNumber.format(caseId), complaint.subject());
         events.publishEvent(new CaseOpened(caseId, customer.id(), customer.tier(), complaint.channel(), complaint.category(),
             complaint.severity(), now));

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Idempotency keys of intake. A key is claimed by inserting it first: a concurrent
  * request with the same key waits on that insert (PostgreSQL) and then finds it taken,
- * so it answers with the case the first request made instead of making another.
+ * so it answers with the case the first request made instead of making another. A new
+ * case is linked to its key as it is stored ({@link CaseRecords#insertOpened}); a complaint
+ * that joins an open case is linked here.
  */
 @Component
 class IdempotencyKeys {

@@ -78,13 +78,14 @@ public class Intake {
         CustomerManagement.Identified identified = customers.identify(checked.customer(), actor);
         CustomerView customer = identified.customer();
         Optional<Long> openCase = identified.isNew() ? Optional.empty() : opening.openCaseOf(customer.id(), checked.category());
-        Received received = openCase
-            .map(open -> opening.join(open, checked, customer, actor, now))
-            .orElseGet(() -> opening.open(checked, customer, actor, now));
-        if (key != null) {
-            keys.link(key, received.recoveryCase().id());
+        if (openCase.isEmpty()) {
+            return opening.open(checked, customer, actor, now, key);
         }
-        return received;
+        Received joined = opening.join(openCase.get(), checked, customer, actor, now);
+        if (key != null) {
+            keys.link(key, joined.recoveryCase().id());
+        }
+        return joined;
     }
 
     private CheckedComplaint check(Complaint complaint, Checks checks) {

@@ -106,7 +106,7 @@ class RecoveryCase extends AbstractAggregateRoot<RecoveryCase> {
         return recoveryCase;
     }
 
-    /** Called once, by {@link CaseRecords#insertNew}, with the id the database gave the new case. */
+    /** Called once, by {@link CaseRecords#insertOpened}, with the id the database gave the new case. */
     void stored(long newId) {
         if (id != null) {
             throw new IllegalStateException("case " + id + " is already stored");

@@ -45,8 +45,7 @@ public class SlaClocks {
 
     /** A new or reopened case: starts these targets and puts the case in the queue with them. */
     void open(long caseId, SlaPolicy policy, Instant from, Target... targets) {
-        insert(caseId, policy, from, targets);
-        queue.enter(caseId);
+        queue.enter(caseId, starting(caseId, policy, from, targets));
     }
 
     /** A reopened case is back in the queue, with no target running until its steps come round. */
@@ -61,6 +60,12 @@ public class SlaClocks {
     }
 
     private void insert(long caseId, SlaPolicy policy, Instant from, Target... targets) {
+        QueueRows.Insert clocks = starting(caseId, policy, from, targets);
+        jdbc.sql(clocks.sql()).params(clocks.params()).update();
+    }
+
+    /** The statement that starts these targets' clocks (repeated, it adds nothing). */
+    private QueueRows.Insert starting(long caseId, SlaPolicy policy, Instant from, Target... targets) {
         BusinessHours hours = sla.hoursOf(policy);
         StringBuilder sql = new StringBuilder("insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at) values ");
         List<Object> params = new ArrayList<>();
@@ -73,7 +78,7 @@ public class SlaClocks {
                 Timestamp.from(hours.plus(from, span.multipliedBy(warnPercent).dividedBy(100))),
                 Timestamp.from(hours.plus(from, span))));
         }
-        jdbc.sql(sql.append(" on conflict do nothing").toString()).params(params).update();
+        return new QueueRows.Insert(sql.append(" on conflict do nothing").toString(), params);
     }
 
     void meet(long caseId, Target target, Instant at) {
