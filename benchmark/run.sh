@@ -4,7 +4,9 @@
 # pgbench, on the same machine. Usage: benchmark/run.sh [seconds-per-level=20]
 # JAVA=/path/to/java picks the runtime; BENCH_JAVA_OPTS adds JVM options; BENCH_CLIENTS=1,4,16
 # sets the client levels (the first ones also warm the JIT up); JAR=path runs another build (e.g. an
-# older commit's, for a before/after); SKIP_PGBENCH=1 leaves the ceiling out.
+# older commit's, for a before/after); SKIP_PGBENCH=1 leaves the ceiling out; BENCH_WARMUP=60 first
+# runs 16 clients for that many seconds, unmeasured, so that the JIT compiler has done its work
+# (on two cores it takes one of them for a minute or more after a start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_LEVEL=${1:-20}
@@ -26,19 +28,26 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/de
 TOKEN=$(curl -sf -u bench@example.com:bench-password-1 -H 'Content-Type: application/json' \
   -d '{"name":"benchmark"}' "http://127.0.0.1:$PORT/api/v1/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')
 
+if [ "${BENCH_WARMUP:-0}" -gt 0 ]; then
+  echo "Warming up: 16 clients for ${BENCH_WARMUP}s, not measured"
+  "${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 16 "$BENCH_WARMUP" 0 > /dev/null
+fi
 echo; echo "== Redress: POST /api/v1/complaints (new customer + new case each), ${SECONDS_PER_LEVEL}s per level"
 "${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" ${BENCH_CLIENTS:-1,4,16} "$SECONDS_PER_LEVEL" 5
 echo "Resident memory of the application: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
 kill $APP; wait $APP 2>/dev/null || true
 
 if [ -n "${SKIP_PGBENCH:-}" ]; then $PSQL -d postgres -c "drop database if exists $DB with (force)"; exit 0; fi
-echo; echo "== PostgreSQL ceiling: pgbench, benchmark/intake.pgbench.sql, ${SECONDS_PER_LEVEL}s per level"
-printf "%-8s %10s %10s\n" clients tps "latency ms"
-for clients in 1 4 16; do
+echo; echo "== PostgreSQL ceiling: pgbench, ${SECONDS_PER_LEVEL}s per level: benchmark/intake.pgbench.sql (the minimal"
+echo "   four-insert transaction, the reference) and benchmark/intake-same-work.pgbench.sql (the application's own statements)"
+printf "%-8s %14s %10s %16s\n" clients "minimal tps" "latency ms" "same-work tps"
+for clients in $(echo "${BENCH_CLIENTS:-1,4,16}" | tr ',' ' '); do
   threads=$(( clients < 2 ? clients : 2 ))
   out=$(pgbench -h 127.0.0.1 -U postgres -n -f benchmark/intake.pgbench.sql -c "$clients" -j "$threads" -T "$SECONDS_PER_LEVEL" "$DB" 2>&1)
   tps=$(echo "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
   lat=$(echo "$out" | sed -nE 's/^latency average = ([0-9.]+) ms/\1/p')
-  printf "%-8s %10s %10s\n" "$clients" "$tps" "$lat"
+  same=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -f benchmark/intake-same-work.pgbench.sql -c "$clients" -j "$threads" \
+    -T "$SECONDS_PER_LEVEL" "$DB" 2>&1 | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
+  printf "%-8s %14s %10s %16s\n" "$clients" "$tps" "$lat" "$same"
 done
 $PSQL -d postgres -c "drop database if exists $DB with (force)"

@@ -2,8 +2,10 @@ package org.redress.customers;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +14,13 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.audit.AuditTrail;
+import org.redress.platform.SqlDialect;
 import org.redress.shared.Actor;
 import org.redress.shared.Conflict;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.NotFound;
 import org.redress.shared.Text;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -34,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerManagement {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final String INSERTED_COLUMNS = "external_ref, email, name, phone, tier, lifetime_value, currency,"
+        + " created_at, updated_at, version";
     private static final String VIEW_COLUMNS = "id, external_ref, email, name, phone, tier, lifetime_value, currency, created_at";
     // The expressions of the trigram indexes (PostgreSQL), exactly.
     private static final String MATCHES = """
@@ -47,8 +53,11 @@ public class CustomerManagement {
     private final AuditTrail audit;
     private final CustomerSettings settings;
     private final Clock clock;
+    private final SqlDialect dialect;
 
-    CustomerManagement(Customers customers, JdbcClient jdbc, AuditTrail audit, CustomerSettings settings, Clock clock) {
+    CustomerManagement(Customers customers, JdbcClient jdbc, AuditTrail audit, CustomerSettings settings, Clock clock,
+                       SqlDialect dialect) {
+        this.dialect = dialect;
         this.customers = customers;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -91,24 +100,25 @@ public class CustomerManagement {
     @Transactional(propagation = Propagation.MANDATORY)
     public Identified identify(CustomerDetails details, Actor actor) {
         Instant now = clock.instant();
-        Optional<Long> existing = findId(details);
-        if (existing.isEmpty()) {
-            String tier = details.tier() == null ? settings.tiers().get(0) : details.tier();
-            GeneratedKeyHolder keys = new GeneratedKeyHolder();
-            int inserted = jdbc.sql("""
-                    insert into customers (external_ref, email, name, phone, tier, lifetime_value, currency, created_at, updated_at, version)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                    on conflict do nothing""")
-                .params(details.externalRef(), details.email(), details.name(), details.phone(), tier,
-                    details.lifetimeValue(), details.currency(), Timestamp.from(now), Timestamp.from(now))
-                .update(keys, "id");
-            if (inserted == 1) {
-                long id = keys.getKeyAs(Number.class).longValue();
-                audit.record(actor, "customer.created", "customer:" + id, describe(details));
-                return new Identified(new CustomerView(id, details.externalRef(), details.email(), details.name(),
-                    details.phone(), tier, details.lifetimeValue(), details.currency(), now), true);
+        String tier = details.tier() == null ? settings.tiers().get(0) : details.tier();
+        Optional<Long> existing;
+        if (dialect.postgres()) {
+            // Every intake passes here: on PostgreSQL one statement finds the customer or inserts them.
+            FoundOrInserted result = findOrInsert(details, tier, now);
+            if (result.insertedId() != null) {
+                return created(result.insertedId(), details, tier, now, actor);
             }
+            // Nothing found and nothing inserted: another request inserted them meanwhile.
+            existing = result.found().isEmpty() ? findId(details) : match(details, result.found());
+        } else {
             existing = findId(details);
+            if (existing.isEmpty()) {
+                Long inserted = insert(details, tier, now);
+                if (inserted != null) {
+                    return created(inserted, details, tier, now, actor);
+                }
+                existing = findId(details);
+            }
         }
         long id = existing.orElseThrow(() -> new Conflict("The customer's reference and email belong to "
             + "two different customers; correct one of them."));
@@ -117,6 +127,50 @@ public class CustomerManagement {
             customer = customers.save(customer);
         }
         return new Identified(customer.view(), false);
+    }
+
+    private Identified created(long id, CustomerDetails details, String tier, Instant now, Actor actor) {
+        audit.record(actor, "customer.created", "customer:" + id, describe(details));
+        return new Identified(new CustomerView(id, details.externalRef(), details.email(), details.name(),
+            details.phone(), tier, details.lifetimeValue(), details.currency(), now), true);
+    }
+
+    private @Nullable Long insert(CustomerDetails details, String tier, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        int inserted = jdbc.sql("insert into customers (" + INSERTED_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
+                + " on conflict do nothing")
+            .params(insertedValues(details, tier, now))
+            .update(keys, "id");
+        return inserted == 1 ? keys.getKeyAs(Number.class).longValue() : null;
+    }
+
+    private record FoundOrInserted(List<Match> found, @Nullable Long insertedId) {}
+
+    private FoundOrInserted findOrInsert(CustomerDetails details, String tier, Instant now) {
+        List<Object> params = new ArrayList<>(List.of(nullable(details.externalRef()), nullable(details.email())));
+        params.addAll(insertedValues(details, tier, now));
+        record Row(long id, @Nullable String externalRef, @Nullable String email, boolean inserted) {}
+        List<Row> rows = jdbc.sql("with found as (select id, external_ref, email from customers"
+                + " where (external_ref = ? or email = ?) and erased_at is null),"
+                + " inserted as (insert into customers (" + INSERTED_COLUMNS + ") select ?, ?, ?, ?, ?, ?, ?, ?, ?, 1"
+                + " where not exists (select 1 from found) on conflict do nothing returning id)"
+                + " select id, external_ref, email, false as inserted from found"
+                + " union all select id, null, null, true from inserted")
+            .params(params).query(Row.class).list();
+        Long insertedId = rows.stream().filter(Row::inserted).map(Row::id).findFirst().orElse(null);
+        return new FoundOrInserted(rows.stream().filter(row -> !row.inserted())
+            .map(row -> new Match(row.id(), row.externalRef(), row.email())).toList(), insertedId);
+    }
+
+    private static List<Object> insertedValues(CustomerDetails details, String tier, Instant now) {
+        return List.of(nullable(details.externalRef()), nullable(details.email()), nullable(details.name()),
+            nullable(details.phone()), tier,
+            details.lifetimeValue() == null ? new SqlParameterValue(Types.NUMERIC, null) : details.lifetimeValue(),
+            nullable(details.currency()), Timestamp.from(now), Timestamp.from(now));
+    }
+
+    private static Object nullable(@Nullable String value) {
+        return value == null ? new SqlParameterValue(Types.VARCHAR, null) : value;
     }
 
     public record CustomerUpdate(@Nullable String name, @Nullable String phone, @Nullable String tier,
@@ -209,10 +263,15 @@ public class CustomerManagement {
     }
 
     // One query for both keys: the reference decides when it is known, the email otherwise.
+    private record Match(long id, @Nullable String externalRef, @Nullable String email) {}
+
     private Optional<Long> findId(CustomerDetails details) {
-        record Match(long id, @Nullable String externalRef, @Nullable String email) {}
-        List<Match> matches = jdbc.sql("select id, external_ref, email from customers where (external_ref = ? or email = ?) and erased_at is null")
-            .params(details.externalRef(), details.email()).query(Match.class).list();
+        return match(details, jdbc.sql("select id, external_ref, email from customers where (external_ref = ? or email = ?) and erased_at is null")
+            .params(details.externalRef(), details.email()).query(Match.class).list());
+    }
+
+    /** Which of the customers with the details' reference or email they are: by reference first, then email. */
+    private static Optional<Long> match(CustomerDetails details, List<Match> matches) {
         if (details.externalRef() != null) {
             Optional<Match> byRef = matches.stream().filter(m -> details.externalRef().equals(m.externalRef())).findFirst();
             if (byRef.isPresent()) {
