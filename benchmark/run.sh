@@ -4,8 +4,8 @@
 # pgbench, on the same machine. Usage: benchmark/run.sh [seconds-per-level=20]
 # JAVA=/path/to/java picks the runtime; BENCH_JAVA_OPTS adds JVM options; BENCH_CLIENTS=1,4,16
 # sets the client levels (the first ones also warm the JIT up); JAR=path runs another build (e.g. an
-# older commit's, for a before/after); SKIP_PGBENCH=1 leaves the ceiling out; BENCH_WARMUP=60 first
-# runs 16 clients for that many seconds, unmeasured, so that the JIT compiler has done its work
+# older commit's, for a before/after); SKIP_PGBENCH=1 leaves the ceiling out; BENCH_WARMUP=120 first
+# runs 4 clients for that many seconds, unmeasured, so that the JIT compiler has done its work
 # (on two cores it takes one of them for a minute or more after a start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,8 +29,8 @@ TOKEN=$(curl -sf -u bench@example.com:bench-password-1 -H 'Content-Type: applica
   -d '{"name":"benchmark"}' "http://127.0.0.1:$PORT/api/v1/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')
 
 if [ "${BENCH_WARMUP:-0}" -gt 0 ]; then
-  echo "Warming up: 16 clients for ${BENCH_WARMUP}s, not measured"
-  "${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 16 "$BENCH_WARMUP" 0 > /dev/null
+  echo "Warming up: 4 clients for ${BENCH_WARMUP}s, not measured"
+  "${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 4 "$BENCH_WARMUP" 0 > /dev/null
 fi
 echo; echo "== Redress: POST /api/v1/complaints (new customer + new case each), ${SECONDS_PER_LEVEL}s per level"
 "${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" ${BENCH_CLIENTS:-1,4,16} "$SECONDS_PER_LEVEL" 5

@@ -141,6 +141,38 @@ class IntakeApiTests extends ApplicationTest {
     }
 
     @Test
+    void aNewCustomersComplaintsArrivingAtTheSameMomentMakeOneCustomer() throws Exception {
+        String customer = "C-" + unique();
+        List<String> categories = List.of("delivery", "billing", "service", "delivery", "billing", "service");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(categories.size());
+        List<Future<Http.Response>> responses = new ArrayList<>();
+        for (String category : categories) {
+            responses.add(pool.submit(() -> {
+                start.await();
+                return admin().post("/api/v1/complaints", complaint(customer, category));
+            }));
+        }
+
+        start.countDown();
+        List<Long> customerIds = new ArrayList<>();
+        for (Future<Http.Response> response : responses) {
+            Http.Response done = response.get();
+            assertThat(done.status()).as(done.body()).isIn(200, 201);
+            customerIds.add(done.json().get("customer").get("id").asLong());
+        }
+        pool.shutdown();
+
+        assertThat(customerIds).containsOnly(customerIds.get(0));
+        assertThat(jdbc.sql("select count(*) from customers where external_ref = ?").param(customer).query(Long.class).single())
+            .isEqualTo(1);
+        // One case per category: the second complaint in a category joins the first's case.
+        assertThat(casesOf(customer)).hasSize(3);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'customer.created' and details like ?")
+            .param("%" + customer + "%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void theCustomerIsRecognisedByEmailAndGainsTheirReference() {
         String email = "walkin-" + unique() + "@example.com";
         Map<String, Object> byEmail = new HashMap<>(complaint("x", "delivery"));
