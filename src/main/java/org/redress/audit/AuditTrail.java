@@ -60,7 +60,7 @@ public class AuditTrail {
     public void record(Actor actor, String action, String subject, @Nullable String details) {
         PendingLines.Line line = new PendingLines.Line(Timestamp.from(clock.instant()), actor.userId(), actor.name(), action,
             subject, details);
-        PendingLines pending = PendingLines.of(this, writer);
+        PendingLines pending = PendingLines.of(writer);
         if (pending == null) {
             write(List.of(line));
         } else {
@@ -83,7 +83,7 @@ public class AuditTrail {
 
     /** What this transaction recorded so far is written before the log is read. */
     private void writePending() {
-        PendingLines pending = PendingLines.of(this, writer);
+        PendingLines pending = PendingLines.of(writer);
         if (pending != null) {
             pending.flush();
         }

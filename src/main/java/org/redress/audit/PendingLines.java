@@ -34,10 +34,10 @@ final class PendingLines implements TransactionSynchronization {
     }
 
     /**
-     * The lines of the transaction in progress, held by {@code writer}'s owner; null outside a
+     * The lines of the transaction in progress that {@code writer} will write; null outside a
      * transaction (a line is then written at once).
      */
-    static @Nullable PendingLines of(Object owner, Consumer<List<Line>> writer) {
+    static @Nullable PendingLines of(Consumer<List<Line>> writer) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || !TransactionSynchronizationManager.isActualTransactionActive()
                 || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {

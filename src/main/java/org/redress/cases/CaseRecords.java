@@ -22,10 +22,12 @@ import org.springframework.stereotype.Component;
 class CaseRecords {
 
     private final JdbcClient jdbc;
+    private final IdempotencyKeys keys;
     private final SqlDialect dialect;
 
-    CaseRecords(JdbcClient jdbc, SqlDialect dialect) {
+    CaseRecords(JdbcClient jdbc, IdempotencyKeys keys, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.dialect = dialect;
     }
 
@@ -48,7 +50,7 @@ class CaseRecords {
             addMessage(opened.id(), "INBOUND", message.channel(), message.author(), message.subject(), message.body(),
                 opened.openedAt());
             if (idempotencyKey != null) {
-                jdbc.sql("update intake_keys set case_id = ? where idempotency_key = ?").params(opened.id(), idempotencyKey).update();
+                keys.link(idempotencyKey, opened.id());
             }
             return opened;
         }

@@ -262,9 +262,9 @@ public class CustomerManagement {
             .query(Long.class).list();
     }
 
-    // One query for both keys: the reference decides when it is known, the email otherwise.
     private record Match(long id, @Nullable String externalRef, @Nullable String email) {}
 
+    // One query for both keys: the reference decides when it is known, the email otherwise.
     private Optional<Long> findId(CustomerDetails details) {
         return match(details, jdbc.sql("select id, external_ref, email from customers where (external_ref = ? or email = ?) and erased_at is null")
             .params(details.externalRef(), details.email()).query(Match.class).list());
