@@ -87,10 +87,10 @@ final class PendingLines implements TransactionSynchronization {
 
     @Override
     public void savepointRollback(Object savepoint) {
-        Integer mark = savepoints.remove(savepoint);
-        if (mark == null) {
-            return;
-        }
+        // A savepoint taken before the first line was recorded (this object did not exist yet):
+        // every line held was recorded after it.
+        Integer taken = savepoints.remove(savepoint);
+        int mark = taken == null ? 0 : taken;
         if (mark >= written) {
             lines.subList(mark - written, lines.size()).clear();
         } else {

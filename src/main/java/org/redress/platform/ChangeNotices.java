@@ -60,14 +60,14 @@ public class ChangeNotices implements SmartLifecycle {
     private volatile boolean trusted;
     private volatile Thread listener;
 
-    ChangeNotices(JdbcClient jdbc, @Value("${spring.datasource.url}") String url,
+    ChangeNotices(JdbcClient jdbc, SqlDialect dialect, @Value("${spring.datasource.url}") String url,
                   @Value("${spring.datasource.username:}") String username,
                   @Value("${spring.datasource.password:}") String password) {
         this.jdbc = jdbc;
         this.url = url;
         this.username = username;
         this.password = password;
-        this.postgres = url.startsWith("jdbc:postgresql:");
+        this.postgres = dialect.postgres();
     }
 
     /** What {@code keeper} keeps depends on {@code topic}; it starts untrusted. */

@@ -33,24 +33,24 @@ class ConsoleErrors {
     @ExceptionHandler
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFound e, Model model) {
-        model.addAttribute("title", "Not found");
-        model.addAttribute("message", e.getMessage());
-        return "error";
+        return page(model, "Not found", e);
     }
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(Forbidden e, Model model) {
-        model.addAttribute("title", "Not allowed");
-        model.addAttribute("message", e.getMessage());
-        return "error";
+        return page(model, "Not allowed", e);
     }
 
     /** A link or form value the page cannot use (say {@code ?page=abc}): 400 with what was wrong. */
     @ExceptionHandler
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalidInput(InvalidInput e, Model model) {
-        model.addAttribute("title", "Cannot show that");
+        return page(model, "Cannot show that", e);
+    }
+
+    private static String page(Model model, String title, RuntimeException e) {
+        model.addAttribute("title", title);
         model.addAttribute("message", e.getMessage());
         return "error";
     }

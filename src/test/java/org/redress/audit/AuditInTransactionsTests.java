@@ -87,6 +87,27 @@ class AuditInTransactionsTests extends ApplicationTest {
     }
 
     @Test
+    void aSavepointRolledBackTakesItsLinesEvenWhenTheyWereTheTransactionsFirst() {
+        String subject = "test:" + unique();
+        TransactionTemplate nested = new TransactionTemplate(transactions);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+
+        new TransactionTemplate(transactions).executeWithoutResult(outer -> {
+            try {
+                nested.executeWithoutResult(savepoint -> {
+                    audit.record(Actor.SYSTEM, "test.first-and-undone", subject, null);
+                    throw new IllegalStateException("this event failed");
+                });
+            } catch (IllegalStateException expected) {
+                // the savepoint is rolled back; the outer transaction goes on
+            }
+            audit.record(Actor.SYSTEM, "test.after", subject, null);
+        });
+
+        assertThat(actions(subject)).containsExactly("test.after");
+    }
+
+    @Test
     void outsideATransactionALineIsWrittenAtOnce() {
         String subject = "test:" + unique();
         audit.record(Actor.SYSTEM, "test.alone", subject, "details");
