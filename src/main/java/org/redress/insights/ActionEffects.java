@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.redress.platform.ReadReplica;
-import org.springframework.transaction.annotation.Transactional;
+import org.redress.platform.ReportReads;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -27,7 +26,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * says when there are too few cases, or too few days since, to tell.
  */
 @Service
-@Transactional(readOnly = true, label = ReadReplica.LABEL)
+@ReportReads
 public class ActionEffects {
 
     /** Days each side at most. */

@@ -12,14 +12,13 @@ import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.redress.platform.ReadReplica;
-import org.springframework.transaction.annotation.Transactional;
+import org.redress.platform.ReportReads;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The cases behind a figure ({@link CaseDrill}), a page at a time, newest first; from the same facts the figure counted. */
 @Service
-@Transactional(readOnly = true, label = ReadReplica.LABEL)
+@ReportReads
 public class CasesBehind {
 
     @Schema(name = "CaseBehindAFigure", description = "One case a figure counted.")

@@ -10,8 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.redress.platform.ReadReplica;
-import org.springframework.transaction.annotation.Transactional;
+import org.redress.platform.ReportReads;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -23,7 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * ({@link RemedyFacts}) beside the case facts, so as fresh as their last refresh.
  */
 @Service
-@Transactional(readOnly = true, label = ReadReplica.LABEL)
+@ReportReads
 public class Goodwill {
 
     private static final String GRANTED = "'APPROVED', 'OFFERED', 'ACCEPTED', 'COUNTERED', 'FULFILLED'";

@@ -17,8 +17,7 @@ import org.redress.shared.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.redress.platform.ReadReplica;
-import org.springframework.transaction.annotation.Transactional;
+import org.redress.platform.ReportReads;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -29,7 +28,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * teams), so it lives here, read from their tables by their documented columns.
  */
 @Service
-@Transactional(readOnly = true, label = ReadReplica.LABEL)
+@ReportReads
 public class GoodwillLedger {
 
     /** The remedy states in which goodwill stands granted: not withdrawn, rejected or declined. */

@@ -11,8 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.redress.platform.ReadReplica;
-import org.springframework.transaction.annotation.Transactional;
+import org.redress.platform.ReportReads;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -24,7 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * request time, and from the iceberg's daily record ({@link IcebergHistory}).
  */
 @Service
-@Transactional(readOnly = true, label = ReadReplica.LABEL)
+@ReportReads
 public class Proactive {
 
     @Schema(name = "IncidentFunnel", description = "Customers of the incidents declared in the period, step by step.")

@@ -8,8 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.redress.platform.ReadReplica;
-import org.springframework.transaction.annotation.Transactional;
+import org.redress.platform.ReportReads;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -20,7 +19,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * module's table by its documented columns, with the case's team from the case facts.
  */
 @Service
-@Transactional(readOnly = true, label = ReadReplica.LABEL)
+@ReportReads
 public class PromisesKept {
 
     @Schema(name = "PromisesKeptLine", description = "The promises due in the period for everyone, one owner or one team.")

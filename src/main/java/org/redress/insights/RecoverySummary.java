@@ -12,8 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.redress.platform.ReadReplica;
-import org.springframework.transaction.annotation.Transactional;
+import org.redress.platform.ReportReads;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -23,7 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * ({@link CaseFacts}), so as fresh as their last refresh.
  */
 @Service
-@Transactional(readOnly = true, label = ReadReplica.LABEL)
+@ReportReads
 public class RecoverySummary {
 
     @Schema(name = "Duration", description = "How long it took, over the cases that got there: median and 90th percentile.")

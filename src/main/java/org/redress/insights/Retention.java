@@ -13,8 +13,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.redress.platform.ReadReplica;
-import org.springframework.transaction.annotation.Transactional;
+import org.redress.platform.ReportReads;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -29,7 +28,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * not passed.
  */
 @Service
-@Transactional(readOnly = true, label = ReadReplica.LABEL)
+@ReportReads
 public class Retention {
 
     static final List<Integer> WINDOWS = List.of(30, 90, 180);

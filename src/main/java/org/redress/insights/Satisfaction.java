@@ -8,8 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.redress.platform.ReadReplica;
-import org.springframework.transaction.annotation.Transactional;
+import org.redress.platform.ReportReads;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -23,7 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * would mix different customers and could suggest a "recovery paradox" the data does not show.
  */
 @Service
-@Transactional(readOnly = true, label = ReadReplica.LABEL)
+@ReportReads
 public class Satisfaction {
 
     // Satisfied: 4 or 5 of 5, a promoter's 9 or 10 of 10. Unhappy: 1 or 2 of 5, a detractor's 0 to 6.

@@ -14,8 +14,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.redress.platform.ReadReplica;
-import org.springframework.transaction.annotation.Transactional;
+import org.redress.platform.ReportReads;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -32,7 +31,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * can differ. A remedy counts as given when the customer accepted it or it was delivered.
  */
 @Service
-@Transactional(readOnly = true, label = ReadReplica.LABEL)
+@ReportReads
 public class WhatRecovers {
 
     /** Below this many cases a cell (or a practice's group) is marked too few to conclude. */

@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.redress.platform.ReadReplica;
-import org.springframework.transaction.annotation.Transactional;
+import org.redress.platform.ReportReads;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -22,7 +21,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * from the survey tables joined to the case facts; agents' names from {@code users}.
  */
 @Service
-@Transactional(readOnly = true, label = ReadReplica.LABEL)
+@ReportReads
 public class Wins {
 
     private static final int LATEST = 10;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.redress.ApplicationTest;
@@ -21,6 +22,9 @@ class InsightsTests extends ApplicationTest {
 
     @Autowired
     CaseFacts facts;
+
+    @Autowired
+    RecoverySummary summaries;
 
     @Test
     void aTeamsSummaryCountsItsCasesTheirAnswersAndHowTheyEnded() {
@@ -81,6 +85,40 @@ class InsightsTests extends ApplicationTest {
         assertThat(part.get("key").asString()).isEqualTo(key);
         assertThat(part.get("name").asString()).isEqualTo(name);
         return part.get("figures");
+    }
+
+    @Test
+    void aSummaryReadWhileTheRefreshCommitsCountsOneStateOfTheFacts() throws InterruptedException {
+        long team = newTeam("Snapshot");
+        long elsewhere = newTeam("Snapshot elsewhere");
+        String number = open(admin(), "SN-" + unique()).get("number").asString();
+        admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", team));
+        closeAsRecovered(number);
+        refreshed();
+        long id = admin().get("/api/v1/cases/" + number).json().get("id").asLong();
+        // As refreshes committing one after another leave it: the case's facts in one team, then the other.
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread refreshes = new Thread(() -> {
+            while (reading.get()) {
+                jdbc.sql("update insight_case_facts set team_id = case when team_id = :team then :elsewhere else :team end"
+                    + " where case_id = :id").param("team", team).param("elsewhere", elsewhere).param("id", id).update();
+            }
+        });
+        refreshes.start();
+        List<String> seen = new ArrayList<>();
+        try {
+            Period today = new Period(today(), today());
+            for (int i = 0; i < 300; i++) {
+                RecoverySummary.Figures figures = summaries.of(today, team).figures();
+                seen.add(figures.opened() + " opened, " + figures.closed() + " closed");
+            }
+        } finally {
+            reading.set(false);
+            refreshes.join();
+        }
+
+        // The team's one case was opened and closed today: counted in both or in neither, never in one of the two.
+        assertThat(seen).containsOnly("1 opened, 1 closed", "0 opened, 0 closed");
     }
 
     @Test
