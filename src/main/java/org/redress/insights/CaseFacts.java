@@ -4,8 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,17 +42,19 @@ class CaseFacts {
 
     private final JdbcClient jdbc;
     private final RemedyFacts remedies;
+    private final DailyFigures daily;
     private final Clock clock;
     private final int batch;
 
     @org.springframework.beans.factory.annotation.Autowired
-    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, Clock clock) {
-        this(jdbc, remedies, clock, BATCH);
+    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, DailyFigures daily, Clock clock) {
+        this(jdbc, remedies, daily, clock, BATCH);
     }
 
-    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, Clock clock, int batch) {
+    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, DailyFigures daily, Clock clock, int batch) {
         this.jdbc = jdbc;
         this.remedies = remedies;
+        this.daily = daily;
         this.clock = clock;
         this.batch = batch;
     }
@@ -80,6 +85,9 @@ class CaseFacts {
         record Mark(Instant since, long afterCaseId) {}
         Mark mark = jdbc.sql("select changed_since, after_case_id from insight_refresh where id = 1 for update")
             .query((rs, n) -> new Mark(rs.getTimestamp("changed_since").toInstant(), rs.getLong("after_case_id"))).single();
+        if (!daily.counted()) {
+            daily.recountAll();
+        }
         // Caught up: a minute back again. In a backlog: exactly after the last case read, so that
         // thousands of cases changed at one instant (a bulk import) are still read a batch at a time.
         String after = mark.afterCaseId() == 0 ? "c.updated_at >= :since"
@@ -119,9 +127,12 @@ class CaseFacts {
             jdbc.sql("update insight_refresh set refreshed_at = ? where id = 1").param(Timestamp.from(now)).update();
             return 0;
         }
+        // The days whose figures change: each case's days of opening and closing, before and after.
+        Set<LocalDate> days = new HashSet<>();
         for (int from = 0; from < changed.size(); from += 500) {
-            write(changed.subList(from, Math.min(changed.size(), from + 500)), now);
+            write(changed.subList(from, Math.min(changed.size(), from + 500)), now, days);
         }
+        daily.recount(days);
         Source last = changed.get(changed.size() - 1);
         boolean backlog = changed.size() == batch;
         Instant reached = last.updatedAt().isAfter(mark.since()) || backlog ? last.updatedAt() : mark.since();
@@ -163,8 +174,22 @@ class CaseFacts {
         return (int) (upTo - after);
     }
 
-    private void write(List<Source> cases, Instant now) {
+    private void write(List<Source> cases, Instant now, Set<LocalDate> days) {
         List<Long> ids = cases.stream().map(Source::caseId).toList();
+        jdbc.sql("select opened_at, closed_at from insight_case_facts where case_id in (:ids)").param("ids", ids)
+            .query(rs -> {
+                days.add(daily.day(rs.getTimestamp("opened_at").toInstant()));
+                Timestamp closed = rs.getTimestamp("closed_at");
+                if (closed != null) {
+                    days.add(daily.day(closed.toInstant()));
+                }
+            });
+        for (Source c : cases) {
+            days.add(daily.day(c.openedAt()));
+            if (c.closedAt() != null) {
+                days.add(daily.day(c.closedAt()));
+            }
+        }
         jdbc.sql("delete from insight_case_facts where case_id in (:ids)").param("ids", ids).update();
         remedies.write(ids, now);
         StringBuilder sql = new StringBuilder("""

@@ -102,11 +102,13 @@ public class RecoverySummary {
                           @Schema(description = "When the facts were last refreshed; figures are as fresh as that.") @Nullable Instant asOf) {}
 
     private final JdbcClient jdbc;
+    private final DailyFigures daily;
     private final ZoneId zone;
     private final Clock clock;
 
-    RecoverySummary(JdbcClient jdbc, ZoneId businessZone, Clock clock) {
+    RecoverySummary(JdbcClient jdbc, DailyFigures daily, ZoneId businessZone, Clock clock) {
         this.jdbc = jdbc;
+        this.daily = daily;
         this.zone = businessZone;
         this.clock = clock;
     }
@@ -121,9 +123,10 @@ public class RecoverySummary {
         record Backlog(long open, @Nullable Timestamp oldest) {}
         Backlog backlog = jdbc.sql("select count(*) open_cases, min(opened_at) oldest from insight_case_facts where closed_at is null" + team)
             .query((rs, n) -> new Backlog(rs.getLong("open_cases"), rs.getTimestamp("oldest"))).single();
-        return new Summary(period, period.previous(), figures(period, team), figures(period.previous(), team), backlog.open(),
-            backlog.oldest() == null ? null : Duration.between(backlog.oldest().toInstant(), now).toDays(),
-            by, breakdown(period, team, by), asOf(jdbc));
+        boolean counted = daily.counted();
+        return new Summary(period, period.previous(), figures(period, teamId, counted), figures(period.previous(), teamId, counted),
+            backlog.open(), backlog.oldest() == null ? null : Duration.between(backlog.oldest().toInstant(), now).toDays(),
+            by, breakdown(period, teamId, by, counted), asOf(jdbc));
     }
 
     /** Every team's name by its id. */
@@ -156,11 +159,35 @@ public class RecoverySummary {
             .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single().orElse(null);
     }
 
-    private Figures figures(Period period, String team) {
-        return figures(period, team, null).getOrDefault(ALL, EMPTY);
+    private Figures figures(Period period, @Nullable Long teamId, boolean counted) {
+        return figures(period, teamId, null, counted).getOrDefault(ALL, EMPTY);
     }
 
-    private static final String ALL = "*";
+    // From the daily figures once they are counted (a few thousand rows for a month); from the
+    // case facts until then (every case of the period, sorted for the percentiles).
+    private Map<String, Figures> figures(Period period, @Nullable Long teamId, @Nullable Breakdown by, boolean counted) {
+        if (!counted) {
+            return fromFacts(period, teamId == null ? "" : " and team_id = " + teamId, by);
+        }
+        Map<String, Figures> figures = new HashMap<>();
+        daily.read(period, teamId, by).forEach((line, tally) -> figures.put(line, figures(tally)));
+        return figures;
+    }
+
+    private static Figures figures(DailyFigures.Tally tally) {
+        return new Figures(tally.opened, took(tally.toAcknowledge), took(tally.toAgree), took(tally.toFulfil), 0, 0, 0, null,
+            compliance(tally.acknowledgeOnTime, tally.acknowledgeLate), compliance(tally.resolveOnTime, tally.resolveLate),
+            compliance(tally.fulfilOnTime, tally.fulfilLate), promises(tally.promisesOnTime, tally.promisesLate, tally.promisesBroken),
+            0, null).closing(tally.closed, tally.recovered, tally.notRecovered, tally.reopened);
+    }
+
+    private static Took took(DurationHistogram durations) {
+        Double median = durations.percentile(0.5);
+        Double p90 = durations.percentile(0.9);
+        return new Took(durations.count(), median == null ? null : minutes(median), p90 == null ? null : minutes(p90));
+    }
+
+    private static final String ALL = DailyFigures.ALL;
     private static final Took NONE = new Took(0, null, null);
     private static final Compliance NO_CLOCKS = new Compliance(0, 0, null);
     private static final Figures EMPTY = new Figures(0, NONE, NONE, NONE, 0, 0, 0, null, NO_CLOCKS, NO_CLOCKS, NO_CLOCKS,
@@ -168,7 +195,7 @@ public class RecoverySummary {
 
     // The period's figures, for everything the condition keeps or (by) per team, agent, …: two
     // statements however many lines there are.
-    private Map<String, Figures> figures(Period period, String team, @Nullable Breakdown by) {
+    private Map<String, Figures> fromFacts(Period period, String team, @Nullable Breakdown by) {
         Timestamp start = Timestamp.from(period.start(zone));
         Timestamp end = Timestamp.from(period.end(zone));
         String key = by == null ? "'" + ALL + "'" : by.key();
@@ -196,9 +223,9 @@ public class RecoverySummary {
         return figures;
     }
 
-    private List<Part> breakdown(Period period, String team, Breakdown by) {
+    private List<Part> breakdown(Period period, @Nullable Long teamId, Breakdown by, boolean counted) {
         Map<String, String> names = names(by);
-        return figures(period, team, by).entrySet().stream()
+        return figures(period, teamId, by, counted).entrySet().stream()
             .map(e -> new Part(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
             .sorted(by == Breakdown.SEVERITY ? java.util.Comparator.comparing(Part::key) : java.util.Comparator.comparing(Part::name))
             .toList();
@@ -231,8 +258,10 @@ public class RecoverySummary {
     }
 
     private static Compliance compliance(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        long onTime = rs.getLong(column + "_on_time");
-        long late = rs.getLong(column + "_late");
+        return compliance(rs.getLong(column + "_on_time"), rs.getLong(column + "_late"));
+    }
+
+    private static Compliance compliance(long onTime, long late) {
         return new Compliance(onTime, late, onTime + late == 0 ? null : percent(onTime, onTime + late));
     }
 

@@ -1,20 +1,29 @@
 package org.redress.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.redress.Http;
 import org.redress.Nodes;
 import org.redress.PostgresDatabase;
+import org.redress.insights.Breakdown;
+import org.redress.insights.Period;
+import org.redress.insights.RecoverySummary;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +62,55 @@ class DemoHistoryTests {
             goodwillPromisesSurveysAndWinsAreThere(mia, period);
             reviewsAndACalibrationAreThere(port, mia);
             trainingIsThereWithACertifiedAgent(port, mia);
+            theDailyFiguresAddUpToWhatTheFactsSay(node, new Period(today.minusDays(179), today));
+        }
+    }
+
+    // The summary from the daily figures, and from the case facts they are counted from: the
+    // same counts, and percentiles within the histograms' 5%. Both read while the refresh waits
+    // (its row locked), so that nothing changes between them.
+    private static void theDailyFiguresAddUpToWhatTheFactsSay(ConfigurableApplicationContext node, Period period) {
+        JdbcClient jdbc = node.getBean(JdbcClient.class);
+        RecoverySummary summaries = node.getBean(RecoverySummary.class);
+        new TransactionTemplate(node.getBean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
+            jdbc.sql("select id from insight_refresh where id = 1 for update").query(Long.class).single();
+            Map<Breakdown, RecoverySummary.Summary> daily = new EnumMap<>(Breakdown.class);
+            for (Breakdown by : Breakdown.values()) {
+                daily.put(by, summaries.of(period, null, by));
+            }
+            jdbc.sql("update insight_refresh set daily_zone = null where id = 1").update();
+            for (Breakdown by : Breakdown.values()) {
+                RecoverySummary.Summary facts = summaries.of(period, null, by);
+                sameFigures(by + " all", daily.get(by).figures(), facts.figures());
+                sameFigures(by + " before", daily.get(by).previous(), facts.previous());
+                assertThat(daily.get(by).breakdown()).extracting(RecoverySummary.Part::key)
+                    .containsExactlyElementsOf(facts.breakdown().stream().map(RecoverySummary.Part::key).toList());
+                for (int i = 0; i < facts.breakdown().size(); i++) {
+                    sameFigures(by + " " + facts.breakdown().get(i).key(), daily.get(by).breakdown().get(i).figures(),
+                        facts.breakdown().get(i).figures());
+                }
+            }
+            status.setRollbackOnly();
+        });
+    }
+
+    private static void sameFigures(String line, RecoverySummary.Figures daily, RecoverySummary.Figures facts) {
+        assertThat(daily).as(line).usingRecursiveComparison()
+            .ignoringFields("toAcknowledge.medianMinutes", "toAcknowledge.p90Minutes", "toAgree.medianMinutes", "toAgree.p90Minutes",
+                "toFulfil.medianMinutes", "toFulfil.p90Minutes")
+            .isEqualTo(facts);
+        for (var took : List.of(List.of(daily.toAcknowledge(), facts.toAcknowledge()), List.of(daily.toAgree(), facts.toAgree()),
+                List.of(daily.toFulfil(), facts.toFulfil()))) {
+            close(line, took.get(0).medianMinutes(), took.get(1).medianMinutes());
+            close(line, took.get(0).p90Minutes(), took.get(1).p90Minutes());
+        }
+    }
+
+    private static void close(String line, Double daily, Double facts) {
+        if (facts == null) {
+            assertThat(daily).as(line).isNull();
+        } else {
+            assertThat(daily).as(line).isCloseTo(facts, within(facts * 0.05 + 0.1));
         }
     }
 

@@ -26,6 +26,9 @@ class InsightsTests extends ApplicationTest {
     @Autowired
     RecoverySummary summaries;
 
+    @Autowired
+    DailyFigures daily;
+
     @Test
     void aTeamsSummaryCountsItsCasesTheirAnswersAndHowTheyEnded() {
         long team = newTeam("Insights");
@@ -96,12 +99,13 @@ class InsightsTests extends ApplicationTest {
         closeAsRecovered(number);
         refreshed();
         long id = admin().get("/api/v1/cases/" + number).json().get("id").asLong();
-        // As refreshes committing one after another leave it: the case's facts in one team, then the other.
+        // Refreshes committing one after another while the summary is read: the case's team changes each time.
         AtomicBoolean reading = new AtomicBoolean(true);
         Thread refreshes = new Thread(() -> {
-            while (reading.get()) {
-                jdbc.sql("update insight_case_facts set team_id = case when team_id = :team then :elsewhere else :team end"
-                    + " where case_id = :id").param("team", team).param("elsewhere", elsewhere).param("id", id).update();
+            for (int turn = 0; reading.get(); turn++) {
+                jdbc.sql("update recovery_cases set team_id = ?, updated_at = current_timestamp where id = ?")
+                    .params(turn % 2 == 0 ? elsewhere : team, id).update();
+                refreshed();
             }
         });
         refreshes.start();
@@ -109,16 +113,19 @@ class InsightsTests extends ApplicationTest {
         try {
             Period today = new Period(today(), today());
             for (int i = 0; i < 300; i++) {
-                RecoverySummary.Figures figures = summaries.of(today, team).figures();
-                seen.add(figures.opened() + " opened, " + figures.closed() + " closed");
+                RecoverySummary.Summary summary = summaries.of(today, team);
+                long linesOpened = summary.breakdown().stream().mapToLong(line -> line.figures().opened()).sum();
+                long linesClosed = summary.breakdown().stream().mapToLong(line -> line.figures().closed()).sum();
+                seen.add(summary.figures().opened() + " opened, " + summary.figures().closed() + " closed; its lines "
+                    + linesOpened + " and " + linesClosed);
             }
         } finally {
             reading.set(false);
             refreshes.join();
         }
 
-        // The team's one case was opened and closed today: counted in both or in neither, never in one of the two.
-        assertThat(seen).containsOnly("1 opened, 1 closed", "0 opened, 0 closed");
+        // The team's one case was opened and closed today: counted in the figures and their lines, or in neither.
+        assertThat(seen).containsOnly("1 opened, 1 closed; its lines 1 and 1", "0 opened, 0 closed; its lines 0 and 0");
     }
 
     @Test
@@ -148,7 +155,7 @@ class InsightsTests extends ApplicationTest {
         // As a bulk import leaves them: three cases changed at one instant (one statement's).
         jdbc.sql("update recovery_cases set updated_at = current_timestamp, team_id = null where id in (:ids)")
             .param("ids", ids).update();
-        CaseFacts twoAtATime = new CaseFacts(jdbc, new RemedyFacts(jdbc), java.time.Clock.systemUTC(), 2);
+        CaseFacts twoAtATime = new CaseFacts(jdbc, new RemedyFacts(jdbc), daily, java.time.Clock.systemUTC(), 2);
 
         int runs = 0;
         while (twoAtATime.refresh() == 2 && runs < 1_000) {

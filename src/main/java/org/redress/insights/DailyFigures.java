@@ -1,0 +1,260 @@
+package org.redress.insights;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code insight_daily}: the summary's figures per day, team and breakdown key, counted
+ * again from the case facts for every day the refresh changed a case of (the day it was
+ * opened, the day it was closed, before and after the change), in the refresh's transaction.
+ * A month's summary then adds up a few thousand rows (ADR 16). Until they are counted for the
+ * business's time zone ({@link #counted()}), the summary reads the facts.
+ */
+@Component
+class DailyFigures {
+
+    /** The key of the whole team's line (dim ALL). */
+    static final String ALL = "*";
+    // Days counted per statement when all of them are counted again: a month of facts at a time.
+    private static final int DAYS_AT_A_TIME = 31;
+    private static final List<Breakdown> KEYED = List.of(Breakdown.AGENT, Breakdown.CATEGORY, Breakdown.CHANNEL,
+        Breakdown.SEVERITY, Breakdown.TIER);
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+
+    DailyFigures(JdbcClient jdbc, ZoneId businessZone) {
+        this.jdbc = jdbc;
+        this.zone = businessZone;
+    }
+
+    /** One line's figures, added up over days: what a row holds, and what the summary is made of. */
+    static final class Tally {
+        long opened;
+        final DurationHistogram toAcknowledge = new DurationHistogram();
+        final DurationHistogram toAgree = new DurationHistogram();
+        final DurationHistogram toFulfil = new DurationHistogram();
+        long acknowledgeOnTime;
+        long acknowledgeLate;
+        long resolveOnTime;
+        long resolveLate;
+        long fulfilOnTime;
+        long fulfilLate;
+        long promisesOnTime;
+        long promisesLate;
+        long promisesBroken;
+        long closed;
+        long recovered;
+        long notRecovered;
+        long reopened;
+
+        private void addOpened(ResultSet fact) throws SQLException {
+            opened++;
+            duration(toAcknowledge, fact, "seconds_to_acknowledge");
+            duration(toAgree, fact, "seconds_to_agree");
+            duration(toFulfil, fact, "seconds_to_fulfil");
+            String acknowledge = fact.getString("acknowledge_sla");
+            acknowledgeOnTime += "ON_TIME".equals(acknowledge) ? 1 : 0;
+            acknowledgeLate += "LATE".equals(acknowledge) ? 1 : 0;
+            String resolve = fact.getString("resolve_sla");
+            resolveOnTime += "ON_TIME".equals(resolve) ? 1 : 0;
+            resolveLate += "LATE".equals(resolve) ? 1 : 0;
+            String fulfil = fact.getString("fulfil_sla");
+            fulfilOnTime += "ON_TIME".equals(fulfil) ? 1 : 0;
+            fulfilLate += "LATE".equals(fulfil) ? 1 : 0;
+            promisesOnTime += fact.getInt("promises_on_time");
+            promisesLate += fact.getInt("promises_late");
+            promisesBroken += fact.getInt("promises_broken");
+        }
+
+        private static void duration(DurationHistogram histogram, ResultSet fact, String column) throws SQLException {
+            Long seconds = fact.getObject(column, Long.class);
+            if (seconds != null) {
+                histogram.add(seconds);
+            }
+        }
+
+        private void addClosed(ResultSet fact) throws SQLException {
+            closed++;
+            String outcome = fact.getString("outcome");
+            recovered += "RECOVERED".equals(outcome) ? 1 : 0;
+            notRecovered += "NOT_RECOVERED".equals(outcome) ? 1 : 0;
+            reopened += fact.getInt("reopened") > 0 ? 1 : 0;
+        }
+
+        private void addRow(ResultSet row) throws SQLException {
+            opened += row.getLong("opened");
+            toAcknowledge.add(DurationHistogram.of(row.getBytes("to_acknowledge")));
+            toAgree.add(DurationHistogram.of(row.getBytes("to_agree")));
+            toFulfil.add(DurationHistogram.of(row.getBytes("to_fulfil")));
+            acknowledgeOnTime += row.getLong("acknowledge_on_time");
+            acknowledgeLate += row.getLong("acknowledge_late");
+            resolveOnTime += row.getLong("resolve_on_time");
+            resolveLate += row.getLong("resolve_late");
+            fulfilOnTime += row.getLong("fulfil_on_time");
+            fulfilLate += row.getLong("fulfil_late");
+            promisesOnTime += row.getLong("promises_on_time");
+            promisesLate += row.getLong("promises_late");
+            promisesBroken += row.getLong("promises_broken");
+            closed += row.getLong("closed");
+            recovered += row.getLong("recovered");
+            notRecovered += row.getLong("not_recovered");
+            reopened += row.getLong("reopened");
+        }
+
+        private List<Object> values() {
+            return List.of(opened, toAcknowledge.bytes(), toAgree.bytes(), toFulfil.bytes(), acknowledgeOnTime, acknowledgeLate,
+                resolveOnTime, resolveLate, fulfilOnTime, fulfilLate, promisesOnTime, promisesLate, promisesBroken, closed,
+                recovered, notRecovered, reopened);
+        }
+    }
+
+    private static final String COLUMNS = "opened, to_acknowledge, to_agree, to_fulfil, acknowledge_on_time, acknowledge_late, "
+        + "resolve_on_time, resolve_late, fulfil_on_time, fulfil_late, promises_on_time, promises_late, promises_broken, closed, "
+        + "recovered, not_recovered, reopened";
+
+    /** Whether the days are counted in the business's time zone: if not, the summary reads the facts. */
+    boolean counted() {
+        return zone.getId().equals(jdbc.sql("select daily_zone from insight_refresh where id = 1").query(String.class).optional()
+            .orElse(null));
+    }
+
+    /**
+     * A period's lines, added up from its days: one line ({@link #ALL}) without a breakdown, else
+     * one per team (TEAM) or per key of the breakdown; for one team's cases, or everyone's.
+     */
+    Map<String, Tally> read(Period period, @Nullable Long teamId, @Nullable Breakdown by) {
+        Map<String, Tally> lines = new HashMap<>();
+        String dim = by == null || by == Breakdown.TEAM ? "ALL" : by.name();
+        jdbc.sql("select team_id, part_key, " + COLUMNS + " from insight_daily where dim = ? and on_day >= ? and on_day <= ?"
+                + (teamId == null ? "" : " and team_id = " + teamId))
+            .params(dim, period.from(), period.to())
+            .query(row -> {
+                String line = by == null ? ALL : by == Breakdown.TEAM ? String.valueOf(row.getLong("team_id")) : row.getString("part_key");
+                lines.computeIfAbsent(line, k -> new Tally()).addRow(row);
+            });
+        return lines;
+    }
+
+    /** Counts these days again from the facts (in the caller's transaction, after it has written them). */
+    void recount(Collection<LocalDate> days) {
+        if (days.isEmpty()) {
+            return;
+        }
+        TreeSet<LocalDate> sorted = new TreeSet<>(days);
+        // Consecutive days are read together: today and yesterday, or a month being counted again.
+        LocalDate first = sorted.first();
+        LocalDate previous = first;
+        for (LocalDate day : sorted.tailSet(first, false)) {
+            if (!day.equals(previous.plusDays(1)) || day.toEpochDay() - first.toEpochDay() >= DAYS_AT_A_TIME) {
+                recount(first, previous);
+                first = day;
+            }
+            previous = day;
+        }
+        recount(first, previous);
+    }
+
+    /** Counts every day again: the first time, and after the business's time zone changed. */
+    void recountAll() {
+        jdbc.sql("delete from insight_daily").update();
+        record Span(@Nullable Timestamp first, @Nullable Timestamp last) {}
+        Span span = jdbc.sql("select min(opened_at) first_at, max(coalesce(closed_at, opened_at)) last_at from insight_case_facts")
+            .query((rs, n) -> new Span(rs.getTimestamp("first_at"), rs.getTimestamp("last_at"))).single();
+        if (span.first() != null && span.last() != null) {
+            LocalDate last = day(span.last().toInstant());
+            // Closes are always after opens, but an import may have written them otherwise: read from the earliest.
+            for (LocalDate from = day(span.first().toInstant()); !from.isAfter(last); from = from.plusDays(DAYS_AT_A_TIME)) {
+                recount(from, min(last, from.plusDays(DAYS_AT_A_TIME - 1)));
+            }
+        }
+        jdbc.sql("update insight_refresh set daily_zone = ? where id = 1").param(zone.getId()).update();
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** The day an instant falls on in the business's time zone. */
+    LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, zone);
+    }
+
+    private record Line(LocalDate day, long teamId, String dim, String key) {}
+
+    private void recount(LocalDate from, LocalDate to) {
+        Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
+        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+        Map<Line, Tally> lines = new HashMap<>();
+        StringBuilder keys = new StringBuilder();
+        for (Breakdown by : KEYED) {
+            keys.append(", ").append(by.key()).append(" key_").append(by.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        jdbc.sql("select coalesce(team_id, -1) team, opened_at, closed_at, outcome, reopened, seconds_to_acknowledge,"
+                + " seconds_to_agree, seconds_to_fulfil, acknowledge_sla, resolve_sla, fulfil_sla, promises_on_time, promises_late,"
+                + " promises_broken" + keys + " from insight_case_facts"
+                + " where (opened_at >= :start and opened_at < :end) or (closed_at >= :start and closed_at < :end)")
+            .param("start", start).param("end", end)
+            .query(fact -> {
+                long team = fact.getLong("team");
+                LocalDate opened = day(fact.getTimestamp("opened_at").toInstant());
+                Timestamp closedAt = fact.getTimestamp("closed_at");
+                LocalDate closed = closedAt == null ? null : day(closedAt.toInstant());
+                for (Line line : lines(fact, team, opened, from, to)) {
+                    lines.computeIfAbsent(line, k -> new Tally()).addOpened(fact);
+                }
+                for (Line line : lines(fact, team, closed, from, to)) {
+                    lines.computeIfAbsent(line, k -> new Tally()).addClosed(fact);
+                }
+            });
+        jdbc.sql("delete from insight_daily where on_day >= ? and on_day <= ?").params(from, to).update();
+        write(lines);
+    }
+
+    // The lines a fact counts towards on this day: none if the day is outside the span being counted.
+    private static List<Line> lines(ResultSet fact, long team, @Nullable LocalDate day, LocalDate from, LocalDate to)
+        throws SQLException {
+        if (day == null || day.isBefore(from) || day.isAfter(to)) {
+            return List.of();
+        }
+        List<Line> lines = new ArrayList<>(1 + KEYED.size());
+        lines.add(new Line(day, team, "ALL", ALL));
+        for (Breakdown by : KEYED) {
+            lines.add(new Line(day, team, by.name(),
+                Objects.requireNonNull(fact.getString("key_" + by.name().toLowerCase(java.util.Locale.ROOT)))));
+        }
+        return lines;
+    }
+
+    private void write(Map<Line, Tally> lines) {
+        List<Map.Entry<Line, Tally>> all = new ArrayList<>(lines.entrySet());
+        int perStatement = 200;
+        for (int from = 0; from < all.size(); from += perStatement) {
+            List<Map.Entry<Line, Tally>> some = all.subList(from, Math.min(all.size(), from + perStatement));
+            StringBuilder sql = new StringBuilder("insert into insight_daily (on_day, team_id, dim, part_key, " + COLUMNS + ") values ");
+            List<Object> params = new ArrayList<>();
+            for (int i = 0; i < some.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                Line line = some.get(i).getKey();
+                params.addAll(List.of(line.day(), line.teamId(), line.dim(), line.key()));
+                params.addAll(some.get(i).getValue().values());
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+    }
+}
