@@ -117,6 +117,31 @@ class DailyFigures {
             reopened += row.getLong("reopened");
         }
 
+        /** These lines added up: every breakdown's lines add up to the whole, as each case has one key in each. */
+        static Tally sum(Collection<Tally> lines) {
+            Tally sum = new Tally();
+            for (Tally line : lines) {
+                sum.opened += line.opened;
+                sum.toAcknowledge.add(line.toAcknowledge);
+                sum.toAgree.add(line.toAgree);
+                sum.toFulfil.add(line.toFulfil);
+                sum.acknowledgeOnTime += line.acknowledgeOnTime;
+                sum.acknowledgeLate += line.acknowledgeLate;
+                sum.resolveOnTime += line.resolveOnTime;
+                sum.resolveLate += line.resolveLate;
+                sum.fulfilOnTime += line.fulfilOnTime;
+                sum.fulfilLate += line.fulfilLate;
+                sum.promisesOnTime += line.promisesOnTime;
+                sum.promisesLate += line.promisesLate;
+                sum.promisesBroken += line.promisesBroken;
+                sum.closed += line.closed;
+                sum.recovered += line.recovered;
+                sum.notRecovered += line.notRecovered;
+                sum.reopened += line.reopened;
+            }
+            return sum;
+        }
+
         private List<Object> values() {
             return List.of(opened, toAcknowledge.bytes(), toAgree.bytes(), toFulfil.bytes(), acknowledgeOnTime, acknowledgeLate,
                 resolveOnTime, resolveLate, fulfilOnTime, fulfilLate, promisesOnTime, promisesLate, promisesBroken, closed,

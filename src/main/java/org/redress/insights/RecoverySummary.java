@@ -124,9 +124,15 @@ public class RecoverySummary {
         Backlog backlog = jdbc.sql("select count(*) open_cases, min(opened_at) oldest from insight_case_facts where closed_at is null" + team)
             .query((rs, n) -> new Backlog(rs.getLong("open_cases"), rs.getTimestamp("oldest"))).single();
         boolean counted = daily.counted();
-        return new Summary(period, period.previous(), figures(period, teamId, counted), figures(period.previous(), teamId, counted),
+        Read read = read(period, teamId, by, counted);
+        Map<String, String> names = names(by);
+        List<Part> breakdown = read.lines().entrySet().stream()
+            .map(e -> new Part(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
+            .sorted(by == Breakdown.SEVERITY ? java.util.Comparator.comparing(Part::key) : java.util.Comparator.comparing(Part::name))
+            .toList();
+        return new Summary(period, period.previous(), read.total(), read(period.previous(), teamId, null, counted).total(),
             backlog.open(), backlog.oldest() == null ? null : Duration.between(backlog.oldest().toInstant(), now).toDays(),
-            by, breakdown(period, teamId, by, counted), asOf(jdbc));
+            by, breakdown, asOf(jdbc));
     }
 
     /** Every team's name by its id. */
@@ -159,19 +165,21 @@ public class RecoverySummary {
             .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single().orElse(null);
     }
 
-    private Figures figures(Period period, @Nullable Long teamId, boolean counted) {
-        return figures(period, teamId, null, counted).getOrDefault(ALL, EMPTY);
-    }
+    // A period's figures, and its lines when broken down (by), for one team or all.
+    private record Read(Figures total, Map<String, Figures> lines) {}
 
-    // From the daily figures once they are counted (a few thousand rows for a month); from the
-    // case facts until then (every case of the period, sorted for the percentiles).
-    private Map<String, Figures> figures(Period period, @Nullable Long teamId, @Nullable Breakdown by, boolean counted) {
+    // From the daily figures once they are counted (the breakdown's lines for the days, which
+    // add up to the whole); from the case facts until then (every case of the period, sorted
+    // for the percentiles).
+    private Read read(Period period, @Nullable Long teamId, @Nullable Breakdown by, boolean counted) {
         if (!counted) {
-            return fromFacts(period, teamId == null ? "" : " and team_id = " + teamId, by);
+            String team = teamId == null ? "" : " and team_id = " + teamId;
+            return new Read(fromFacts(period, team, null).getOrDefault(ALL, EMPTY), by == null ? Map.of() : fromFacts(period, team, by));
         }
-        Map<String, Figures> figures = new HashMap<>();
-        daily.read(period, teamId, by).forEach((line, tally) -> figures.put(line, figures(tally)));
-        return figures;
+        Map<String, DailyFigures.Tally> tallies = daily.read(period, teamId, by);
+        Map<String, Figures> lines = new HashMap<>();
+        tallies.forEach((line, tally) -> lines.put(line, figures(tally)));
+        return new Read(tallies.isEmpty() ? EMPTY : figures(DailyFigures.Tally.sum(tallies.values())), by == null ? Map.of() : lines);
     }
 
     private static Figures figures(DailyFigures.Tally tally) {
@@ -221,14 +229,6 @@ public class RecoverySummary {
                 .closing(rs.getLong("closed"), rs.getLong("recovered"), rs.getLong("not_recovered"), rs.getLong("reopened"))))
             .list();
         return figures;
-    }
-
-    private List<Part> breakdown(Period period, @Nullable Long teamId, Breakdown by, boolean counted) {
-        Map<String, String> names = names(by);
-        return figures(period, teamId, by, counted).entrySet().stream()
-            .map(e -> new Part(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
-            .sorted(by == Breakdown.SEVERITY ? java.util.Comparator.comparing(Part::key) : java.util.Comparator.comparing(Part::name))
-            .toList();
     }
 
     // The names a breakdown's keys are shown by.
