@@ -85,12 +85,16 @@ update insight_refresh set events_after_id = (select max(id) from business_event
 SQL
 echo "Seeded in $(( $(date +%s) - start )) s"
 start=$(date +%s)
-# Each closed case's first activity after its close, as the refresh computes it.
+# Each closed case's first activity after its close, and whether it recurs, as the refresh computes them.
 $PSQL -d $DB -c "vacuum analyze business_events" -c "vacuum analyze customers" -c "
   update insight_case_facts f set active_again_at = (select min(e.occurred_at) from business_events e
     where e.customer_ref = 'CUST-' || (f.customer_id - (select min(id) from customers) + 1)
       and e.type in ('ORDER_PLACED', 'SERVICE_VISIT') and e.occurred_at > f.closed_at)
-  where f.closed_at is not null" -c "vacuum analyze insight_case_facts" -c "vacuum analyze insight_remedy_facts"
+  where f.closed_at is not null" -c "
+  update insight_case_facts f set recurring = true where exists (select 1 from insight_case_facts p
+    where p.customer_id = f.customer_id and p.root_cause = f.root_cause and p.case_id <> f.case_id
+      and p.opened_at <= f.opened_at and p.opened_at >= f.opened_at - interval '90' day)" \
+  -c "vacuum analyze insight_case_facts" -c "vacuum analyze insight_remedy_facts"
 echo "Retention facts and statistics in $(( $(date +%s) - start )) s"
 # The seed wrote the facts behind the refresh's back: have it count the daily figures of all of
 # them, as after an upgrade, and wait for that (the refresh runs every 30 s).

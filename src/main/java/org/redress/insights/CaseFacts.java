@@ -133,6 +133,7 @@ class CaseFacts {
             write(changed.subList(from, Math.min(changed.size(), from + 500)), now, days);
         }
         daily.recount(days);
+        recurrences(changed);
         Source last = changed.get(changed.size() - 1);
         boolean backlog = changed.size() == batch;
         Instant reached = last.updatedAt().isAfter(mark.since()) || backlog ? last.updatedAt() : mark.since();
@@ -233,6 +234,24 @@ class CaseFacts {
             params.add(Timestamp.from(now));
         }
         jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    /**
+     * Whether each case of these cases' customers recurs (the customer had a case of the same
+     * root cause in the {@link Causes#RECURRING_WITHIN_DAYS} days before it): a cause found or
+     * changed on one case changes it for the customer's later cases, so all of them are looked
+     * at again, and only those whose answer changed are written.
+     */
+    private void recurrences(List<Source> cases) {
+        List<Long> customers = cases.stream().map(Source::customerId).distinct().toList();
+        String recurs = "(f.root_cause is not null and exists (select 1 from insight_case_facts p where p.customer_id = f.customer_id"
+            + " and p.root_cause = f.root_cause and p.case_id <> f.case_id and p.opened_at <= f.opened_at"
+            + " and p.opened_at >= f.opened_at - interval '" + Causes.RECURRING_WITHIN_DAYS + "' day))";
+        for (int from = 0; from < customers.size(); from += 1_000) {
+            jdbc.sql("update insight_case_facts f set recurring = " + recurs
+                    + " where f.customer_id in (:customers) and f.recurring <> " + recurs)
+                .param("customers", customers.subList(from, Math.min(customers.size(), from + 1_000))).update();
+        }
     }
 
     private static @Nullable Long seconds(Instant from, @Nullable Instant to) {

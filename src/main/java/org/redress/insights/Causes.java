@@ -74,9 +74,7 @@ public class Causes {
                 + " count(case when f.responsibility = 'OURS' then 1 end) ours,"
                 + " count(case when f.responsibility = 'PARTLY_OURS' then 1 end) partly,"
                 + " count(case when f.responsibility = 'NOT_OURS' then 1 end) not_ours,"
-                + " count(case when exists (select 1 from insight_case_facts p where p.customer_id = f.customer_id"
-                + "   and p.root_cause = f.root_cause and p.case_id <> f.case_id and p.opened_at <= f.opened_at"
-                + "   and p.opened_at >= f.opened_at - interval '" + RECURRING_WITHIN_DAYS + "' day) then 1 end) recurring"
+                + " count(case when f.recurring then 1 end) recurring"
                 + " from insight_case_facts f"
                 + " left join taxonomy_entries t on t.kind = 'root-cause' and t.code = f.root_cause"
                 + " where f.root_cause is not null and f.opened_at >= :start and f.opened_at < :end" + team

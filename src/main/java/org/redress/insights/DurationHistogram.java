@@ -21,11 +21,21 @@ final class DurationHistogram {
     // A stored bucket: its number (short), count (int) and sum of seconds (long).
     private static final int ENTRY = 14;
 
-    private final long[] counts = new long[BUCKETS];
-    private final long[] sums = new long[BUCKETS];
+    // Made at the first duration: most of a breakdown's lines on most days have none of some kind.
+    private long[] counts = NONE;
+    private long[] sums = NONE;
     private long total;
+    private static final long[] NONE = new long[0];
+
+    private void made() {
+        if (counts == NONE) {
+            counts = new long[BUCKETS];
+            sums = new long[BUCKETS];
+        }
+    }
 
     void add(long seconds) {
+        made();
         int bucket = bucket(seconds);
         counts[bucket]++;
         sums[bucket] += Math.max(0, seconds);
@@ -33,6 +43,10 @@ final class DurationHistogram {
     }
 
     void add(DurationHistogram other) {
+        if (other.total == 0) {
+            return;
+        }
+        made();
         for (int i = 0; i < BUCKETS; i++) {
             counts[i] += other.counts[i];
             sums[i] += other.sums[i];
@@ -59,7 +73,7 @@ final class DurationHistogram {
     // The value standing for the duration at this rank (0: the shortest).
     private double valueAt(long rank) {
         long seen = 0;
-        for (int i = 0; i < BUCKETS; i++) {
+        for (int i = 0; i < counts.length; i++) {
             seen += counts[i];
             if (rank < seen) {
                 return (double) sums[i] / counts[i];
@@ -82,7 +96,7 @@ final class DurationHistogram {
             used += count == 0 ? 0 : 1;
         }
         ByteBuffer buffer = ByteBuffer.allocate(used * ENTRY);
-        for (int i = 0; i < BUCKETS; i++) {
+        for (int i = 0; i < counts.length; i++) {
             if (counts[i] != 0) {
                 buffer.putShort((short) i).putInt((int) counts[i]).putLong(sums[i]);
             }
@@ -95,6 +109,7 @@ final class DurationHistogram {
         if (bytes != null) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.remaining() >= ENTRY) {
+                histogram.made();
                 int bucket = buffer.getShort();
                 int count = buffer.getInt();
                 histogram.counts[bucket] += count;

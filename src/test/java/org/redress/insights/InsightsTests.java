@@ -372,6 +372,30 @@ class InsightsTests extends ApplicationTest {
     }
 
     @Test
+    void aCauseFoundLaterOnTheEarlierCaseMakesTheLaterOneRecurUntilItIsChanged() {
+        long team = newTeam("Recurring");
+        String customer = "CR-" + unique();
+        String earlier = "/api/v1/cases/" + admin().post("/api/v1/complaints", complaint(customer, "billing")).json()
+            .get("number").asString();
+        admin().post(earlier + "/assign", Map.of("teamId", team));
+        admin().post(earlier + "/acknowledge", Map.of("message", "We are on it."));
+        admin().post(earlier + "/listen", Map.of("account", "Charged twice."));
+        causeFound(team, customer, "pricing-error", "ours");
+        refreshed();
+        assertThat(admin().get("/api/v1/insights/causes?team=" + team).json().get("recurring").asLong()).isZero();
+
+        // The earlier case's cause is found after the later one's: the later case recurs.
+        admin().post(earlier + "/identify-cause", Map.of("rootCause", "pricing-error", "responsibility", "ours"));
+        refreshed();
+        assertThat(admin().get("/api/v1/insights/causes?team=" + team).json().get("recurring").asLong()).isEqualTo(1);
+
+        // Found to be another cause after all: the later case no longer recurs.
+        admin().post(earlier + "/identify-cause", Map.of("rootCause", "carrier-delay", "responsibility", "not-ours"));
+        refreshed();
+        assertThat(admin().get("/api/v1/insights/causes?team=" + team).json().get("recurring").asLong()).isZero();
+    }
+
+    @Test
     void promisesDueInThePeriodAreCountedPerOwnerAndTeamByHowTheyWereKept() {
         long team = newTeam("Promises");
         Person owner = member("agent", team);
