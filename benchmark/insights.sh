@@ -103,7 +103,7 @@ $PSQL -d $DB -c "update insight_refresh set daily_zone = null"
 until [ -n "$($PSQL -d $DB -c "select daily_zone from insight_refresh")" ]; do sleep 1; done
 echo "Daily figures of every day counted $(( $(date +%s) - start )) s later (up to 30 s of it waiting for the refresh): \
 $($PSQL -d $DB -c "select count(*) from insight_daily") rows, \
-$($PSQL -d $DB -c "select pg_size_pretty(pg_total_relation_size('insight_daily'))")"
+$($PSQL -d $DB -c "select pg_size_pretty(pg_total_relation_size('insight_daily'))"), the application's resident memory $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
 $PSQL -d $DB -c "vacuum analyze insight_daily"
 
 TEAM=$($PSQL -d $DB -c "select min(id) from teams")
