@@ -85,7 +85,8 @@ update insight_refresh set events_after_id = (select max(id) from business_event
 SQL
 echo "Seeded in $(( $(date +%s) - start )) s"
 start=$(date +%s)
-# Each closed case's first activity after its close, and whether it recurs, as the refresh computes them.
+# Each closed case's first activity after its close, whether it recurs and whether a remedy was given (one case in
+# three, as seeded), as the refresh computes them.
 $PSQL -d $DB -c "vacuum analyze business_events" -c "vacuum analyze customers" -c "
   update insight_case_facts f set active_again_at = (select min(e.occurred_at) from business_events e
     where e.customer_ref = 'CUST-' || (f.customer_id - (select min(id) from customers) + 1)
@@ -94,6 +95,7 @@ $PSQL -d $DB -c "vacuum analyze business_events" -c "vacuum analyze customers" -
   update insight_case_facts f set recurring = true where exists (select 1 from insight_case_facts p
     where p.customer_id = f.customer_id and p.root_cause = f.root_cause and p.case_id <> f.case_id
       and p.opened_at <= f.opened_at and p.opened_at >= f.opened_at - interval '90' day)" \
+  -c "update insight_case_facts f set remedied = true where case_id % 3 = 0" \
   -c "vacuum analyze insight_case_facts" -c "vacuum analyze insight_remedy_facts"
 echo "Retention facts and statistics in $(( $(date +%s) - start )) s"
 # The seed wrote the facts behind the refresh's back: have it count the daily figures of all of

@@ -123,8 +123,7 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
                 + " join surveys s on s.id = i.survey_id where i.case_id = f.case_id and " + Wins.CONFIRMED + ")");
         }
         if (present(remedy)) {
-            where.append(yesOrNo("remedy", remedy) ? " and " : " and not ").append("exists (select 1 from insight_remedy_facts r"
-                + " where r.case_id = f.case_id and r.state in (" + WhatRecovers.GIVEN + "))");
+            where.append(yesOrNo("remedy", remedy) ? " and f.remedied" : " and not f.remedied");
         }
         return new Condition(period, where.toString(), params);
     }

@@ -234,6 +234,10 @@ class CaseFacts {
             params.add(Timestamp.from(now));
         }
         jdbc.sql(sql.toString()).params(params).update();
+        // Written after the remedy facts, which are the case's own: given a remedy or not.
+        jdbc.sql("update insight_case_facts f set remedied = true where f.case_id in (:ids) and exists (select 1"
+                + " from insight_remedy_facts r where r.case_id = f.case_id and r.state in (" + WhatRecovers.GIVEN + "))")
+            .param("ids", ids).update();
     }
 
     /**

@@ -131,8 +131,7 @@ public class WhatRecovers {
                 + " from (select f.outcome, f.closed_at, f.active_again_at, f.apologized,"
                 + "   case when f.seconds_to_acknowledge <= 3600 then 'WITHIN_AN_HOUR'"
                 + "        when f.seconds_to_acknowledge <= 86400 then 'WITHIN_A_DAY' else 'LATER' end answer,"
-                + "   case when exists (select 1 from insight_remedy_facts r where r.case_id = f.case_id"
-                + "     and r.state in (" + GIVEN + ")) then 1 else 0 end remedied"
+                + "   case when f.remedied then 1 else 0 end remedied"
                 + " from insight_case_facts f where f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
                 + "   and f.closed_at >= :start and f.closed_at < :end" + team + ") closes"
                 + " group by answer, apologized, remedied")
