@@ -191,8 +191,10 @@ class CaseFacts {
                 days.add(daily.day(c.closedAt()));
             }
         }
+        remedyDays(ids, days);
         jdbc.sql("delete from insight_case_facts where case_id in (:ids)").param("ids", ids).update();
         remedies.write(ids, now);
+        remedyDays(ids, days);
         StringBuilder sql = new StringBuilder("""
             insert into insight_case_facts (case_id, customer_id, team_id, assignee_id, category, channel, severity, opened_at,
                 acknowledged_at, agreed_at, fulfilled_at, closed_at, outcome, close_reason, seconds_to_acknowledge,
@@ -238,6 +240,18 @@ class CaseFacts {
         jdbc.sql("update insight_case_facts f set remedied = true where f.case_id in (:ids) and exists (select 1"
                 + " from insight_remedy_facts r where r.case_id = f.case_id and r.state in (" + WhatRecovers.GIVEN + "))")
             .param("ids", ids).update();
+    }
+
+    // The days these cases' remedies were asked for and granted on: the goodwill of those days changes with them.
+    private void remedyDays(List<Long> ids, Set<LocalDate> days) {
+        jdbc.sql("select created_at, granted_at from insight_remedy_facts where case_id in (:ids)").param("ids", ids)
+            .query(rs -> {
+                days.add(daily.day(rs.getTimestamp("created_at").toInstant()));
+                Timestamp granted = rs.getTimestamp("granted_at");
+                if (granted != null) {
+                    days.add(daily.day(granted.toInstant()));
+                }
+            });
     }
 
     /**

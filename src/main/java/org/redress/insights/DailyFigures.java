@@ -36,10 +36,12 @@ class DailyFigures {
         Breakdown.SEVERITY, Breakdown.TIER);
 
     private final JdbcClient jdbc;
+    private final DailyGoodwill goodwill;
     private final ZoneId zone;
 
-    DailyFigures(JdbcClient jdbc, ZoneId businessZone) {
+    DailyFigures(JdbcClient jdbc, DailyGoodwill goodwill, ZoneId businessZone) {
         this.jdbc = jdbc;
+        this.goodwill = goodwill;
         this.zone = businessZone;
     }
 
@@ -62,6 +64,8 @@ class DailyFigures {
         long recovered;
         long notRecovered;
         long reopened;
+        /** What the cases closed as recovered were granted, in minor units. */
+        long recoveredGoodwillMinor;
 
         private void addOpened(ResultSet fact) throws SQLException {
             opened++;
@@ -95,6 +99,7 @@ class DailyFigures {
             recovered += "RECOVERED".equals(outcome) ? 1 : 0;
             notRecovered += "NOT_RECOVERED".equals(outcome) ? 1 : 0;
             reopened += fact.getInt("reopened") > 0 ? 1 : 0;
+            recoveredGoodwillMinor += "RECOVERED".equals(outcome) ? fact.getLong("granted_minor") : 0;
         }
 
         private void addRow(ResultSet row) throws SQLException {
@@ -115,6 +120,7 @@ class DailyFigures {
             recovered += row.getLong("recovered");
             notRecovered += row.getLong("not_recovered");
             reopened += row.getLong("reopened");
+            recoveredGoodwillMinor += row.getLong("recovered_goodwill_minor");
         }
 
         /** These lines added up: every breakdown's lines add up to the whole, as each case has one key in each. */
@@ -138,6 +144,7 @@ class DailyFigures {
                 sum.recovered += line.recovered;
                 sum.notRecovered += line.notRecovered;
                 sum.reopened += line.reopened;
+                sum.recoveredGoodwillMinor += line.recoveredGoodwillMinor;
             }
             return sum;
         }
@@ -145,13 +152,13 @@ class DailyFigures {
         private List<Object> values() {
             return List.of(opened, toAcknowledge.bytes(), toAgree.bytes(), toFulfil.bytes(), acknowledgeOnTime, acknowledgeLate,
                 resolveOnTime, resolveLate, fulfilOnTime, fulfilLate, promisesOnTime, promisesLate, promisesBroken, closed,
-                recovered, notRecovered, reopened);
+                recovered, notRecovered, reopened, recoveredGoodwillMinor);
         }
     }
 
     private static final String COLUMNS = "opened, to_acknowledge, to_agree, to_fulfil, acknowledge_on_time, acknowledge_late, "
         + "resolve_on_time, resolve_late, fulfil_on_time, fulfil_late, promises_on_time, promises_late, promises_broken, closed, "
-        + "recovered, not_recovered, reopened";
+        + "recovered, not_recovered, reopened, recovered_goodwill_minor";
 
     /** Whether the days are counted in the business's time zone: if not, the summary reads the facts. */
     boolean counted() {
@@ -197,14 +204,21 @@ class DailyFigures {
 
     /** Counts every day again: the first time, and after the business's time zone changed. */
     void recountAll() {
-        jdbc.sql("delete from insight_daily").update();
+        for (String table : List.of("insight_daily", "insight_daily_goodwill", "insight_daily_approvals")) {
+            jdbc.sql("delete from " + table).update();
+        }
+        // From the first case opened to the last thing that happened: a case closed, a remedy asked for or granted.
         record Span(@Nullable Timestamp first, @Nullable Timestamp last) {}
-        Span span = jdbc.sql("select min(opened_at) first_at, max(coalesce(closed_at, opened_at)) last_at from insight_case_facts")
+        Span cases = jdbc.sql("select min(opened_at) first_at, max(coalesce(closed_at, opened_at)) last_at from insight_case_facts")
             .query((rs, n) -> new Span(rs.getTimestamp("first_at"), rs.getTimestamp("last_at"))).single();
-        if (span.first() != null && span.last() != null) {
-            LocalDate last = day(span.last().toInstant());
-            // Closes are always after opens, but an import may have written them otherwise: read from the earliest.
-            for (LocalDate from = day(span.first().toInstant()); !from.isAfter(last); from = from.plusDays(DAYS_AT_A_TIME)) {
+        Span remedies = jdbc.sql("select max(created_at) first_at, max(granted_at) last_at from insight_remedy_facts")
+            .query((rs, n) -> new Span(rs.getTimestamp("first_at"), rs.getTimestamp("last_at"))).single();
+        if (cases.first() != null && cases.last() != null) {
+            LocalDate last = day(cases.last().toInstant());
+            for (Timestamp remedy : java.util.Arrays.asList(remedies.first(), remedies.last())) {
+                last = remedy == null || day(remedy.toInstant()).isBefore(last) ? last : day(remedy.toInstant());
+            }
+            for (LocalDate from = day(cases.first().toInstant()); !from.isAfter(last); from = from.plusDays(DAYS_AT_A_TIME)) {
                 recount(from, min(last, from.plusDays(DAYS_AT_A_TIME - 1)));
             }
         }
@@ -232,7 +246,9 @@ class DailyFigures {
         }
         jdbc.sql("select coalesce(team_id, -1) team, opened_at, closed_at, outcome, reopened, seconds_to_acknowledge,"
                 + " seconds_to_agree, seconds_to_fulfil, acknowledge_sla, resolve_sla, fulfil_sla, promises_on_time, promises_late,"
-                + " promises_broken" + keys + " from insight_case_facts"
+                + " promises_broken" + keys + ", (select coalesce(sum(r.amount_minor), 0) from insight_remedy_facts r"
+                + "   where r.case_id = f.case_id and r.state in (" + Goodwill.GRANTED + ")) granted_minor"
+                + " from insight_case_facts f"
                 + " where (opened_at >= :start and opened_at < :end) or (closed_at >= :start and closed_at < :end)")
             .param("start", start).param("end", end)
             // Read through a cursor: a month at a million cases a year is 170,000 facts.
@@ -250,7 +266,14 @@ class DailyFigures {
                 }
             });
         jdbc.sql("delete from insight_daily where on_day >= ? and on_day <= ?").params(from, to).update();
-        write(lines);
+        List<List<Object>> rows = new ArrayList<>(lines.size());
+        lines.forEach((line, tally) -> {
+            List<Object> row = new ArrayList<>(List.of(line.day(), line.teamId(), line.dim(), line.key()));
+            row.addAll(tally.values());
+            rows.add(row);
+        });
+        insert(jdbc, "insight_daily (on_day, team_id, dim, part_key, " + COLUMNS + ")", rows);
+        goodwill.recount(from, to, start, end);
     }
 
     // The lines a fact counts towards on this day: none if the day is outside the span being counted.
@@ -268,18 +291,17 @@ class DailyFigures {
         return lines;
     }
 
-    private void write(Map<Line, Tally> lines) {
-        List<Map.Entry<Line, Tally>> all = new ArrayList<>(lines.entrySet());
+    /** Inserts these rows into the table (with its columns), a few hundred rows a statement. */
+    static void insert(JdbcClient jdbc, String tableAndColumns, List<List<Object>> rows) {
         int perStatement = 200;
-        for (int from = 0; from < all.size(); from += perStatement) {
-            List<Map.Entry<Line, Tally>> some = all.subList(from, Math.min(all.size(), from + perStatement));
-            StringBuilder sql = new StringBuilder("insert into insight_daily (on_day, team_id, dim, part_key, " + COLUMNS + ") values ");
+        for (int from = 0; from < rows.size(); from += perStatement) {
+            List<List<Object>> some = rows.subList(from, Math.min(rows.size(), from + perStatement));
+            String row = "(" + String.join(", ", java.util.Collections.nCopies(some.get(0).size(), "?")) + ")";
+            StringBuilder sql = new StringBuilder("insert into " + tableAndColumns + " values ");
             List<Object> params = new ArrayList<>();
             for (int i = 0; i < some.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                Line line = some.get(i).getKey();
-                params.addAll(List.of(line.day(), line.teamId(), line.dim(), line.key()));
-                params.addAll(some.get(i).getValue().values());
+                sql.append(i == 0 ? "" : ", ").append(row);
+                params.addAll(some.get(i));
             }
             jdbc.sql(sql.toString()).params(params).update();
         }

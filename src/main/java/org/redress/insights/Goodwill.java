@@ -25,7 +25,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @ReportReads
 public class Goodwill {
 
-    private static final String GRANTED = "'APPROVED', 'OFFERED', 'ACCEPTED', 'COUNTERED', 'FULFILLED'";
+    /** Remedy states that count as granted (and not taken back). */
+    static final String GRANTED = "'APPROVED', 'OFFERED', 'ACCEPTED', 'COUNTERED', 'FULFILLED'";
 
     @Schema(name = "GoodwillLine", description = "Goodwill granted in the period for one type, category, team or agent.")
     public record Line(@Schema(description = "The type, category, team or agent.") String name,
@@ -66,21 +67,76 @@ public class Goodwill {
                          @Schema(description = "When the facts were last refreshed.") @Nullable Instant asOf) {}
 
     private final JdbcClient jdbc;
+    private final DailyFigures daily;
+    private final DailyGoodwill dailyGoodwill;
     private final ZoneId zone;
 
-    Goodwill(JdbcClient jdbc, ZoneId businessZone) {
+    Goodwill(JdbcClient jdbc, DailyFigures daily, DailyGoodwill dailyGoodwill, ZoneId businessZone) {
         this.jdbc = jdbc;
+        this.daily = daily;
+        this.dailyGoodwill = dailyGoodwill;
         this.zone = businessZone;
     }
+
+    // What was granted in the period, what it went on, and the approvals asked in it.
+    private record Granting(Line total, long recoveredCases, long recoveredMinor, List<Line> byType, List<Line> byCategory,
+                            List<Line> byTeam, List<Line> byAgent, Approvals approvals) {}
 
     public Report of(Period period, @Nullable Long teamId) {
         Map<String, Object> params = period.bounds(zone);
         String team = RecoverySummary.onTeam(teamId);
-        String granted = " from insight_remedy_facts r join insight_case_facts f on f.case_id = r.case_id"
-            + " where r.granted_at >= :start and r.granted_at < :end and r.state in (" + GRANTED + ")" + team;
         String currency = jdbc.sql("select currency from insight_remedy_facts fetch first 1 rows only").query(String.class)
             .optional().orElse(null);
         int digits = currency == null ? 2 : Currency.getInstance(currency).getDefaultFractionDigits();
+        Map<Long, String> teams = RecoverySummary.teamNames(jdbc);
+        // From the daily figures once they are counted (ADR 16); from the facts until then.
+        Granting granting = daily.counted() ? fromDaily(period, teamId, teams, digits) : fromFacts(params, team, teams, digits);
+        return new Report(period, teamId, currency, granting.total().remedies(), granting.total().granted(),
+            granting.total().delivered(), granting.recoveredCases(), granting.recoveredCases() == 0 ? null
+                : money(Math.round((double) granting.recoveredMinor() / granting.recoveredCases()), digits),
+            granting.byType(), granting.byCategory(), granting.byTeam(), granting.byAgent(), granting.approvals(),
+            againstValue(params, team, digits), RecoverySummary.asOf(jdbc));
+    }
+
+    private Granting fromDaily(Period period, @Nullable Long teamId, Map<Long, String> teams, int digits) {
+        List<DailyGoodwill.Granted> granted = dailyGoodwill.granted(period, teamId);
+        long[] recovered = dailyGoodwill.recovered(period, teamId);
+        DailyGoodwill.Asked asked = dailyGoodwill.asked(period, teamId);
+        Double median = asked.toDecide.percentile(0.5);
+        return new Granting(lines(granted, g -> "all", digits).stream().findFirst().orElse(new Line("all", 0, money(0, digits),
+                money(0, digits))), recovered[0], recovered[1],
+            lines(granted, DailyGoodwill.Granted::type, digits), lines(granted, DailyGoodwill.Granted::category, digits),
+            named(lines(granted, g -> String.valueOf(g.teamId()), digits), teams),
+            lines(granted, DailyGoodwill.Granted::proposedBy, digits),
+            new Approvals(asked.asked, asked.approved, asked.refused, asked.waiting,
+                median == null ? null : Math.round(median / 360.0) / 10.0));
+    }
+
+    // The lines added up per value of the key, largest total first.
+    private static List<Line> lines(List<DailyGoodwill.Granted> granted, java.util.function.Function<DailyGoodwill.Granted, String> key,
+                                    int digits) {
+        Map<String, long[]> sums = new java.util.TreeMap<>();
+        for (DailyGoodwill.Granted one : granted) {
+            long[] sum = sums.computeIfAbsent(key.apply(one), k -> new long[3]);
+            sum[0] += one.remedies();
+            sum[1] += one.grantedMinor();
+            sum[2] += one.deliveredMinor();
+        }
+        return sums.entrySet().stream()
+            .sorted(java.util.Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[1]))
+            .map(e -> new Line(e.getKey(), e.getValue()[0], money(e.getValue()[1], digits), money(e.getValue()[2], digits)))
+            .toList();
+    }
+
+    private static List<Line> named(List<Line> byTeam, Map<Long, String> teams) {
+        return byTeam.stream()
+            .map(line -> new Line(RecoverySummary.teamName(line.name(), teams), line.remedies(), line.granted(), line.delivered()))
+            .toList();
+    }
+
+    private Granting fromFacts(Map<String, Object> params, String team, Map<Long, String> teams, int digits) {
+        String granted = " from insight_remedy_facts r join insight_case_facts f on f.case_id = r.case_id"
+            + " where r.granted_at >= :start and r.granted_at < :end and r.state in (" + GRANTED + ")" + team;
         Line total = jdbc.sql("select count(*) remedies, coalesce(sum(r.amount_minor), 0) granted,"
                 + " coalesce(sum(case when r.state = 'FULFILLED' then r.amount_minor else 0 end), 0) delivered" + granted)
             .params(params)
@@ -92,16 +148,9 @@ public class Goodwill {
                 + " from insight_remedy_facts r where r.case_id = f.case_id and r.state in (" + GRANTED + "))), 0) total"
                 + " from insight_case_facts f where f.outcome = 'RECOVERED' and f.closed_at >= :start and f.closed_at < :end" + team)
             .params(params).query((rs, n) -> new Recovered(rs.getLong("cases"), rs.getLong("total"))).single();
-        Map<Long, String> teams = RecoverySummary.teamNames(jdbc);
-        List<Line> byTeam = lines("coalesce(f.team_id, -1)", granted, params, digits).stream()
-            .map(line -> new Line(RecoverySummary.teamName(line.name(), teams), line.remedies(), line.granted(),
-                line.delivered()))
-            .toList();
-        return new Report(period, teamId, currency, total.remedies(), total.granted(), total.delivered(), recovered.cases(),
-            recovered.cases() == 0 ? null : money(Math.round((double) recovered.minor() / recovered.cases()), digits),
-            lines("r.remedy_type", granted, params, digits), lines("f.category", granted, params, digits), byTeam,
-            lines("r.proposed_by_name", granted, params, digits), approvals(params, team),
-            againstValue(params, team, digits), RecoverySummary.asOf(jdbc));
+        return new Granting(total, recovered.cases(), recovered.minor(), lines("r.remedy_type", granted, params, digits),
+            lines("f.category", granted, params, digits), named(lines("coalesce(f.team_id, -1)", granted, params, digits), teams),
+            lines("r.proposed_by_name", granted, params, digits), approvals(params, team));
     }
 
     // Per customer with a known lifetime value in the remedies' currency: what they were granted beside that value.

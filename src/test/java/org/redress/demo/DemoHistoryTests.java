@@ -18,6 +18,7 @@ import org.redress.Http;
 import org.redress.Nodes;
 import org.redress.PostgresDatabase;
 import org.redress.insights.Breakdown;
+import org.redress.insights.Goodwill;
 import org.redress.insights.Period;
 import org.redress.insights.RecoverySummary;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -66,8 +67,8 @@ class DemoHistoryTests {
         }
     }
 
-    // The summary from the daily figures, and from the case facts they are counted from: the
-    // same counts, and percentiles within the histograms' 5%. Both read while the refresh waits
+    // The summary and the goodwill report from the daily figures, and from the facts they are
+    // counted from: the same counts and sums, and percentiles within the histograms' 5%. Both read while the refresh waits
     // (its row locked), so that nothing changes between them.
     private static void theDailyFiguresAddUpToWhatTheFactsSay(ConfigurableApplicationContext node, Period period) {
         JdbcClient jdbc = node.getBean(JdbcClient.class);
@@ -78,7 +79,13 @@ class DemoHistoryTests {
             for (Breakdown by : Breakdown.values()) {
                 daily.put(by, summaries.of(period, null, by));
             }
+            Goodwill.Report dailyGoodwill = node.getBean(Goodwill.class).of(period, null);
             jdbc.sql("update insight_refresh set daily_zone = null where id = 1").update();
+            Goodwill.Report factsGoodwill = node.getBean(Goodwill.class).of(period, null);
+            assertThat(dailyGoodwill).usingRecursiveComparison().ignoringCollectionOrder()
+                .ignoringFields("approvals.medianHoursToDecide", "asOf").isEqualTo(factsGoodwill);
+            assertThat(dailyGoodwill.remedies()).isPositive();
+            close("approvals", dailyGoodwill.approvals().medianHoursToDecide(), factsGoodwill.approvals().medianHoursToDecide());
             for (Breakdown by : Breakdown.values()) {
                 RecoverySummary.Summary facts = summaries.of(period, null, by);
                 sameFigures(by + " all", daily.get(by).figures(), facts.figures());
