@@ -132,8 +132,8 @@ class CaseFacts {
         for (int from = 0; from < changed.size(); from += 500) {
             write(changed.subList(from, Math.min(changed.size(), from + 500)), now, days);
         }
+        recurrences(changed, days);
         daily.recount(days);
-        recurrences(changed);
         Source last = changed.get(changed.size() - 1);
         boolean backlog = changed.size() == batch;
         Instant reached = last.updatedAt().isAfter(mark.since()) || backlog ? last.updatedAt() : mark.since();
@@ -260,15 +260,25 @@ class CaseFacts {
      * changed on one case changes it for the customer's later cases, so all of them are looked
      * at again, and only those whose answer changed are written.
      */
-    private void recurrences(List<Source> cases) {
+    private void recurrences(List<Source> cases, Set<LocalDate> days) {
         List<Long> customers = cases.stream().map(Source::customerId).distinct().toList();
         String recurs = "(f.root_cause is not null and exists (select 1 from insight_case_facts p where p.customer_id = f.customer_id"
             + " and p.root_cause = f.root_cause and p.case_id <> f.case_id and p.opened_at <= f.opened_at"
             + " and p.opened_at >= f.opened_at - interval '" + Causes.RECURRING_WITHIN_DAYS + "' day))";
         for (int from = 0; from < customers.size(); from += 1_000) {
-            jdbc.sql("update insight_case_facts f set recurring = " + recurs
-                    + " where f.customer_id in (:customers) and f.recurring <> " + recurs)
-                .param("customers", customers.subList(from, Math.min(customers.size(), from + 1_000))).update();
+            // The cases whose answer changes, and the days they were opened on: their causes' counts change.
+            List<Long> turned = new ArrayList<>();
+            jdbc.sql("select f.case_id, f.opened_at from insight_case_facts f where f.customer_id in (:customers)"
+                    + " and f.recurring <> " + recurs)
+                .param("customers", customers.subList(from, Math.min(customers.size(), from + 1_000)))
+                .query(rs -> {
+                    turned.add(rs.getLong("case_id"));
+                    days.add(daily.day(rs.getTimestamp("opened_at").toInstant()));
+                });
+            if (!turned.isEmpty()) {
+                jdbc.sql("update insight_case_facts set recurring = not recurring where case_id in (:ids)").param("ids", turned)
+                    .update();
+            }
         }
     }
 

@@ -58,18 +58,61 @@ public class Causes {
                          @Schema(description = "When the facts were last refreshed.") @Nullable Instant asOf) {}
 
     private final JdbcClient jdbc;
+    private final DailyFigures daily;
     private final ZoneId zone;
 
-    Causes(JdbcClient jdbc, ZoneId businessZone) {
+    Causes(JdbcClient jdbc, DailyFigures daily, ZoneId businessZone) {
         this.jdbc = jdbc;
+        this.daily = daily;
         this.zone = businessZone;
     }
 
+    private record Row(String code, String label, long cases, long ours, long partly, long notOurs, long recurring) {}
+
+    // The period's causes, most frequent first; the previous period's cases per cause; and all the period's cases.
+    private record Counted(List<Row> rows, Map<String, Long> previous, long all) {}
+
     public Report of(Period period, @Nullable Long teamId) {
+        Counted counted = daily.counted() ? fromDaily(period, teamId) : fromFacts(period, teamId);
+        List<Row> rows = counted.rows();
+        Map<String, Long> previous = counted.previous();
+        long all = counted.all();
+        long withCause = rows.stream().mapToLong(Row::cases).sum();
+        List<Cause> causes = new ArrayList<>();
+        long running = 0;
+        for (Row row : rows) {
+            running += row.cases();
+            causes.add(new Cause(row.code(), row.label(), row.cases(), share(row.cases(), withCause), share(running, withCause),
+                previous.getOrDefault(row.code(), 0L), row.ours(), row.partly(), row.notOurs(), row.recurring()));
+        }
+        return new Report(period, teamId, all, all - withCause, rows.stream().mapToLong(Row::recurring).sum(), causes,
+            RecoverySummary.asOf(jdbc));
+    }
+
+    // From the daily figures once they are counted (ADR 16).
+    private Counted fromDaily(Period period, @Nullable Long teamId) {
+        Map<String, String> labels = new HashMap<>();
+        jdbc.sql("select code, label from taxonomy_entries where kind = 'root-cause'")
+            .query(rs -> {
+                labels.put(rs.getString("code"), rs.getString("label"));
+            });
+        List<Row> rows = daily.causes(period, teamId).entrySet().stream()
+            .filter(e -> e.getValue().opened > 0)
+            .map(e -> new Row(e.getKey(), labels.getOrDefault(e.getKey(), e.getKey()), e.getValue().opened, e.getValue().ours,
+                e.getValue().partlyOurs, e.getValue().notOurs, e.getValue().recurring))
+            .sorted(java.util.Comparator.comparingLong((Row row) -> -row.cases()).thenComparing(Row::code))
+            .toList();
+        Map<String, Long> previous = new HashMap<>();
+        daily.causes(period.previous(), teamId).forEach((cause, tally) -> previous.put(cause, tally.opened));
+        long all = daily.read(period, teamId, null).values().stream().mapToLong(tally -> tally.opened).sum();
+        return new Counted(rows, previous, all);
+    }
+
+    // From the facts: every case of the period.
+    private Counted fromFacts(Period period, @Nullable Long teamId) {
         String team = RecoverySummary.onTeam(teamId);
         Map<String, Object> params = period.bounds(zone);
         params.put("previousStart", Timestamp.from(period.previous().start(zone)));
-        record Row(String code, String label, long cases, long ours, long partly, long notOurs, long recurring) {}
         List<Row> rows = jdbc.sql("select f.root_cause, coalesce(max(t.label), f.root_cause) label, count(*) cases,"
                 + " count(case when f.responsibility = 'OURS' then 1 end) ours,"
                 + " count(case when f.responsibility = 'PARTLY_OURS' then 1 end) partly,"
@@ -91,16 +134,7 @@ public class Causes {
             });
         long all = jdbc.sql("select count(*) from insight_case_facts f where f.opened_at >= :start and f.opened_at < :end" + team)
             .params(params).query(Long.class).single();
-        long withCause = rows.stream().mapToLong(Row::cases).sum();
-        List<Cause> causes = new ArrayList<>();
-        long running = 0;
-        for (Row row : rows) {
-            running += row.cases();
-            causes.add(new Cause(row.code(), row.label(), row.cases(), share(row.cases(), withCause), share(running, withCause),
-                previous.getOrDefault(row.code(), 0L), row.ours(), row.partly(), row.notOurs(), row.recurring()));
-        }
-        return new Report(period, teamId, all, all - withCause, rows.stream().mapToLong(Row::recurring).sum(), causes,
-            RecoverySummary.asOf(jdbc));
+        return new Counted(rows, previous, all);
     }
 
     private static double share(long part, long whole) {

@@ -30,6 +30,8 @@ class DailyFigures {
 
     /** The key of the whole team's line (dim ALL). */
     static final String ALL = "*";
+    // The dim of the lines per root cause (the causes report's; not a breakdown of the summary).
+    private static final String CAUSE = "CAUSE";
     // Days counted per statement when all of them are counted again: a month of facts at a time.
     private static final int DAYS_AT_A_TIME = 31;
     private static final List<Breakdown> KEYED = List.of(Breakdown.AGENT, Breakdown.CATEGORY, Breakdown.CHANNEL,
@@ -66,6 +68,10 @@ class DailyFigures {
         long reopened;
         /** What the cases closed as recovered were granted, in minor units. */
         long recoveredGoodwillMinor;
+        long ours;
+        long partlyOurs;
+        long notOurs;
+        long recurring;
 
         private void addOpened(ResultSet fact) throws SQLException {
             opened++;
@@ -84,6 +90,11 @@ class DailyFigures {
             promisesOnTime += fact.getInt("promises_on_time");
             promisesLate += fact.getInt("promises_late");
             promisesBroken += fact.getInt("promises_broken");
+            String responsibility = fact.getString("responsibility");
+            ours += "OURS".equals(responsibility) ? 1 : 0;
+            partlyOurs += "PARTLY_OURS".equals(responsibility) ? 1 : 0;
+            notOurs += "NOT_OURS".equals(responsibility) ? 1 : 0;
+            recurring += fact.getBoolean("recurring") ? 1 : 0;
         }
 
         private static void duration(DurationHistogram histogram, ResultSet fact, String column) throws SQLException {
@@ -121,6 +132,10 @@ class DailyFigures {
             notRecovered += row.getLong("not_recovered");
             reopened += row.getLong("reopened");
             recoveredGoodwillMinor += row.getLong("recovered_goodwill_minor");
+            ours += row.getLong("ours");
+            partlyOurs += row.getLong("partly_ours");
+            notOurs += row.getLong("not_ours");
+            recurring += row.getLong("recurring");
         }
 
         /** These lines added up: every breakdown's lines add up to the whole, as each case has one key in each. */
@@ -145,6 +160,10 @@ class DailyFigures {
                 sum.notRecovered += line.notRecovered;
                 sum.reopened += line.reopened;
                 sum.recoveredGoodwillMinor += line.recoveredGoodwillMinor;
+                sum.ours += line.ours;
+                sum.partlyOurs += line.partlyOurs;
+                sum.notOurs += line.notOurs;
+                sum.recurring += line.recurring;
             }
             return sum;
         }
@@ -152,13 +171,13 @@ class DailyFigures {
         private List<Object> values() {
             return List.of(opened, toAcknowledge.bytes(), toAgree.bytes(), toFulfil.bytes(), acknowledgeOnTime, acknowledgeLate,
                 resolveOnTime, resolveLate, fulfilOnTime, fulfilLate, promisesOnTime, promisesLate, promisesBroken, closed,
-                recovered, notRecovered, reopened, recoveredGoodwillMinor);
+                recovered, notRecovered, reopened, recoveredGoodwillMinor, ours, partlyOurs, notOurs, recurring);
         }
     }
 
     private static final String COLUMNS = "opened, to_acknowledge, to_agree, to_fulfil, acknowledge_on_time, acknowledge_late, "
         + "resolve_on_time, resolve_late, fulfil_on_time, fulfil_late, promises_on_time, promises_late, promises_broken, closed, "
-        + "recovered, not_recovered, reopened, recovered_goodwill_minor";
+        + "recovered, not_recovered, reopened, recovered_goodwill_minor, ours, partly_ours, not_ours, recurring";
 
     /** Whether the days are counted in the business's time zone: if not, the summary reads the facts. */
     boolean counted() {
@@ -171,14 +190,26 @@ class DailyFigures {
      * one per team (TEAM) or per key of the breakdown; for one team's cases, or everyone's.
      */
     Map<String, Tally> read(Period period, @Nullable Long teamId, @Nullable Breakdown by) {
+        return read(period, teamId, by == null || by == Breakdown.TEAM ? "ALL" : by.name(),
+            row -> by == null ? ALL : by == Breakdown.TEAM ? String.valueOf(row.getLong("team_id")) : row.getString("part_key"));
+    }
+
+    /** A period's lines per root cause, of the cases opened in it with one. */
+    Map<String, Tally> causes(Period period, @Nullable Long teamId) {
+        return read(period, teamId, CAUSE, row -> row.getString("part_key"));
+    }
+
+    private interface LineOf {
+        String of(ResultSet row) throws SQLException;
+    }
+
+    private Map<String, Tally> read(Period period, @Nullable Long teamId, String dim, LineOf lineOf) {
         Map<String, Tally> lines = new HashMap<>();
-        String dim = by == null || by == Breakdown.TEAM ? "ALL" : by.name();
         jdbc.sql("select team_id, part_key, " + COLUMNS + " from insight_daily where dim = ? and on_day >= ? and on_day <= ?"
                 + (teamId == null ? "" : " and team_id = " + teamId))
             .params(dim, period.from(), period.to())
             .query(row -> {
-                String line = by == null ? ALL : by == Breakdown.TEAM ? String.valueOf(row.getLong("team_id")) : row.getString("part_key");
-                lines.computeIfAbsent(line, k -> new Tally()).addRow(row);
+                lines.computeIfAbsent(lineOf.of(row), k -> new Tally()).addRow(row);
             });
         return lines;
     }
@@ -246,7 +277,7 @@ class DailyFigures {
         }
         jdbc.sql("select coalesce(team_id, -1) team, opened_at, closed_at, outcome, reopened, seconds_to_acknowledge,"
                 + " seconds_to_agree, seconds_to_fulfil, acknowledge_sla, resolve_sla, fulfil_sla, promises_on_time, promises_late,"
-                + " promises_broken" + keys + ", (select coalesce(sum(r.amount_minor), 0) from insight_remedy_facts r"
+                + " promises_broken, root_cause, responsibility, recurring" + keys + ", (select coalesce(sum(r.amount_minor), 0) from insight_remedy_facts r"
                 + "   where r.case_id = f.case_id and r.state in (" + Goodwill.GRANTED + ")) granted_minor"
                 + " from insight_case_facts f"
                 + " where (opened_at >= :start and opened_at < :end) or (closed_at >= :start and closed_at < :end)")
@@ -282,11 +313,15 @@ class DailyFigures {
         if (day == null || day.isBefore(from) || day.isAfter(to)) {
             return List.of();
         }
-        List<Line> lines = new ArrayList<>(1 + KEYED.size());
+        List<Line> lines = new ArrayList<>(2 + KEYED.size());
         lines.add(new Line(day, team, "ALL", ALL));
         for (Breakdown by : KEYED) {
             lines.add(new Line(day, team, by.name(),
                 Objects.requireNonNull(fact.getString("key_" + by.name().toLowerCase(java.util.Locale.ROOT)))));
+        }
+        String cause = fact.getString("root_cause");
+        if (cause != null) {
+            lines.add(new Line(day, team, CAUSE, cause));
         }
         return lines;
     }

@@ -18,6 +18,7 @@ import org.redress.Http;
 import org.redress.Nodes;
 import org.redress.PostgresDatabase;
 import org.redress.insights.Breakdown;
+import org.redress.insights.Causes;
 import org.redress.insights.Goodwill;
 import org.redress.insights.Period;
 import org.redress.insights.RecoverySummary;
@@ -67,7 +68,7 @@ class DemoHistoryTests {
         }
     }
 
-    // The summary and the goodwill report from the daily figures, and from the facts they are
+    // The summary, the goodwill and the causes reports from the daily figures, and from the facts they are
     // counted from: the same counts and sums, and percentiles within the histograms' 5%. Both read while the refresh waits
     // (its row locked), so that nothing changes between them.
     private static void theDailyFiguresAddUpToWhatTheFactsSay(ConfigurableApplicationContext node, Period period) {
@@ -80,8 +81,13 @@ class DemoHistoryTests {
                 daily.put(by, summaries.of(period, null, by));
             }
             Goodwill.Report dailyGoodwill = node.getBean(Goodwill.class).of(period, null);
+            Causes.Report dailyCauses = node.getBean(Causes.class).of(period, null);
             jdbc.sql("update insight_refresh set daily_zone = null where id = 1").update();
             Goodwill.Report factsGoodwill = node.getBean(Goodwill.class).of(period, null);
+            // Causes as many cases each may come in either order, and so with other cumulative shares.
+            assertThat(dailyCauses).usingRecursiveComparison().ignoringCollectionOrder()
+                .ignoringFields("causes.cumulativePercent", "asOf").isEqualTo(node.getBean(Causes.class).of(period, null));
+            assertThat(dailyCauses.causes()).hasSizeGreaterThanOrEqualTo(8);
             assertThat(dailyGoodwill).usingRecursiveComparison().ignoringCollectionOrder()
                 .ignoringFields("approvals.medianHoursToDecide", "asOf").isEqualTo(factsGoodwill);
             assertThat(dailyGoodwill.remedies()).isPositive();
