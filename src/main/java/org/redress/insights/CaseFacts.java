@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * reads the business events stored since its last run for when a customer was next active
  * after a case closed (retention). A
  * scheduled job, so the reports cost the cases' own transactions nothing; idempotent, so a
- * case read twice (the overlap) is simply written twice.
+ * case read twice (the overlap) is simply written twice. In the same transaction it counts
+ * again the daily figures ({@link DailyFigures}) of every day the cases it read touch.
  */
 @Component
 class CaseFacts {
@@ -177,24 +178,19 @@ class CaseFacts {
 
     private void write(List<Source> cases, Instant now, Set<LocalDate> days) {
         List<Long> ids = cases.stream().map(Source::caseId).toList();
-        jdbc.sql("select opened_at, closed_at from insight_case_facts where case_id in (:ids)").param("ids", ids)
-            .query(rs -> {
-                days.add(daily.day(rs.getTimestamp("opened_at").toInstant()));
-                Timestamp closed = rs.getTimestamp("closed_at");
-                if (closed != null) {
-                    days.add(daily.day(closed.toInstant()));
-                }
-            });
+        daysOf("select opened_at, closed_at from insight_case_facts where case_id in (:ids)", ids, days);
         for (Source c : cases) {
             days.add(daily.day(c.openedAt()));
             if (c.closedAt() != null) {
                 days.add(daily.day(c.closedAt()));
             }
         }
-        remedyDays(ids, days);
+        // The days these cases' remedies were asked for and granted on, before and after: their goodwill changes.
+        String remedyDays = "select created_at, granted_at from insight_remedy_facts where case_id in (:ids)";
+        daysOf(remedyDays, ids, days);
         jdbc.sql("delete from insight_case_facts where case_id in (:ids)").param("ids", ids).update();
         remedies.write(ids, now);
-        remedyDays(ids, days);
+        daysOf(remedyDays, ids, days);
         StringBuilder sql = new StringBuilder("""
             insert into insight_case_facts (case_id, customer_id, team_id, assignee_id, category, channel, severity, opened_at,
                 acknowledged_at, agreed_at, fulfilled_at, closed_at, outcome, close_reason, seconds_to_acknowledge,
@@ -242,14 +238,14 @@ class CaseFacts {
             .param("ids", ids).update();
     }
 
-    // The days these cases' remedies were asked for and granted on: the goodwill of those days changes with them.
-    private void remedyDays(List<Long> ids, Set<LocalDate> days) {
-        jdbc.sql("select created_at, granted_at from insight_remedy_facts where case_id in (:ids)").param("ids", ids)
+    // The days the rows' two instants fall on (the second may be none).
+    private void daysOf(String select, List<Long> ids, Set<LocalDate> days) {
+        jdbc.sql(select).param("ids", ids)
             .query(rs -> {
-                days.add(daily.day(rs.getTimestamp("created_at").toInstant()));
-                Timestamp granted = rs.getTimestamp("granted_at");
-                if (granted != null) {
-                    days.add(daily.day(granted.toInstant()));
+                days.add(daily.day(rs.getTimestamp(1).toInstant()));
+                Timestamp second = rs.getTimestamp(2);
+                if (second != null) {
+                    days.add(daily.day(second.toInstant()));
                 }
             });
     }
