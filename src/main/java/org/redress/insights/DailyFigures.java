@@ -242,11 +242,12 @@ class DailyFigures {
         record Span(@Nullable Timestamp first, @Nullable Timestamp last) {}
         Span cases = jdbc.sql("select min(opened_at) first_at, max(coalesce(closed_at, opened_at)) last_at from insight_case_facts")
             .query((rs, n) -> new Span(rs.getTimestamp("first_at"), rs.getTimestamp("last_at"))).single();
-        Span remedies = jdbc.sql("select max(created_at) first_at, max(granted_at) last_at from insight_remedy_facts")
-            .query((rs, n) -> new Span(rs.getTimestamp("first_at"), rs.getTimestamp("last_at"))).single();
+        // A remedy can be asked for or granted after its case's last change of its own.
+        List<Timestamp> remedies = jdbc.sql("select max(created_at) asked, max(granted_at) granted from insight_remedy_facts")
+            .query((rs, n) -> java.util.Arrays.asList(rs.getTimestamp("asked"), rs.getTimestamp("granted"))).single();
         if (cases.first() != null && cases.last() != null) {
             LocalDate last = day(cases.last().toInstant());
-            for (Timestamp remedy : java.util.Arrays.asList(remedies.first(), remedies.last())) {
+            for (Timestamp remedy : remedies) {
                 last = remedy == null || day(remedy.toInstant()).isBefore(last) ? last : day(remedy.toInstant());
             }
             for (LocalDate from = day(cases.first().toInstant()); !from.isAfter(last); from = from.plusDays(DAYS_AT_A_TIME)) {

@@ -106,12 +106,15 @@ class DailyGoodwill {
             .list();
     }
 
-    /** The cases closed as recovered in the period, and what they were granted in minor units. */
-    long[] recovered(Period period, @Nullable Long teamId) {
+    /** Cases closed as recovered, and what they were granted in minor units. */
+    record Recovered(long cases, long grantedMinor) {}
+
+    /** The cases closed as recovered in the period, and what they were granted. */
+    Recovered recovered(Period period, @Nullable Long teamId) {
         return jdbc.sql("select coalesce(sum(recovered), 0) cases, coalesce(sum(recovered_goodwill_minor), 0) granted"
                 + " from insight_daily where dim = 'ALL' and on_day >= ? and on_day <= ?" + (teamId == null ? "" : " and team_id = " + teamId))
             .params(period.from(), period.to())
-            .query((row, n) -> new long[] {row.getLong("cases"), row.getLong("granted")}).single();
+            .query((row, n) -> new Recovered(row.getLong("cases"), row.getLong("granted"))).single();
     }
 
     /** The period's approvals, added up. */

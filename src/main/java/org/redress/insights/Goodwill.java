@@ -39,7 +39,7 @@ public class Goodwill {
                             @Schema(description = "Approved.") long granted,
                             @Schema(description = "Refused.") long refused,
                             @Schema(description = "Still waiting.") long waiting,
-                            @Schema(description = "Median time from the request to the decision, in hours; none before any decision.") @Nullable Double medianHoursToDecide) {}
+                            @Schema(description = "Median time from the request to the decision, in hours (from daily histograms: within 5%); none before any decision.") @Nullable Double medianHoursToDecide) {}
 
     @Schema(name = "GoodwillAgainstValue", description = "Goodwill granted in the period to customers whose lifetime value is "
         + "known (in the same currency), against that value.")
@@ -79,7 +79,7 @@ public class Goodwill {
     }
 
     // What was granted in the period, what it went on, and the approvals asked in it.
-    private record Granting(Line total, long recoveredCases, long recoveredMinor, List<Line> byType, List<Line> byCategory,
+    private record Granting(Line total, DailyGoodwill.Recovered recovered, List<Line> byType, List<Line> byCategory,
                             List<Line> byTeam, List<Line> byAgent, Approvals approvals) {}
 
     public Report of(Period period, @Nullable Long teamId) {
@@ -92,19 +92,20 @@ public class Goodwill {
         // From the daily figures once they are counted (ADR 16); from the facts until then.
         Granting granting = daily.counted() ? fromDaily(period, teamId, teams, digits) : fromFacts(params, team, teams, digits);
         return new Report(period, teamId, currency, granting.total().remedies(), granting.total().granted(),
-            granting.total().delivered(), granting.recoveredCases(), granting.recoveredCases() == 0 ? null
-                : money(Math.round((double) granting.recoveredMinor() / granting.recoveredCases()), digits),
+            granting.total().delivered(), granting.recovered().cases(), granting.recovered().cases() == 0 ? null
+                : money(Math.round((double) granting.recovered().grantedMinor() / granting.recovered().cases()), digits),
             granting.byType(), granting.byCategory(), granting.byTeam(), granting.byAgent(), granting.approvals(),
             againstValue(params, team, digits), RecoverySummary.asOf(jdbc));
     }
 
     private Granting fromDaily(Period period, @Nullable Long teamId, Map<Long, String> teams, int digits) {
         List<DailyGoodwill.Granted> granted = dailyGoodwill.granted(period, teamId);
-        long[] recovered = dailyGoodwill.recovered(period, teamId);
         DailyGoodwill.Asked asked = dailyGoodwill.asked(period, teamId);
         Double median = asked.toDecide.percentile(0.5);
-        return new Granting(lines(granted, g -> "all", digits).stream().findFirst().orElse(new Line("all", 0, money(0, digits),
-                money(0, digits))), recovered[0], recovered[1],
+        Line total = new Line("all", granted.stream().mapToLong(DailyGoodwill.Granted::remedies).sum(),
+            money(granted.stream().mapToLong(DailyGoodwill.Granted::grantedMinor).sum(), digits),
+            money(granted.stream().mapToLong(DailyGoodwill.Granted::deliveredMinor).sum(), digits));
+        return new Granting(total, dailyGoodwill.recovered(period, teamId),
             lines(granted, DailyGoodwill.Granted::type, digits), lines(granted, DailyGoodwill.Granted::category, digits),
             named(lines(granted, g -> String.valueOf(g.teamId()), digits), teams),
             lines(granted, DailyGoodwill.Granted::proposedBy, digits),
@@ -143,12 +144,11 @@ public class Goodwill {
             .query((rs, n) -> new Line("all", rs.getLong("remedies"), money(rs.getLong("granted"), digits),
                 money(rs.getLong("delivered"), digits)))
             .single();
-        record Recovered(long cases, long minor) {}
-        Recovered recovered = jdbc.sql("select count(*) cases, coalesce(sum((select coalesce(sum(r.amount_minor), 0)"
+        DailyGoodwill.Recovered recovered = jdbc.sql("select count(*) cases, coalesce(sum((select coalesce(sum(r.amount_minor), 0)"
                 + " from insight_remedy_facts r where r.case_id = f.case_id and r.state in (" + GRANTED + "))), 0) total"
                 + " from insight_case_facts f where f.outcome = 'RECOVERED' and f.closed_at >= :start and f.closed_at < :end" + team)
-            .params(params).query((rs, n) -> new Recovered(rs.getLong("cases"), rs.getLong("total"))).single();
-        return new Granting(total, recovered.cases(), recovered.minor(), lines("r.remedy_type", granted, params, digits),
+            .params(params).query((rs, n) -> new DailyGoodwill.Recovered(rs.getLong("cases"), rs.getLong("total"))).single();
+        return new Granting(total, recovered, lines("r.remedy_type", granted, params, digits),
             lines("f.category", granted, params, digits), named(lines("coalesce(f.team_id, -1)", granted, params, digits), teams),
             lines("r.proposed_by_name", granted, params, digits), approvals(params, team));
     }
