@@ -44,18 +44,20 @@ class CaseFacts {
     private final JdbcClient jdbc;
     private final RemedyFacts remedies;
     private final DailyFigures daily;
+    private final CustomerActivity activity;
     private final Clock clock;
     private final int batch;
 
     @org.springframework.beans.factory.annotation.Autowired
-    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, DailyFigures daily, Clock clock) {
-        this(jdbc, remedies, daily, clock, BATCH);
+    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, DailyFigures daily, CustomerActivity activity, Clock clock) {
+        this(jdbc, remedies, daily, activity, clock, BATCH);
     }
 
-    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, DailyFigures daily, Clock clock, int batch) {
+    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, DailyFigures daily, CustomerActivity activity, Clock clock, int batch) {
         this.jdbc = jdbc;
         this.remedies = remedies;
         this.daily = daily;
+        this.activity = activity;
         this.clock = clock;
         this.batch = batch;
     }
@@ -88,6 +90,9 @@ class CaseFacts {
             .query((rs, n) -> new Mark(rs.getTimestamp("changed_since").toInstant(), rs.getLong("after_case_id"))).single();
         if (!daily.counted()) {
             daily.recountAll();
+        }
+        if (!activity.counted()) {
+            activity.recountAll();
         }
         // Caught up: a minute back again. In a backlog: exactly after the last case read, so that
         // thousands of cases changed at one instant (a bulk import) are still read a batch at a time.
@@ -130,11 +135,14 @@ class CaseFacts {
         }
         // The days whose figures change: each case's days of opening and closing, before and after.
         Set<LocalDate> days = new HashSet<>();
+        // Their customers, before and after: where those customers' cases stood changes.
+        Set<Long> customers = new HashSet<>();
         for (int from = 0; from < changed.size(); from += 500) {
-            write(changed.subList(from, Math.min(changed.size(), from + 500)), now, days);
+            write(changed.subList(from, Math.min(changed.size(), from + 500)), now, days, customers);
         }
         recurrences(changed, days);
         daily.recount(days);
+        activity.recountCustomers(customers);
         Source last = changed.get(changed.size() - 1);
         boolean backlog = changed.size() == batch;
         Instant reached = last.updatedAt().isAfter(mark.since()) || backlog ? last.updatedAt() : mark.since();
@@ -172,14 +180,24 @@ class CaseFacts {
                     + " and (active_again_at is null or active_again_at > ?)")
                 .params(at, one.caseId(), at).update();
         }
+        // The customers with a moment of activity not yet kept: their activity is written again.
+        if (activity.counted()) {
+            activity.recountRefs(jdbc.sql("select distinct e.customer_ref from business_events e where e.id > ? and e.id <= ?"
+                    + " and e.type in (" + ACTIVITY + ") and not exists (select 1 from insight_activity a"
+                    + " where a.customer_ref = e.customer_ref and a.occurred_at = e.occurred_at)")
+                .params(from, upTo).query(String.class).list());
+        }
         jdbc.sql("update insight_refresh set events_after_id = ? where id = 1").param(upTo).update();
         return (int) (upTo - after);
     }
 
-    private void write(List<Source> cases, Instant now, Set<LocalDate> days) {
+    private void write(List<Source> cases, Instant now, Set<LocalDate> days, Set<Long> customers) {
         List<Long> ids = cases.stream().map(Source::caseId).toList();
         daysOf("select opened_at, closed_at from insight_case_facts where case_id in (:ids)", ids, days);
+        customers.addAll(jdbc.sql("select customer_id from insight_case_facts where case_id in (:ids)").param("ids", ids)
+            .query(Long.class).list());
         for (Source c : cases) {
+            customers.add(c.customerId());
             days.add(daily.day(c.openedAt()));
             if (c.closedAt() != null) {
                 days.add(daily.day(c.closedAt()));

@@ -25,7 +25,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * activity in the period). A customer is counted once, in the group of their last close in
  * the period. Only customers whose window has fully passed are counted in it, so a recent period
  * says "not yet" for the long windows instead of a share that is low only because time has
- * not passed.
+ * not passed. Each group is one pass over rows the refresh keeps for it ({@link CustomerActivity},
+ * ADR 17): the period's closes, and the period's moments of activity.
  */
 @Service
 @ReportReads
@@ -61,7 +62,7 @@ public class Retention {
     }
 
     @Schema(name = "Retention", description = "Retention after recovery for a period: recovered, not recovered, and the "
-        + "customers who did not complain in it as the baseline.")
+            + "customers who did not complain in it as the baseline.")
     public record Report(@Schema(description = "The period whose closes (baseline: activity) are counted.") Period period,
                          @Schema(description = "The team whose cases are counted; none for all (the baseline is always the "
                              + "whole business).") @Nullable Long team,
@@ -69,53 +70,80 @@ public class Retention {
                          @Schema(description = "When the facts were last refreshed.") @Nullable Instant asOf) {}
 
     private final JdbcClient jdbc;
+    private final CustomerActivity activity;
     private final ZoneId zone;
     private final Clock clock;
 
-    Retention(JdbcClient jdbc, ZoneId businessZone, Clock clock) {
+    Retention(JdbcClient jdbc, CustomerActivity activity, ZoneId businessZone, Clock clock) {
         this.jdbc = jdbc;
+        this.activity = activity;
         this.zone = businessZone;
         this.clock = clock;
     }
 
     public Report of(Period period, @Nullable Long teamId) {
-        Timestamp start = Timestamp.from(period.start(zone));
-        Timestamp end = Timestamp.from(period.end(zone));
         Instant now = clock.instant();
-        String team = RecoverySummary.onTeam(teamId);
         Map<String, Object> params = windowParams(now);
-        params.put("start", start);
-        params.put("end", end);
-        // The longest window after the period's end: later activity cannot count.
-        params.put("horizon", Timestamp.from(period.end(zone).plus(Duration.ofDays(WINDOWS.get(WINDOWS.size() - 1)))));
+        params.putAll(period.bounds(zone));
+        boolean kept = activity.counted();
         Map<String, Group> byOutcome = new HashMap<>();
-        // Each customer once, by their last close in the period: one pass over the period's closes.
-        jdbc.sql("select outcome, " + counts("closed_at", "active_again_at") + " from ("
-                + " select f.outcome, f.closed_at, f.active_again_at,"
-                + "   row_number() over (partition by f.customer_id order by f.closed_at desc, f.case_id desc) nth"
-                + " from insight_case_facts f where f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
-                + "   and f.closed_at >= :start and f.closed_at < :end" + team + ") closes"
-                + " where nth = 1 group by outcome")
+        jdbc.sql(kept ? lastCloses(teamId) : lastClosesWorkedOut(teamId))
             .params(params).query((rs, n) -> byOutcome.put(rs.getString("outcome"), group(rs.getString("outcome"), rs))).list();
         List<Group> groups = new ArrayList<>();
         for (String outcome : List.of("RECOVERED", "NOT_RECOVERED")) {
             groups.add(byOutcome.getOrDefault(outcome, new Group(outcome, 0,
                 WINDOWS.stream().map(days -> new Window(days, 0, 0, null)).toList())));
         }
-        // The baseline: each customer's first activity in the period and their next one after it,
-        // for the customers with no case open at any time in the period.
-        groups.add(jdbc.sql("select " + counts("b.first_at", "b.next_at") + " from ("
-                + " select a.first_at, (select min(e.occurred_at) from business_events e where e.customer_ref = a.customer_ref"
-                + "   and e.type in (" + CaseFacts.ACTIVITY + ") and e.occurred_at > a.first_at and e.occurred_at < :horizon) next_at"
-                + " from (select customer_ref, min(occurred_at) first_at from business_events"
-                + "   where type in (" + CaseFacts.ACTIVITY + ") and occurred_at >= :start and occurred_at < :end"
-                + "   group by customer_ref) a"
-                + " where a.customer_ref not in (select cu.external_ref from customers cu"
-                + "   join insight_case_facts f on f.customer_id = cu.id"
-                + "   where f.opened_at < :end and (f.closed_at is null or f.closed_at >= :start) and cu.external_ref is not null)"
-                + ") b")
-            .params(params).query((rs, n) -> group("NEVER_COMPLAINED", rs)).single());
+        if (!kept) {
+            // The longest window after the period's end: later activity cannot count.
+            params.put("horizon", Timestamp.from(period.end(zone).plus(Duration.ofDays(WINDOWS.get(WINDOWS.size() - 1)))));
+        }
+        groups.add(jdbc.sql(kept ? baseline() : baselineWorkedOut()).params(params)
+            .query((rs, n) -> group("NEVER_COMPLAINED", rs)).single());
         return new Report(period, teamId, groups, RecoverySummary.asOf(jdbc));
+    }
+
+    // Each customer once, by their last close in the period: the closes whose next one (of the
+    // team's, for a team) is not in it.
+    private static String lastCloses(@Nullable Long teamId) {
+        String next = teamId == null ? "f.next_close_at" : "f.next_team_close_at";
+        return "select outcome, " + counts("closed_at", "active_again_at") + " from insight_case_facts f"
+            + " where f.outcome in ('RECOVERED', 'NOT_RECOVERED') and f.closed_at >= :start and f.closed_at < :end"
+            + " and (" + next + " is null or " + next + " >= :end)" + RecoverySummary.onTeam(teamId) + " group by outcome";
+    }
+
+    // The baseline: each customer's first activity in the period (none just before it in the
+    // period) and their next one, for the customers with no case open at any time in the period:
+    // none opened before it still open or closed in the period, none opened after it in the period.
+    private static String baseline() {
+        return "select " + counts("a.occurred_at", "a.next_at") + " from insight_activity a"
+            + " where a.occurred_at >= :start and a.occurred_at < :end and (a.previous_at is null or a.previous_at < :start)"
+            + " and a.case_open = false and (a.cases_closed_at is null or a.cases_closed_at < :start)"
+            + " and (a.next_case_at is null or a.next_case_at >= :end)";
+    }
+
+    // As lastCloses, worked out on every read until the refresh has built the next closes.
+    private static String lastClosesWorkedOut(@Nullable Long teamId) {
+        return "select outcome, " + counts("closed_at", "active_again_at") + " from ("
+            + " select f.outcome, f.closed_at, f.active_again_at,"
+            + "   row_number() over (partition by f.customer_id order by f.closed_at desc, f.case_id desc) nth"
+            + " from insight_case_facts f where f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
+            + "   and f.closed_at >= :start and f.closed_at < :end" + RecoverySummary.onTeam(teamId) + ") closes"
+            + " where nth = 1 group by outcome";
+    }
+
+    // As baseline(), worked out from the business events and the facts until the refresh has built insight_activity.
+    private static String baselineWorkedOut() {
+        return "select " + counts("b.first_at", "b.next_at") + " from ("
+            + " select a.first_at, (select min(e.occurred_at) from business_events e where e.customer_ref = a.customer_ref"
+            + "   and e.type in (" + CaseFacts.ACTIVITY + ") and e.occurred_at > a.first_at and e.occurred_at < :horizon) next_at"
+            + " from (select customer_ref, min(occurred_at) first_at from business_events"
+            + "   where type in (" + CaseFacts.ACTIVITY + ") and occurred_at >= :start and occurred_at < :end"
+            + "   group by customer_ref) a"
+            + " where a.customer_ref not in (select cu.external_ref from customers cu"
+            + "   join insight_case_facts f on f.customer_id = cu.id"
+            + "   where f.opened_at < :end and (f.closed_at is null or f.closed_at >= :start) and cu.external_ref is not null)"
+            + ") b";
     }
 
     // For each window: how many customers' windows have passed (their start at least that long

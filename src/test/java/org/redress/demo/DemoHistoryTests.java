@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.redress.insights.Causes;
 import org.redress.insights.Goodwill;
 import org.redress.insights.Period;
 import org.redress.insights.RecoverySummary;
+import org.redress.insights.Retention;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,7 +67,42 @@ class DemoHistoryTests {
             reviewsAndACalibrationAreThere(port, mia);
             trainingIsThereWithACertifiedAgent(port, mia);
             theDailyFiguresAddUpToWhatTheFactsSay(node, new Period(today.minusDays(179), today));
+            theKeptActivityGivesTheRetentionWorkedOutFromTheEvents(node, today);
         }
+    }
+
+    // Retention from the rows the refresh keeps (ADR 17) and worked out from the business events and the
+    // facts: the same groups, for the six months, each month of them, and each team; read while the refresh waits.
+    private static void theKeptActivityGivesTheRetentionWorkedOutFromTheEvents(ConfigurableApplicationContext node,
+                                                                               LocalDate today) {
+        JdbcClient jdbc = node.getBean(JdbcClient.class);
+        Retention retention = node.getBean(Retention.class);
+        new TransactionTemplate(node.getBean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
+            jdbc.sql("select id from insight_refresh where id = 1 for update").query(Long.class).single();
+            List<Period> periods = new ArrayList<>(List.of(new Period(today.minusDays(179), today)));
+            for (int month = 0; month < 6; month++) {
+                periods.add(new Period(today.minusDays(30L * month + 29), today.minusDays(30L * month)));
+            }
+            List<Long> teams = new ArrayList<>(jdbc.sql("select id from teams").query(Long.class).list());
+            teams.add(null);
+            Map<String, Retention.Report> kept = new LinkedHashMap<>();
+            for (Period period : periods) {
+                for (Long team : teams) {
+                    kept.put(period + " team " + team, retention.of(period, team));
+                }
+            }
+            jdbc.sql("update insight_refresh set activity_counted = false where id = 1").update();
+            for (Period period : periods) {
+                for (Long team : teams) {
+                    String which = period + " team " + team;
+                    assertThat(kept.get(which)).as(which).usingRecursiveComparison().ignoringFields("asOf")
+                        .isEqualTo(retention.of(period, team));
+                }
+            }
+            assertThat(kept.get(periods.get(0) + " team null").groups()).allSatisfy(group ->
+                assertThat(group.customers()).as(group.group()).isPositive());
+            status.setRollbackOnly();
+        });
     }
 
     // The summary, the goodwill and the causes reports from the daily figures, and from the facts they are
