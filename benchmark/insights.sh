@@ -78,7 +78,7 @@ from insight_case_facts where case_id % 3 = 0;
 -- Ten business events per customer over the year, mostly orders, already processed.
 insert into business_events (event_id, type, customer_ref, occurred_at, attributes, received_at, processed_at)
 select 'ev-' || n, (array['ORDER_PLACED','ORDER_PLACED','ORDER_PLACED','SERVICE_VISIT','DELIVERED'])[1 + n % 5],
-       'CUST-' || (1 + (n::bigint * 48271) % 200000), current_timestamp - ((n * 7) % 31536000) * interval '1 second', null,
+       'CUST-' || (1 + (n::bigint * 48271) % 200000), current_timestamp - ((n::bigint * 7919) % 31536000) * interval '1 second', null,
        current_timestamp, current_timestamp
 from generate_series(1, 2000000) as n;
 update insight_refresh set events_after_id = (select max(id) from business_events);
@@ -92,21 +92,25 @@ $PSQL -d $DB -c "vacuum analyze business_events" -c "vacuum analyze customers" -
     where e.customer_ref = 'CUST-' || (f.customer_id - (select min(id) from customers) + 1)
       and e.type in ('ORDER_PLACED', 'SERVICE_VISIT') and e.occurred_at > f.closed_at)
   where f.closed_at is not null" -c "
+  update insight_case_facts set seconds_to_again = cast(ceil(extract(epoch from active_again_at) - extract(epoch from closed_at)) as bigint)
+  where active_again_at is not null" -c "
   update insight_case_facts f set recurring = true where exists (select 1 from insight_case_facts p
     where p.customer_id = f.customer_id and p.root_cause = f.root_cause and p.case_id <> f.case_id
       and p.opened_at <= f.opened_at and p.opened_at >= f.opened_at - interval '90' day)" \
   -c "update insight_case_facts f set remedied = true where case_id % 3 = 0" \
   -c "vacuum analyze insight_case_facts" -c "vacuum analyze insight_remedy_facts"
 echo "Retention facts and statistics in $(( $(date +%s) - start )) s"
-# The seed wrote the facts behind the refresh's back: have it count the daily figures of all of
-# them, as after an upgrade, and wait for that (the refresh runs every 30 s).
+# The seed wrote the facts behind the refresh's back: have it count the daily figures and build
+# retention's activity of all of them, as after an upgrade, and wait for that (the refresh runs every 30 s).
 start=$(date +%s)
-$PSQL -d $DB -c "update insight_refresh set daily_zone = null"
-until [ -n "$($PSQL -d $DB -c "select daily_zone from insight_refresh")" ]; do sleep 1; done
-echo "Daily figures of every day counted $(( $(date +%s) - start )) s later (up to 30 s of it waiting for the refresh): \
+$PSQL -d $DB -c "update insight_refresh set daily_zone = null, activity_counted = false"
+until [ "$($PSQL -d $DB -c "select daily_zone is not null and activity_counted from insight_refresh")" = t ]; do sleep 1; done
+echo "Daily figures of every day counted and retention's activity built $(( $(date +%s) - start )) s later (up to 30 s of it waiting for the refresh): \
 $($PSQL -d $DB -c "select count(*) from insight_daily") rows, \
 $($PSQL -d $DB -c "select pg_size_pretty(pg_total_relation_size('insight_daily'))"), the application's resident memory $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
-$PSQL -d $DB -c "vacuum analyze insight_daily"
+echo "Retention's activity: $($PSQL -d $DB -c "select count(*) from insight_activity") rows, \
+$($PSQL -d $DB -c "select pg_size_pretty(pg_total_relation_size('insight_activity'))")"
+$PSQL -d $DB -c "vacuum analyze insight_daily" -c "vacuum analyze insight_activity" -c "vacuum analyze insight_case_facts"
 
 TEAM=$($PSQL -d $DB -c "select min(id) from teams")
 TODAY=$(date -u +%F)

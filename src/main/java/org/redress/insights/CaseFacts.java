@@ -35,6 +35,14 @@ class CaseFacts {
     private static final Duration OVERLAP = Duration.ofMinutes(1);
     /** Business events that show a customer doing business with us again: what retention counts. */
     static final String ACTIVITY = "'ORDER_PLACED', 'SERVICE_VISIT'";
+    /**
+     * In SQL, the whole seconds from one moment to a later one, rounded up: "within 30 days" is
+     * then {@code <= 30 * 86400}, true exactly when the later one is at most 30 days after.
+     */
+    static String secondsBetween(String from, String to) {
+        return "cast(ceil(extract(epoch from " + to + ") - extract(epoch from " + from + ")) as bigint)";
+    }
+
     /** Business events read per run for retention. */
     static final int EVENT_BATCH = 50_000;
     // Events are numbered when stored, and a batch committing late may hold numbers below ones
@@ -176,9 +184,10 @@ class CaseFacts {
             .query((rs, n) -> new Again(rs.getLong("case_id"), rs.getTimestamp("active_at").toInstant())).list();
         for (Again one : again) {
             Timestamp at = Timestamp.from(one.at());
-            jdbc.sql("update insight_case_facts set active_again_at = ? where case_id = ?"
-                    + " and (active_again_at is null or active_again_at > ?)")
-                .params(at, one.caseId(), at).update();
+            jdbc.sql("update insight_case_facts set active_again_at = ?, seconds_to_again = "
+                    + secondsBetween("closed_at", "cast(? as timestamp with time zone)")
+                    + " where case_id = ? and (active_again_at is null or active_again_at > ?)")
+                .params(at, at, one.caseId(), at).update();
         }
         // The customers with a moment of activity not yet kept: their activity is written again.
         if (activity.counted()) {
@@ -250,6 +259,8 @@ class CaseFacts {
             params.add(Timestamp.from(now));
         }
         jdbc.sql(sql.toString()).params(params).update();
+        jdbc.sql("update insight_case_facts set seconds_to_again = " + secondsBetween("closed_at", "active_again_at")
+                + " where case_id in (:ids) and active_again_at is not null").param("ids", ids).update();
         // Written after the remedy facts, which are the case's own: given a remedy or not.
         jdbc.sql("update insight_case_facts f set remedied = true where f.case_id in (:ids) and exists (select 1"
                 + " from insight_remedy_facts r where r.case_id = f.case_id and r.state in (" + WhatRecovers.GIVEN + "))")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,8 @@ class CustomerActivity {
 
     // Customers written again per statement.
     private static final int AT_A_TIME = 1_000;
+    // Customers (references, ids) built per statement when all are built.
+    private static final int RANGE = 20_000;
     // The closes retention counts (a customer once, by the last of them in the period).
     private static final String COUNTED_CLOSE = "p.outcome in ('RECOVERED', 'NOT_RECOVERED') and p.customer_id = f.customer_id"
         + " and (p.closed_at > f.closed_at or (p.closed_at = f.closed_at and p.case_id > f.case_id))";
@@ -36,12 +39,31 @@ class CustomerActivity {
         return jdbc.sql("select activity_counted from insight_refresh where id = 1").query(Boolean.class).single();
     }
 
-    /** Builds every customer's rows from the business events and the facts (a new install, an upgrade). */
+    /**
+     * Builds every customer's rows from the business events and the facts (a new install, an
+     * upgrade), a range of references and of customer ids at a time, so that no statement grows
+     * with the database.
+     */
     void recountAll() {
         jdbc.sql("delete from insight_activity").update();
-        jdbc.sql(insert("")).update();
-        jdbc.sql(nextCloses("f.closed_at is not null")).update();
+        String after = "";
+        for (String last = lastRefOfRange(after); last != null; after = last, last = lastRefOfRange(after)) {
+            jdbc.sql(insert(" and e.customer_ref > :after and e.customer_ref <= :last")).param("after", after).param("last", last)
+                .update();
+        }
+        long newest = jdbc.sql("select coalesce(max(customer_id), 0) from insight_case_facts").query(Long.class).single();
+        for (long from = 0; from < newest; from += RANGE) {
+            jdbc.sql(nextCloses("f.customer_id > :from and f.customer_id <= :to and f.closed_at is not null"))
+                .param("from", from).param("to", from + RANGE).update();
+        }
         jdbc.sql("update insight_refresh set activity_counted = true where id = 1").update();
+    }
+
+    // The last of the next RANGE references with activity after this one; none when there are no more.
+    private @Nullable String lastRefOfRange(String after) {
+        return jdbc.sql("select max(customer_ref) from (select distinct customer_ref from business_events"
+                + " where customer_ref > :after and type in (" + CaseFacts.ACTIVITY + ") order by customer_ref limit " + RANGE + ") r")
+            .param("after", after).query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Writes again the rows of the customers with these references (their business events changed). */
@@ -75,8 +97,10 @@ class CustomerActivity {
     // the customer's moments), and, of the customer's cases (a reference no customer has: none),
     // where they stood at that moment.
     private static String insert(String refs) {
-        return "insert into insight_activity (customer_ref, occurred_at, previous_at, next_at, case_open, cases_closed_at, next_case_at)"
-            + " select m.customer_ref, m.occurred_at, m.previous_at, m.next_at,"
+        return "insert into insight_activity (customer_ref, occurred_at, previous_at, next_at, seconds_to_next, case_open,"
+            + "   cases_closed_at, next_case_at)"
+            + " select m.customer_ref, m.occurred_at, m.previous_at, m.next_at, " + CaseFacts.secondsBetween("m.occurred_at", "m.next_at")
+            + ","
             + "   case when exists (select 1 from insight_case_facts f where f.customer_id = cu.id and f.opened_at <= m.occurred_at"
             + "     and f.closed_at is null) then true else false end,"
             + "   (select max(f.closed_at) from insight_case_facts f where f.customer_id = cu.id and f.opened_at <= m.occurred_at),"

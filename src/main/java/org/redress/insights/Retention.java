@@ -107,7 +107,7 @@ public class Retention {
     // team's, for a team) is not in it.
     private static String lastCloses(@Nullable Long teamId) {
         String next = teamId == null ? "f.next_close_at" : "f.next_team_close_at";
-        return "select outcome, " + counts("closed_at", "active_again_at") + " from insight_case_facts f"
+        return "select outcome, " + counts("closed_at", "seconds_to_again") + " from insight_case_facts f"
             + " where f.outcome in ('RECOVERED', 'NOT_RECOVERED') and f.closed_at >= :start and f.closed_at < :end"
             + " and (" + next + " is null or " + next + " >= :end)" + RecoverySummary.onTeam(teamId) + " group by outcome";
     }
@@ -116,7 +116,7 @@ public class Retention {
     // period) and their next one, for the customers with no case open at any time in the period:
     // none opened before it still open or closed in the period, none opened after it in the period.
     private static String baseline() {
-        return "select " + counts("a.occurred_at", "a.next_at") + " from insight_activity a"
+        return "select " + counts("a.occurred_at", "a.seconds_to_next") + " from insight_activity a"
             + " where a.occurred_at >= :start and a.occurred_at < :end and (a.previous_at is null or a.previous_at < :start)"
             + " and a.case_open = false and (a.cases_closed_at is null or a.cases_closed_at < :start)"
             + " and (a.next_case_at is null or a.next_case_at >= :end)";
@@ -124,8 +124,8 @@ public class Retention {
 
     // As lastCloses, worked out on every read until the refresh has built the next closes.
     private static String lastClosesWorkedOut(@Nullable Long teamId) {
-        return "select outcome, " + counts("closed_at", "active_again_at") + " from ("
-            + " select f.outcome, f.closed_at, f.active_again_at,"
+        return "select outcome, " + counts("closed_at", "seconds_to_again") + " from ("
+            + " select f.outcome, f.closed_at, f.seconds_to_again,"
             + "   row_number() over (partition by f.customer_id order by f.closed_at desc, f.case_id desc) nth"
             + " from insight_case_facts f where f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
             + "   and f.closed_at >= :start and f.closed_at < :end" + RecoverySummary.onTeam(teamId) + ") closes"
@@ -134,7 +134,7 @@ public class Retention {
 
     // As baseline(), worked out from the business events and the facts until the refresh has built insight_activity.
     private static String baselineWorkedOut() {
-        return "select " + counts("b.first_at", "b.next_at") + " from ("
+        return "select " + counts("b.first_at", CaseFacts.secondsBetween("b.first_at", "b.next_at")) + " from ("
             + " select a.first_at, (select min(e.occurred_at) from business_events e where e.customer_ref = a.customer_ref"
             + "   and e.type in (" + CaseFacts.ACTIVITY + ") and e.occurred_at > a.first_at and e.occurred_at < :horizon) next_at"
             + " from (select customer_ref, min(occurred_at) first_at from business_events"
@@ -147,14 +147,15 @@ public class Retention {
     }
 
     // For each window: how many customers' windows have passed (their start at least that long
-    // ago), and how many of those were active again within it.
-    private static String counts(String from, String again) {
+    // ago), and how many of those were active again within it ({@code seconds}: how long after
+    // the start they were, in whole seconds rounded up).
+    private static String counts(String from, String seconds) {
         StringBuilder sql = new StringBuilder("count(*) customers");
         for (int days : WINDOWS) {
             sql.append(", count(case when ").append(from).append(" <= :passed").append(days).append(" then 1 end) passed")
                 .append(days)
-                .append(", count(case when ").append(from).append(" <= :passed").append(days).append(" and ").append(again)
-                .append(" <= ").append(from).append(" + interval '").append(days).append("' day then 1 end) again").append(days);
+                .append(", count(case when ").append(from).append(" <= :passed").append(days).append(" and ").append(seconds)
+                .append(" <= ").append(days * 86_400L).append(" then 1 end) again").append(days);
         }
         return sql.toString();
     }

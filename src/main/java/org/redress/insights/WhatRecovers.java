@@ -126,9 +126,9 @@ public class WhatRecovers {
         jdbc.sql("select answer, apologized, remedied, count(*) closed,"
                 + " count(case when outcome = 'RECOVERED' then 1 end) recovered,"
                 + " count(case when closed_at <= :known then 1 end) known,"
-                + " count(case when closed_at <= :known and active_again_at <= closed_at + interval '"
-                + RETAINED_WITHIN_DAYS + "' day then 1 end) retained"
-                + " from (select f.outcome, f.closed_at, f.active_again_at, f.apologized,"
+                + " count(case when closed_at <= :known and seconds_to_again <= " + RETAINED_WITHIN_DAYS * 86_400L
+                + " then 1 end) retained"
+                + " from (select f.outcome, f.closed_at, f.seconds_to_again, f.apologized,"
                 + "   case when f.seconds_to_acknowledge <= 3600 then 'WITHIN_AN_HOUR'"
                 + "        when f.seconds_to_acknowledge <= 86400 then 'WITHIN_A_DAY' else 'LATER' end answer,"
                 + "   case when f.remedied then 1 else 0 end remedied"
