@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * (session cookie, CSRF token), then each requests the pages below in turn in a closed loop
  * (request, wait for the answer, next). Prints p50/p90/p99/max per page after a warm-up.
  *
- * Usage: java [-Daccess.log=FILE] [-Dpages=REGEX] benchmark/QueueLoad.java BASE_URL SECONDS WARMUP_SECONDS PASSWORD CASES_FILE EMAIL...
+ * Usage: java [-Daccess.log=FILE] [-Dpages=REGEX] [-Dinsights=1] benchmark/QueueLoad.java BASE_URL SECONDS WARMUP_SECONDS PASSWORD CASES_FILE EMAIL...
  * CASES_FILE holds case numbers (one a line) the users may open, for the case page.
  *
  * The times are the client's: from sending a request to reading the whole answer, so on a
@@ -51,6 +51,15 @@ public class QueueLoad {
         // What htmx loads into a supervisor's queue page (-Dsupervisors=1: the admin's run; agents have none).
         if (!System.getProperty("supervisors", "").isEmpty()) {
             PAGES.put("Iceberg (queue page part)", "/risk/iceberg");
+        }
+        // -Dinsights=1: the Insights page and the sections htmx loads into it, instead of the queue's pages.
+        if (!System.getProperty("insights", "").isEmpty()) {
+            PAGES.clear();
+            PAGES.put("Insights page (the summary)", "/insights");
+            for (String section : List.of("retention", "goodwill", "promises", "satisfaction", "causes", "what-recovers", "wins",
+                    "lessons", "proactive")) {
+                PAGES.put("Insights: " + section, "/insights/" + section);
+            }
         }
         // -Dpages=REGEX keeps only the pages whose name matches (e.g. to profile one page alone).
         String only = System.getProperty("pages");

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Insights at scale: seeds PostgreSQL by SQL with the insights' facts of 1,000,000 cases over
-# a year (as the refresh keeps them; a remedy on one case in three), 200,000 customers, 5 teams
-# and 2,000,000 business events, starts the packaged application, and prints: the recovery
-# summary (and a breakdown), retention, goodwill, causes, what-recovers, wins, lessons, proactive and two
-# drill-downs (the cases behind a figure) at 1 and 4 clients (p50/p99), the CSV export of every case (rows/s), and the
+# a year (as the refresh keeps them; a remedy on one case in three, a promise on each agreement,
+# a recovery survey after every other close), 200,000 customers, 5 teams and 2,000,000 business
+# events, starts the packaged application, and prints: the recovery summary (and a breakdown),
+# retention, goodwill, causes, what-recovers, wins, lessons, proactive, promises, satisfaction and
+# two drill-downs (the cases behind a figure) at 1 and 4 clients (p50/p99), the console's Insights
+# page and its sections signed in like a browser, the CSV export of every case (rows/s), and the
 # application's resident memory before and after the export.
 # Usage: benchmark/insights.sh [seconds=20] [warm-up-seconds=10]
 # JAR=path picks another build; KEEP_DB=1 keeps the database afterwards.
@@ -81,6 +83,40 @@ select 'ev-' || n, (array['ORDER_PLACED','ORDER_PLACED','ORDER_PLACED','SERVICE_
        'CUST-' || (1 + (n::bigint * 48271) % 200000), current_timestamp - ((n::bigint * 7919) % 31536000) * interval '1 second', null,
        current_timestamp, current_timestamp
 from generate_series(1, 2000000) as n;
+-- A recovery survey sent after every other closed case and answered two times in five (mostly
+-- content, a comment on one in ten), and an ordinary survey after orders answered by one
+-- customer in ten months before, for the before/after pairs.
+insert into surveys (name, kind, question, comment_prompt, purpose, trigger_events, sample_percent, quiet_days,
+    case_threshold, category, language, active, created_at, updated_at)
+values ('Bench recovery', 'CSAT', 'How did we do?', null, 'RECOVERY', '', 100, 0, null, 'service', 'en', true,
+        current_timestamp, current_timestamp),
+       ('Bench orders', 'CSAT', 'How was your order?', null, 'AFTER_EVENTS', 'ORDER_PLACED', 10, 30, 2, 'delivery', 'en',
+        true, current_timestamp, current_timestamp);
+insert into survey_invitations (survey_id, customer_id, case_id, trigger_key, token_hash, sent_to, sent_at, expires_at,
+    answered_at, score, comment, negative)
+select s.id, f.customer_id, f.case_id, 'case-' || f.case_id, 'bench-recovery-' || f.case_id, 'customer@example.com',
+       f.closed_at, f.closed_at + interval '14 days',
+       case when f.case_id % 5 < 2 then f.closed_at + interval '1 day' end,
+       case when f.case_id % 5 < 2 then 1 + (f.case_id * 7) % 5 end,
+       case when f.case_id % 10 = 0 then 'Thank you for sorting it out' end,
+       case when f.case_id % 5 < 2 then false end
+from insight_case_facts f, (select id from surveys where name = 'Bench recovery') s
+where f.closed_at is not null and f.case_id % 2 = 0;
+insert into survey_invitations (survey_id, customer_id, case_id, trigger_key, token_hash, sent_to, sent_at, expires_at,
+    answered_at, score, comment, negative)
+select s.id, c.id, null, 'order-' || c.id, 'bench-order-' || c.id, 'customer@example.com',
+       current_timestamp - interval '400 days', current_timestamp - interval '386 days',
+       current_timestamp - interval '399 days', 1 + c.id % 5, null, false
+from customers c, (select id from surveys where name = 'Bench orders') s
+where c.id % 10 = 0;
+-- A promise on every case with an agreement, due three days after opening: kept, kept late one
+-- time in ten, broken one time in fifty, open while the case is.
+insert into promises (case_id, description, source, due_at, owner_id, owner_name, status, made_at, made_by_name, settled_at)
+select case_id, 'Refund within three days', 'REMEDY', opened_at + interval '3 days', null, 'Agent ' || (case_id % 40),
+       case when closed_at is null then 'OPEN' when case_id % 50 = 0 then 'BROKEN' else 'KEPT' end,
+       opened_at + interval '1 hour', 'Agent',
+       case when closed_at is not null and case_id % 50 <> 0 then opened_at + interval '2 days' + (case_id % 10 = 0)::int * interval '2 days' end
+from insight_case_facts where agreed_at is not null;
 update insight_refresh set events_after_id = (select max(id) from business_events);
 SQL
 echo "Seeded in $(( $(date +%s) - start )) s"
@@ -120,12 +156,20 @@ PATHS=("/api/v1/insights/summary" "/api/v1/insights/summary?from=$M90&to=$TODAY"
        "/api/v1/insights/retention" "/api/v1/insights/retention?from=$OLD_FROM&to=$OLD_TO"
        "/api/v1/insights/goodwill" "/api/v1/insights/causes" "/api/v1/insights/what-recovers"
        "/api/v1/insights/what-recovers?from=$OLD_FROM&to=$OLD_TO" "/api/v1/insights/summary?by=category"
-       "/api/v1/insights/wins" "/api/v1/insights/lessons" "/api/v1/insights/proactive"
+       "/api/v1/insights/wins" "/api/v1/insights/lessons" "/api/v1/insights/proactive" "/api/v1/insights/promises"
+       "/api/v1/insights/satisfaction"
        "/api/v1/insights/cases?counted=closed&outcome=recovered&cause=carrier-delay"
        "/api/v1/insights/cases?counted=closed&outcome=either&firstAnswer=within-an-hour&apology=true&remedy=true")
 for clients in 1 4; do
   echo; echo "== ${clients} client(s), ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
   "${JAVA:-java}" benchmark/ApiLoad.java "$BASE" "$TOKEN" $clients "$SECONDS_MEASURED" "$WARMUP" "${PATHS[@]}"
+done
+
+# The console: the Insights page (the summary) and the sections htmx loads into it, signed in like a browser.
+for clients in 1 4; do
+  echo; echo "== Console, ${clients} signed-in user(s), ${SECONDS_MEASURED}s after ${WARMUP}s of warm-up"
+  "${JAVA:-java}" -Dinsights=1 benchmark/QueueLoad.java "$BASE" "$SECONDS_MEASURED" "$WARMUP" "$PASSWORD" /dev/null \
+    $(for _ in $(seq 1 $clients); do echo $ADMIN; done)
 done
 
 echo; echo "== CSV export of every case of the year (a period of 366 days)"

@@ -2,8 +2,11 @@ package org.redress.insights;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,33 +51,56 @@ public class PromisesKept {
     }
 
     public Report of(Period period, @Nullable Long teamId) {
-        Map<String, Object> params = period.bounds(zone);
-        String due = " from promises p left join insight_case_facts f on f.case_id = p.case_id"
-            + " where p.due_at >= :start and p.due_at < :end" + RecoverySummary.onTeam(teamId);
-        Line total = lines("'all'", due, params).stream().findFirst().orElse(new Line("all", 0, 0, 0, 0, 0, null));
+        // One pass: the promises per team and owner together, added up below in all, per owner and per team.
+        Map<String, Tally> perOwner = new HashMap<>();
+        Map<String, Tally> perTeam = new HashMap<>();
+        Tally total = new Tally();
+        jdbc.sql("select cast(coalesce(f.team_id, -1) as varchar(40)) team, p.owner_name, count(*) due,"
+                + " count(case when p.status = 'KEPT' and p.settled_at <= p.due_at then 1 end) on_time,"
+                + " count(case when p.status = 'KEPT' and p.settled_at > p.due_at then 1 end) late,"
+                + " count(case when p.status = 'BROKEN' then 1 end) broken,"
+                + " count(case when p.status = 'OPEN' then 1 end) still_open"
+                + " from promises p left join insight_case_facts f on f.case_id = p.case_id"
+                + " where p.due_at >= :start and p.due_at < :end" + RecoverySummary.onTeam(teamId)
+                + " group by coalesce(f.team_id, -1), p.owner_name")
+            .params(period.bounds(zone))
+            .query(rs -> {
+                for (Tally tally : List.of(total, perOwner.computeIfAbsent(rs.getString("owner_name"), name -> new Tally()),
+                        perTeam.computeIfAbsent(rs.getString("team"), team -> new Tally()))) {
+                    tally.add(rs.getLong("due"), rs.getLong("on_time"), rs.getLong("late"), rs.getLong("broken"),
+                        rs.getLong("still_open"));
+                }
+            });
         Map<Long, String> teams = RecoverySummary.teamNames(jdbc);
-        List<Line> byTeam = lines("coalesce(f.team_id, -1)", due, params).stream()
-            .map(line -> new Line(RecoverySummary.teamName(line.name(), teams), line.due(), line.keptOnTime(),
-                line.keptLate(), line.broken(), line.open(), line.onTimePercent()))
-            .toList();
-        return new Report(period, teamId, total, lines("p.owner_name", due, params), byTeam, RecoverySummary.asOf(jdbc));
+        return new Report(period, teamId, total.line("all"), mostFirst(perOwner, owner -> owner),
+            mostFirst(perTeam, team -> RecoverySummary.teamName(team, teams)), RecoverySummary.asOf(jdbc));
     }
 
-    private List<Line> lines(String key, String due, Map<String, Object> params) {
-        return jdbc.sql("select grp, count(*) due,"
-                + " count(case when status = 'KEPT' and settled_at <= due_at then 1 end) on_time,"
-                + " count(case when status = 'KEPT' and settled_at > due_at then 1 end) late,"
-                + " count(case when status = 'BROKEN' then 1 end) broken,"
-                + " count(case when status = 'OPEN' then 1 end) still_open"
-                + " from (select cast(" + key + " as varchar(200)) grp, p.status, p.settled_at, p.due_at" + due + ") promised"
-                + " group by grp order by count(*) desc, grp")
-            .params(params)
-            .query((rs, n) -> {
-                long count = rs.getLong("due");
-                long onTime = rs.getLong("on_time");
-                return new Line(rs.getString("grp"), count, onTime, rs.getLong("late"), rs.getLong("broken"),
-                    rs.getLong("still_open"), count == 0 ? null : Math.round(1000.0 * onTime / count) / 10.0);
-            })
-            .list();
+    // Lines with the most promises first, then by key, as the report has always ordered them.
+    private static List<Line> mostFirst(Map<String, Tally> tallies, Function<String, String> name) {
+        return tallies.keySet().stream()
+            .sorted(Comparator.comparing((String key) -> -tallies.get(key).due).thenComparing(Comparator.naturalOrder()))
+            .map(key -> tallies.get(key).line(name.apply(key))).toList();
+    }
+
+    // Promises due, as counted for one line.
+    private static final class Tally {
+        long due;
+        long onTime;
+        long late;
+        long broken;
+        long open;
+
+        void add(long due, long onTime, long late, long broken, long open) {
+            this.due += due;
+            this.onTime += onTime;
+            this.late += late;
+            this.broken += broken;
+            this.open += open;
+        }
+
+        Line line(String name) {
+            return new Line(name, due, onTime, late, broken, open, due == 0 ? null : Math.round(1000.0 * onTime / due) / 10.0);
+        }
     }
 }

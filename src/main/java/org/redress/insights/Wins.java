@@ -2,8 +2,11 @@ package org.redress.insights;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseNumber;
@@ -57,15 +60,15 @@ public class Wins {
     /** A quality review at or above this score makes a recovered case a win, as a customer's yes does. */
     public static final int HIGH_REVIEW_SCORE = 90;
 
-    // A case closed as recovered in the period whose customer said so in the recovery survey (w),
-    // or whose handling a reviewer scored high (q; calibration scores do not count).
+    // A case closed as recovered in the period whose customer said so in the recovery survey, or
+    // whose handling a reviewer scored high (calibration scores do not count): each of the
+    // period's recovered cases probes its own answers and reviews, rather than every answer and
+    // review ever given being grouped for each read.
     private static final String WON = " from insight_case_facts f"
-        + " left join (select i.case_id, max(s.kind) kind, max(i.score) score, max(i.comment) comment from survey_invitations i"
-        + " join surveys s on s.id = i.survey_id where " + CONFIRMED + " group by i.case_id) w on w.case_id = f.case_id"
-        + " left join (select case_id, max(score) review_score from quality_reviews where calibration_id is null group by case_id) q"
-        + " on q.case_id = f.case_id"
         + " where f.outcome = 'RECOVERED' and f.closed_at >= :start and f.closed_at < :end"
-        + " and (w.case_id is not null or q.review_score >= " + HIGH_REVIEW_SCORE + ")";
+        + " and (exists (select 1 from survey_invitations i join surveys s on s.id = i.survey_id where i.case_id = f.case_id and "
+        + CONFIRMED + ") or exists (select 1 from quality_reviews q where q.case_id = f.case_id and q.calibration_id is null"
+        + " and q.score >= " + HIGH_REVIEW_SCORE + "))";
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -78,16 +81,30 @@ public class Wins {
     public Report of(Period period, @Nullable Long teamId) {
         Map<String, Object> params = period.bounds(zone);
         String won = WON + RecoverySummary.onTeam(teamId);
+        // One pass: the wins per agent and team together, added up below per agent and per team.
+        Map<String, Long> perAgent = new HashMap<>();
+        Map<String, Long> perTeam = new HashMap<>();
+        jdbc.sql("select coalesce(f.assignee_id, -1) agent, coalesce(f.team_id, -1) team, count(*) wins" + won
+                + " group by coalesce(f.assignee_id, -1), coalesce(f.team_id, -1)")
+            .params(params)
+            .query(rs -> {
+                perAgent.merge(rs.getString("agent"), rs.getLong("wins"), Long::sum);
+                perTeam.merge(rs.getString("team"), rs.getLong("wins"), Long::sum);
+            });
         Map<Long, String> teams = RecoverySummary.teamNames(jdbc);
         Map<Long, String> agents = RecoverySummary.userNames(jdbc);
-        List<Line> byAgent = lines("coalesce(f.assignee_id, -1)", won, params).stream()
-            .map(line -> line.key().equals("-1") ? new Line("none", "Nobody", line.wins())
-                : new Line(line.key(), agents.getOrDefault(Long.valueOf(line.key()), "User " + line.key()), line.wins()))
-            .toList();
-        List<Line> byTeam = lines("coalesce(f.team_id, -1)", won, params).stream()
-            .map(line -> new Line(line.key(), RecoverySummary.teamName(line.key(), teams), line.wins())).toList();
+        List<Line> byAgent = mostFirst(perAgent, key -> key.equals("-1") ? new Line("none", "Nobody", perAgent.get(key))
+            : new Line(key, agents.getOrDefault(Long.valueOf(key), "User " + key), perAgent.get(key)));
+        List<Line> byTeam = mostFirst(perTeam, key -> new Line(key, RecoverySummary.teamName(key, teams), perTeam.get(key)));
         List<Win> latest = latest(won, params, agents, teams);
         return new Report(period, teamId, byTeam.stream().mapToLong(Line::wins).sum(), byAgent, byTeam, latest, RecoverySummary.asOf(jdbc));
+    }
+
+    // The lines, most wins first, then by key (as text), as the report has always ordered them.
+    private static List<Line> mostFirst(Map<String, Long> wins, Function<String, Line> line) {
+        return wins.keySet().stream()
+            .sorted(Comparator.comparing((String key) -> -wins.get(key)).thenComparing(Comparator.naturalOrder()))
+            .map(line).toList();
     }
 
     /** One agent's wins among the cases they held, newest first (at most ten), for their training page. */
@@ -97,26 +114,39 @@ public class Wins {
         return latest(WON + " and f.assignee_id = :agent", params, RecoverySummary.userNames(jdbc), RecoverySummary.teamNames(jdbc));
     }
 
+    // The latest wins, newest first, then what each one's customer said (or its review's score).
     private List<Win> latest(String won, Map<String, Object> params, Map<Long, String> agents, Map<Long, String> teams) {
-        return jdbc.sql("select f.case_id, f.closed_at, f.assignee_id, coalesce(f.team_id, -1) team_key,"
-                + " coalesce(w.kind, 'REVIEW') kind, coalesce(w.score, cast(q.review_score as integer)) score, w.comment"
-                + won + " order by f.closed_at desc, f.case_id desc fetch first " + LATEST + " rows only")
+        record Case(long id, Instant closedAt, @Nullable Long agent, String teamKey) {}
+        List<Case> cases = jdbc.sql("select f.case_id, f.closed_at, f.assignee_id, coalesce(f.team_id, -1) team_key" + won
+                + " order by f.closed_at desc, f.case_id desc fetch first " + LATEST + " rows only")
             .params(params)
-            .query((rs, n) -> {
-                Long agent = rs.getObject("assignee_id", Long.class);
-                return new Win(CaseNumber.format(rs.getLong("case_id")), rs.getTimestamp("closed_at").toInstant(),
-                    agent == null ? null : agents.getOrDefault(agent, "User " + agent),
-                    RecoverySummary.teamName(rs.getString("team_key"), teams), rs.getString("kind"),
-                    rs.getObject("score", Integer.class), rs.getString("comment"));
-            })
+            .query((rs, n) -> new Case(rs.getLong("case_id"), rs.getTimestamp("closed_at").toInstant(),
+                rs.getObject("assignee_id", Long.class), rs.getString("team_key")))
             .list();
-    }
-
-    private List<Line> lines(String key, String won, Map<String, Object> params) {
-        return jdbc.sql("select cast(" + key + " as varchar(40)) grp, count(distinct f.case_id) wins" + won
-                + " group by " + key + " order by count(distinct f.case_id) desc, grp")
-            .params(params)
-            .query((rs, n) -> new Line(rs.getString("grp"), rs.getString("grp"), rs.getLong("wins")))
-            .list();
+        if (cases.isEmpty()) {
+            return List.of();
+        }
+        record Said(@Nullable String kind, @Nullable Integer score, @Nullable String comment) {}
+        Map<Long, Said> said = new HashMap<>();
+        jdbc.sql("select f.case_id, w.kind, coalesce(w.score, cast(q.review_score as integer)) score, w.comment"
+                + " from insight_case_facts f"
+                + " left join (select i.case_id, max(s.kind) kind, max(i.score) score, max(i.comment) comment"
+                + "   from survey_invitations i join surveys s on s.id = i.survey_id"
+                + "   where i.case_id in (:cases) and " + CONFIRMED + " group by i.case_id) w on w.case_id = f.case_id"
+                + " left join (select case_id, max(score) review_score from quality_reviews"
+                + "   where case_id in (:cases) and calibration_id is null group by case_id) q on q.case_id = f.case_id"
+                + " where f.case_id in (:cases)")
+            .param("cases", cases.stream().map(Case::id).toList())
+            .query(rs -> {
+                said.put(rs.getLong("case_id"), new Said(rs.getString("kind"), rs.getObject("score", Integer.class),
+                    rs.getString("comment")));
+            });
+        return cases.stream().map(c -> {
+            Said words = said.getOrDefault(c.id(), new Said(null, null, null));
+            return new Win(CaseNumber.format(c.id()), c.closedAt(),
+                c.agent() == null ? null : agents.getOrDefault(c.agent(), "User " + c.agent()),
+                RecoverySummary.teamName(c.teamKey(), teams), words.kind() == null ? "REVIEW" : words.kind(), words.score(),
+                words.comment());
+        }).toList();
     }
 }
