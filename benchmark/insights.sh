@@ -97,7 +97,7 @@ insert into survey_invitations (survey_id, customer_id, case_id, trigger_key, to
 select s.id, f.customer_id, f.case_id, 'case-' || f.case_id, 'bench-recovery-' || f.case_id, 'customer@example.com',
        f.closed_at, f.closed_at + interval '14 days',
        case when f.case_id % 5 < 2 then f.closed_at + interval '1 day' end,
-       case when f.case_id % 5 < 2 then 1 + (f.case_id * 7) % 5 end,
+       case when f.case_id % 5 < 2 then (array[5, 4, 5, 3, 1])[1 + (f.case_id / 10) % 5] end,
        case when f.case_id % 10 = 0 then 'Thank you for sorting it out' end,
        case when f.case_id % 5 < 2 then false end
 from insight_case_facts f, (select id from surveys where name = 'Bench recovery') s
@@ -108,7 +108,7 @@ select s.id, c.id, null, 'order-' || c.id, 'bench-order-' || c.id, 'customer@exa
        current_timestamp - interval '400 days', current_timestamp - interval '386 days',
        current_timestamp - interval '399 days', 1 + c.id % 5, null, false
 from customers c, (select id from surveys where name = 'Bench orders') s
-where c.id % 10 = 0;
+where c.id % 10 = 1;
 -- A promise on every case with an agreement, due three days after opening: kept, kept late one
 -- time in ten, broken one time in fifty, open while the case is.
 insert into promises (case_id, description, source, due_at, owner_id, owner_name, status, made_at, made_by_name, settled_at)
@@ -121,8 +121,8 @@ update insight_refresh set events_after_id = (select max(id) from business_event
 SQL
 echo "Seeded in $(( $(date +%s) - start )) s"
 start=$(date +%s)
-# Each closed case's first activity after its close, whether it recurs and whether a remedy was given (one case in
-# three, as seeded), as the refresh computes them.
+# Each closed case's first activity after its close, whether it recurs, whether a remedy was given (one case in
+# three, as seeded) and whether the customer confirmed the recovery, as the refresh computes them.
 $PSQL -d $DB -c "vacuum analyze business_events" -c "vacuum analyze customers" -c "
   update insight_case_facts f set active_again_at = (select min(e.occurred_at) from business_events e
     where e.customer_ref = 'CUST-' || (f.customer_id - (select min(id) from customers) + 1)
@@ -134,7 +134,10 @@ $PSQL -d $DB -c "vacuum analyze business_events" -c "vacuum analyze customers" -
     where p.customer_id = f.customer_id and p.root_cause = f.root_cause and p.case_id <> f.case_id
       and p.opened_at <= f.opened_at and p.opened_at >= f.opened_at - interval '90' day)" \
   -c "update insight_case_facts f set remedied = true where case_id % 3 = 0" \
-  -c "vacuum analyze insight_case_facts" -c "vacuum analyze insight_remedy_facts"
+  -c "update insight_case_facts f set confirmed = true where exists (select 1 from survey_invitations i
+    join surveys s on s.id = i.survey_id where i.case_id = f.case_id and s.purpose = 'RECOVERY' and i.score >= 4)" \
+  -c "vacuum analyze insight_case_facts" -c "vacuum analyze insight_remedy_facts" -c "vacuum analyze survey_invitations" \
+  -c "vacuum analyze promises"
 echo "Retention facts and statistics in $(( $(date +%s) - start )) s"
 # The seed wrote the facts behind the refresh's back: have it count the daily figures and build
 # retention's activity of all of them, as after an upgrade, and wait for that (the refresh runs every 30 s).

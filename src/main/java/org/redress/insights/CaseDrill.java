@@ -119,8 +119,7 @@ record CaseDrill(@Parameter(description = "First day, e.g. 2026-11-01 (default: 
             where.append(yesOrNo("reopened", reopened) ? " and f.reopened > 0" : " and f.reopened = 0");
         }
         if (present(confirmed)) {
-            where.append(yesOrNo("confirmed", confirmed) ? " and " : " and not ").append("exists (select 1 from survey_invitations i"
-                + " join surveys s on s.id = i.survey_id where i.case_id = f.case_id and " + Wins.CONFIRMED + ")");
+            where.append(yesOrNo("confirmed", confirmed) ? " and f.confirmed" : " and not f.confirmed");
         }
         if (present(remedy)) {
             where.append(yesOrNo("remedy", remedy) ? " and f.remedied" : " and not f.remedied");

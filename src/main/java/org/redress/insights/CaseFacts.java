@@ -81,7 +81,7 @@ class CaseFacts {
                           @Nullable String resolveSla, @Nullable String fulfilSla, int promisesOnTime, int promisesLate,
                           int promisesBroken, @Nullable Instant activeAgainAt, boolean apologized,
                           @Nullable String rootCause, @Nullable String responsibility, @Nullable String tier,
-                          int reopened) {}
+                          int reopened, boolean confirmed) {}
 
     // How the case's clock of this target ended: by its due time, after it (or missed), or not yet.
     private static String sla(String target) {
@@ -121,6 +121,9 @@ class CaseFacts {
                        (select count(*) from promises p where p.case_id = c.id and p.status = 'KEPT' and p.settled_at <= p.due_at) promises_on_time,
                        (select count(*) from promises p where p.case_id = c.id and p.status = 'KEPT' and p.settled_at > p.due_at) promises_late,
                        (select count(*) from promises p where p.case_id = c.id and p.status = 'BROKEN') promises_broken,
+                       case when exists (select 1 from survey_invitations i join surveys s on s.id = i.survey_id
+                         where i.case_id = c.id and (""" + Wins.CONFIRMED + """
+                         )) then 1 else 0 end confirmed,
                        (select min(e.occurred_at) from business_events e
                         where e.customer_ref = (select cu.external_ref from customers cu where cu.id = c.customer_id)
                           and e.type in (""" + ACTIVITY + ") and e.occurred_at > c.closed_at) active_again_at"
@@ -134,7 +137,8 @@ class CaseFacts {
                 rs.getString("close_reason"), rs.getString("acknowledge_sla"), rs.getString("resolve_sla"),
                 rs.getString("fulfil_sla"), rs.getInt("promises_on_time"), rs.getInt("promises_late"), rs.getInt("promises_broken"),
                 instant(rs.getTimestamp("active_again_at")), rs.getLong("apologies") > 0,
-                rs.getString("root_cause"), rs.getString("responsibility"), rs.getString("tier"), rs.getInt("reopened")))
+                rs.getString("root_cause"), rs.getString("responsibility"), rs.getString("tier"), rs.getInt("reopened"),
+                rs.getInt("confirmed") == 1))
             .list();
         Instant now = clock.instant();
         if (changed.isEmpty()) {
@@ -222,11 +226,12 @@ class CaseFacts {
             insert into insight_case_facts (case_id, customer_id, team_id, assignee_id, category, channel, severity, opened_at,
                 acknowledged_at, agreed_at, fulfilled_at, closed_at, outcome, close_reason, seconds_to_acknowledge,
                 seconds_to_agree, seconds_to_fulfil, acknowledge_sla, resolve_sla, fulfil_sla, promises_on_time, promises_late,
-                promises_broken, active_again_at, apologized, root_cause, responsibility, tier, reopened, refreshed_at) values """);
+                promises_broken, active_again_at, apologized, root_cause, responsibility, tier, reopened, confirmed, refreshed_at)
+                values """);
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             Source c = cases.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             params.add(c.caseId());
             params.add(c.customerId());
             params.add(c.teamId());
@@ -256,6 +261,7 @@ class CaseFacts {
             params.add(c.responsibility());
             params.add(c.tier());
             params.add(c.reopened());
+            params.add(c.confirmed());
             params.add(Timestamp.from(now));
         }
         jdbc.sql(sql.toString()).params(params).update();

@@ -2,8 +2,10 @@ package org.redress.insights;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,42 +73,51 @@ public class Satisfaction {
     }
 
     public Report of(Period period, @Nullable Long teamId) {
-        Map<String, Object> params = period.bounds(zone);
-        String recoveryAnswers = " from survey_invitations i join surveys s on s.id = i.survey_id"
-            + " join insight_case_facts f on f.case_id = i.case_id"
-            + " where s.purpose = 'RECOVERY' and f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
-            + " and f.closed_at >= :start and f.closed_at < :end" + RecoverySummary.onTeam(teamId);
-        List<Scores> scores = jdbc.sql("select s.kind, f.outcome, count(*) invited, count(i.answered_at) answered,"
-                + " avg(cast(i.score as double precision)) average, count(i.score) scored,"
-                + " count(case when " + SATISFIED + " then 1 end) satisfied, count(case when " + UNHAPPY + " then 1 end) unhappy"
-                + recoveryAnswers + " group by s.kind, f.outcome order by s.kind, f.outcome desc")
-            .params(params)
-            .query((rs, n) -> {
-                long scored = rs.getLong("scored");
-                double average = rs.getDouble("average");
-                return new Scores(rs.getString("kind"), rs.getString("outcome"), rs.getLong("invited"), rs.getLong("answered"),
-                    scored == 0 ? null : Math.round(average * 10) / 10.0, rs.getLong("satisfied"), rs.getLong("unhappy"),
-                    scored == 0 ? null : Math.round(1000.0 * rs.getLong("satisfied") / scored) / 10.0);
-            })
-            .list();
-        // Each recovery answer beside the same customer's last ordinary answer on the same scale before the case opened.
-        List<Pairs> pairs = jdbc.sql("select kind, count(*) pairs, avg(cast(before_score as double precision)) before_average,"
-                + " avg(cast(after_score as double precision)) after_average,"
-                + " count(case when after_score > before_score then 1 end) higher,"
-                + " count(case when after_score = before_score then 1 end) same,"
-                + " count(case when after_score < before_score then 1 end) lower"
-                + " from (select s.kind, i.score after_score,"
-                + "   (select b.score from survey_invitations b join surveys bs on bs.id = b.survey_id"
+        // One pass over the recovery answers of the period's closes: per scale and outcome, the
+        // scores, and the pairs (each scored answer beside the same customer's last ordinary
+        // answer on the same scale before the case opened), added up per scale below.
+        List<Scores> scores = new ArrayList<>();
+        Map<String, long[]> pairs = new TreeMap<>();
+        jdbc.sql("select kind, outcome, count(*) invited, count(answered_at) answered,"
+                + " avg(cast(score as double precision)) average, count(score) scored,"
+                + " count(case when satisfied = 1 then 1 end) satisfied, count(case when unhappy = 1 then 1 end) unhappy,"
+                + " count(before_score) pairs, coalesce(sum(before_score), 0) before_sum,"
+                + " coalesce(sum(case when before_score is not null then score end), 0) after_sum,"
+                + " count(case when score > before_score then 1 end) higher,"
+                + " count(case when score = before_score then 1 end) same,"
+                + " count(case when score < before_score then 1 end) lower"
+                + " from (select s.kind, f.outcome, i.answered_at, i.score,"
+                + "   case when " + SATISFIED + " then 1 else 0 end satisfied, case when " + UNHAPPY + " then 1 else 0 end unhappy,"
+                + "   case when i.score is not null then (select b.score from survey_invitations b join surveys bs on bs.id = b.survey_id"
                 + "    where b.customer_id = i.customer_id and bs.purpose = 'AFTER_EVENTS' and bs.kind = s.kind"
                 + "      and b.score is not null and b.answered_at < f.opened_at"
-                + "    order by b.answered_at desc fetch first 1 row only) before_score"
-                + recoveryAnswers + " and i.score is not null) answers"
-                + " where before_score is not null group by kind order by kind")
-            .params(params)
-            .query((rs, n) -> new Pairs(rs.getString("kind"), rs.getLong("pairs"), rounded(rs.getDouble("before_average")),
-                rounded(rs.getDouble("after_average")), rs.getLong("higher"), rs.getLong("same"), rs.getLong("lower")))
-            .list();
-        return new Report(period, teamId, scores, pairs, RecoverySummary.asOf(jdbc));
+                + "    order by b.answered_at desc fetch first 1 row only) end before_score"
+                + "  from survey_invitations i join surveys s on s.id = i.survey_id"
+                + "  join insight_case_facts f on f.case_id = i.case_id"
+                + "  where s.purpose = 'RECOVERY' and f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
+                + "  and f.closed_at >= :start and f.closed_at < :end" + RecoverySummary.onTeam(teamId) + ") answers"
+                + " group by kind, outcome order by kind, outcome desc")
+            .params(period.bounds(zone))
+            .query(rs -> {
+                long scored = rs.getLong("scored");
+                double average = rs.getDouble("average");
+                scores.add(new Scores(rs.getString("kind"), rs.getString("outcome"), rs.getLong("invited"), rs.getLong("answered"),
+                    scored == 0 ? null : Math.round(average * 10) / 10.0, rs.getLong("satisfied"), rs.getLong("unhappy"),
+                    scored == 0 ? null : Math.round(1000.0 * rs.getLong("satisfied") / scored) / 10.0));
+                if (rs.getLong("pairs") > 0) {
+                    long[] sums = pairs.computeIfAbsent(rs.getString("kind"), kind -> new long[6]);
+                    String[] columns = {"pairs", "before_sum", "after_sum", "higher", "same", "lower"};
+                    for (int i = 0; i < columns.length; i++) {
+                        sums[i] += rs.getLong(columns[i]);
+                    }
+                }
+            });
+        List<Pairs> byKind = pairs.entrySet().stream().map(kind -> {
+            long[] sums = kind.getValue();
+            return new Pairs(kind.getKey(), sums[0], rounded((double) sums[1] / sums[0]), rounded((double) sums[2] / sums[0]),
+                sums[3], sums[4], sums[5]);
+        }).toList();
+        return new Report(period, teamId, scores, byKind, RecoverySummary.asOf(jdbc));
     }
 
     private static double rounded(double average) {

@@ -21,7 +21,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * in the recovery survey (4–5 of 5, 9–10 of 10, or words the survey did not find negative), or
  * whose handling a quality review scored {@value #HIGH_REVIEW_SCORE}% or more, per
  * agent who held the case, per team, and the latest ones with the customer's own words. Read
- * from the survey tables joined to the case facts; agents' names from {@code users}.
+ * from the case facts (whether the customer confirmed it) and the quality reviews, the latest
+ * ones' words from the survey tables; agents' names from {@code users}.
  */
 @Service
 @ReportReads
@@ -60,14 +61,12 @@ public class Wins {
     /** A quality review at or above this score makes a recovered case a win, as a customer's yes does. */
     public static final int HIGH_REVIEW_SCORE = 90;
 
-    // A case closed as recovered in the period whose customer said so in the recovery survey, or
-    // whose handling a reviewer scored high (calibration scores do not count): each of the
-    // period's recovered cases probes its own answers and reviews, rather than every answer and
-    // review ever given being grouped for each read.
+    // A case closed as recovered in the period whose customer said so in the recovery survey (the
+    // facts' confirmed, kept by the refresh), or whose handling a reviewer scored high
+    // (calibration scores do not count).
     private static final String WON = " from insight_case_facts f"
         + " where f.outcome = 'RECOVERED' and f.closed_at >= :start and f.closed_at < :end"
-        + " and (exists (select 1 from survey_invitations i join surveys s on s.id = i.survey_id where i.case_id = f.case_id and "
-        + CONFIRMED + ") or exists (select 1 from quality_reviews q where q.case_id = f.case_id and q.calibration_id is null"
+        + " and (f.confirmed or exists (select 1 from quality_reviews q where q.case_id = f.case_id and q.calibration_id is null"
         + " and q.score >= " + HIGH_REVIEW_SCORE + "))";
 
     private final JdbcClient jdbc;
