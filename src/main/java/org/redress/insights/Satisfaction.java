@@ -76,6 +76,14 @@ public class Satisfaction {
         // One pass over the recovery answers of the period's closes: per scale and outcome, the
         // scores, and the pairs (each scored answer beside the same customer's last ordinary
         // answer on the same scale before the case opened), added up per scale below.
+        // The recovery surveys by id: the planner then counts their invitations from the invitations' own
+        // statistics (a handful of surveys is too few rows for the database to keep statistics of).
+        List<Long> recoverySurveys = jdbc.sql("select id from surveys where purpose = 'RECOVERY'").query(Long.class).list();
+        if (recoverySurveys.isEmpty()) {
+            return new Report(period, teamId, List.of(), List.of(), RecoverySummary.asOf(jdbc));
+        }
+        Map<String, Object> params = new java.util.HashMap<>(period.bounds(zone));
+        params.put("surveys", recoverySurveys);
         List<Scores> scores = new ArrayList<>();
         Map<String, long[]> pairs = new TreeMap<>();
         jdbc.sql("select kind, outcome, count(*) invited, count(answered_at) answered,"
@@ -94,10 +102,10 @@ public class Satisfaction {
                 + "    order by b.answered_at desc fetch first 1 row only) end before_score"
                 + "  from survey_invitations i join surveys s on s.id = i.survey_id"
                 + "  join insight_case_facts f on f.case_id = i.case_id"
-                + "  where s.purpose = 'RECOVERY' and f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
+                + "  where i.survey_id in (:surveys) and f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
                 + "  and f.closed_at >= :start and f.closed_at < :end" + RecoverySummary.onTeam(teamId) + ") answers"
                 + " group by kind, outcome order by kind, outcome desc")
-            .params(period.bounds(zone))
+            .params(params)
             .query(rs -> {
                 long scored = rs.getLong("scored");
                 double average = rs.getDouble("average");
