@@ -103,7 +103,8 @@ public class Satisfaction {
                 + "  from survey_invitations i join surveys s on s.id = i.survey_id"
                 + "  join insight_case_facts f on f.case_id = i.case_id"
                 + "  where i.survey_id in (:surveys) and f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
-                + "  and f.closed_at >= :start and f.closed_at < :end" + RecoverySummary.onTeam(teamId) + ") answers"
+                // offset 0: each answer's earlier score looked up once, not again for each aggregate that reads it.
+                + "  and f.closed_at >= :start and f.closed_at < :end" + RecoverySummary.onTeam(teamId) + " offset 0) answers"
                 + " group by kind, outcome order by kind, outcome desc")
             .params(params)
             .query(rs -> {
