@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * after a case closed (retention). A
  * scheduled job, so the reports cost the cases' own transactions nothing; idempotent, so a
  * case read twice (the overlap) is simply written twice. In the same transaction it counts
- * again the daily figures ({@link DailyFigures}) of every day the cases it read touch.
+ * again the daily figures ({@link DailyFigures}) of every day the cases it read touch, and
+ * writes again what retention keeps for their customers ({@link CustomerActivity}).
  */
 @Component
 class CaseFacts {
@@ -166,7 +167,8 @@ class CaseFacts {
     /**
      * Moves "active again" earlier for the closed cases of the customers that business events
      * stored since the last run show active after the close (the facts read with a case
-     * already have what was stored before). Returns how many events it read.
+     * already have what was stored before), and writes again the activity retention keeps for
+     * the customers whose events bring a moment not kept yet. Returns how many events it read.
      */
     @Transactional
     public int refreshActivity() {

@@ -3,6 +3,7 @@ package org.redress.insights;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,7 +64,7 @@ class CustomerActivity {
     private @Nullable String lastRefOfRange(String after) {
         return jdbc.sql("select max(customer_ref) from (select distinct customer_ref from business_events"
                 + " where customer_ref > :after and type in (" + CaseFacts.ACTIVITY + ") order by customer_ref limit " + RANGE + ") r")
-            .param("after", after).query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            .param("after", after).query(String.class).list().stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Writes again the rows of the customers with these references (their business events changed). */

@@ -3,6 +3,7 @@ package org.redress.insights;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,19 +74,19 @@ public class Satisfaction {
     }
 
     public Report of(Period period, @Nullable Long teamId) {
-        // One pass over the recovery answers of the period's closes: per scale and outcome, the
-        // scores, and the pairs (each scored answer beside the same customer's last ordinary
-        // answer on the same scale before the case opened), added up per scale below.
         // The recovery surveys by id: the planner then counts their invitations from the invitations' own
         // statistics (a handful of surveys is too few rows for the database to keep statistics of).
         List<Long> recoverySurveys = jdbc.sql("select id from surveys where purpose = 'RECOVERY'").query(Long.class).list();
         if (recoverySurveys.isEmpty()) {
             return new Report(period, teamId, List.of(), List.of(), RecoverySummary.asOf(jdbc));
         }
-        Map<String, Object> params = new java.util.HashMap<>(period.bounds(zone));
+        Map<String, Object> params = new HashMap<>(period.bounds(zone));
         params.put("surveys", recoverySurveys);
         List<Scores> scores = new ArrayList<>();
         Map<String, long[]> pairs = new TreeMap<>();
+        // One pass over the recovery answers of the period's closes: per scale and outcome, the
+        // scores, and the pairs (each scored answer beside the same customer's last ordinary
+        // answer on the same scale before the case opened), added up per scale below.
         jdbc.sql("select kind, outcome, count(*) invited, count(answered_at) answered,"
                 + " avg(cast(score as double precision)) average, count(score) scored,"
                 + " count(case when satisfied = 1 then 1 end) satisfied, count(case when unhappy = 1 then 1 end) unhappy,"
