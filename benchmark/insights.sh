@@ -109,6 +109,16 @@ select s.id, c.id, null, 'order-' || c.id, 'bench-order-' || c.id, 'customer@exa
        current_timestamp - interval '399 days', 1 + c.id % 5, null, false
 from customers c, (select id from surveys where name = 'Bench orders') s
 where c.id % 10 = 1;
+-- The recovery invitations as the refresh keeps them beside the facts (insight_survey_facts).
+insert into insight_survey_facts (invitation_id, case_id, kind, answered, score, satisfied, unhappy, before_score, closed_at,
+    outcome, team_id)
+select i.id, i.case_id, s.kind, i.answered_at is not null, i.score, coalesce(i.score >= 4, false), coalesce(i.score <= 2, false),
+       case when i.score is not null then (select b.score from survey_invitations b join surveys bs on bs.id = b.survey_id
+         where b.customer_id = i.customer_id and bs.purpose = 'AFTER_EVENTS' and bs.kind = s.kind
+           and b.score is not null and b.answered_at < f.opened_at order by b.answered_at desc fetch first 1 row only) end,
+       f.closed_at, f.outcome, f.team_id
+from survey_invitations i join surveys s on s.id = i.survey_id join insight_case_facts f on f.case_id = i.case_id
+where s.purpose = 'RECOVERY';
 -- A promise on every case with an agreement, due three days after opening: kept, kept late one
 -- time in ten, broken one time in fifty, open while the case is.
 insert into promises (case_id, description, source, due_at, owner_id, owner_name, status, made_at, made_by_name, settled_at)
@@ -137,7 +147,7 @@ $PSQL -d $DB -c "vacuum analyze business_events" -c "vacuum analyze customers" -
   -c "update insight_case_facts f set confirmed = true where exists (select 1 from survey_invitations i
     join surveys s on s.id = i.survey_id where i.case_id = f.case_id and s.purpose = 'RECOVERY' and i.score >= 4)" \
   -c "vacuum analyze insight_case_facts" -c "vacuum analyze insight_remedy_facts" -c "vacuum analyze survey_invitations" \
-  -c "vacuum analyze promises"
+  -c "vacuum analyze promises" -c "vacuum analyze insight_survey_facts"
 echo "Retention facts and statistics in $(( $(date +%s) - start )) s"
 # The seed wrote the facts behind the refresh's back: have it count the daily figures and build
 # retention's activity of all of them, as after an upgrade, and wait for that (the refresh runs every 30 s).

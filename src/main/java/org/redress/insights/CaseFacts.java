@@ -52,19 +52,23 @@ class CaseFacts {
 
     private final JdbcClient jdbc;
     private final RemedyFacts remedies;
+    private final SurveyFacts surveys;
     private final DailyFigures daily;
     private final CustomerActivity activity;
     private final Clock clock;
     private final int batch;
 
     @org.springframework.beans.factory.annotation.Autowired
-    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, DailyFigures daily, CustomerActivity activity, Clock clock) {
-        this(jdbc, remedies, daily, activity, clock, BATCH);
+    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, SurveyFacts surveys, DailyFigures daily, CustomerActivity activity,
+              Clock clock) {
+        this(jdbc, remedies, surveys, daily, activity, clock, BATCH);
     }
 
-    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, DailyFigures daily, CustomerActivity activity, Clock clock, int batch) {
+    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, SurveyFacts surveys, DailyFigures daily, CustomerActivity activity,
+              Clock clock, int batch) {
         this.jdbc = jdbc;
         this.remedies = remedies;
+        this.surveys = surveys;
         this.daily = daily;
         this.activity = activity;
         this.clock = clock;
@@ -267,6 +271,8 @@ class CaseFacts {
             params.add(Timestamp.from(now));
         }
         jdbc.sql(sql.toString()).params(params).update();
+        // Written after the facts, whose close, outcome and team they carry.
+        surveys.write(ids);
         jdbc.sql("update insight_case_facts set seconds_to_again = " + secondsBetween("closed_at", "active_again_at")
                 + " where case_id in (:ids) and active_again_at is not null").param("ids", ids).update();
         // Written after the remedy facts, which are the case's own: given a remedy or not.

@@ -3,7 +3,6 @@ package org.redress.insights;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * complaint, their last such score beside their recovery score. The pairs are reported as
  * pairs (how many rose, stayed, fell); an average of everyone before against everyone after
  * would mix different customers and could suggest a "recovery paradox" the data does not show.
+ * Read from the invitations the refresh keeps with their case's facts ({@link SurveyFacts}).
  */
 @Service
 @ReportReads
@@ -31,7 +31,8 @@ public class Satisfaction {
     // Satisfied: 4 or 5 of 5, a promoter's 9 or 10 of 10. Unhappy: 1 or 2 of 5, a detractor's 0 to 6.
     /** A satisfied answer on its scale (survey {@code s}, invitation {@code i}): 4–5 of 5, 9–10 of 10. */
     static final String SATISFIED = "(s.kind = 'CSAT' and i.score >= 4) or (s.kind = 'NPS' and i.score >= 9)";
-    private static final String UNHAPPY = "(s.kind = 'CSAT' and i.score <= 2) or (s.kind = 'NPS' and i.score <= 6)";
+    /** An unhappy answer on its scale: 1–2 of 5, a detractor's 0–6 of 10. */
+    static final String UNHAPPY = "(s.kind = 'CSAT' and i.score <= 2) or (s.kind = 'NPS' and i.score <= 6)";
 
     @Schema(name = "SatisfactionScores", description = "The recovery survey's answers for one scale and one outcome.")
     public record Scores(@Schema(description = "CSAT (1–5), NPS (0–10) or TEXT (words only).") String kind,
@@ -74,40 +75,24 @@ public class Satisfaction {
     }
 
     public Report of(Period period, @Nullable Long teamId) {
-        // The recovery surveys by id: the planner then counts their invitations from the invitations' own
-        // statistics (a handful of surveys is too few rows for the database to keep statistics of).
-        List<Long> recoverySurveys = jdbc.sql("select id from surveys where purpose = 'RECOVERY'").query(Long.class).list();
-        if (recoverySurveys.isEmpty()) {
-            return new Report(period, teamId, List.of(), List.of(), RecoverySummary.asOf(jdbc));
-        }
-        Map<String, Object> params = new HashMap<>(period.bounds(zone));
-        params.put("surveys", recoverySurveys);
         List<Scores> scores = new ArrayList<>();
         Map<String, long[]> pairs = new TreeMap<>();
-        // One pass over the recovery answers of the period's closes: per scale and outcome, the
-        // scores, and the pairs (each scored answer beside the same customer's last ordinary
-        // answer on the same scale before the case opened), added up per scale below.
-        jdbc.sql("select kind, outcome, count(*) invited, count(answered_at) answered,"
+        // One pass over the recovery invitations of the period's closes ({@link SurveyFacts}): per
+        // scale and outcome, the scores, and the pairs (each scored answer beside the same
+        // customer's last ordinary score on the same scale before the case opened), added up per
+        // scale below.
+        jdbc.sql("select kind, outcome, count(*) invited, count(case when answered then 1 end) answered,"
                 + " avg(cast(score as double precision)) average, count(score) scored,"
-                + " count(case when satisfied = 1 then 1 end) satisfied, count(case when unhappy = 1 then 1 end) unhappy,"
+                + " count(case when satisfied then 1 end) satisfied, count(case when unhappy then 1 end) unhappy,"
                 + " count(before_score) pairs, coalesce(sum(before_score), 0) before_sum,"
                 + " coalesce(sum(case when before_score is not null then score end), 0) after_sum,"
                 + " count(case when score > before_score then 1 end) higher,"
                 + " count(case when score = before_score then 1 end) same,"
                 + " count(case when score < before_score then 1 end) lower"
-                + " from (select s.kind, f.outcome, i.answered_at, i.score,"
-                + "   case when " + SATISFIED + " then 1 else 0 end satisfied, case when " + UNHAPPY + " then 1 else 0 end unhappy,"
-                + "   case when i.score is not null then (select b.score from survey_invitations b join surveys bs on bs.id = b.survey_id"
-                + "    where b.customer_id = i.customer_id and bs.purpose = 'AFTER_EVENTS' and bs.kind = s.kind"
-                + "      and b.score is not null and b.answered_at < f.opened_at"
-                + "    order by b.answered_at desc fetch first 1 row only) end before_score"
-                + "  from survey_invitations i join surveys s on s.id = i.survey_id"
-                + "  join insight_case_facts f on f.case_id = i.case_id"
-                + "  where i.survey_id in (:surveys) and f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
-                // offset 0: each answer's earlier score looked up once, not again for each aggregate that reads it.
-                + "  and f.closed_at >= :start and f.closed_at < :end" + RecoverySummary.onTeam(teamId) + " offset 0) answers"
+                + " from insight_survey_facts f where f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
+                + " and f.closed_at >= :start and f.closed_at < :end" + RecoverySummary.onTeam(teamId)
                 + " group by kind, outcome order by kind, outcome desc")
-            .params(params)
+            .params(period.bounds(zone))
             .query(rs -> {
                 long scored = rs.getLong("scored");
                 double average = rs.getDouble("average");

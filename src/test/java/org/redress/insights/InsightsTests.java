@@ -155,7 +155,8 @@ class InsightsTests extends ApplicationTest {
         // As a bulk import leaves them: three cases changed at one instant (one statement's).
         jdbc.sql("update recovery_cases set updated_at = current_timestamp, team_id = null where id in (:ids)")
             .param("ids", ids).update();
-        CaseFacts twoAtATime = new CaseFacts(jdbc, new RemedyFacts(jdbc), daily, new CustomerActivity(jdbc), java.time.Clock.systemUTC(), 2);
+        CaseFacts twoAtATime = new CaseFacts(jdbc, new RemedyFacts(jdbc), new SurveyFacts(jdbc), daily,
+            new CustomerActivity(jdbc), java.time.Clock.systemUTC(), 2);
 
         int runs = 0;
         while (twoAtATime.refresh() == 2 && runs < 1_000) {
