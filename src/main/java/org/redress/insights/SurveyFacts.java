@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 class SurveyFacts {
 
     /** Each recovery invitation (i, survey s) of the cases {@code :ids}, with its case's facts (f). */
-    static final String SELECT = "select i.id, i.case_id, s.kind,"
+    private static final String SELECT = "select i.id, i.case_id, s.kind,"
         + " case when i.answered_at is not null then true else false end, i.score,"
         + " case when " + Satisfaction.SATISFIED + " then true else false end,"
         + " case when " + Satisfaction.UNHAPPY + " then true else false end,"
