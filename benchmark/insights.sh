@@ -127,6 +127,10 @@ select case_id, 'Refund within three days', 'REMEDY', opened_at + interval '3 da
        opened_at + interval '1 hour', 'Agent',
        case when closed_at is not null and case_id % 50 <> 0 then opened_at + interval '2 days' + (case_id % 10 = 0)::int * interval '2 days' end
 from insight_case_facts where agreed_at is not null;
+-- The promises as the refresh keeps them beside the facts (insight_promise_facts).
+insert into insight_promise_facts (promise_id, case_id, team_id, owner_name, due_at, status, on_time)
+select p.id, p.case_id, f.team_id, p.owner_name, p.due_at, p.status, coalesce(p.status = 'KEPT' and p.settled_at <= p.due_at, false)
+from promises p join insight_case_facts f on f.case_id = p.case_id;
 update insight_refresh set events_after_id = (select max(id) from business_events);
 SQL
 echo "Seeded in $(( $(date +%s) - start )) s"
@@ -147,7 +151,7 @@ $PSQL -d $DB -c "vacuum analyze business_events" -c "vacuum analyze customers" -
   -c "update insight_case_facts f set confirmed = true where exists (select 1 from survey_invitations i
     join surveys s on s.id = i.survey_id where i.case_id = f.case_id and s.purpose = 'RECOVERY' and i.score >= 4)" \
   -c "vacuum analyze insight_case_facts" -c "vacuum analyze insight_remedy_facts" -c "vacuum analyze survey_invitations" \
-  -c "vacuum analyze promises" -c "vacuum analyze insight_survey_facts"
+  -c "vacuum analyze promises" -c "vacuum analyze insight_survey_facts" -c "vacuum analyze insight_promise_facts"
 echo "Retention facts and statistics in $(( $(date +%s) - start )) s"
 # The seed wrote the facts behind the refresh's back: have it count the daily figures and build
 # retention's activity of all of them, as after an upgrade, and wait for that (the refresh runs every 30 s).

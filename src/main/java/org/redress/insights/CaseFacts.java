@@ -53,22 +53,24 @@ class CaseFacts {
     private final JdbcClient jdbc;
     private final RemedyFacts remedies;
     private final SurveyFacts surveys;
+    private final PromiseFacts promises;
     private final DailyFigures daily;
     private final CustomerActivity activity;
     private final Clock clock;
     private final int batch;
 
     @org.springframework.beans.factory.annotation.Autowired
-    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, SurveyFacts surveys, DailyFigures daily, CustomerActivity activity,
-              Clock clock) {
-        this(jdbc, remedies, surveys, daily, activity, clock, BATCH);
+    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, SurveyFacts surveys, PromiseFacts promises, DailyFigures daily,
+              CustomerActivity activity, Clock clock) {
+        this(jdbc, remedies, surveys, promises, daily, activity, clock, BATCH);
     }
 
-    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, SurveyFacts surveys, DailyFigures daily, CustomerActivity activity,
-              Clock clock, int batch) {
+    CaseFacts(JdbcClient jdbc, RemedyFacts remedies, SurveyFacts surveys, PromiseFacts promises, DailyFigures daily,
+              CustomerActivity activity, Clock clock, int batch) {
         this.jdbc = jdbc;
         this.remedies = remedies;
         this.surveys = surveys;
+        this.promises = promises;
         this.daily = daily;
         this.activity = activity;
         this.clock = clock;
@@ -273,6 +275,7 @@ class CaseFacts {
         jdbc.sql(sql.toString()).params(params).update();
         // Written after the facts, whose close, outcome and team they carry.
         surveys.write(ids);
+        promises.write(ids);
         jdbc.sql("update insight_case_facts set seconds_to_again = " + secondsBetween("closed_at", "active_again_at")
                 + " where case_id in (:ids) and active_again_at is not null").param("ids", ids).update();
         // Written after the remedy facts, which are the case's own: given a remedy or not.

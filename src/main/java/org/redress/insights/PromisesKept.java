@@ -18,8 +18,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * Whether we keep our word: the promises that fell due in a period (what we told a customer
  * we would do by a date), kept by their date, kept late, broken, or still open past it, in
- * all, per owner (who made it theirs) and per team of the case. Read from the promises
- * module's table by its documented columns, with the case's team from the case facts.
+ * all, per owner (who made it theirs) and per team of the case. Read from the promises the
+ * refresh keeps with their case's team ({@link PromiseFacts}).
  */
 @Service
 @ReportReads
@@ -40,7 +40,7 @@ public class PromisesKept {
                          @Schema(description = "All of them.") Line total,
                          @Schema(description = "Per owner, most promises first.") List<Line> byOwner,
                          @Schema(description = "Per team of the case, most promises first.") List<Line> byTeam,
-                         @Schema(description = "When the facts (the cases' teams) were last refreshed.") @Nullable Instant asOf) {}
+                         @Schema(description = "When the facts (the promises and their cases' teams) were last refreshed.") @Nullable Instant asOf) {}
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -55,14 +55,14 @@ public class PromisesKept {
         Map<String, Tally> perOwner = new HashMap<>();
         Map<String, Tally> perTeam = new HashMap<>();
         Tally total = new Tally();
-        jdbc.sql("select cast(coalesce(f.team_id, -1) as varchar(40)) team, p.owner_name, count(*) due,"
-                + " count(case when p.status = 'KEPT' and p.settled_at <= p.due_at then 1 end) on_time,"
-                + " count(case when p.status = 'KEPT' and p.settled_at > p.due_at then 1 end) late,"
-                + " count(case when p.status = 'BROKEN' then 1 end) broken,"
-                + " count(case when p.status = 'OPEN' then 1 end) still_open"
-                + " from promises p left join insight_case_facts f on f.case_id = p.case_id"
-                + " where p.due_at >= :start and p.due_at < :end" + RecoverySummary.onTeam(teamId)
-                + " group by coalesce(f.team_id, -1), p.owner_name")
+        jdbc.sql("select cast(coalesce(f.team_id, -1) as varchar(40)) team, f.owner_name, count(*) due,"
+                + " count(case when f.on_time then 1 end) on_time,"
+                + " count(case when f.status = 'KEPT' and not f.on_time then 1 end) late,"
+                + " count(case when f.status = 'BROKEN' then 1 end) broken,"
+                + " count(case when f.status = 'OPEN' then 1 end) still_open"
+                + " from insight_promise_facts f"
+                + " where f.due_at >= :start and f.due_at < :end" + RecoverySummary.onTeam(teamId)
+                + " group by coalesce(f.team_id, -1), f.owner_name")
             .params(period.bounds(zone))
             .query(rs -> {
                 for (Tally tally : List.of(total, perOwner.computeIfAbsent(rs.getString("owner_name"), name -> new Tally()),

@@ -155,7 +155,7 @@ class InsightsTests extends ApplicationTest {
         // As a bulk import leaves them: three cases changed at one instant (one statement's).
         jdbc.sql("update recovery_cases set updated_at = current_timestamp, team_id = null where id in (:ids)")
             .param("ids", ids).update();
-        CaseFacts twoAtATime = new CaseFacts(jdbc, new RemedyFacts(jdbc), new SurveyFacts(jdbc), daily,
+        CaseFacts twoAtATime = new CaseFacts(jdbc, new RemedyFacts(jdbc), new SurveyFacts(jdbc), new PromiseFacts(jdbc), daily,
             new CustomerActivity(jdbc), java.time.Clock.systemUTC(), 2);
 
         int runs = 0;
