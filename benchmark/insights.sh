@@ -8,11 +8,13 @@
 # page and its sections signed in like a browser, the CSV export of every case (rows/s), and the
 # application's resident memory before and after the export.
 # Usage: benchmark/insights.sh [seconds=20] [warm-up-seconds=10]
-# JAR=path picks another build; KEEP_DB=1 keeps the database afterwards.
+# JAR=path picks another build; KEEP_DB=1 keeps the database afterwards; REUSE_DB=1 runs on the
+# database a KEEP_DB=1 run left (no seeding; for longer or before/after runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_MEASURED=${1:-20}
 WARMUP=${2:-10}
+[ -z "${REUSE_DB:-}" ] || KEEP_DB=1
 DB=redress_bench_insights
 PORT=18091
 JAR=${JAR:-target/redress-0.1.0-SNAPSHOT.jar}
@@ -22,7 +24,7 @@ ADMIN=bench@example.com
 PASSWORD=bench-password-1
 
 [ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
-$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+[ -n "${REUSE_DB:-}" ] || $PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 REDRESS_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" REDRESS_DATABASE_USER=postgres \
 REDRESS_ADMIN_EMAIL=$ADMIN REDRESS_ADMIN_PASSWORD=$PASSWORD PORT=$PORT \
   "${JAVA:-java}" ${BENCH_JAVA_OPTS:-} -jar "$JAR" > target/benchmark-insights-app.log 2>&1 &
@@ -36,6 +38,7 @@ for _ in $(seq 1 180); do curl -sf "$BASE/actuator/health" >/dev/null && break; 
 TOKEN=$(curl -sf -u $ADMIN:$PASSWORD -H 'Content-Type: application/json' -d '{"name":"benchmark"}' \
   "$BASE/api/v1/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')
 
+if [ -z "${REUSE_DB:-}" ]; then
 echo "Seeding the facts of 1,000,000 cases, 200,000 customers, 2,000,000 business events"
 start=$(date +%s)
 $PSQL -d $DB <<'SQL'
@@ -164,6 +167,7 @@ $($PSQL -d $DB -c "select pg_size_pretty(pg_total_relation_size('insight_daily')
 echo "Retention's activity: $($PSQL -d $DB -c "select count(*) from insight_activity") rows, \
 $($PSQL -d $DB -c "select pg_size_pretty(pg_total_relation_size('insight_activity'))")"
 $PSQL -d $DB -c "vacuum analyze insight_daily" -c "vacuum analyze insight_activity" -c "vacuum analyze insight_case_facts"
+fi
 
 TEAM=$($PSQL -d $DB -c "select min(id) from teams")
 TODAY=$(date -u +%F)

@@ -2,11 +2,9 @@ package org.redress.insights;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,15 +70,10 @@ public class PromisesKept {
                 }
             });
         Map<Long, String> teams = RecoverySummary.teamNames(jdbc);
-        return new Report(period, teamId, total.line("all"), mostFirst(perOwner, owner -> owner),
-            mostFirst(perTeam, team -> RecoverySummary.teamName(team, teams)), RecoverySummary.asOf(jdbc));
-    }
-
-    // Lines with the most promises first, then by key, as the report has always ordered them.
-    private static List<Line> mostFirst(Map<String, Tally> tallies, Function<String, String> name) {
-        return tallies.keySet().stream()
-            .sorted(Comparator.comparing((String key) -> -tallies.get(key).due).thenComparing(Comparator.naturalOrder()))
-            .map(key -> tallies.get(key).line(name.apply(key))).toList();
+        return new Report(period, teamId, total.line("all"),
+            Ranking.mostFirst(perOwner, tally -> tally.due, (owner, tally) -> tally.line(owner)),
+            Ranking.mostFirst(perTeam, tally -> tally.due, (team, tally) -> tally.line(RecoverySummary.teamName(team, teams))),
+            RecoverySummary.asOf(jdbc));
     }
 
     // Promises due, as counted for one line.

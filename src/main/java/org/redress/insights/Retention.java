@@ -85,9 +85,10 @@ public class Retention {
         Instant now = clock.instant();
         Map<String, Object> params = windowParams(now);
         params.putAll(period.bounds(zone));
+        Windows windows = new Windows(period.start(zone), period.end(zone), now);
         boolean kept = activity.counted();
         Map<String, Group> byOutcome = new HashMap<>();
-        jdbc.sql(kept ? lastCloses(teamId) : lastClosesWorkedOut(teamId))
+        jdbc.sql(kept ? lastCloses(teamId, windows) : lastClosesWorkedOut(teamId, windows))
             .params(params).query((rs, n) -> byOutcome.put(rs.getString("outcome"), group(rs.getString("outcome"), rs))).list();
         List<Group> groups = new ArrayList<>();
         for (String outcome : List.of("RECOVERED", "NOT_RECOVERED")) {
@@ -98,16 +99,16 @@ public class Retention {
             // The longest window after the period's end: later activity cannot count.
             params.put("horizon", Timestamp.from(period.end(zone).plus(Duration.ofDays(WINDOWS.get(WINDOWS.size() - 1)))));
         }
-        groups.add(jdbc.sql(kept ? baseline() : baselineWorkedOut()).params(params)
+        groups.add(jdbc.sql(kept ? baseline(windows) : baselineWorkedOut(windows)).params(params)
             .query((rs, n) -> group("NEVER_COMPLAINED", rs)).single());
         return new Report(period, teamId, groups, RecoverySummary.asOf(jdbc));
     }
 
     // Each customer once, by their last close in the period: the closes whose next one (of the
     // team's, for a team) is not in it.
-    private static String lastCloses(@Nullable Long teamId) {
+    private static String lastCloses(@Nullable Long teamId, Windows windows) {
         String next = teamId == null ? "f.next_close_at" : "f.next_team_close_at";
-        return "select outcome, " + counts("closed_at", "seconds_to_again") + " from insight_case_facts f"
+        return "select outcome, " + windows.counts("closed_at", "seconds_to_again") + " from insight_case_facts f"
             + " where f.outcome in ('RECOVERED', 'NOT_RECOVERED') and f.closed_at >= :start and f.closed_at < :end"
             + " and (" + next + " is null or " + next + " >= :end)" + RecoverySummary.onTeam(teamId) + " group by outcome";
     }
@@ -115,16 +116,16 @@ public class Retention {
     // The baseline: each customer's first activity in the period (none just before it in the
     // period) and their next one, for the customers with no case open at any time in the period:
     // none opened before it still open or closed in the period, none opened after it in the period.
-    private static String baseline() {
-        return "select " + counts("a.occurred_at", "a.seconds_to_next") + " from insight_activity a"
+    private static String baseline(Windows windows) {
+        return "select " + windows.counts("a.occurred_at", "a.seconds_to_next") + " from insight_activity a"
             + " where a.occurred_at >= :start and a.occurred_at < :end and (a.previous_at is null or a.previous_at < :start)"
             + " and a.case_open = false and (a.cases_closed_at is null or a.cases_closed_at < :start)"
             + " and (a.next_case_at is null or a.next_case_at >= :end)";
     }
 
     // As lastCloses, worked out on every read until the refresh has built the next closes.
-    private static String lastClosesWorkedOut(@Nullable Long teamId) {
-        return "select outcome, " + counts("closed_at", "seconds_to_again") + " from ("
+    private static String lastClosesWorkedOut(@Nullable Long teamId, Windows windows) {
+        return "select outcome, " + windows.counts("closed_at", "seconds_to_again") + " from ("
             + " select f.outcome, f.closed_at, f.seconds_to_again,"
             + "   row_number() over (partition by f.customer_id order by f.closed_at desc, f.case_id desc) nth"
             + " from insight_case_facts f where f.outcome in ('RECOVERED', 'NOT_RECOVERED')"
@@ -133,8 +134,8 @@ public class Retention {
     }
 
     // As baseline(), worked out from the business events and the facts until the refresh has built insight_activity.
-    private static String baselineWorkedOut() {
-        return "select " + counts("b.first_at", CaseFacts.secondsBetween("b.first_at", "b.next_at")) + " from ("
+    private static String baselineWorkedOut(Windows windows) {
+        return "select " + windows.counts("b.first_at", CaseFacts.secondsBetween("b.first_at", "b.next_at")) + " from ("
             + " select a.first_at, (select min(e.occurred_at) from business_events e where e.customer_ref = a.customer_ref"
             + "   and e.type in (" + CaseFacts.ACTIVITY + ") and e.occurred_at > a.first_at and e.occurred_at < :horizon) next_at"
             + " from (select customer_ref, min(occurred_at) first_at from business_events"
@@ -146,18 +147,35 @@ public class Retention {
             + ") b";
     }
 
-    // For each window: how many customers' windows have passed (their start at least that long
-    // ago), and how many of those were active again within it ({@code seconds}: how long after
-    // the start they were, in whole seconds rounded up).
-    private static String counts(String from, String seconds) {
-        StringBuilder sql = new StringBuilder("count(*) customers");
-        for (int days : WINDOWS) {
-            sql.append(", count(case when ").append(from).append(" <= :passed").append(days).append(" then 1 end) passed")
-                .append(days)
-                .append(", count(case when ").append(from).append(" <= :passed").append(days).append(" and ").append(seconds)
-                .append(" <= ").append(days * 86_400L).append(" then 1 end) again").append(days);
+    /**
+     * For each window: how many customers' windows have passed (their start at least that long
+     * ago), and how many of those were active again within it ({@code seconds}: how long after
+     * the start they were, in whole seconds rounded up). Every start lies in the period: a window
+     * that has passed for the period's end has passed for all of them, and one that has not yet
+     * passed for its start has passed for none, so only a window that passes within the period
+     * compares each start (half the cost of an old period's read).
+     */
+    private record Windows(Instant start, Instant end, Instant now) {
+
+        String counts(String from, String seconds) {
+            StringBuilder sql = new StringBuilder("count(*) customers");
+            for (int days : WINDOWS) {
+                Instant passedAt = now.minus(Duration.ofDays(days));
+                String within = seconds + " <= " + days * 86_400L;
+                if (!end.isAfter(passedAt)) {
+                    sql.append(", count(*) passed").append(days)
+                        .append(", count(case when ").append(within).append(" then 1 end) again").append(days);
+                } else if (start.isAfter(passedAt)) {
+                    sql.append(", 0 passed").append(days).append(", 0 again").append(days);
+                } else {
+                    String passed = from + " <= :passed" + days;
+                    sql.append(", count(case when ").append(passed).append(" then 1 end) passed").append(days)
+                        .append(", count(case when ").append(passed).append(" and ").append(within)
+                        .append(" then 1 end) again").append(days);
+                }
+            }
+            return sql.toString();
         }
-        return sql.toString();
     }
 
     private static Map<String, Object> windowParams(Instant now) {

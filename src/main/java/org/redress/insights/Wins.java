@@ -2,11 +2,9 @@ package org.redress.insights;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.cases.CaseNumber;
@@ -92,18 +90,12 @@ public class Wins {
             });
         Map<Long, String> teams = RecoverySummary.teamNames(jdbc);
         Map<Long, String> agents = RecoverySummary.userNames(jdbc);
-        List<Line> byAgent = mostFirst(perAgent, key -> key.equals("-1") ? new Line("none", "Nobody", perAgent.get(key))
-            : new Line(key, agents.getOrDefault(Long.valueOf(key), "User " + key), perAgent.get(key)));
-        List<Line> byTeam = mostFirst(perTeam, key -> new Line(key, RecoverySummary.teamName(key, teams), perTeam.get(key)));
+        List<Line> byAgent = Ranking.mostFirst(perAgent, Long::longValue, (key, wins) -> key.equals("-1")
+            ? new Line("none", "Nobody", wins) : new Line(key, agents.getOrDefault(Long.valueOf(key), "User " + key), wins));
+        List<Line> byTeam = Ranking.mostFirst(perTeam, Long::longValue,
+            (key, wins) -> new Line(key, RecoverySummary.teamName(key, teams), wins));
         List<Win> latest = latest(won, params, agents, teams);
         return new Report(period, teamId, byTeam.stream().mapToLong(Line::wins).sum(), byAgent, byTeam, latest, RecoverySummary.asOf(jdbc));
-    }
-
-    // The lines, most wins first, then by key (as text), as the report has always ordered them.
-    private static List<Line> mostFirst(Map<String, Long> wins, Function<String, Line> line) {
-        return wins.keySet().stream()
-            .sorted(Comparator.comparing((String key) -> -wins.get(key)).thenComparing(Comparator.naturalOrder()))
-            .map(line).toList();
     }
 
     /** One agent's wins among the cases they held, newest first (at most ten), for their training page. */
