@@ -45,8 +45,10 @@ $PSQL -d $DB <<'SQL'
 -- The refresh leaves the seeded history alone: it is seeded as the refresh would have written it.
 update insight_refresh set changed_since = current_timestamp, after_case_id = 0, refreshed_at = current_timestamp;
 insert into teams (name) select 'Bench team ' || n from generate_series(1, 5) as n;
-insert into customers (external_ref, email, name, tier, created_at, updated_at, version)
-  select 'CUST-' || n, 'customer' || n || '@example.com', 'Customer ' || n, 'standard', current_timestamp, current_timestamp, 1
+-- Half of them with a lifetime value known (as a shop system sends it).
+insert into customers (external_ref, email, name, tier, lifetime_value, currency, created_at, updated_at, version)
+  select 'CUST-' || n, 'customer' || n || '@example.com', 'Customer ' || n, 'standard',
+         case when n % 2 = 0 then 100 + n % 900 end, case when n % 2 = 0 then 'EUR' end, current_timestamp, current_timestamp, 1
   from generate_series(1, 200000) as n;
 -- A case every 30 s over the last year; the newest 50,000 open. Acknowledged within 0-4 h,
 -- agreed within a day or two, fulfilled within a few days; one in four not recovered.
@@ -75,9 +77,9 @@ from (select n, current_timestamp - (1000000 - n) * interval '30 seconds' as ope
       from generate_series(1, 1000000) as n) s,
      (select min(id) as t0 from teams) t, (select min(id) as c0 from customers) c;
 -- A remedy on one case in three, delivered a day after opening.
-insert into insight_remedy_facts (remedy_id, case_id, remedy_type, amount_minor, currency, state, proposed_by_id,
-    proposed_by_name, granted_by_id, created_at, granted_at, approval_asked, seconds_to_decide, refreshed_at)
-select case_id, case_id, 'goodwill', 1000 + (case_id % 5) * 1000, 'EUR', 'FULFILLED', null, 'Agent', null,
+insert into insight_remedy_facts (remedy_id, case_id, customer_id, team_id, remedy_type, amount_minor, currency, state,
+    proposed_by_id, proposed_by_name, granted_by_id, created_at, granted_at, approval_asked, seconds_to_decide, refreshed_at)
+select case_id, case_id, customer_id, team_id, 'goodwill', 1000 + (case_id % 5) * 1000, 'EUR', 'FULFILLED', null, 'Agent', null,
        opened_at + interval '1 day', opened_at + interval '1 day', false, null, current_timestamp
 from insight_case_facts where case_id % 3 = 0;
 -- Ten business events per customer over the year, mostly orders, already processed.

@@ -95,7 +95,7 @@ public class Goodwill {
             granting.total().delivered(), granting.recovered().cases(), granting.recovered().cases() == 0 ? null
                 : money(Math.round((double) granting.recovered().grantedMinor() / granting.recovered().cases()), digits),
             granting.byType(), granting.byCategory(), granting.byTeam(), granting.byAgent(), granting.approvals(),
-            againstValue(params, team, digits), RecoverySummary.asOf(jdbc));
+            againstValue(params, teamId, digits), RecoverySummary.asOf(jdbc));
     }
 
     private Granting fromDaily(Period period, @Nullable Long teamId, Map<Long, String> teams, int digits) {
@@ -153,17 +153,18 @@ public class Goodwill {
             lines("r.proposed_by_name", granted, params, digits), approvals(params, team));
     }
 
-    // Per customer with a known lifetime value in the remedies' currency: what they were granted beside that value.
-    private AgainstValue againstValue(Map<String, Object> params, String team, int digits) {
+    // Per customer with a known lifetime value in the remedies' currency: what they were granted
+    // beside that value. The period's grants added up per customer first (from the remedy facts
+    // alone), then each customer looked up once.
+    private AgainstValue againstValue(Map<String, Object> params, @Nullable Long teamId, int digits) {
+        String team = teamId == null ? "" : " and r.team_id = " + teamId;
         return jdbc.sql("select count(*) customers, coalesce(sum(g.granted), 0) granted, coalesce(sum(g.value_minor), 0) value_minor,"
                 + " percentile_cont(0.5) within group (order by cast(g.granted as double precision) / g.value_minor) median"
-                + " from (select f.customer_id, sum(r.amount_minor) granted,"
-                + "   max(cast(round(cu.lifetime_value * " + (long) Math.pow(10, digits) + ") as bigint)) value_minor"
-                + "   from insight_remedy_facts r join insight_case_facts f on f.case_id = r.case_id"
-                + "   join customers cu on cu.id = f.customer_id"
-                + "   where r.granted_at >= :start and r.granted_at < :end and r.state in (" + GRANTED + ")" + team
-                + "     and cu.lifetime_value > 0 and cu.currency = r.currency"
-                + "   group by f.customer_id) g")
+                + " from (select p.granted, cast(round(cu.lifetime_value * " + (long) Math.pow(10, digits) + ") as bigint) value_minor"
+                + "   from (select r.customer_id, r.currency, sum(r.amount_minor) granted from insight_remedy_facts r"
+                + "     where r.granted_at >= :start and r.granted_at < :end and r.state in (" + GRANTED + ")" + team
+                + "     group by r.customer_id, r.currency) p"
+                + "   join customers cu on cu.id = p.customer_id and cu.currency = p.currency where cu.lifetime_value > 0) g")
             .params(params)
             .query((rs, n) -> {
                 long customers = rs.getLong("customers");

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code insight_remedy_facts}: the remedies of the cases the refresh reads, written
- * again with their case (a remedy that moved with a merge leaves its old case's rows too).
+ * again with their case (a remedy that moved with a merge leaves its old case's rows too),
+ * each with its case's customer and team.
  * Whether a remedy asked for approval is read from how it ended: waiting, refused, or
  * granted by someone other than whoever proposed it.
  */
@@ -25,7 +26,7 @@ class RemedyFacts {
         this.jdbc = jdbc;
     }
 
-    private record Source(long id, long caseId, String type, long amountMinor, String currency, String state,
+    private record Source(long id, long caseId, long customerId, @Nullable Long teamId, String type, long amountMinor, String currency, String state,
                           @Nullable Long proposedById, String proposedByName, @Nullable Long grantedById, Instant createdAt,
                           @Nullable Instant grantedAt, Instant updatedAt) {
 
@@ -43,11 +44,12 @@ class RemedyFacts {
     /** Writes the remedies of these cases again. */
     void write(List<Long> caseIds, Instant now) {
         List<Source> remedies = jdbc.sql("""
-                select id, case_id, remedy_type, amount_minor, currency, state, proposed_by_id, proposed_by_name, granted_by_id,
-                       created_at, granted_at, updated_at
-                from remedies where case_id in (:ids)""")
+                select r.id, r.case_id, c.customer_id, c.team_id, r.remedy_type, r.amount_minor, r.currency, r.state,
+                       r.proposed_by_id, r.proposed_by_name, r.granted_by_id, r.created_at, r.granted_at, r.updated_at
+                from remedies r join recovery_cases c on c.id = r.case_id where r.case_id in (:ids)""")
             .param("ids", caseIds)
-            .query((rs, n) -> new Source(rs.getLong("id"), rs.getLong("case_id"), rs.getString("remedy_type"),
+            .query((rs, n) -> new Source(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("customer_id"),
+                rs.getObject("team_id", Long.class), rs.getString("remedy_type"),
                 rs.getLong("amount_minor"), rs.getString("currency"), rs.getString("state"),
                 rs.getObject("proposed_by_id", Long.class), rs.getString("proposed_by_name"),
                 rs.getObject("granted_by_id", Long.class), rs.getTimestamp("created_at").toInstant(),
@@ -62,15 +64,18 @@ class RemedyFacts {
         jdbc.sql("delete from insight_remedy_facts where remedy_id in (:ids)")
             .param("ids", remedies.stream().map(Source::id).toList()).update();
         StringBuilder sql = new StringBuilder("""
-            insert into insight_remedy_facts (remedy_id, case_id, remedy_type, amount_minor, currency, state, proposed_by_id,
-                proposed_by_name, granted_by_id, created_at, granted_at, approval_asked, seconds_to_decide, refreshed_at)
+            insert into insight_remedy_facts (remedy_id, case_id, customer_id, team_id, remedy_type, amount_minor, currency, state,
+                proposed_by_id, proposed_by_name, granted_by_id, created_at, granted_at, approval_asked, seconds_to_decide,
+                refreshed_at)
             values\s""");
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < remedies.size(); i++) {
             Source r = remedies.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             params.add(r.id());
             params.add(r.caseId());
+            params.add(r.customerId());
+            params.add(r.teamId());
             params.add(r.type());
             params.add(r.amountMinor());
             params.add(r.currency());
