@@ -64,12 +64,22 @@ public final class RawHttp {
         head.append("\r\n");
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                out.write(body);
-            }
-            out.flush();
+            // Sent while the answer is read: a server may answer an oversized body (413) and close
+            // before reading all of it, and the reset that follows would discard an answer not yet read.
+            IOException[] sending = new IOException[1];
+            Thread sender = new Thread(() -> {
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+                    if (body != null) {
+                        out.write(body);
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    sending[0] = e;
+                }
+            });
+            sender.start();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             try {
                 socket.getInputStream().transferTo(all);
@@ -77,6 +87,14 @@ public final class RawHttp {
                 throw e;
             } catch (IOException e) {
                 // the server closed the connection after answering (e.g. before reading all of a refused body)
+            }
+            try {
+                sender.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (all.size() == 0 && sending[0] != null) {
+                throw sending[0];
             }
             return parse(all.toByteArray());
         }
