@@ -26,9 +26,9 @@ class RemedyFacts {
         this.jdbc = jdbc;
     }
 
-    private record Source(long id, long caseId, long customerId, @Nullable Long teamId, String type, long amountMinor, String currency, String state,
-                          @Nullable Long proposedById, String proposedByName, @Nullable Long grantedById, Instant createdAt,
-                          @Nullable Instant grantedAt, Instant updatedAt) {
+    private record Source(long id, long caseId, long customerId, @Nullable Long teamId, String type, long amountMinor,
+                          String currency, String state, @Nullable Long proposedById, String proposedByName,
+                          @Nullable Long grantedById, Instant createdAt, @Nullable Instant grantedAt, Instant updatedAt) {
 
         boolean approvalAsked() {
             return state.equals("PENDING_APPROVAL") || state.equals("REJECTED")
