@@ -22,9 +22,7 @@ class PromiseFacts {
 
     /** Writes the promises of these cases again; after their facts, whose team they carry. */
     void write(List<Long> caseIds) {
-        // By promise too: one that moved to another case (a merge) leaves its old case's row.
-        jdbc.sql("delete from insight_promise_facts where case_id in (:ids)"
-                + " or promise_id in (select id from promises where case_id in (:ids))").param("ids", caseIds).update();
+        KeptPerCase.forget(jdbc, "insight_promise_facts", "promise_id", "promises", caseIds);
         jdbc.sql("insert into insight_promise_facts (promise_id, case_id, team_id, owner_name, due_at, status, on_time)"
                 + " select p.id, p.case_id, f.team_id, p.owner_name, p.due_at, p.status,"
                 + " case when p.status = 'KEPT' and p.settled_at <= p.due_at then true else false end"

@@ -37,9 +37,7 @@ class SurveyFacts {
 
     /** Writes the recovery invitations of these cases again; after their facts, whose close, outcome and team they carry. */
     void write(List<Long> caseIds) {
-        // By invitation too: one that moved to another case (a merge) leaves its old case's row.
-        jdbc.sql("delete from insight_survey_facts where case_id in (:ids)"
-                + " or invitation_id in (select id from survey_invitations where case_id in (:ids))").param("ids", caseIds).update();
+        KeptPerCase.forget(jdbc, "insight_survey_facts", "invitation_id", "survey_invitations", caseIds);
         jdbc.sql("insert into insight_survey_facts (invitation_id, case_id, kind, answered, score, satisfied, unhappy,"
                 + " before_score, closed_at, outcome, team_id) " + SELECT + " and i.case_id in (:ids)")
             .param("ids", caseIds).update();
