@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * warning times of its earliest running target, and what the queue filters by (team, holder,
  * severity, status, category, channel, opening time). Written in the transaction that changes
  * the case's clocks or its place in the queue, so the queue never shows a case where it no
- * longer is, and reads one small table instead of joining a million cases.
+ * longer is, and reads one small table instead of joining a million cases. Every change to a
+ * case's clocks after they start comes through here, so the case's clocks as started
+ * ({@link StartedClocks}) are forgotten here too.
  */
 @Component
 class QueueRows {
@@ -46,6 +48,7 @@ class QueueRows {
      * its place as the case table has it now (by the columns the cases module documents).
      */
     void enter(long caseId) {
+        StartedClocks.forget(caseId);
         jdbc.sql("insert into sla_queue (" + COLUMNS + ") select " + VALUES.formatted(
                 "(select min(k.due_at) as due_at, min(k.warn_at) as warn_at " + RUNNING.formatted(":case") + ")")
                 + " where c.id = :case and not exists (select 1 from sla_queue q where q.case_id = :case)")
@@ -78,6 +81,7 @@ class QueueRows {
 
     /** The case's clocks changed: its row takes the times of the clocks running now. */
     void refresh(long caseId) {
+        StartedClocks.forget(caseId);
         jdbc.sql("update sla_queue set due_at = (select min(k.due_at) " + RUNNING.formatted("sla_queue.case_id")
                 + "), warn_at = (select min(k.warn_at) " + RUNNING.formatted("sla_queue.case_id") + ") where case_id = ?")
             .param(caseId).update();
@@ -95,6 +99,7 @@ class QueueRows {
 
     /** The case is closed: it leaves the queue. */
     void leave(long caseId) {
+        StartedClocks.forget(caseId);
         jdbc.sql("delete from sla_queue where case_id = ?").param(caseId).update();
         counters.changed();
     }

@@ -45,7 +45,9 @@ public class SlaClocks {
 
     /** A new or reopened case: starts these targets and puts the case in the queue with them. */
     void open(long caseId, SlaPolicy policy, Instant from, Target... targets) {
-        queue.enter(caseId, starting(caseId, policy, from, targets));
+        List<StartedClocks.Started> started = started(policy, from, targets);
+        queue.enter(caseId, inserting(caseId, started, from));
+        StartedClocks.remember(caseId, started);
     }
 
     /** A reopened case is back in the queue, with no target running until its steps come round. */
@@ -60,23 +62,33 @@ public class SlaClocks {
     }
 
     private void insert(long caseId, SlaPolicy policy, Instant from, Target... targets) {
-        QueueRows.Insert clocks = starting(caseId, policy, from, targets);
+        QueueRows.Insert clocks = inserting(caseId, started(policy, from, targets), from);
         jdbc.sql(clocks.sql()).params(clocks.params()).update();
     }
 
-    /** The statement that starts these targets' clocks (repeated, it adds nothing). */
-    private QueueRows.Insert starting(long caseId, SlaPolicy policy, Instant from, Target... targets) {
+    /** These targets' clocks, started at {@code from}, with their times as the table keeps them. */
+    private List<StartedClocks.Started> started(SlaPolicy policy, Instant from, Target... targets) {
         BusinessHours hours = sla.hoursOf(policy);
+        List<StartedClocks.Started> started = new ArrayList<>(targets.length);
+        for (Target target : targets) {
+            Duration span = policy.target(target);
+            // A follow-up is not at risk before it is due: it has no separate warning.
+            int warnPercent = target == Target.FOLLOW_UP ? 100 : policy.warnAtPercent();
+            started.add(new StartedClocks.Started(target, policy.id(),
+                hours.plus(from, span.multipliedBy(warnPercent).dividedBy(100)).truncatedTo(ChronoUnit.MICROS),
+                hours.plus(from, span).truncatedTo(ChronoUnit.MICROS)));
+        }
+        return started;
+    }
+
+    /** The statement that starts these clocks (repeated, it adds nothing). */
+    private static QueueRows.Insert inserting(long caseId, List<StartedClocks.Started> clocks, Instant from) {
         StringBuilder sql = new StringBuilder("insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at) values ");
         List<Object> params = new ArrayList<>();
-        for (int i = 0; i < targets.length; i++) {
-            Duration span = policy.target(targets[i]);
-            // A follow-up is not at risk before it is due: it has no separate warning.
-            int warnPercent = targets[i] == Target.FOLLOW_UP ? 100 : policy.warnAtPercent();
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
-            params.addAll(List.of(caseId, targets[i].name(), policy.id(), Timestamp.from(from),
-                Timestamp.from(hours.plus(from, span.multipliedBy(warnPercent).dividedBy(100))),
-                Timestamp.from(hours.plus(from, span))));
+        for (StartedClocks.Started clock : clocks) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+            params.addAll(List.of(caseId, clock.target().name(), clock.policyId(), Timestamp.from(from),
+                Timestamp.from(clock.warnAt()), Timestamp.from(clock.dueAt())));
         }
         return new QueueRows.Insert(sql.append(" on conflict do nothing").toString(), params);
     }
