@@ -37,9 +37,6 @@ INSERT INTO sla_queue (case_id, due_at, warn_at, team_id, assignee_id, severity,
     (SELECT due_at, warn_at FROM started UNION ALL SELECT k.due_at, k.warn_at FROM sla_clocks k
      WHERE k.case_id = :case_id AND k.met_at IS NULL AND k.stopped_at IS NULL AND k.paused_at IS NULL) r) m
   WHERE c.id = :case_id AND NOT EXISTS (SELECT 1 FROM sla_queue q WHERE q.case_id = :case_id);
--- the answer's most pressing deadline
-SELECT case_id, target, policy_id, warn_at, due_at, paused_at FROM sla_clocks
-  WHERE case_id IN (:case_id) AND met_at IS NULL AND stopped_at IS NULL;
 -- the audit lines, together at commit
 INSERT INTO audit_log (occurred_at, actor_id, actor_name, action, subject, details)
   VALUES (current_timestamp, 1, 'Administrator', 'customer.created', 'customer:' || :customer_id::text, :ikey),
