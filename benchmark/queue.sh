@@ -9,7 +9,8 @@
 # JAR=path picks another build (e.g. an older commit's, for a before/after); KEEP_DB=1 keeps
 # the database afterwards; PAGES=REGEX requests only the pages whose name matches (e.g. 'Case page',
 # to profile one page alone); REUSE_DB=1 runs on the database a KEEP_DB=1 run left (no seeding:
-# interleaved before/after runs then read the same rows).
+# interleaved before/after runs then read the same rows); NEW_CUSTOMERS=N adds that many
+# customers after the vacuum, as intake does between two runs of autovacuum.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_MEASURED=${1:-30}
@@ -175,6 +176,17 @@ else
   TEAM=$($PSQL -d $DB -c "select min(id) from teams")
   AGENTS=(bench-agent-1@example.com bench-agent-2@example.com bench-agent-3@example.com bench-agent-4@example.com)
   echo "Reusing the seeded database: $($PSQL -d $DB -c "select count(*) || ' cases, ' || count(*) filter (where status <> 'CLOSED') || ' open' from recovery_cases")"
+fi
+# NEW_CUSTOMERS=N customers arrive after the vacuum, as intake adds them between two runs of
+# autovacuum: their entries wait in the trigram indexes' lists of new entries, which every
+# customer search reads.
+if [ "${NEW_CUSTOMERS:-0}" -gt 0 ]; then
+  ARRIVAL=$(date +%s)
+  $PSQL -d $DB -c "insert into customers (external_ref, email, name, tier, created_at, updated_at, version)
+    select 'ARRIVED-$ARRIVAL-' || n, 'arrival.$ARRIVAL.' || n || '@example.net', 'Arrival ' || n, 'standard',
+           current_timestamp, current_timestamp, 1
+    from generate_series(1, ${NEW_CUSTOMERS}) as n"
+  echo "$NEW_CUSTOMERS customers arrived since the vacuum"
 fi
 
 PAGE_ARGS=()
