@@ -149,6 +149,8 @@ class CaseFacts {
             .list();
         Instant now = clock.instant();
         if (changed.isEmpty()) {
+            // Caught up: the days a backlog left waiting, if its last batch was a full one.
+            daily.recount(Set.of());
             jdbc.sql("update insight_refresh set refreshed_at = ? where id = 1").param(Timestamp.from(now)).update();
             return 0;
         }
@@ -160,10 +162,15 @@ class CaseFacts {
             write(changed.subList(from, Math.min(changed.size(), from + 500)), now, days, customers);
         }
         recurrences(changed, days);
-        daily.recount(days);
+        boolean backlog = changed.size() == batch;
+        if (backlog) {
+            // More to read: the days are counted once, when it has caught up (ADR 16).
+            daily.later(days);
+        } else {
+            daily.recount(days);
+        }
         activity.recountCustomers(customers);
         Source last = changed.get(changed.size() - 1);
-        boolean backlog = changed.size() == batch;
         Instant reached = last.updatedAt().isAfter(mark.since()) || backlog ? last.updatedAt() : mark.since();
         jdbc.sql("update insight_refresh set changed_since = ?, after_case_id = ?, refreshed_at = ? where id = 1")
             .params(Timestamp.from(reached), backlog ? last.caseId() : 0L, Timestamp.from(now)).update();

@@ -73,7 +73,7 @@ public class Causes {
     private record Counted(List<Row> rows, Map<String, Long> previous, long all) {}
 
     public Report of(Period period, @Nullable Long teamId) {
-        Counted counted = daily.counted() ? fromDaily(period, teamId) : fromFacts(period, teamId);
+        Counted counted = daily.upToDate() ? fromDaily(period, teamId) : fromFacts(period, teamId);
         List<Row> rows = counted.rows();
         Map<String, Long> previous = counted.previous();
         long all = counted.all();

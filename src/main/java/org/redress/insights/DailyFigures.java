@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  * Keeps {@code insight_daily}: the summary's figures per day, team and breakdown key, counted
  * again from the case facts for every day the refresh changed a case of (the day it was
  * opened, the day it was closed, before and after the change), in the refresh's transaction.
- * A month's summary then adds up a few thousand rows (ADR 16). Until they are counted for the
- * business's time zone ({@link #counted()}), the summary reads the facts.
+ * A month's summary then adds up a few thousand rows (ADR 16). While the refresh works off a
+ * backlog, the days wait ({@link #later}) and are counted once it has caught up. Until every
+ * day is counted for the business's time zone and none waits ({@link #upToDate()}), the
+ * reports read the facts.
  */
 @Component
 class DailyFigures {
@@ -179,10 +181,28 @@ class DailyFigures {
         + "resolve_on_time, resolve_late, fulfil_on_time, fulfil_late, promises_on_time, promises_late, promises_broken, closed, "
         + "recovered, not_recovered, reopened, recovered_goodwill_minor, ours, partly_ours, not_ours, recurring";
 
-    /** Whether the days are counted in the business's time zone: if not, the summary reads the facts. */
+    /** Whether the days are counted in the business's time zone: if not, the refresh counts them all. */
     boolean counted() {
         return zone.getId().equals(jdbc.sql("select daily_zone from insight_refresh where id = 1").query(String.class).optional()
             .orElse(null));
+    }
+
+    /** Whether the reports may read the days: counted in the business's time zone, and none waiting. */
+    boolean upToDate() {
+        return counted() && jdbc.sql("select count(*) from insight_days_to_count").query(Long.class).single() == 0;
+    }
+
+    /**
+     * Keeps these days to be counted when the refresh has caught up. In a backlog each batch
+     * touches the same days (today, or the days of cases changed together): counting them after
+     * every batch read all their facts each time, so each batch was slower than the one before.
+     */
+    void later(Collection<LocalDate> days) {
+        if (days.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from insight_days_to_count where on_day in (:days)").param("days", days).update();
+        insert(jdbc, "insight_days_to_count (on_day)", new TreeSet<>(days).stream().map(day -> List.<Object>of(day)).toList());
     }
 
     /**
@@ -214,12 +234,20 @@ class DailyFigures {
         return lines;
     }
 
-    /** Counts these days again from the facts (in the caller's transaction, after it has written them). */
+    /**
+     * Counts these days again from the facts, with those kept for later (in the caller's
+     * transaction, after it has written them).
+     */
     void recount(Collection<LocalDate> days) {
-        if (days.isEmpty()) {
+        TreeSet<LocalDate> sorted = new TreeSet<>(days);
+        List<LocalDate> waiting = jdbc.sql("select on_day from insight_days_to_count").query(LocalDate.class).list();
+        if (!waiting.isEmpty()) {
+            sorted.addAll(waiting);
+            jdbc.sql("delete from insight_days_to_count").update();
+        }
+        if (sorted.isEmpty()) {
             return;
         }
-        TreeSet<LocalDate> sorted = new TreeSet<>(days);
         // Consecutive days are read together: today and yesterday, or a month being counted again.
         LocalDate first = sorted.first();
         LocalDate previous = first;
@@ -235,7 +263,7 @@ class DailyFigures {
 
     /** Counts every day again: the first time, and after the business's time zone changed. */
     void recountAll() {
-        for (String table : List.of("insight_daily", "insight_daily_goodwill", "insight_daily_approvals")) {
+        for (String table : List.of("insight_daily", "insight_daily_goodwill", "insight_daily_approvals", "insight_days_to_count")) {
             jdbc.sql("delete from " + table).update();
         }
         // From the first case opened to the last thing that happened: a case closed, a remedy asked for or granted.

@@ -90,7 +90,7 @@ public class Goodwill {
         int digits = currency == null ? 2 : Currency.getInstance(currency).getDefaultFractionDigits();
         Map<Long, String> teams = RecoverySummary.teamNames(jdbc);
         // From the daily figures once they are counted (ADR 16); from the facts until then.
-        Granting granting = daily.counted() ? fromDaily(period, teamId, teams, digits) : fromFacts(params, team, teams, digits);
+        Granting granting = daily.upToDate() ? fromDaily(period, teamId, teams, digits) : fromFacts(params, team, teams, digits);
         return new Report(period, teamId, currency, granting.total().remedies(), granting.total().granted(),
             granting.total().delivered(), granting.recovered().cases(), granting.recovered().cases() == 0 ? null
                 : money(Math.round((double) granting.recovered().grantedMinor() / granting.recovered().cases()), digits),

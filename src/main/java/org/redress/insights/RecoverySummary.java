@@ -123,7 +123,7 @@ public class RecoverySummary {
         record Backlog(long open, @Nullable Timestamp oldest) {}
         Backlog backlog = jdbc.sql("select count(*) open_cases, min(opened_at) oldest from insight_case_facts where closed_at is null" + team)
             .query((rs, n) -> new Backlog(rs.getLong("open_cases"), rs.getTimestamp("oldest"))).single();
-        boolean counted = daily.counted();
+        boolean counted = daily.upToDate();
         Read read = read(period, teamId, by, counted);
         Map<String, String> names = names(by);
         List<Part> breakdown = read.lines().entrySet().stream()

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.redress.ApplicationTest;
 import org.redress.Http;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +30,9 @@ class InsightsTests extends ApplicationTest {
 
     @Autowired
     DailyFigures daily;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aTeamsSummaryCountsItsCasesTheirAnswersAndHowTheyEnded() {
@@ -166,6 +171,48 @@ class InsightsTests extends ApplicationTest {
         assertThat(runs).as("batches of two until caught up").isLessThan(1_000);
         assertThat(jdbc.sql("select count(*) from insight_case_facts where case_id in (:ids) and team_id is null")
             .param("ids", ids).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void aBacklogsDaysAreCountedOnceCaughtUpAndTheSummaryReadsTheFactsMeanwhile() {
+        long before = newTeam("Backlog before");
+        long after = newTeam("Backlog after");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String number = open(admin(), "BL-" + unique()).get("number").asString();
+            admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", before));
+            ids.add(admin().get("/api/v1/cases/" + number).json().get("id").asLong());
+        }
+        refreshed();
+        CaseFacts twoAtATime = new CaseFacts(jdbc, new RemedyFacts(jdbc), new SurveyFacts(jdbc), new PromiseFacts(jdbc), daily,
+            new CustomerActivity(jdbc), java.time.Clock.systemUTC(), 2);
+
+        // Three cases moved at once (as a bulk change leaves them), then one batch of two read, in
+        // one transaction so that the scheduled refresh cannot step in between.
+        List<java.time.LocalDate> waiting = new TransactionTemplate(transactions).execute(status -> {
+            jdbc.sql("update recovery_cases set team_id = :team, updated_at = current_timestamp where id in (:ids)")
+                .param("team", after).param("ids", ids).update();
+            assertThat(twoAtATime.refresh()).as("a full batch: a backlog").isEqualTo(2);
+            return jdbc.sql("select on_day from insight_days_to_count").query(java.time.LocalDate.class).list();
+        });
+
+        assertThat(waiting).as("the day they were opened waits").contains(today());
+        long factsMoved = jdbc.sql("select count(*) from insight_case_facts where team_id = ?").param(after)
+            .query(Long.class).single();
+        assertThat(opened(after)).as("the summary meanwhile, as the facts have it").isEqualTo(factsMoved);
+        assertThat(opened(before)).isEqualTo(3 - factsMoved);
+
+        while (twoAtATime.refresh() == 2) {
+            // the rest of the backlog
+        }
+        assertThat(jdbc.sql("select count(*) from insight_days_to_count").query(Long.class).single()).isZero();
+        assertThat(daily.upToDate()).isTrue();
+        assertThat(opened(after)).isEqualTo(3);
+        assertThat(opened(before)).isZero();
+    }
+
+    private long opened(long team) {
+        return admin().get("/api/v1/insights/summary?team=" + team).json().get("figures").get("opened").asLong();
     }
 
     @Test
