@@ -197,10 +197,11 @@ class InsightsTests extends ApplicationTest {
         });
 
         assertThat(waiting).as("the day they were opened waits").contains(today());
-        long factsMoved = jdbc.sql("select count(*) from insight_case_facts where team_id = ?").param(after)
-            .query(Long.class).single();
-        assertThat(opened(after)).as("the summary meanwhile, as the facts have it").isEqualTo(factsMoved);
-        assertThat(opened(before)).isEqualTo(3 - factsMoved);
+        // The scheduled refresh may catch up meanwhile: the summary agrees with the facts before or after it.
+        long movedBefore = factsOf(after);
+        long summary = opened(after);
+        long movedAfter = factsOf(after);
+        assertThat(summary).as("the summary meanwhile, as the facts have it").isBetween(movedBefore, movedAfter);
 
         while (twoAtATime.refresh() == 2) {
             // the rest of the backlog
@@ -209,6 +210,10 @@ class InsightsTests extends ApplicationTest {
         assertThat(daily.upToDate()).isTrue();
         assertThat(opened(after)).isEqualTo(3);
         assertThat(opened(before)).isZero();
+    }
+
+    private long factsOf(long team) {
+        return jdbc.sql("select count(*) from insight_case_facts where team_id = ?").param(team).query(Long.class).single();
     }
 
     private long opened(long team) {
