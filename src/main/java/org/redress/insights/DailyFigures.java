@@ -202,7 +202,7 @@ class DailyFigures {
             return;
         }
         jdbc.sql("delete from insight_days_to_count where on_day in (:days)").param("days", days).update();
-        insert(jdbc, "insight_days_to_count (on_day)", new TreeSet<>(days).stream().map(day -> List.<Object>of(day)).toList());
+        insert(jdbc, "insight_days_to_count (on_day)", days.stream().distinct().map(day -> List.<Object>of(day)).toList());
     }
 
     /**

@@ -150,18 +150,12 @@ class InsightsTests extends ApplicationTest {
     @Test
     void casesChangedAtOneInstantBeyondABatchAreAllReadABatchAtATime() {
         long team = newTeam("Bulk");
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String number = open(admin(), "BU-" + unique()).get("number").asString();
-            admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", team));
-            ids.add(admin().get("/api/v1/cases/" + number).json().get("id").asLong());
-        }
+        List<Long> ids = threeCases("BU", team);
         refreshed();
         // As a bulk import leaves them: three cases changed at one instant (one statement's).
         jdbc.sql("update recovery_cases set updated_at = current_timestamp, team_id = null where id in (:ids)")
             .param("ids", ids).update();
-        CaseFacts twoAtATime = new CaseFacts(jdbc, new RemedyFacts(jdbc), new SurveyFacts(jdbc), new PromiseFacts(jdbc), daily,
-            new CustomerActivity(jdbc), java.time.Clock.systemUTC(), 2);
+        CaseFacts twoAtATime = refreshReadingTwoAtATime();
 
         int runs = 0;
         while (twoAtATime.refresh() == 2 && runs < 1_000) {
@@ -177,15 +171,9 @@ class InsightsTests extends ApplicationTest {
     void aBacklogsDaysAreCountedOnceCaughtUpAndTheSummaryReadsTheFactsMeanwhile() {
         long before = newTeam("Backlog before");
         long after = newTeam("Backlog after");
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String number = open(admin(), "BL-" + unique()).get("number").asString();
-            admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", before));
-            ids.add(admin().get("/api/v1/cases/" + number).json().get("id").asLong());
-        }
+        List<Long> ids = threeCases("BL", before);
         refreshed();
-        CaseFacts twoAtATime = new CaseFacts(jdbc, new RemedyFacts(jdbc), new SurveyFacts(jdbc), new PromiseFacts(jdbc), daily,
-            new CustomerActivity(jdbc), java.time.Clock.systemUTC(), 2);
+        CaseFacts twoAtATime = refreshReadingTwoAtATime();
 
         // Three cases moved at once (as a bulk change leaves them), then one batch of two read, in
         // one transaction so that the scheduled refresh cannot step in between.
@@ -210,6 +198,23 @@ class InsightsTests extends ApplicationTest {
         assertThat(daily.upToDate()).isTrue();
         assertThat(opened(after)).isEqualTo(3);
         assertThat(opened(before)).isZero();
+    }
+
+    /** Three new cases held by this team, by id. */
+    private List<Long> threeCases(String customerPrefix, long team) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String number = open(admin(), customerPrefix + "-" + unique()).get("number").asString();
+            admin().post("/api/v1/cases/" + number + "/assign", Map.of("teamId", team));
+            ids.add(admin().get("/api/v1/cases/" + number).json().get("id").asLong());
+        }
+        return ids;
+    }
+
+    /** The facts' refresh with a batch of two cases, so that three make a backlog. */
+    private CaseFacts refreshReadingTwoAtATime() {
+        return new CaseFacts(jdbc, new RemedyFacts(jdbc), new SurveyFacts(jdbc), new PromiseFacts(jdbc), daily,
+            new CustomerActivity(jdbc), java.time.Clock.systemUTC(), 2);
     }
 
     private long factsOf(long team) {
