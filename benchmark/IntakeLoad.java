@@ -47,6 +47,10 @@ public class IntakeLoad {
                 result.count() / (double) seconds, result.percentile(50), result.percentile(90), result.percentile(99),
                 result.percentile(100), result.errors());
         }
+        // Its own CPU time, warm-ups included: run.sh divides it by the cases made, to show
+        // what the load generator takes from the two cores the server and database share.
+        System.err.println("load-generator-cpu-ms " + ProcessHandle.current().info().totalCpuDuration()
+            .map(Duration::toMillis).orElse(-1L));
     }
 
     record Result(long[] latencies, long errors) {

@@ -32,8 +32,22 @@ if [ "${BENCH_WARMUP:-0}" -gt 0 ]; then
   echo "Warming up: 4 clients for ${BENCH_WARMUP}s, not measured"
   "${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 4 "$BENCH_WARMUP" 0 > /dev/null
 fi
+# CPU time (ms) of a process, and of every PostgreSQL process together, to divide by the cases
+# made: where the machine's time per intake goes (the application, PostgreSQL, the load generator).
+cpu_ms() { awk '{ print ($14 + $15) * 10 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# The whole machine's busy time (user, nice, system, irq, softirq; not idle or I/O wait), for
+# pgbench, whose connections exit before they could be read one by one.
+busy_ms() { awk '/^cpu / { print ($2 + $3 + $4 + $7 + $8) * 10 }' /proc/stat; }
+pg_cpu_ms() { local total=0; for p in $(pgrep -x postgres); do total=$((total + $(cpu_ms "$p"))); done; echo $total; }
+cases() { $PSQL -At -d $DB -c "select count(*) from recovery_cases"; }
+
 echo; echo "== Redress: POST /api/v1/complaints (new customer + new case each), ${SECONDS_PER_LEVEL}s per level"
-"${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" ${BENCH_CLIENTS:-1,4,16} "$SECONDS_PER_LEVEL" 5
+app0=$(cpu_ms $APP); pg0=$(pg_cpu_ms); busy0=$(busy_ms); cases0=$(cases)
+"${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" ${BENCH_CLIENTS:-1,4,16} "$SECONDS_PER_LEVEL" 5 \
+  2> target/benchmark-load-generator.txt
+awk -v app=$(( $(cpu_ms $APP) - app0 )) -v pg=$(( $(pg_cpu_ms) - pg0 )) -v busy=$(( $(busy_ms) - busy0 )) \
+    -v n=$(( $(cases) - cases0 )) -v gen="$(sed -nE 's/^load-generator-cpu-ms ([0-9]+)/\1/p' target/benchmark-load-generator.txt)" \
+  'BEGIN { printf "CPU per intake (every level, warm-ups included, %d cases): application %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms; the machine %.2f ms\n", n, app / n, pg / n, gen / n, busy / n }'
 echo "Resident memory of the application: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"
 kill $APP; wait $APP 2>/dev/null || true
 
@@ -43,11 +57,17 @@ echo "   four-insert transaction, the reference) and benchmark/intake-same-work.
 printf "%-8s %14s %10s %16s\n" clients "minimal tps" "latency ms" "same-work tps"
 for clients in $(echo "${BENCH_CLIENTS:-1,4,16}" | tr ',' ' '); do
   threads=$(( clients < 2 ? clients : 2 ))
-  out=$(pgbench -h 127.0.0.1 -U postgres -n -f benchmark/intake.pgbench.sql -c "$clients" -j "$threads" -T "$SECONDS_PER_LEVEL" "$DB" 2>&1)
+  busy0=$(busy_ms)
+  out=$( { time -p pgbench -h 127.0.0.1 -U postgres -n -f benchmark/intake.pgbench.sql -c "$clients" -j "$threads" -T "$SECONDS_PER_LEVEL" "$DB"; } 2>&1)
+  busy=$(( $(busy_ms) - busy0 ))
+  done_tx=$(echo "$out" | sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p')
+  client_ms=$(echo "$out" | awk '/^(user|sys) / { s += $2 } END { printf "%d", s * 1000 }')
+  minimal_cpu=$(awk -v b=$busy -v c=$client_ms -v n=$done_tx 'BEGIN { printf "pgbench %.2f ms; the machine %.2f ms", c / n, b / n }')
   tps=$(echo "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
   lat=$(echo "$out" | sed -nE 's/^latency average = ([0-9.]+) ms/\1/p')
   same=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -f benchmark/intake-same-work.pgbench.sql -c "$clients" -j "$threads" \
     -T "$SECONDS_PER_LEVEL" "$DB" 2>&1 | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
   printf "%-8s %14s %10s %16s\n" "$clients" "$tps" "$lat" "$same"
+  echo "         CPU per minimal transaction: $minimal_cpu"
 done
 $PSQL -d postgres -c "drop database if exists $DB with (force)"

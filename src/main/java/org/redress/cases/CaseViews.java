@@ -10,6 +10,7 @@ import org.redress.identity.Team;
 import org.redress.identity.UserManagement;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Builds the view of a case, with the names of its customer, assignee and team, and its running time target. */
 @Component
@@ -18,12 +19,13 @@ class CaseViews {
     private final CustomerManagement customers;
     private final UserManagement users;
     // Provided by the sla module when it runs, as for case lists (CaseSearch): this module does not depend on it.
-    private final ObjectProvider<CaseDeadlines> deadlines;
+    // Looked up once: a provider's look-up walks the bean factory, which intake would pay on every case.
+    private final SingletonSupplier<CaseDeadlines> deadlines;
 
     CaseViews(CustomerManagement customers, UserManagement users, ObjectProvider<CaseDeadlines> deadlines) {
         this.customers = customers;
         this.users = users;
-        this.deadlines = deadlines;
+        this.deadlines = SingletonSupplier.of(deadlines::getIfAvailable);
     }
 
     CaseView of(RecoveryCase recoveryCase) {
@@ -54,6 +56,7 @@ class CaseViews {
         if (!c.status().open()) {
             return null;
         }
-        return deadlines.stream().findFirst().map(source -> source.mostPressing(List.of(c.id())).get(c.id())).orElse(null);
+        CaseDeadlines source = deadlines.get();
+        return source == null ? null : source.mostPressing(List.of(c.id())).get(c.id());
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.AuthenticationException;
@@ -49,6 +50,17 @@ class SecurityConfig {
 
     // Everyone who signs in as a person; integrations are confined to what a business system sends.
     private static final String[] PEOPLE = {"AGENT", "LEAD", "MANAGER", "ADMIN"};
+
+    /*
+     * No observation of each security filter, authentication and authorization: with
+     * observations merely switched off, every filter of every request is still wrapped and
+     * asks whether to observe (about 2% of an intake's CPU in a profile); HTTP server
+     * metrics cover each request already.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
