@@ -30,7 +30,7 @@ TOKEN=$(curl -sf -u bench@example.com:bench-password-1 -H 'Content-Type: applica
 
 if [ "${BENCH_WARMUP:-0}" -gt 0 ]; then
   echo "Warming up: 4 clients for ${BENCH_WARMUP}s, not measured"
-  "${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 4 "$BENCH_WARMUP" 0 > /dev/null
+  "${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 4 "$BENCH_WARMUP" 0 > /dev/null 2> target/benchmark-warm-up.txt
 fi
 # CPU time (ms) of a process, and of every PostgreSQL process together, to divide by the cases
 # made: where the machine's time per intake goes (the application, PostgreSQL, the load generator).
