@@ -27,7 +27,9 @@ import tools.jackson.databind.JsonNode;
     "redress.insights.digest.enabled=false",
     // Every test's customer comes from 127.0.0.1, and many present a bad link on purpose: at the usual
     // limit, together they would lock each other out of customer pages. LinkThrottleTests uses addresses of its own.
-    "redress.links.bad-token-limit=100"})
+    "redress.links.bad-token-limit=100",
+    // CustomerSearchTests merges the search indexes' lists of new entries itself, to see them before and after.
+    "redress.customers.search-merge-every=1h"})
 public abstract class ApplicationTest {
 
     public static final String ADMIN_EMAIL = "admin@test.redress";

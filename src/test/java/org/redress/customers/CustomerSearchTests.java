@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  */
 class CustomerSearchTests extends ApplicationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SearchIndexMerge merge;
+
     @Test
     void aCustomerIsFoundByAnyPartOfTheirNameEmailOrReferenceNewestFirst() {
         String tag = unique();
@@ -59,17 +62,33 @@ class CustomerSearchTests extends ApplicationTest {
     }
 
     @Test
-    void theTrigramIndexesKeepTheirListOfNewEntriesShort() {
-        // Every search reads a GIN index's whole list of entries not yet merged; intake adds a
-        // customer with most complaints, and at the default 4 MB a search took up to 100 ms.
-        List<String> options = jdbc.sql("""
-                select c.relname || ' ' || array_to_string(c.reloptions, ',') from pg_class c
-                where c.relname in ('customers_name_trgm', 'customers_email_trgm', 'customers_ref_trgm')
-                order by c.relname""")
-            .query(String.class).list();
+    void newCustomersWaitInTheIndexesListsUntilTheMergeTakesThemInWhole() {
+        // Every search reads a GIN index's whole list of entries not yet merged, and intake adds a
+        // customer with most complaints: the application merges the lists every few seconds, in
+        // batches, rather than have each insert merge a small list (V79) or a search read a long one.
+        assertThat(jdbc.sql("select count(*) from pg_class where relname in (:indexes) and reloptions is null")
+            .param("indexes", SearchIndexMerge.TRIGRAM_INDEXES).query(Long.class).single()).isEqualTo(3);
+        jdbc.sql("create extension if not exists pgstattuple").update();
+        merge.merge();
+        String tag = unique();
+        jdbc.sql("""
+                insert into customers (external_ref, email, name, tier, created_at, updated_at, version)
+                select 'merge-' || ? || '-' || n, 'merge.' || n || '@' || ? || '.example', 'Customer ' || n || ' of ' || ?,
+                       'standard', current_timestamp, current_timestamp, 1
+                from generate_series(1, 500) as n""").params(tag, tag, tag).update();
 
-        assertThat(options).containsExactly("customers_email_trgm gin_pending_list_limit=128",
-            "customers_name_trgm gin_pending_list_limit=128", "customers_ref_trgm gin_pending_list_limit=128");
+        assertThat(pendingPages()).allSatisfy(pages -> assertThat(pages).isPositive());
+        assertThat(merge.merge()).isPositive();
+        assertThat(pendingPages()).containsOnly(0L);
+        assertThat(ids("merge.123@" + tag)).hasSize(1);
+        assertThat(ids("customer 321 of " + tag)).hasSize(1);
+    }
+
+    private List<Long> pendingPages() {
+        return SearchIndexMerge.TRIGRAM_INDEXES.stream()
+            .map(index -> jdbc.sql("select pending_pages from pgstatginindex(to_regclass(?))").param(index)
+                .query(Long.class).single())
+            .toList();
     }
 
     @Test
