@@ -16,7 +16,7 @@ class CustomerSchedule {
 
     @Bean
     RecurringTask<Void> customerSearchMerge(SearchIndexMerge merge,
-                                            @Value("${redress.customers.search-merge-every:5s}") Duration every) {
+                                            @Value("${redress.customers.search-merge-every:2s}") Duration every) {
         return Tasks.recurring("customer-search-merge", FixedDelay.of(every))
             .execute((instance, context) -> merge.merge());
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.redress.ApplicationTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +19,10 @@ class CustomerSearchTests extends ApplicationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     SearchIndexMerge merge;
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.redress.platform.SqlDialect dialect;
 
     @Test
     void aCustomerIsFoundByAnyPartOfTheirNameEmailOrReferenceNewestFirst() {
@@ -68,23 +73,52 @@ class CustomerSearchTests extends ApplicationTest {
         // batches, rather than have each insert merge a small list (V79) or a search read a long one.
         assertThat(jdbc.sql("select count(*) from pg_class where relname in (:indexes) and reloptions is null")
             .param("indexes", SearchIndexMerge.TRIGRAM_INDEXES).query(Long.class).single()).isEqualTo(3);
-        jdbc.sql("create extension if not exists pgstattuple").update();
         merge.merge();
-        String tag = unique();
-        jdbc.sql("""
-                insert into customers (external_ref, email, name, tier, created_at, updated_at, version)
-                select 'merge-' || ? || '-' || n, 'merge.' || n || '@' || ? || '.example', 'Customer ' || n || ' of ' || ?,
-                       'standard', current_timestamp, current_timestamp, 1
-                from generate_series(1, 500) as n""").params(tag, tag, tag).update();
+        String tag = customersArrive(500);
 
         assertThat(pendingPages()).allSatisfy(pages -> assertThat(pages).isPositive());
         assertThat(merge.merge()).isPositive();
         assertThat(pendingPages()).containsOnly(0L);
-        assertThat(ids("merge.123@" + tag)).hasSize(1);
-        assertThat(ids("customer 321 of " + tag)).hasSize(1);
+        assertThat(ids("arrived.123@" + tag)).hasSize(1);
+        assertThat(ids("arrival 321 of " + tag)).hasSize(1);
+    }
+
+    @Test
+    void whereRedressDoesNotOwnTheIndexesItLeavesTheirMergeToVacuum() throws Exception {
+        jdbc.sql("do $$ begin if not exists (select 1 from pg_roles where rolname = 'search_outsider') then"
+            + " create role search_outsider; end if; end $$").update();
+        merge.merge();
+        customersArrive(50);
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("set role search_outsider");
+            try {
+                var outsider = new SearchIndexMerge(
+                    JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)), dialect);
+
+                assertThat(outsider.merge()).isZero();
+                assertThat(outsider.merge()).isZero();
+            } finally {
+                // The connection goes back to the pool.
+                connection.createStatement().execute("reset role");
+            }
+        }
+        assertThat(pendingPages()).allSatisfy(pages -> assertThat(pages).isPositive());
+        assertThat(merge.merge()).isPositive();
+    }
+
+    // That many new customers, named "Arrival <n> of <tag>", with emails "arrived.<n>@<tag>.example"; returns the tag.
+    private String customersArrive(int count) {
+        String tag = unique();
+        jdbc.sql("""
+                insert into customers (external_ref, email, name, tier, created_at, updated_at, version)
+                select 'arrived-' || ? || '-' || n, 'arrived.' || n || '@' || ? || '.example', 'Arrival ' || n || ' of ' || ?,
+                       'standard', current_timestamp, current_timestamp, 1
+                from generate_series(1, ?) as n""").params(tag, tag, tag, count).update();
+        return tag;
     }
 
     private List<Long> pendingPages() {
+        jdbc.sql("create extension if not exists pgstattuple").update();
         return SearchIndexMerge.TRIGRAM_INDEXES.stream()
             .map(index -> jdbc.sql("select pending_pages from pgstatginindex(to_regclass(?))").param(index)
                 .query(Long.class).single())
