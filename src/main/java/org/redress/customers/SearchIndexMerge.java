@@ -12,14 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Merges the entries customer search's trigram indexes (PostgreSQL) keep in their pending
- * lists into the indexes themselves, a few seconds' arrivals at a time. A GIN index takes new
+ * lists into the indexes themselves, a couple of seconds' arrivals at a time. A GIN index takes new
  * entries into a list first and merges them in batches; every search reads the whole list, and
  * a merge costs less per entry the more it merges at once. Left to PostgreSQL, either the list
  * grows to 4 MB between vacuums (a search then read up to 100 ms of it, and the insert that
  * fills it merges it all while its complaint waits), or, kept at 128 kB, the inserts merged
  * it every 170 customers, which made each new customer cost about three times what it costs
  * now. Merged here every {@code redress.customers.search-merge-every} (2 s) by one node, the
- * list holds only what arrived since, and intake never waits for a merge. Nothing on H2, or
+ * list holds only what arrived since, and an insert merges only when a burst (a bulk import)
+ * fills a list between two runs. Nothing on H2, or
  * where the indexes could not be made (no pg_trgm).
  */
 @Component

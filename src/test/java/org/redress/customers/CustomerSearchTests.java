@@ -2,12 +2,18 @@ package org.redress.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.redress.ApplicationTest;
+import org.redress.platform.SqlDialect;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -17,12 +23,12 @@ import tools.jackson.databind.JsonNode;
  */
 class CustomerSearchTests extends ApplicationTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     SearchIndexMerge merge;
-    @org.springframework.beans.factory.annotation.Autowired
-    javax.sql.DataSource dataSource;
-    @org.springframework.beans.factory.annotation.Autowired
-    org.redress.platform.SqlDialect dialect;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    SqlDialect dialect;
 
     @Test
     void aCustomerIsFoundByAnyPartOfTheirNameEmailOrReferenceNewestFirst() {
@@ -89,11 +95,11 @@ class CustomerSearchTests extends ApplicationTest {
             + " create role search_outsider; end if; end $$").update();
         merge.merge();
         customersArrive(50);
-        try (java.sql.Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().execute("set role search_outsider");
             try {
                 var outsider = new SearchIndexMerge(
-                    JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)), dialect);
+                    JdbcClient.create(new SingleConnectionDataSource(connection, true)), dialect);
 
                 assertThat(outsider.merge()).isZero();
                 assertThat(outsider.merge()).isZero();
@@ -102,6 +108,7 @@ class CustomerSearchTests extends ApplicationTest {
                 connection.createStatement().execute("reset role");
             }
         }
+        jdbc.sql("drop role search_outsider").update();
         assertThat(pendingPages()).allSatisfy(pages -> assertThat(pages).isPositive());
         assertThat(merge.merge()).isPositive();
     }
