@@ -1,8 +1,5 @@
 package org.redress.customers;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,9 +12,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 class CustomerSchedule {
 
     @Bean
-    RecurringTask<Void> customerSearchMerge(SearchIndexMerge merge,
-                                            @Value("${redress.customers.search-merge-every:2s}") Duration every) {
-        return Tasks.recurring("customer-search-merge", FixedDelay.of(every))
+    RecurringTask<Void> customerSearchMerge(SearchIndexMerge merge, CustomerSettings settings) {
+        return Tasks.recurring("customer-search-merge", FixedDelay.of(settings.searchMergeEvery()))
             .execute((instance, context) -> merge.merge());
     }
 }
