@@ -62,8 +62,10 @@ kill $APP; wait $APP 2>/dev/null || true
 
 if [ -n "${SKIP_PGBENCH:-}" ]; then $PSQL -d postgres -c "drop database if exists $DB with (force)"; exit 0; fi
 echo; echo "== PostgreSQL ceiling: pgbench, ${SECONDS_PER_LEVEL}s per level: benchmark/intake.pgbench.sql (the minimal"
-echo "   four-insert transaction, the reference) and benchmark/intake-same-work.pgbench.sql (the application's own statements)"
-printf "%-8s %14s %10s %16s\n" clients "minimal tps" "latency ms" "same-work tps"
+echo "   four-insert transaction, the reference), benchmark/intake-same-work.pgbench.sql (the application's own statements)"
+echo "   and benchmark/intake-batched.pgbench.sql (the same work for as many complaints in flight, written two transactions"
+echo "   at a time, each table by one statement: the ceiling of writing concurrent intakes together, ADR 18)"
+printf "%-8s %14s %10s %16s %20s\n" clients "minimal tps" "latency ms" "same-work tps" "batched intakes/s"
 for clients in $(echo "${BENCH_CLIENTS:-1,4,16}" | tr ',' ' '); do
   threads=$(( clients < 2 ? clients : 2 ))
   busy0=$(busy_ms)
@@ -71,12 +73,17 @@ for clients in $(echo "${BENCH_CLIENTS:-1,4,16}" | tr ',' ' '); do
   busy=$(( $(busy_ms) - busy0 ))
   done_tx=$(echo "$out" | sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p')
   client_ms=$(echo "$out" | awk '/^(user|sys) / { s += $2 } END { printf "%d", s * 1000 }')
-  minimal_cpu=$(awk -v b=$busy -v c=$client_ms -v n=$done_tx 'BEGIN { printf "pgbench %.2f ms; the machine %.2f ms", c / n, b / n }')
+  minimal_cpu=$(awk -v b=$busy -v c=$client_ms -v n=$done_tx 'BEGIN { printf "%.2f ms (pgbench itself %.2f ms)", b / n, c / n }')
   tps=$(echo "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
   lat=$(echo "$out" | sed -nE 's/^latency average = ([0-9.]+) ms/\1/p')
   same=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -f benchmark/intake-same-work.pgbench.sql -c "$clients" -j "$threads" \
     -T "$SECONDS_PER_LEVEL" "$DB" 2>&1 | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
-  printf "%-8s %14s %10s %16s\n" "$clients" "$tps" "$lat" "$same"
-  echo "         CPU per minimal transaction: $minimal_cpu"
+  per_tx=$(( clients / threads ))
+  busy0=$(busy_ms)
+  batched=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -D k=$per_tx -f benchmark/intake-batched.pgbench.sql -c "$threads" \
+    -j "$threads" -T "$SECONDS_PER_LEVEL" "$DB" 2>&1 | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | awk -v k=$per_tx '{ printf "%.1f", $1 * k }')
+  batched_cpu=$(awk -v b=$(( $(busy_ms) - busy0 )) -v r="$batched" -v s=$SECONDS_PER_LEVEL 'BEGIN { printf "%.2f", b / (r * s) }')
+  printf "%-8s %14s %10s %16s %20s\n" "$clients" "$tps" "$lat" "$same" "$batched"
+  echo "         The machine's busy time per minimal transaction: $minimal_cpu; per batched intake: $batched_cpu ms"
 done
 $PSQL -d postgres -c "drop database if exists $DB with (force)"
