@@ -82,7 +82,7 @@ for clients in $(echo "${BENCH_CLIENTS:-1,4,16}" | tr ',' ' '); do
   busy0=$(busy_ms)
   batched=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -D k=$per_tx -f benchmark/intake-batched.pgbench.sql -c "$threads" \
     -j "$threads" -T "$SECONDS_PER_LEVEL" "$DB" 2>&1 | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | awk -v k=$per_tx '{ printf "%.1f", $1 * k }')
-  batched_cpu=$(awk -v b=$(( $(busy_ms) - busy0 )) -v r="$batched" -v s=$SECONDS_PER_LEVEL 'BEGIN { printf "%.2f", b / (r * s) }')
+  batched_cpu=$(awk -v b=$(( $(busy_ms) - busy0 )) -v r="$batched" -v s=$SECONDS_PER_LEVEL 'BEGIN { if (r > 0) printf "%.2f", b / (r * s); else printf "n/a" }')
   printf "%-8s %14s %10s %16s %20s\n" "$clients" "$tps" "$lat" "$same" "$batched"
   echo "         The machine's busy time per minimal transaction: $minimal_cpu; per batched intake: $batched_cpu ms"
 done
