@@ -5,7 +5,6 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.redress.customers.CustomerDetails;
 import org.redress.identity.RedressUser;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,9 +41,11 @@ class ComplaintApiController {
             requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String message) {}
 
     private final Intake intake;
+    private final IntakeWriter writer;
 
-    ComplaintApiController(Intake intake) {
+    ComplaintApiController(Intake intake, IntakeWriter writer) {
         this.intake = intake;
+        this.writer = writer;
     }
 
     @PostMapping
@@ -68,23 +69,13 @@ class ComplaintApiController {
             @AuthenticationPrincipal RedressUser user) {
         Intake.Complaint complaint = new Intake.Complaint(request.customer(), request.channel(), request.category(),
             request.severity(), request.subject(), request.message());
-        Intake.Received received = receiveOnce(complaint, idempotencyKey, user);
+        // Checked here, so bad input is refused before it could hold up other complaints.
+        Intake.Received received = writer.receive(intake.check(complaint, idempotencyKey), user.actor());
         CaseView view = received.recoveryCase();
         return ResponseEntity.status(received.result() == Intake.Result.OPENED ? HttpStatus.CREATED : HttpStatus.OK)
             .location(URI.create("/api/v1/cases/" + view.number()))
             .header("Redress-Intake", received.result().name().toLowerCase(java.util.Locale.ROOT))
             .header("Idempotent-Replayed", String.valueOf(received.result() == Intake.Result.REPLAYED))
             .body(view);
-    }
-
-    // Two requests with one new key, or one new customer, can collide on a unique index
-    // when the database does not make the second wait (H2). The second attempt then finds
-    // what the first one wrote.
-    private Intake.Received receiveOnce(Intake.Complaint complaint, @Nullable String key, RedressUser user) {
-        try {
-            return intake.receive(complaint, key, user.actor());
-        } catch (DataIntegrityViolationException collided) {
-            return intake.receive(complaint, key, user.actor());
-        }
     }
 }

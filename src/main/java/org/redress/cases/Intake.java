@@ -65,9 +65,24 @@ public class Intake {
 
     @Transactional
     public Received receive(Complaint complaint, @Nullable String idempotencyKey, Actor actor) {
+        return receive(check(complaint, idempotencyKey), actor);
+    }
+
+    /** A complaint and its idempotency key, checked: what can still fail is what the database holds. */
+    record Checked(CheckedComplaint complaint, @Nullable String key) {}
+
+    /** Checks a complaint without writing anything (the taxonomy is read from its short-lived copy). */
+    Checked check(Complaint complaint, @Nullable String idempotencyKey) {
         Checks checks = new Checks();
         String key = checks.check(() -> idempotencyKey == null ? null : Text.required("Idempotency-Key", idempotencyKey, MAX_KEY));
-        CheckedComplaint checked = check(complaint, checks);
+        return new Checked(check(complaint, checks), key);
+    }
+
+    /** Takes a checked complaint: in the caller's transaction, or in one of its own. */
+    @Transactional
+    Received receive(Checked complaint, Actor actor) {
+        CheckedComplaint checked = complaint.complaint();
+        String key = complaint.key();
         Instant now = clock.instant();
         if (key != null) {
             Optional<Long> earlier = keys.claim(key, checked, now);

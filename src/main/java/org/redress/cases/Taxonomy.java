@@ -15,6 +15,7 @@ import org.redress.shared.InvalidInput;
 import org.redress.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -61,8 +62,12 @@ class Taxonomy {
             .params(kind, code).query(TaxonomyEntry.class).optional();
     }
 
-    /** The active code of this kind, or a clear refusal naming the codes that exist. */
-    @Transactional(readOnly = true)
+    /**
+     * The active code of this kind, or a clear refusal naming the codes that exist. Joins the
+     * caller's transaction, and begins none: intake checks a complaint before handing it to a
+     * writer (ADR 18), mostly from the short-lived copy.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public String require(String kind, String field, String code) {
         String normalised = code.trim().toLowerCase(java.util.Locale.ROOT);
         return active(kind).stream().filter(entry -> entry.code().equals(normalised)).findFirst().map(TaxonomyEntry::code)

@@ -66,6 +66,8 @@ public class CustomerManagement {
     }
 
     /** Checks customer details without touching the database, so a caller can refuse bad input before writing. */
+    // No transaction of its own: intake checks a complaint before handing it to a writer (ADR 18).
+    @Transactional(propagation = Propagation.SUPPORTS)
     public CustomerDetails validated(@Nullable CustomerDetails details) {
         if (details == null) {
             throw InvalidInput.field("customer", "is required, with at least an externalRef or an email");

@@ -37,9 +37,12 @@ class DatabaseTimeouts {
         return MIGRATING.get();
     }
 
-    /** True on a thread that serves an HTTP request (Spring binds the request to it before any filter). */
+    /**
+     * True on a thread that serves an HTTP request (Spring binds the request to it before any
+     * filter), or that works for requests waiting on it ({@link RequestWork}).
+     */
     static boolean onRequest() {
-        return RequestContextHolder.getRequestAttributes() != null;
+        return RequestContextHolder.getRequestAttributes() != null || RequestWork.active();
     }
 
     // With a read replica configured, the application's one DataSource routes between the two

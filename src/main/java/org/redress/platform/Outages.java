@@ -39,9 +39,9 @@ class Outages {
         "The database did not answer in time, so this request was not carried out: nothing was changed. "
             + "Please try again in a few seconds.", "not-applied");
     static final Outage OUTCOME_UNKNOWN = new Outage("Outcome unknown",
-        "The connection to the database was lost while this change was being saved, so Redress cannot tell whether "
-            + "it was saved. Check before repeating it (a request repeated with the same Idempotency-Key is never "
-            + "applied twice).", "unknown");
+        "The database did not confirm this change while it was being saved (the connection was lost, or its answer "
+            + "did not come in time), so Redress cannot tell whether it was saved. Check before repeating it "
+            + "(a request repeated with the same Idempotency-Key is never applied twice).", "unknown");
 
     // Connection failures (08), the server shutting down or not yet taking connections (57P0x), too many connections.
     private static final Set<String> UNREACHABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
@@ -60,6 +60,10 @@ class Outages {
 
     /** The outage this failure shows, or null when it is not the database's. */
     @Nullable Outage of(@Nullable Throwable failure) {
+        return outageOf(failure);
+    }
+
+    static @Nullable Outage outageOf(@Nullable Throwable failure) {
         Outage found = null;
         for (Throwable t : chain(failure)) {
             if (t instanceof OutcomeUnknown) {
