@@ -257,8 +257,10 @@ class IntakeWriter implements SmartLifecycle {
         if (lost == null) {
             return;
         }
+        // Not caused by that failure: the batch's commit may have been lost (its outcome
+        // unknown), but these were never sent, so nothing of theirs can have been saved.
         TransientDataAccessResourceException unreachable = new TransientDataAccessResourceException(
-            "Not written: the database did not answer the complaints written before it", lost);
+            "Not written: the database did not answer the complaints written before it (" + lost.getMessage() + ")");
         for (Job left; (left = queue.poll()) != null; ) {
             if (left.abandon()) {
                 left.answer().completeExceptionally(unreachable);

@@ -119,6 +119,51 @@ class DatabaseOutageTests {
         assertEveryAcceptedComplaintIsStored();
     }
 
+    // Complaints posted together share a transaction (ADR 18): a commit lost under several of
+    // them leaves each unknown, and none may be written a second time.
+    @Test
+    void complaintsSharingALostCommitAreEachUnknownAndNeverWrittenTwice() throws Exception {
+        complaints(2);
+        pauseSweeps();
+
+        for (boolean delivered : List.of(true, false)) {
+            proxy.blackHoleAtCommit("insert into recovery_cases", delivered);
+            List<String> refs = new ArrayList<>();
+            List<CompletableFuture<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String ref = "TOGETHER-" + delivered + "-" + i + "-" + System.nanoTime();
+                refs.add(ref);
+                answers.add(CompletableFuture.supplyAsync(() -> send("POST", "/api/v1/complaints", complaintJson(ref),
+                    "application/json")));
+            }
+            int unknown = 0;
+            List<String> outcomes = new ArrayList<>();
+            for (CompletableFuture<Response> answer : answers) {
+                Response done = answer.get();
+                outcomes.add(done.status() + " " + done.json().path("outcome").asString());
+            }
+            proxy.forward();
+            System.out.printf("[outage] 8 complaints at once, a commit lost (%s): %s%n",
+                delivered ? "delivered" : "lost", outcomes);
+            for (int i = 0; i < refs.size(); i++) {
+                String outcome = outcomes.get(i);
+                long messages = storedMessages(refs.get(i));
+                if (outcome.startsWith("201")) {
+                    assertThat(messages).as(outcome).isEqualTo(1);
+                    storedRefs.add(refs.get(i));
+                } else if (outcome.equals("503 unknown")) {
+                    unknown++;
+                    assertThat(messages).as(outcome).isEqualTo(delivered ? 1 : 0);
+                } else {
+                    assertThat(outcome).isEqualTo("503 not-applied");
+                    assertThat(messages).as(outcome).isZero();
+                }
+            }
+            assertThat(unknown).isPositive();
+        }
+        assertEveryAcceptedComplaintIsStored();
+    }
+
     @Test
     void aNodeShutsDownWithinItsLimitDuringAnOutage() throws Exception {
         complaints(2);
@@ -231,6 +276,20 @@ class DatabaseOutageTests {
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
+            }
+        }
+    }
+
+    /** The customer's messages in every case: a complaint written twice would show two. */
+    private long storedMessages(String ref) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database, PostgresDatabase.user(), PostgresDatabase.password());
+             PreparedStatement query = connection.prepareStatement("""
+                 select count(*) from case_messages m join recovery_cases r on r.id = m.case_id
+                 join customers c on c.id = r.customer_id where c.external_ref = ?""")) {
+            query.setString(1, ref);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
             }
         }
     }
