@@ -2,13 +2,13 @@
 # Measures the zero-setup default (H2 file database): first start, restart, intake at 1, 4
 # and 16 clients, and resident memory. Usage: benchmark/embedded.sh [seconds-per-level=15]
 # H2_URL overrides the database URL (e.g. to compare H2 settings side by side);
-# JAVA=/path/to/java picks the runtime.
+# JAVA=/path/to/java picks the runtime; JAR=path runs another build (e.g. an older commit's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_LEVEL=${1:-15}
 PORT=18081
 WORK=$(mktemp -d)
-JAR=$PWD/target/redress-0.1.0-SNAPSHOT.jar
+JAR=$(realpath "${JAR:-target/redress-0.1.0-SNAPSHOT.jar}" 2>/dev/null || echo "$PWD/target/redress-0.1.0-SNAPSHOT.jar")
 [ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
   echo "Port $PORT is already taken; stop what listens there first." >&2
