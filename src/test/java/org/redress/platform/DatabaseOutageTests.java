@@ -269,23 +269,19 @@ class DatabaseOutageTests {
     }
 
     private int storedCases(String ref) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database, PostgresDatabase.user(), PostgresDatabase.password());
-             PreparedStatement query = connection.prepareStatement("""
-                 select count(*) from recovery_cases r join customers c on c.id = r.customer_id where c.external_ref = ?""")) {
-            query.setString(1, ref);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+        return (int) countOf(ref, "select count(*) from recovery_cases r join customers c on c.id = r.customer_id"
+            + " where c.external_ref = ?");
     }
 
     /** The customer's messages in every case: a complaint written twice would show two. */
     private long storedMessages(String ref) throws SQLException {
+        return countOf(ref, "select count(*) from case_messages m join recovery_cases r on r.id = m.case_id"
+            + " join customers c on c.id = r.customer_id where c.external_ref = ?");
+    }
+
+    private long countOf(String ref, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database, PostgresDatabase.user(), PostgresDatabase.password());
-             PreparedStatement query = connection.prepareStatement("""
-                 select count(*) from case_messages m join recovery_cases r on r.id = m.case_id
-                 join customers c on c.id = r.customer_id where c.external_ref = ?""")) {
+             PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, ref);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
