@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.redress.platform.PendingRows;
 import org.redress.shared.Actor;
 import org.redress.shared.Redaction;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -45,7 +46,11 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId businessZone;
-    private final Consumer<List<PendingLines.Line>> writer = this::write;
+    private final Consumer<List<Line>> writer = this::write;
+
+    /** One line of the log, as recorded. */
+    private record Line(Timestamp occurredAt, @Nullable Long actorId, String actorName, String action, String subject,
+                        @Nullable String details) {}
 
     AuditTrail(JdbcClient jdbc, Clock clock, ZoneId businessZone) {
         this.jdbc = jdbc;
@@ -55,23 +60,17 @@ public class AuditTrail {
 
     /**
      * Records a change. In a transaction the line is written with the transaction's other lines
-     * just before it commits ({@link PendingLines}); outside one, at once.
+     * just before it commits ({@link PendingRows}); outside one, at once.
      */
     public void record(Actor actor, String action, String subject, @Nullable String details) {
-        PendingLines.Line line = new PendingLines.Line(Timestamp.from(clock.instant()), actor.userId(), actor.name(), action,
-            subject, details);
-        PendingLines pending = PendingLines.of(writer);
-        if (pending == null) {
-            write(List.of(line));
-        } else {
-            pending.add(line);
-        }
+        PendingRows.add(writer, new Line(Timestamp.from(clock.instant()), actor.userId(), actor.name(), action, subject,
+            details));
     }
 
-    private void write(List<PendingLines.Line> lines) {
+    private void write(List<Line> lines) {
         StringBuilder sql = new StringBuilder("insert into audit_log (occurred_at, actor_id, actor_name, action, subject, details) values ");
         List<Object> params = new ArrayList<>(lines.size() * 6);
-        for (PendingLines.Line line : lines) {
+        for (Line line : lines) {
             sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
             params.add(line.occurredAt());
             params.add(line.actorId() == null ? new SqlParameterValue(Types.BIGINT, null) : line.actorId());
@@ -83,10 +82,7 @@ public class AuditTrail {
 
     /** What this transaction recorded so far is written before the log is read. */
     private void writePending() {
-        PendingLines pending = PendingLines.of(writer);
-        if (pending != null) {
-            pending.flush();
-        }
+        PendingRows.settle(writer);
     }
 
     /**

@@ -27,10 +27,12 @@ class Outreach {
     private final CaseSearch search;
     private final RiskReasons reasons;
     private final OutreachCases outreachCases;
+    private final ComplaintTimes complaintTimes;
 
     Outreach(JdbcClient jdbc, RiskSettings settings, CustomerManagement customers, CaseSearch search, RiskReasons reasons,
-             OutreachCases outreachCases) {
+             OutreachCases outreachCases, ComplaintTimes complaintTimes) {
         this.jdbc = jdbc;
+        this.complaintTimes = complaintTimes;
         this.settings = settings;
         this.customers = customers;
         this.search = search;
@@ -40,6 +42,7 @@ class Outreach {
 
     void consider(long customerId, double score, Instant now) {
         record State(Instant outreachAt, Instant complainedAt) {}
+        complaintTimes.settle();
         State state = jdbc.sql("select outreach_at, complained_at from customer_risk where customer_id = ?").param(customerId)
             .query((rs, n) -> new State(orEpoch(rs.getTimestamp("outreach_at")), orEpoch(rs.getTimestamp("complained_at"))))
             .single();

@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.redress.cases.CaseOpened;
 import org.redress.cases.Channel;
-import org.redress.platform.SqlDialect;
 import org.redress.signals.EventType;
 import org.redress.signals.SignalReceived;
 import org.redress.signals.SignalsReceived;
@@ -47,12 +46,12 @@ class RiskListeners {
     private final RiskSettings settings;
     private final Clock clock;
     private final JdbcTemplate batch;
-    private final SqlDialect dialect;
+    private final ComplaintTimes complaintTimes;
 
     RiskListeners(RiskLedger ledger, JdbcClient jdbc, JdbcTemplate batch, RiskSettings settings, Clock clock,
-                  SqlDialect dialect) {
+                  ComplaintTimes complaintTimes) {
         this.batch = batch;
-        this.dialect = dialect;
+        this.complaintTimes = complaintTimes;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -120,20 +119,7 @@ class RiskListeners {
         if (opened.channel() == Channel.PROACTIVE) {
             return;
         }
-        Timestamp at = Timestamp.from(opened.openedAt());
-        if (dialect.postgres()) {
-            // Every intake passes here: one statement where H2 needs two.
-            jdbc.sql("insert into customer_risk (customer_id, score, scored_at, complained_at) values (?, 0, ?, ?)"
-                    + " on conflict (customer_id) do update set complained_at = excluded.complained_at")
-                .params(opened.customerId(), at, at).update();
-            return;
-        }
-        int updated = jdbc.sql("update customer_risk set complained_at = ? where customer_id = ?")
-            .params(at, opened.customerId()).update();
-        if (updated == 0) {
-            jdbc.sql("insert into customer_risk (customer_id, score, scored_at, complained_at) values (?, 0, ?, ?) on conflict do nothing")
-                .params(opened.customerId(), at, at).update();
-        }
+        complaintTimes.complained(opened.customerId(), opened.openedAt());
     }
 
     // A second contact soon after the first means the first did not solve it.

@@ -1,9 +1,14 @@
 package org.redress.sla;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.redress.cases.CaseRefiled;
+import org.redress.platform.PendingRows;
 import org.redress.platform.SqlDialect;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,17 +27,19 @@ import org.springframework.stereotype.Component;
 class QueueRows {
 
     // The earliest running clock of the case: not met, stopped or paused.
-    private static final String RUNNING = "from sla_clocks k where k.case_id = %s"
+    private static final String RUNNING = "from sla_clocks k where k.case_id %s"
         + " and k.met_at is null and k.stopped_at is null and k.paused_at is null";
 
     private static final String COLUMNS = "case_id, due_at, warn_at, team_id, assignee_id, severity, status, category, channel, opened_at";
-    // The queue row of case c, with m the earliest running clock's times (a sub-query to fill in).
+    // The queue row of case c, with m the earliest running clock's times.
     private static final String VALUES = "c.id, m.due_at, m.warn_at, c.team_id, c.assignee_id, c.severity, c.status,"
-        + " c.category, c.channel, c.opened_at from recovery_cases c, %s m";
+        + " c.category, c.channel, c.opened_at";
 
     private final JdbcClient jdbc;
     private final QueueCounters counters;
     private final SqlDialect dialect;
+    // One object for the life of the application: the transaction's held-back rows are found by it.
+    private final Consumer<List<Opened>> enterOpened = this::enter;
 
     QueueRows(JdbcClient jdbc, QueueCounters counters, SqlDialect dialect) {
         this.jdbc = jdbc;
@@ -43,47 +50,83 @@ class QueueRows {
     /** An insert statement and its parameters. */
     record Insert(String sql, List<Object> params) {}
 
+    /** A new case and its first clocks, as started at {@code from}. */
+    record Opened(long caseId, List<StartedClocks.Started> clocks, Instant from) {}
+
+    /** The statement that starts these cases' clocks, all in one (repeated, it adds nothing). */
+    static Insert inserting(List<Opened> cases) {
+        StringBuilder sql = new StringBuilder("insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at) values ");
+        List<Object> params = new ArrayList<>();
+        for (Opened opened : cases) {
+            for (StartedClocks.Started clock : opened.clocks()) {
+                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+                params.addAll(List.of(opened.caseId(), clock.target().name(), clock.policyId(), Timestamp.from(opened.from()),
+                    Timestamp.from(clock.warnAt()), Timestamp.from(clock.dueAt())));
+            }
+        }
+        return new Insert(sql.append(" on conflict do nothing").toString(), params);
+    }
+
     /**
      * The case is open (new or reopened): it joins the queue with its running clocks' times and
      * its place as the case table has it now (by the columns the cases module documents).
      */
     void enter(long caseId) {
+        settle();
         StartedClocks.forget(caseId);
-        jdbc.sql("insert into sla_queue (" + COLUMNS + ") select " + VALUES.formatted(
-                "(select min(k.due_at) as due_at, min(k.warn_at) as warn_at " + RUNNING.formatted(":case") + ")")
+        jdbc.sql("insert into sla_queue (" + COLUMNS + ") select " + VALUES + " from recovery_cases c,"
+                + " (select min(k.due_at) as due_at, min(k.warn_at) as warn_at " + RUNNING.formatted("= :case") + ") m"
                 + " where c.id = :case and not exists (select 1 from sla_queue q where q.case_id = :case)")
             .param("case", caseId).update();
         counters.changed();
     }
 
     /**
-     * A new case: its first clocks start ({@code clocks}, an insert into {@code sla_clocks}) and it
-     * joins the queue with them. On PostgreSQL in one statement, the clocks' insert feeding the
-     * queue row (a writable common table expression: one round trip on the hottest write).
+     * A new case: its first clocks start and it joins the queue with them, when the transaction
+     * commits, together with the other cases it opened (a batch of complaints written together
+     * opens many: their clocks and queue rows then take one statement, not one per case). Until
+     * then every statement of this module on a case's clocks or its queue row first
+     * {@link #settle settles} them, so none misses them. Outside a transaction, at once.
      */
-    void enter(long caseId, Insert clocks) {
-        if (!dialect.postgres()) {
+    void enterWhenCommitting(Opened opened) {
+        PendingRows.add(enterOpened, opened);
+    }
+
+    /** Writes the new cases' clocks and queue rows this transaction holds back, if any, now. */
+    void settle() {
+        PendingRows.settle(enterOpened);
+    }
+
+    // On PostgreSQL in one statement, the clocks' insert feeding the queue rows (a writable
+    // common table expression); elsewhere the clocks first, then the queue rows.
+    private void enter(List<Opened> cases) {
+        Insert clocks = inserting(cases);
+        boolean together = dialect.postgres() && !clocks.params().isEmpty();
+        if (!together && !clocks.params().isEmpty()) {
             jdbc.sql(clocks.sql()).params(clocks.params()).update();
-            enter(caseId);
-            return;
         }
+        String ids = String.join(", ", Collections.nCopies(cases.size(), "?"));
         // The main statement does not see the rows its own insert adds: those come from "started".
-        String running = "(select min(r.due_at) as due_at, min(r.warn_at) as warn_at from"
-            + " (select due_at, warn_at from started union all select k.due_at, k.warn_at " + RUNNING.formatted("?") + ") r)";
-        List<Object> params = new ArrayList<>(clocks.params());
-        params.addAll(List.of(caseId, caseId, caseId));
-        jdbc.sql("with started as (" + clocks.sql() + " returning due_at, warn_at)"
-                + " insert into sla_queue (" + COLUMNS + ") select " + VALUES.formatted(running)
-                + " where c.id = ? and not exists (select 1 from sla_queue q where q.case_id = ?)")
+        String running = "(select r.case_id, min(r.due_at) as due_at, min(r.warn_at) as warn_at from ("
+            + (together ? "select case_id, due_at, warn_at from started union all " : "")
+            + "select k.case_id, k.due_at, k.warn_at " + RUNNING.formatted("in (" + ids + ")") + ") r group by r.case_id)";
+        List<Object> params = new ArrayList<>(together ? clocks.params() : List.of());
+        cases.forEach(opened -> params.add(opened.caseId()));
+        cases.forEach(opened -> params.add(opened.caseId()));
+        jdbc.sql((together ? "with started as (" + clocks.sql() + " returning case_id, due_at, warn_at) " : "")
+                + "insert into sla_queue (" + COLUMNS + ") select " + VALUES + " from recovery_cases c left join " + running
+                + " m on m.case_id = c.id where c.id in (" + ids + ")"
+                + " and not exists (select 1 from sla_queue q where q.case_id = c.id)")
             .params(params).update();
         counters.changed();
     }
 
     /** The case's clocks changed: its row takes the times of the clocks running now. */
     void refresh(long caseId) {
+        settle();
         StartedClocks.forget(caseId);
-        jdbc.sql("update sla_queue set due_at = (select min(k.due_at) " + RUNNING.formatted("sla_queue.case_id")
-                + "), warn_at = (select min(k.warn_at) " + RUNNING.formatted("sla_queue.case_id") + ") where case_id = ?")
+        jdbc.sql("update sla_queue set due_at = (select min(k.due_at) " + RUNNING.formatted("= sla_queue.case_id")
+                + "), warn_at = (select min(k.warn_at) " + RUNNING.formatted("= sla_queue.case_id") + ") where case_id = ?")
             .param(caseId).update();
         counters.changed();
     }
@@ -91,6 +134,7 @@ class QueueRows {
     /** The case moved (another team or holder, severity or status): its row follows. A closed case has none. */
     @EventListener
     void on(CaseRefiled refiled) {
+        settle();
         jdbc.sql("update sla_queue set team_id = ?, assignee_id = ?, severity = ?, status = ? where case_id = ?")
             .params(refiled.teamId(), refiled.assigneeId(), refiled.severity(), refiled.status().name(), refiled.caseId())
             .update();
@@ -99,6 +143,7 @@ class QueueRows {
 
     /** The case is closed: it leaves the queue. */
     void leave(long caseId) {
+        settle();
         StartedClocks.forget(caseId);
         jdbc.sql("delete from sla_queue where case_id = ?").param(caseId).update();
         counters.changed();

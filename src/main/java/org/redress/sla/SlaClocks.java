@@ -46,7 +46,7 @@ public class SlaClocks {
     /** A new or reopened case: starts these targets and puts the case in the queue with them. */
     void open(long caseId, SlaPolicy policy, Instant from, Target... targets) {
         List<StartedClocks.Started> started = started(policy, from, targets);
-        queue.enter(caseId, inserting(caseId, started, from));
+        queue.enterWhenCommitting(new QueueRows.Opened(caseId, started, from));
         StartedClocks.remember(caseId, started);
     }
 
@@ -62,8 +62,8 @@ public class SlaClocks {
     }
 
     private void insert(long caseId, SlaPolicy policy, Instant from, Target... targets) {
-        QueueRows.Insert clocks = inserting(caseId, started(policy, from, targets), from);
-        jdbc.sql(clocks.sql()).params(clocks.params()).update();
+        QueueRows.Insert clocks = QueueRows.inserting(List.of(new QueueRows.Opened(caseId, started(policy, from, targets), from)));
+        sql(clocks.sql()).params(clocks.params()).update();
     }
 
     /** These targets' clocks, started at {@code from}, with their times as the table keeps them. */
@@ -81,27 +81,15 @@ public class SlaClocks {
         return started;
     }
 
-    /** The statement that starts these clocks (repeated, it adds nothing). */
-    private static QueueRows.Insert inserting(long caseId, List<StartedClocks.Started> clocks, Instant from) {
-        StringBuilder sql = new StringBuilder("insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at) values ");
-        List<Object> params = new ArrayList<>();
-        for (StartedClocks.Started clock : clocks) {
-            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
-            params.addAll(List.of(caseId, clock.target().name(), clock.policyId(), Timestamp.from(from),
-                Timestamp.from(clock.warnAt()), Timestamp.from(clock.dueAt())));
-        }
-        return new QueueRows.Insert(sql.append(" on conflict do nothing").toString(), params);
-    }
-
     void meet(long caseId, Target target, Instant at) {
-        jdbc.sql("update sla_clocks set met_at = ? where case_id = ? and target = ? and met_at is null and stopped_at is null")
+        sql("update sla_clocks set met_at = ? where case_id = ? and target = ? and met_at is null and stopped_at is null")
             .params(Timestamp.from(at), caseId, target.name()).update();
         queue.refresh(caseId);
     }
 
     /** The case is closed: what is left of its clocks stops, and it leaves the queue. */
     void stopAll(long caseId, Instant at) {
-        jdbc.sql("update sla_clocks set stopped_at = ? where case_id = ? and met_at is null and stopped_at is null")
+        sql("update sla_clocks set stopped_at = ? where case_id = ? and met_at is null and stopped_at is null")
             .params(Timestamp.from(at), caseId).update();
         queue.leave(caseId);
     }
@@ -114,7 +102,7 @@ public class SlaClocks {
     List<SlaClock> retarget(long caseId, SlaPolicy policy) {
         BusinessHours hours = sla.hoursOf(policy);
         record Running(long id, String target, Instant startedAt) {}
-        List<Running> running = jdbc.sql("""
+        List<Running> running = sql("""
                 select id, target, started_at from sla_clocks
                 where case_id = ? and met_at is null and stopped_at is null and breached_at is null""")
             .param(caseId)
@@ -125,7 +113,7 @@ public class SlaClocks {
             Duration span = policy.target(Target.valueOf(clockRunning.target()));
             Instant due = hours.plus(clockRunning.startedAt(), span);
             Instant warn = hours.plus(clockRunning.startedAt(), span.multipliedBy(policy.warnAtPercent()).dividedBy(100));
-            jdbc.sql("""
+            sql("""
                     update sla_clocks set policy_id = ?, due_at = ?, warn_at = ?,
                            warned_at = case when ? > ? then null else warned_at end
                     where id = ?""")
@@ -167,7 +155,7 @@ public class SlaClocks {
         // Driven by the queue's read model (open cases by their earliest running due time, with their
         // team and holder for the scope): a page of cases past a warning, then their clocks by the
         // case's key. The clocks' own due index would start with the met clocks of closed cases.
-        List<Row> rows = jdbc.sql("""
+        List<Row> rows = sql("""
                 select q.case_id, k.target, k.policy_id, k.started_at, k.due_at
                 from (select q.case_id, q.due_at from sla_queue q where q.warn_at <= :now and\s""" + scope.onCases("q") + """
                        order by q.due_at, q.case_id limit :limit offset :offset) q
@@ -221,7 +209,7 @@ public class SlaClocks {
     /** Starts these targets afresh: their earlier clocks (met, missed or running) are replaced. */
     void restart(long caseId, SlaPolicy policy, Instant from, Target... targets) {
         for (Target target : targets) {
-            jdbc.sql("delete from sla_clocks where case_id = ? and target = ?").params(caseId, target.name()).update();
+            sql("delete from sla_clocks where case_id = ? and target = ?").params(caseId, target.name()).update();
         }
         start(caseId, policy, from, targets);
     }
@@ -229,7 +217,7 @@ public class SlaClocks {
     /** Forgets the clocks of these targets; they start again when their step comes round. */
     void discard(long caseId, Target... targets) {
         for (Target target : targets) {
-            jdbc.sql("delete from sla_clocks where case_id = ? and target = ?").params(caseId, target.name()).update();
+            sql("delete from sla_clocks where case_id = ? and target = ?").params(caseId, target.name()).update();
         }
         queue.refresh(caseId);
     }
@@ -239,7 +227,7 @@ public class SlaClocks {
      * running), or null when they do not wait.
      */
     @Nullable Instant pausedSince(long caseId) {
-        Timestamp since = jdbc.sql("""
+        Timestamp since = sql("""
                 select min(paused_at) from sla_clocks
                 where case_id = ? and paused_at is not null and met_at is null and stopped_at is null""")
             .param(caseId).query(Timestamp.class).optional().orElse(null);
@@ -251,7 +239,7 @@ public class SlaClocks {
      * a clock paused and not met, stopped by that closing (or not stopped yet).
      */
     boolean waitedOnCustomerWhenClosed(long caseId, Instant closedAt) {
-        return jdbc.sql("""
+        return sql("""
                 select count(*) from sla_clocks
                 where case_id = ? and paused_at is not null and met_at is null and (stopped_at is null or stopped_at >= ?)""")
             .params(caseId, Timestamp.from(closedAt.truncatedTo(ChronoUnit.MILLIS))).query(Long.class).single() > 0;
@@ -259,7 +247,7 @@ public class SlaClocks {
 
     /** Pauses the case's running clocks; returns how many were running. */
     int pause(long caseId, Instant at) {
-        int paused = jdbc.sql("""
+        int paused = sql("""
                 update sla_clocks set paused_at = ?
                 where case_id = ? and paused_at is null and met_at is null and stopped_at is null and breached_at is null""")
             .params(Timestamp.from(at), caseId).update();
@@ -276,7 +264,7 @@ public class SlaClocks {
      */
     @Nullable Duration resume(long caseId, Instant at) {
         record Paused(long id, long policyId, Instant pausedAt, Instant warnAt, Instant dueAt) {}
-        List<Paused> paused = jdbc.sql("""
+        List<Paused> paused = sql("""
                 select id, policy_id, paused_at, warn_at, due_at from sla_clocks
                 where case_id = ? and paused_at is not null and met_at is null and stopped_at is null""")
             .param(caseId)
@@ -292,7 +280,7 @@ public class SlaClocks {
             Instant due = hours.plus(at, hours.between(clockPaused.pausedAt(), clockPaused.dueAt()));
             Instant warn = clockPaused.warnAt().isAfter(clockPaused.pausedAt())
                 ? hours.plus(at, hours.between(clockPaused.pausedAt(), clockPaused.warnAt())) : clockPaused.warnAt();
-            jdbc.sql("update sla_clocks set paused_at = null, due_at = ?, warn_at = ? where id = ?")
+            sql("update sla_clocks set paused_at = null, due_at = ?, warn_at = ? where id = ?")
                 .params(Timestamp.from(due), Timestamp.from(warn), clockPaused.id()).update();
             Duration pause = hours.between(clockPaused.pausedAt(), at);
             longest = pause.compareTo(longest) > 0 ? pause : longest;
@@ -304,7 +292,7 @@ public class SlaClocks {
     /** Follow-ups that have fallen due and are not done, of cases in the scope, oldest first. */
     @Transactional(readOnly = true)
     public List<Long> followUpsDue(int limit, CaseScope scope) {
-        return jdbc.sql("""
+        return sql("""
                 select case_id from sla_clocks
                 where target = 'FOLLOW_UP' and breached_at is not null and met_at is null and stopped_at is null
                   and\s""" + scope.sql("case_id") + " order by due_at limit ?")
@@ -312,7 +300,7 @@ public class SlaClocks {
     }
 
     @Nullable Long policyOf(long caseId) {
-        return jdbc.sql("select policy_id from sla_clocks where case_id = ? order by id limit 1")
+        return sql("select policy_id from sla_clocks where case_id = ? order by id limit 1")
             .param(caseId).query(Long.class).optional().orElse(null);
     }
 
@@ -322,7 +310,7 @@ public class SlaClocks {
         Instant now = clock.instant();
         record Row(String target, long policyId, Instant startedAt, Instant warnAt, Instant dueAt, @Nullable Instant metAt,
                    @Nullable Instant stoppedAt, @Nullable Instant pausedAt) {}
-        List<Row> rows = jdbc.sql("""
+        List<Row> rows = sql("""
                 select target, policy_id, started_at, warn_at, due_at, met_at, stopped_at, paused_at
                 from sla_clocks where case_id = ?""")
             .param(caseId)
@@ -359,5 +347,12 @@ public class SlaClocks {
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    // Every statement on the clocks first writes the new cases' clocks this transaction holds
+    // back (QueueRows#enterWhenCommitting): none may miss a clock started before it.
+    private JdbcClient.StatementSpec sql(String sql) {
+        queue.settle();
+        return jdbc.sql(sql);
     }
 }

@@ -104,6 +104,39 @@ class IntakeWriterTests extends ApplicationTest {
     }
 
     @Test
+    void eachCaseOfABatchHasItsOwnClocksPlaceInTheQueueAndRiskRow() throws Exception {
+        String a = "C-" + unique();
+        String b = "C-" + unique();
+        IntakeWriter.Job one = job(a, a.toLowerCase() + "@example.com", "delivery");
+        IntakeWriter.Job again = job(a, a.toLowerCase() + "@example.com", "delivery");
+        IntakeWriter.Job two = job(b, b.toLowerCase() + "@example.com", "service");
+
+        writer.write(List.of(one, again, two));
+
+        for (IntakeWriter.Job opened : List.of(one, two)) {
+            CaseView answered = opened.answer().get().recoveryCase();
+            assertThat(jdbc.sql("select target from sla_clocks where case_id = ? order by target").param(answered.id())
+                .query(String.class).list()).containsExactly("ACKNOWLEDGE", "RESOLVE");
+            // The queue row holds the earliest clock, the one the answer named.
+            assertThat(jdbc.sql("""
+                    select count(*) from sla_queue q where q.case_id = ? and q.category = ?
+                      and q.due_at = (select min(due_at) from sla_clocks k where k.case_id = q.case_id)""")
+                .params(answered.id(), answered.category()).query(Long.class).single()).isEqualTo(1);
+            assertThat(answered.deadline()).isNotNull();
+            assertThat(jdbc.sql("select due_at from sla_queue where case_id = ?").param(answered.id())
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(answered.deadline().dueAt());
+        }
+        assertThat(jdbc.sql("select count(*) from sla_clocks where case_id = ?")
+            .param(again.answer().get().recoveryCase().id()).query(Long.class).single()).isEqualTo(2);
+        // Each customer spoke up when their case opened: off the silent list.
+        assertThat(jdbc.sql("""
+                select count(*) from recovery_cases c join customer_risk r on r.customer_id = c.customer_id
+                where c.id in (?, ?) and r.complained_at = c.opened_at""")
+            .params(one.answer().get().recoveryCase().id(), two.answer().get().recoveryCase().id()).query(Long.class).single())
+            .isEqualTo(2);
+    }
+
+    @Test
     void aRequestThatStopsWaitingIsToldWhetherItsComplaintWasWritten() throws Exception {
         String held = "C-" + unique();
         String behind = "C-" + unique();

@@ -1,0 +1,73 @@
+package org.redress.risk;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.redress.platform.PendingRows;
+import org.redress.platform.SqlDialect;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * When each customer last spoke up (a case opened on any channel but our own outreach): the
+ * {@code complained_at} of their risk row, which keeps them off the silent list. Every intake
+ * passes here, so the times a transaction records are written when it commits, for all its
+ * customers in one statement (a batch of complaints written together opens many cases). Until
+ * then outreach, which reads that column in a transaction that may have opened a case,
+ * {@link #settle settles} them first; the risk views read it in transactions of their own.
+ */
+@Component
+class ComplaintTimes {
+
+    /** A customer who complained at that time. */
+    private record Complained(long customerId, Instant at) {}
+
+    private final JdbcClient jdbc;
+    private final SqlDialect dialect;
+    // One object for the life of the application: the transaction's held-back rows are found by it.
+    private final Consumer<List<Complained>> write = this::write;
+
+    ComplaintTimes(JdbcClient jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    void complained(long customerId, Instant at) {
+        PendingRows.add(write, new Complained(customerId, at));
+    }
+
+    /** Writes the times this transaction holds back, if any, now. */
+    void settle() {
+        PendingRows.settle(write);
+    }
+
+    private void write(List<Complained> held) {
+        // One row per customer, the latest time: PostgreSQL refuses to update a row twice in one statement.
+        Map<Long, Instant> latest = new LinkedHashMap<>();
+        held.forEach(complained -> latest.merge(complained.customerId(), complained.at(),
+            (one, other) -> one.isAfter(other) ? one : other));
+        if (dialect.postgres()) {
+            List<Object> params = new ArrayList<>(latest.size() * 3);
+            latest.forEach((customerId, at) -> params.addAll(List.of(customerId, Timestamp.from(at), Timestamp.from(at))));
+            jdbc.sql("insert into customer_risk (customer_id, score, scored_at, complained_at) values "
+                    + String.join(", ", Collections.nCopies(latest.size(), "(?, 0, ?, ?)"))
+                    + " on conflict (customer_id) do update set complained_at = excluded.complained_at")
+                .params(params).update();
+            return;
+        }
+        latest.forEach((customerId, at) -> {
+            Timestamp when = Timestamp.from(at);
+            if (jdbc.sql("update customer_risk set complained_at = ? where customer_id = ?").params(when, customerId).update() == 0) {
+                jdbc.sql("insert into customer_risk (customer_id, score, scored_at, complained_at) values (?, 0, ?, ?)"
+                        + " on conflict do nothing")
+                    .params(customerId, when, when).update();
+            }
+        });
+    }
+}
