@@ -2,8 +2,6 @@ package org.redress.risk;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +51,13 @@ class ComplaintTimes {
         held.forEach(complained -> latest.merge(complained.customerId(), complained.at(),
             (one, other) -> one.isAfter(other) ? one : other));
         if (dialect.postgres()) {
-            List<Object> params = new ArrayList<>(latest.size() * 3);
-            latest.forEach((customerId, at) -> params.addAll(List.of(customerId, Timestamp.from(at), Timestamp.from(at))));
-            jdbc.sql("insert into customer_risk (customer_id, score, scored_at, complained_at) values "
-                    + String.join(", ", Collections.nCopies(latest.size(), "(?, 0, ?, ?)"))
+            // Arrays: one statement text for any number of customers, so its plan is made once per connection.
+            long[] customers = latest.keySet().stream().mapToLong(Long::longValue).toArray();
+            String[] times = latest.values().stream().map(Instant::toString).toArray(String[]::new);
+            jdbc.sql("insert into customer_risk (customer_id, score, scored_at, complained_at)"
+                    + " select u.customer_id, 0, u.at, u.at from unnest(?::bigint[], ?::timestamptz[]) as u(customer_id, at)"
                     + " on conflict (customer_id) do update set complained_at = excluded.complained_at")
-                .params(params).update();
+                .params(customers, times).update();
             return;
         }
         latest.forEach((customerId, at) -> {

@@ -97,28 +97,61 @@ class QueueRows {
         PendingRows.settle(enterOpened);
     }
 
-    // On PostgreSQL in one statement, the clocks' insert feeding the queue rows (a writable
-    // common table expression); elsewhere the clocks first, then the queue rows.
+    // On PostgreSQL in one statement of the same text for any number of cases (arrays, so its
+    // plan is made once per connection): the clocks' insert feeding the queue rows (a writable
+    // common table expression). Elsewhere the clocks first, then the queue rows.
     private void enter(List<Opened> cases) {
-        Insert clocks = inserting(cases);
-        boolean together = dialect.postgres() && !clocks.params().isEmpty();
-        if (!together && !clocks.params().isEmpty()) {
-            jdbc.sql(clocks.sql()).params(clocks.params()).update();
+        if (dialect.postgres()) {
+            enterAll(cases);
+        } else {
+            Insert clocks = inserting(cases);
+            if (!clocks.params().isEmpty()) {
+                jdbc.sql(clocks.sql()).params(clocks.params()).update();
+            }
+            List<Object> ids = cases.stream().<Object>map(Opened::caseId).toList();
+            String in = "in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+            List<Object> params = new ArrayList<>(ids);
+            params.addAll(ids);
+            jdbc.sql("insert into sla_queue (" + COLUMNS + ") select " + VALUES + " from recovery_cases c left join"
+                    + " (select k.case_id, min(k.due_at) as due_at, min(k.warn_at) as warn_at " + RUNNING.formatted(in)
+                    + " group by k.case_id) m on m.case_id = c.id where c.id " + in
+                    + " and not exists (select 1 from sla_queue q where q.case_id = c.id)")
+                .params(params).update();
         }
-        String ids = String.join(", ", Collections.nCopies(cases.size(), "?"));
-        // The main statement does not see the rows its own insert adds: those come from "started".
-        String running = "(select r.case_id, min(r.due_at) as due_at, min(r.warn_at) as warn_at from ("
-            + (together ? "select case_id, due_at, warn_at from started union all " : "")
-            + "select k.case_id, k.due_at, k.warn_at " + RUNNING.formatted("in (" + ids + ")") + ") r group by r.case_id)";
-        List<Object> params = new ArrayList<>(together ? clocks.params() : List.of());
-        cases.forEach(opened -> params.add(opened.caseId()));
-        cases.forEach(opened -> params.add(opened.caseId()));
-        jdbc.sql((together ? "with started as (" + clocks.sql() + " returning case_id, due_at, warn_at) " : "")
-                + "insert into sla_queue (" + COLUMNS + ") select " + VALUES + " from recovery_cases c left join " + running
-                + " m on m.case_id = c.id where c.id in (" + ids + ")"
-                + " and not exists (select 1 from sla_queue q where q.case_id = c.id)")
-            .params(params).update();
         counters.changed();
+    }
+
+    private void enterAll(List<Opened> cases) {
+        int clocks = cases.stream().mapToInt(opened -> opened.clocks().size()).sum();
+        long[] caseIds = new long[clocks];
+        String[] targets = new String[clocks];
+        long[] policies = new long[clocks];
+        String[] started = new String[clocks];
+        String[] warnings = new String[clocks];
+        String[] dues = new String[clocks];
+        int i = 0;
+        for (Opened opened : cases) {
+            for (StartedClocks.Started clock : opened.clocks()) {
+                caseIds[i] = opened.caseId();
+                targets[i] = clock.target().name();
+                policies[i] = clock.policyId();
+                started[i] = opened.from().toString();
+                warnings[i] = clock.warnAt().toString();
+                dues[i] = clock.dueAt().toString();
+                i++;
+            }
+        }
+        long[] opened = cases.stream().mapToLong(Opened::caseId).toArray();
+        // The main statement does not see the rows its own insert adds: those come from "started".
+        jdbc.sql("with started as (insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at)"
+                + " select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])"
+                + " on conflict do nothing returning case_id, due_at, warn_at)"
+                + " insert into sla_queue (" + COLUMNS + ") select " + VALUES + " from recovery_cases c left join"
+                + " (select r.case_id, min(r.due_at) as due_at, min(r.warn_at) as warn_at from"
+                + " (select case_id, due_at, warn_at from started union all select k.case_id, k.due_at, k.warn_at "
+                + RUNNING.formatted("= any(?::bigint[])") + ") r group by r.case_id) m on m.case_id = c.id"
+                + " where c.id = any(?::bigint[]) and not exists (select 1 from sla_queue q where q.case_id = c.id)")
+            .params(caseIds, targets, policies, started, warnings, dues, opened, opened).update();
     }
 
     /** The case's clocks changed: its row takes the times of the clocks running now. */
