@@ -1,5 +1,6 @@
 package org.redress.sla;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,10 +8,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.postgresql.PGStatement;
 import org.redress.cases.CaseRefiled;
 import org.redress.platform.PendingRows;
 import org.redress.platform.SqlDialect;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,14 +38,28 @@ class QueueRows {
     private static final String VALUES = "c.id, m.due_at, m.warn_at, c.team_id, c.assignee_id, c.severity, c.status,"
         + " c.category, c.channel, c.opened_at";
 
+    // New cases' clocks and queue rows, for any number of cases (arrays: case, target, policy,
+    // started, warning, due; then the cases' ids twice). The main statement does not see the rows
+    // its own insert adds: those come from "started".
+    private static final String ENTER_ALL = "with started as (insert into sla_clocks (case_id, target, policy_id, started_at,"
+        + " warn_at, due_at) select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::timestamptz[], ?::timestamptz[],"
+        + " ?::timestamptz[]) on conflict do nothing returning case_id, due_at, warn_at)"
+        + " insert into sla_queue (" + COLUMNS + ") select " + VALUES + " from recovery_cases c left join"
+        + " (select r.case_id, min(r.due_at) as due_at, min(r.warn_at) as warn_at from"
+        + " (select case_id, due_at, warn_at from started union all select k.case_id, k.due_at, k.warn_at "
+        + RUNNING.formatted("= any(?::bigint[])") + ") r group by r.case_id) m on m.case_id = c.id"
+        + " where c.id = any(?::bigint[]) and not exists (select 1 from sla_queue q where q.case_id = c.id)";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final QueueCounters counters;
     private final SqlDialect dialect;
     // One object for the life of the application: the transaction's held-back rows are found by it.
     private final Consumer<List<Opened>> enterOpened = this::enter;
 
-    QueueRows(JdbcClient jdbc, QueueCounters counters, SqlDialect dialect) {
+    QueueRows(JdbcClient jdbc, JdbcTemplate template, QueueCounters counters, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.template = template;
         this.counters = counters;
         this.dialect = dialect;
     }
@@ -85,8 +102,9 @@ class QueueRows {
      * A new case: its first clocks start and it joins the queue with them, when the transaction
      * commits, together with the other cases it opened (a batch of complaints written together
      * opens many: their clocks and queue rows then take one statement, not one per case). Until
-     * then every statement of this module on a case's clocks or its queue row first
-     * {@link #settle settles} them, so none misses them. Outside a transaction, at once.
+     * then this class and {@link SlaClocks} {@link #settle settle} them before each statement of
+     * theirs, so no change to a case's clocks or queue row in the transaction misses them (the
+     * queue's readers run in transactions of their own). Outside a transaction, at once.
      */
     void enterWhenCommitting(Opened opened) {
         PendingRows.add(enterOpened, opened);
@@ -97,9 +115,8 @@ class QueueRows {
         PendingRows.settle(enterOpened);
     }
 
-    // On PostgreSQL in one statement of the same text for any number of cases (arrays, so its
-    // plan is made once per connection): the clocks' insert feeding the queue rows (a writable
-    // common table expression). Elsewhere the clocks first, then the queue rows.
+    // On PostgreSQL in one statement, the clocks' insert feeding the queue rows (a writable common
+    // table expression). Elsewhere the clocks first, then the queue rows.
     private void enter(List<Opened> cases) {
         if (dialect.postgres()) {
             enterAll(cases);
@@ -142,16 +159,17 @@ class QueueRows {
             }
         }
         long[] opened = cases.stream().mapToLong(Opened::caseId).toArray();
-        // The main statement does not see the rows its own insert adds: those come from "started".
-        jdbc.sql("with started as (insert into sla_clocks (case_id, target, policy_id, started_at, warn_at, due_at)"
-                + " select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])"
-                + " on conflict do nothing returning case_id, due_at, warn_at)"
-                + " insert into sla_queue (" + COLUMNS + ") select " + VALUES + " from recovery_cases c left join"
-                + " (select r.case_id, min(r.due_at) as due_at, min(r.warn_at) as warn_at from"
-                + " (select case_id, due_at, warn_at from started union all select k.case_id, k.due_at, k.warn_at "
-                + RUNNING.formatted("= any(?::bigint[])") + ") r group by r.case_id) m on m.case_id = c.id"
-                + " where c.id = any(?::bigint[]) and not exists (select 1 from sla_queue q where q.case_id = c.id)")
-            .params(caseIds, targets, policies, started, warnings, dues, opened, opened).update();
+        Object[] params = {caseIds, targets, policies, started, warnings, dues, opened, opened};
+        template.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(ENTER_ALL);
+            // Planned afresh for each batch, never from a plan the driver kept: one made while the
+            // tables were small (a new database, not analyzed yet) would scan them whole ever after.
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            for (int p = 0; p < params.length; p++) {
+                statement.setObject(p + 1, params[p]);
+            }
+            return statement;
+        });
     }
 
     /** The case's clocks changed: its row takes the times of the clocks running now. */
