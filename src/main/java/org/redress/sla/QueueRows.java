@@ -91,10 +91,7 @@ class QueueRows {
     void enter(long caseId) {
         settle();
         StartedClocks.forget(caseId);
-        jdbc.sql("insert into sla_queue (" + COLUMNS + ") select " + VALUES + " from recovery_cases c,"
-                + " (select min(k.due_at) as due_at, min(k.warn_at) as warn_at " + RUNNING.formatted("= :case") + ") m"
-                + " where c.id = :case and not exists (select 1 from sla_queue q where q.case_id = :case)")
-            .param("case", caseId).update();
+        joinQueue(List.of(caseId));
         counters.changed();
     }
 
@@ -125,17 +122,22 @@ class QueueRows {
             if (!clocks.params().isEmpty()) {
                 jdbc.sql(clocks.sql()).params(clocks.params()).update();
             }
-            List<Object> ids = cases.stream().<Object>map(Opened::caseId).toList();
-            String in = "in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
-            List<Object> params = new ArrayList<>(ids);
-            params.addAll(ids);
-            jdbc.sql("insert into sla_queue (" + COLUMNS + ") select " + VALUES + " from recovery_cases c left join"
-                    + " (select k.case_id, min(k.due_at) as due_at, min(k.warn_at) as warn_at " + RUNNING.formatted(in)
-                    + " group by k.case_id) m on m.case_id = c.id where c.id " + in
-                    + " and not exists (select 1 from sla_queue q where q.case_id = c.id)")
-                .params(params).update();
+            joinQueue(cases.stream().map(Opened::caseId).toList());
         }
         counters.changed();
+    }
+
+    // These open cases join the queue with their running clocks' times (none: no due time) and
+    // their place as the case table has it now; a case already in it stays as it is.
+    private void joinQueue(List<Long> caseIds) {
+        String in = "in (" + String.join(", ", Collections.nCopies(caseIds.size(), "?")) + ")";
+        List<Object> params = new ArrayList<>(caseIds);
+        params.addAll(caseIds);
+        jdbc.sql("insert into sla_queue (" + COLUMNS + ") select " + VALUES + " from recovery_cases c left join"
+                + " (select k.case_id, min(k.due_at) as due_at, min(k.warn_at) as warn_at " + RUNNING.formatted(in)
+                + " group by k.case_id) m on m.case_id = c.id where c.id " + in
+                + " and not exists (select 1 from sla_queue q where q.case_id = c.id)")
+            .params(params).update();
     }
 
     private void enterAll(List<Opened> cases) {

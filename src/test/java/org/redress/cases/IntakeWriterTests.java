@@ -50,17 +50,22 @@ class IntakeWriterTests extends ApplicationTest {
         return new IntakeWriter.Job(checked(ref, email, category), Actor.SYSTEM);
     }
 
+    /** A complaint from the customer with this reference and the email made from it. */
+    private IntakeWriter.Job job(String ref, String category) {
+        return job(ref, ref.toLowerCase() + "@example.com", category);
+    }
+
     @Test
     void aBatchAnswersEachComplaintAsIfItHadBeenAlone() throws Exception {
         String known = "C-" + unique();
         assertThat(admin().post("/api/v1/complaints", complaint(known, "billing")).status()).isEqualTo(201);
         String first = "C-" + unique();
         String other = "C-" + unique();
-        IntakeWriter.Job opens = job(first, first.toLowerCase() + "@example.com", "delivery");
-        IntakeWriter.Job joins = job(first, first.toLowerCase() + "@example.com", "delivery");
+        IntakeWriter.Job opens = job(first, "delivery");
+        IntakeWriter.Job joins = job(first, "delivery");
         // The known customer's email under another reference: refused, as it would be alone.
         IntakeWriter.Job conflicts = job("C-" + unique(), known.toLowerCase() + "@example.com", "delivery");
-        IntakeWriter.Job opensToo = job(other, other.toLowerCase() + "@example.com", "service");
+        IntakeWriter.Job opensToo = job(other, "service");
 
         writer.write(List.of(opens, joins, conflicts, opensToo));
 
@@ -85,9 +90,9 @@ class IntakeWriterTests extends ApplicationTest {
     void aBatchSharesOneTransaction() throws Exception {
         String a = "C-" + unique();
         String b = "C-" + unique();
-        IntakeWriter.Job one = job(a, a.toLowerCase() + "@example.com", "delivery");
-        IntakeWriter.Job again = job(a, a.toLowerCase() + "@example.com", "delivery");
-        IntakeWriter.Job two = job(b, b.toLowerCase() + "@example.com", "delivery");
+        IntakeWriter.Job one = job(a, "delivery");
+        IntakeWriter.Job again = job(a, "delivery");
+        IntakeWriter.Job two = job(b, "delivery");
 
         writer.write(List.of(one, again, two));
 
@@ -107,9 +112,9 @@ class IntakeWriterTests extends ApplicationTest {
     void eachCaseOfABatchHasItsOwnClocksPlaceInTheQueueAndRiskRow() throws Exception {
         String a = "C-" + unique();
         String b = "C-" + unique();
-        IntakeWriter.Job one = job(a, a.toLowerCase() + "@example.com", "delivery");
-        IntakeWriter.Job again = job(a, a.toLowerCase() + "@example.com", "delivery");
-        IntakeWriter.Job two = job(b, b.toLowerCase() + "@example.com", "service");
+        IntakeWriter.Job one = job(a, "delivery");
+        IntakeWriter.Job again = job(a, "delivery");
+        IntakeWriter.Job two = job(b, "service");
 
         writer.write(List.of(one, again, two));
 
