@@ -24,7 +24,8 @@ final class Anonymiser {
     private static final Pattern LINK = Pattern.compile("(https?://|www\\.)\\S+", Pattern.CASE_INSENSITIVE);
     private static final Pattern CASE = Pattern.compile("\\bRC-\\d+\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w.])\\+?\\d[\\d ()./-]{5,}\\d(?![\\w.])");
+    // Not the digits of a code joined to letters by a hyphen ("CUST-12345678"): those are a reference.
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w.-])\\+?\\d[\\d ()./-]{5,}\\d(?![\\w.])");
     // Kept: short counts ("2 weeks", "3rd"), dates and times; a longer run of digits is a number someone could look up.
     private static final Pattern COUNT_OR_DATE = Pattern.compile(
         "\\d{1,3}(st|nd|rd|th|am|pm|h|kg|km)?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}(/\\d{2,4})?", Pattern.CASE_INSENSITIVE);
