@@ -1,6 +1,7 @@
 package org.redress.cases;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,10 +36,40 @@ class CaseOpening {
     /** Opens a case for the complaint; {@code idempotencyKey} (null for none) is linked to it. */
     Intake.Received open(CheckedComplaint complaint, CustomerView customer, Actor actor, Instant now,
                          @Nullable String idempotencyKey) {
-        RecoveryCase recoveryCase = RecoveryCase.open(customer.id(), complaint.channel(), complaint.category(),
-            complaint.severity(), complaint.subject(), actor, now);
-        records.insertOpened(recoveryCase, new CaseRecords.FirstMessage(complaint.channel(), customer.displayName(),
-            complaint.subject(), complaint.message()), idempotencyKey);
+        RecoveryCase recoveryCase = opened(complaint, customer, actor, now);
+        records.insertOpened(recoveryCase, firstMessage(complaint, customer), idempotencyKey);
+        return announce(recoveryCase, complaint, customer, actor, now);
+    }
+
+    /** A complaint from a customer intake has just created (so one with no case yet), and its idempotency key. */
+    record FirstComplaint(CheckedComplaint complaint, CustomerView customer, Actor actor, @Nullable String key) {}
+
+    /** Opens a case for each of these complaints, stored together (PostgreSQL); each from another customer. */
+    List<Intake.Received> openAll(List<FirstComplaint> complaints, Instant now) {
+        List<RecoveryCase> opened = complaints.stream()
+            .map(first -> opened(first.complaint(), first.customer(), first.actor(), now)).toList();
+        records.insertOpenedAll(opened, complaints.stream().map(first -> firstMessage(first.complaint(), first.customer())).toList(),
+            complaints.stream().map(FirstComplaint::key).toList());
+        List<Intake.Received> answers = new ArrayList<>(complaints.size());
+        for (int i = 0; i < complaints.size(); i++) {
+            FirstComplaint first = complaints.get(i);
+            answers.add(announce(opened.get(i), first.complaint(), first.customer(), first.actor(), now));
+        }
+        return answers;
+    }
+
+    private static RecoveryCase opened(CheckedComplaint complaint, CustomerView customer, Actor actor, Instant now) {
+        return RecoveryCase.open(customer.id(), complaint.channel(), complaint.category(), complaint.severity(),
+            complaint.subject(), actor, now);
+    }
+
+    private static CaseRecords.FirstMessage firstMessage(CheckedComplaint complaint, CustomerView customer) {
+        return new CaseRecords.FirstMessage(complaint.channel(), customer.displayName(), complaint.subject(), complaint.message());
+    }
+
+    // What follows a case's opening once it is stored: its audit line, its event, the answer.
+    private Intake.Received announce(RecoveryCase recoveryCase, CheckedComplaint complaint, CustomerView customer, Actor actor,
+                                     Instant now) {
         long caseId = recoveryCase.id();
         audit.record(actor, "case.opened", "case:" + CaseNumber.format(caseId), complaint.subject());
         events.publishEvent(new CaseOpened(caseId, customer.id(), customer.tier(), complaint.channel(), complaint.category(),

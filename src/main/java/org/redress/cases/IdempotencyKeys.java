@@ -2,7 +2,10 @@ package org.redress.cases;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.shared.Conflict;
@@ -47,6 +50,20 @@ class IdempotencyKeys {
             throw new Conflict("A request with this Idempotency-Key is still being processed; retry in a moment.");
         }
         return Optional.of(earlier.caseId());
+    }
+
+    /**
+     * Claims these keys, each for the complaint given with it, in one statement (PostgreSQL: a
+     * batch of complaints written together); the keys claimed now. A key used before is not
+     * among them, and {@link #claim} then tells its complaint what the earlier request made.
+     */
+    Set<String> claimAll(List<String> keys, List<CheckedComplaint> complaints, Instant now) {
+        String[] fingerprints = complaints.stream().map(IdempotencyKeys::fingerprint).toArray(String[]::new);
+        return new HashSet<>(jdbc.sql("""
+                insert into intake_keys (idempotency_key, fingerprint, created_at)
+                select k.key, k.fingerprint, cast(? as timestamptz) from unnest(?::text[], ?::text[]) as k(key, fingerprint)
+                on conflict do nothing returning idempotency_key""")
+            .params(now.toString(), keys.toArray(String[]::new), fingerprints).query(String.class).list());
     }
 
     void link(String key, long caseId) {

@@ -2,17 +2,24 @@ package org.redress.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.customers.CustomerDetails;
 import org.redress.customers.CustomerManagement;
 import org.redress.customers.CustomerView;
+import org.redress.platform.SqlDialect;
 import org.redress.shared.Actor;
 import org.redress.shared.Checks;
 import org.redress.shared.InvalidInput;
 import org.redress.shared.Text;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -43,8 +50,11 @@ public class Intake {
     private final IdempotencyKeys keys;
     private final CaseOpening opening;
     private final Clock clock;
+    private final SqlDialect dialect;
 
-    Intake(CustomerManagement customers, Taxonomy taxonomy, IdempotencyKeys keys, CaseOpening opening, Clock clock) {
+    Intake(CustomerManagement customers, Taxonomy taxonomy, IdempotencyKeys keys, CaseOpening opening, Clock clock,
+           SqlDialect dialect) {
+        this.dialect = dialect;
         this.customers = customers;
         this.taxonomy = taxonomy;
         this.keys = keys;
@@ -81,15 +91,89 @@ public class Intake {
     /** Takes a checked complaint: in the caller's transaction, or in one of its own. */
     @Transactional
     Received receive(Checked complaint, Actor actor) {
-        CheckedComplaint checked = complaint.complaint();
-        String key = complaint.key();
         Instant now = clock.instant();
+        String key = complaint.key();
         if (key != null) {
-            Optional<Long> earlier = keys.claim(key, checked, now);
+            Optional<Long> earlier = keys.claim(key, complaint.complaint(), now);
             if (earlier.isPresent()) {
                 return opening.replay(earlier.get());
             }
         }
+        return claimed(complaint, actor, now);
+    }
+
+    /**
+     * Takes these checked complaints in the caller's transaction, each answered as it would have
+     * been alone, in their order (ADR 18). On PostgreSQL the common case takes one statement per
+     * table for them all: their keys are claimed together, then the customers who are new are
+     * created together and their cases opened together. Every other complaint (a key used before,
+     * a known customer, a customer named twice) is then taken one at a time, in order: it finds
+     * what the ones before it made, as it would have alone.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<Received> receiveAll(List<Checked> complaints, List<Actor> actors) {
+        if (!dialect.postgres() || complaints.size() == 1) {
+            List<Received> answers = new ArrayList<>(complaints.size());
+            for (int i = 0; i < complaints.size(); i++) {
+                answers.add(receive(complaints.get(i), actors.get(i)));
+            }
+            return answers;
+        }
+        Instant now = clock.instant();
+        boolean[] holdsKey = claimKeys(complaints, now);
+        List<Integer> mayBeNew = new ArrayList<>();
+        for (int i = 0; i < complaints.size(); i++) {
+            if (complaints.get(i).key() == null || holdsKey[i]) {
+                mayBeNew.add(i);
+            }
+        }
+        List<@Nullable CustomerView> created = customers.createIfNew(
+            mayBeNew.stream().map(i -> complaints.get(i).complaint().customer()).toList(),
+            mayBeNew.stream().map(actors::get).toList());
+        List<Integer> first = new ArrayList<>();
+        List<CaseOpening.FirstComplaint> firstComplaints = new ArrayList<>();
+        for (int j = 0; j < mayBeNew.size(); j++) {
+            if (created.get(j) != null) {
+                int i = mayBeNew.get(j);
+                first.add(i);
+                firstComplaints.add(new CaseOpening.FirstComplaint(complaints.get(i).complaint(), created.get(j), actors.get(i),
+                    complaints.get(i).key()));
+            }
+        }
+        @Nullable Received[] answers = new Received[complaints.size()];
+        List<Received> opened = firstComplaints.isEmpty() ? List.of() : opening.openAll(firstComplaints, now);
+        for (int j = 0; j < first.size(); j++) {
+            answers[first.get(j)] = opened.get(j);
+        }
+        for (int i = 0; i < complaints.size(); i++) {
+            if (answers[i] == null) {
+                answers[i] = holdsKey[i] ? claimed(complaints.get(i), actors.get(i), now) : receive(complaints.get(i), actors.get(i));
+            }
+        }
+        return List.of(answers);
+    }
+
+    // Which complaints claimed their key now: the first with each key, when it is new.
+    private boolean[] claimKeys(List<Checked> complaints, Instant now) {
+        Map<String, Integer> firstWithKey = new LinkedHashMap<>();
+        for (int i = 0; i < complaints.size(); i++) {
+            if (complaints.get(i).key() != null) {
+                firstWithKey.putIfAbsent(complaints.get(i).key(), i);
+            }
+        }
+        boolean[] holdsKey = new boolean[complaints.size()];
+        if (!firstWithKey.isEmpty()) {
+            Set<String> claimed = keys.claimAll(List.copyOf(firstWithKey.keySet()),
+                firstWithKey.values().stream().map(i -> complaints.get(i).complaint()).toList(), now);
+            firstWithKey.forEach((key, i) -> holdsKey[i] = claimed.contains(key));
+        }
+        return holdsKey;
+    }
+
+    // A complaint holding its key, if it has one: it joins its customer's open case or opens one.
+    private Received claimed(Checked complaint, Actor actor, Instant now) {
+        CheckedComplaint checked = complaint.complaint();
+        String key = complaint.key();
         CustomerManagement.Identified identified = customers.identify(checked.customer(), actor);
         CustomerView customer = identified.customer();
         Optional<Long> openCase = identified.isNew() ? Optional.empty() : opening.openCaseOf(customer.id(), checked.category());

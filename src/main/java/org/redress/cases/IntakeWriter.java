@@ -178,9 +178,8 @@ class IntakeWriter implements SmartLifecycle {
                         outcome.set(status);
                     }
                 });
-                for (Job job : live) {
-                    answers.add(intake.receive(job.complaint, job.actor));
-                }
+                answers.addAll(intake.receiveAll(live.stream().map(job -> job.complaint).toList(),
+                    live.stream().map(job -> job.actor).toList()));
                 return null;
             }));
         } catch (RuntimeException failed) {

@@ -7,9 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -102,7 +106,7 @@ public class CustomerManagement {
     @Transactional(propagation = Propagation.MANDATORY)
     public Identified identify(CustomerDetails details, Actor actor) {
         Instant now = clock.instant();
-        String tier = details.tier() == null ? settings.tiers().get(0) : details.tier();
+        String tier = tierOf(details);
         Optional<Long> existing;
         if (dialect.postgres()) {
             // Every intake passes here: on PostgreSQL one statement finds the customer or inserts them.
@@ -135,6 +139,65 @@ public class CustomerManagement {
         audit.record(actor, "customer.created", "customer:" + id, describe(details));
         return new Identified(new CustomerView(id, details.externalRef(), details.email(), details.name(),
             details.phone(), tier, details.lifetimeValue(), details.currency(), now), true);
+    }
+
+    /**
+     * Creates the customers these (validated) details describe that are new, in one statement
+     * (PostgreSQL: complaints written together, ADR 18). For each, the customer created now, or
+     * null: already known (then {@link #identify} finds them), or sharing a reference or email
+     * with details earlier in the list (identified after those, they find that customer). A new
+     * row is locked by its insert until the caller's transaction ends, as in {@link #identify}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<@Nullable CustomerView> createIfNew(List<CustomerDetails> details, List<Actor> actors) {
+        if (!dialect.postgres()) {
+            throw new IllegalStateException("createIfNew takes PostgreSQL's arrays; identify each customer instead");
+        }
+        Instant now = clock.instant();
+        Set<String> seen = new HashSet<>();
+        boolean[] tries = new boolean[details.size()];
+        List<CustomerDetails> tried = new ArrayList<>();
+        for (int i = 0; i < details.size(); i++) {
+            CustomerDetails customer = details.get(i);
+            // Both keys are marked as seen (no short-circuit).
+            boolean refNew = customer.externalRef() == null || seen.add("ref:" + customer.externalRef());
+            boolean emailNew = customer.email() == null || seen.add("email:" + customer.email());
+            tries[i] = refNew && emailNew;
+            if (tries[i]) {
+                tried.add(customer);
+            }
+        }
+        record Row(long id, @Nullable String externalRef, @Nullable String email) {}
+        // A known reference or email makes its row conflict with the customer who has it: not inserted.
+        List<Row> inserted = tried.isEmpty() ? List.of() : jdbc.sql("insert into customers (" + INSERTED_COLUMNS + ")"
+                + " select i.external_ref, i.email, i.name, i.phone, i.tier, cast(i.lifetime_value as numeric), i.currency,"
+                + " cast(? as timestamptz), cast(? as timestamptz), 1 from unnest(?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[], ?::text[], ?::text[]) as i(external_ref, email, name, phone, tier, lifetime_value, currency)"
+                + " on conflict do nothing returning id, external_ref, email")
+            .params(now.toString(), now.toString(), column(tried, CustomerDetails::externalRef),
+                column(tried, CustomerDetails::email), column(tried, CustomerDetails::name),
+                column(tried, CustomerDetails::phone), column(tried, this::tierOf),
+                column(tried, customer -> customer.lifetimeValue() == null ? null : customer.lifetimeValue().toPlainString()),
+                column(tried, CustomerDetails::currency))
+            .query(Row.class).list();
+        List<@Nullable CustomerView> created = new ArrayList<>(details.size());
+        for (int i = 0; i < details.size(); i++) {
+            CustomerDetails customer = details.get(i);
+            Actor actor = actors.get(i);
+            Optional<Row> row = !tries[i] ? Optional.empty() : inserted.stream()
+                .filter(r -> Objects.equals(r.externalRef(), customer.externalRef()) && Objects.equals(r.email(), customer.email()))
+                .findFirst();
+            created.add(row.map(r -> created(r.id(), customer, tierOf(customer), now, actor).customer()).orElse(null));
+        }
+        return created;
+    }
+
+    private String tierOf(CustomerDetails details) {
+        return details.tier() == null ? settings.tiers().get(0) : details.tier();
+    }
+
+    private static String[] column(List<CustomerDetails> details, Function<CustomerDetails, @Nullable String> value) {
+        return details.stream().map(value).toArray(String[]::new);
     }
 
     private @Nullable Long insert(CustomerDetails details, String tier, Instant now) {

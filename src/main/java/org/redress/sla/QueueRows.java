@@ -1,6 +1,5 @@
 package org.redress.sla;
 
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +7,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.postgresql.PGStatement;
 import org.redress.cases.CaseRefiled;
 import org.redress.platform.PendingRows;
+import org.redress.platform.PlannedEachTime;
 import org.redress.platform.SqlDialect;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -162,16 +161,7 @@ class QueueRows {
         }
         long[] opened = cases.stream().mapToLong(Opened::caseId).toArray();
         Object[] params = {caseIds, targets, policies, started, warnings, dues, opened, opened};
-        template.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(ENTER_ALL);
-            // Planned afresh for each batch, never from a plan the driver kept: one made while the
-            // tables were small (a new database, not analyzed yet) would scan them whole ever after.
-            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-            for (int p = 0; p < params.length; p++) {
-                statement.setObject(p + 1, params[p]);
-            }
-            return statement;
-        });
+        template.update(PlannedEachTime.statement(ENTER_ALL, params));
     }
 
     /** The case's clocks changed: its row takes the times of the clocks running now. */

@@ -142,6 +142,82 @@ class IntakeWriterTests extends ApplicationTest {
     }
 
     @Test
+    void aCaseOpenedInABatchIsStoredAsOneOpenedAlone() throws Exception {
+        Actor orderSystem = Actor.user(4242, "Order system");
+        String alone = "C-" + unique();
+        String together = "C-" + unique();
+        Intake.Checked first = keyed(alone, "K-" + unique());
+        new TransactionTemplate(transactions).execute(status -> intake.receive(first, orderSystem));
+        IntakeWriter.Job batched = new IntakeWriter.Job(keyed(together, "K-" + unique()), orderSystem);
+
+        writer.write(List.of(batched, job("C-" + unique(), "service")));
+
+        assertThat(batched.answer().get().result()).isEqualTo(Intake.Result.OPENED);
+        assertThat(batched.answer().get().recoveryCase().customer().externalRef()).isEqualTo(together);
+        assertThat(batched.answer().get().recoveryCase().id()).isEqualTo(casesOf(together).get(0));
+        assertThat(stored(together)).isEqualTo(stored(alone)).hasSize(6);
+    }
+
+    @Test
+    void keysInABatchAreClaimedOnceAndReplayedAsAlone() throws Exception {
+        String usedBefore = "K-" + unique();
+        String known = "C-" + unique();
+        String shared = "K-" + unique();
+        String customer = "C-" + unique();
+        Intake.Checked earlier = keyed(known, usedBefore);
+        Intake.Received before = new TransactionTemplate(transactions).execute(status -> intake.receive(earlier, Actor.SYSTEM));
+        IntakeWriter.Job retried = new IntakeWriter.Job(keyed(known, usedBefore), Actor.SYSTEM);
+        IntakeWriter.Job opens = new IntakeWriter.Job(keyed(customer, shared), Actor.SYSTEM);
+        // The same request sent twice, both arriving in this batch.
+        IntakeWriter.Job again = new IntakeWriter.Job(keyed(customer, shared), Actor.SYSTEM);
+
+        writer.write(List.of(retried, opens, again));
+
+        assertThat(retried.answer().get().result()).isEqualTo(Intake.Result.REPLAYED);
+        assertThat(retried.answer().get().recoveryCase().id()).isEqualTo(before.recoveryCase().id());
+        assertThat(opens.answer().get().result()).isEqualTo(Intake.Result.OPENED);
+        assertThat(again.answer().get().result()).isEqualTo(Intake.Result.REPLAYED);
+        assertThat(again.answer().get().recoveryCase().id()).isEqualTo(opens.answer().get().recoveryCase().id());
+        assertThat(casesOf(known)).hasSize(1);
+        assertThat(casesOf(customer)).hasSize(1);
+        assertThat(jdbc.sql("select case_id from intake_keys where idempotency_key = ?").param(shared).query(Long.class).single())
+            .isEqualTo(opens.answer().get().recoveryCase().id());
+        assertThat(jdbc.sql("select count(*) from case_messages where case_id = ?")
+            .param(opens.answer().get().recoveryCase().id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private Intake.Checked keyed(String ref, String key) {
+        return intake.check(new Intake.Complaint(new CustomerDetails(ref, "Maria Lopez", ref.toLowerCase() + "@example.com",
+            "+44 20 7946 0000", null, new java.math.BigDecimal("1250.50"), "EUR"),
+            "chat", "delivery", 2, "Parcel arrived broken", "The box was crushed."), key);
+    }
+
+    /** What intake stored for this customer's one case, without what differs between two customers (ids, times, reference). */
+    private List<String> stored(String ref) {
+        long caseId = casesOf(ref).get(0);
+        String customer = "select concat_ws('|', cu.name, cu.phone, cu.tier, cu.lifetime_value, cu.currency, cu.version,"
+            + " cu.created_at = cu.updated_at, cu.erased_at) from customers cu where cu.external_ref = ?";
+        String recoveryCase = "select concat_ws('|', c.channel, c.category, c.severity, c.subject, c.status, c.version,"
+            + " c.opened_at = c.updated_at, c.team_id, c.assignee_id, c.closed_at) from recovery_cases c where c.id = ?";
+        String message = "select concat_ws('|', m.direction, m.channel, m.author, m.subject, m.body, m.received_at = c.opened_at)"
+            + " from case_messages m join recovery_cases c on c.id = m.case_id where c.id = ?";
+        String timeline = "select string_agg(concat_ws('|', t.kind, t.summary, t.actor_id, t.actor_name, t.internal,"
+            + " t.occurred_at = c.opened_at), ';' order by t.id) from case_timeline t join recovery_cases c on c.id = t.case_id"
+            + " where c.id = ?";
+        String audit = "select string_agg(concat_ws('|', a.action, a.actor_id, a.actor_name), ';' order by a.action)"
+            + " from audit_log a where a.subject in (?, ?)";
+        String key = "select count(*) || ' key' from intake_keys where case_id = ?";
+        long customerId = jdbc.sql("select customer_id from recovery_cases where id = ?").param(caseId).query(Long.class).single();
+        return List.of(
+            jdbc.sql(customer).param(ref).query(String.class).single(),
+            jdbc.sql(recoveryCase).param(caseId).query(String.class).single(),
+            jdbc.sql(message).param(caseId).query(String.class).single(),
+            jdbc.sql(timeline).param(caseId).query(String.class).single(),
+            jdbc.sql(audit).params("case:" + CaseNumber.format(caseId), "customer:" + customerId).query(String.class).single(),
+            jdbc.sql(key).param(caseId).query(String.class).single());
+    }
+
+    @Test
     void aRequestThatStopsWaitingIsToldWhetherItsComplaintWasWritten() throws Exception {
         String held = "C-" + unique();
         String behind = "C-" + unique();
