@@ -3,11 +3,11 @@ package org.redress.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.customers.CustomerDetails;
@@ -153,9 +153,10 @@ public class Intake {
         return List.of(answers);
     }
 
-    // Which complaints claimed their key now: the first with each key, when it is new.
+    // Which complaints claimed their key now: the first with each key, when it is new. In the
+    // keys' order, so two batches sharing keys wait for each other instead of deadlocking.
     private boolean[] claimKeys(List<Checked> complaints, Instant now) {
-        Map<String, Integer> firstWithKey = new LinkedHashMap<>();
+        Map<String, Integer> firstWithKey = new TreeMap<>();
         for (int i = 0; i < complaints.size(); i++) {
             if (complaints.get(i).key() != null) {
                 firstWithKey.putIfAbsent(complaints.get(i).key(), i);

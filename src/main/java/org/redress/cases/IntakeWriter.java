@@ -18,6 +18,7 @@ import org.redress.platform.RequestWork;
 import org.redress.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -88,9 +89,14 @@ class IntakeWriter implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
+    @Autowired
     IntakeWriter(Intake intake, PlatformTransactionManager transactions,
-                 @Value("${redress.intake.writers:2}") int writers, @Value("${redress.intake.batch:8}") int batch,
-                 @Value("${redress.intake.wait:10s}") Duration wait) {
+                 @Value("${redress.intake.writers:#{null}}") @Nullable Integer writers,
+                 @Value("${redress.intake.batch:16}") int batch, @Value("${redress.intake.wait:10s}") Duration wait) {
+        this(intake, transactions, writers == null ? writersForThisMachine() : writers, batch, wait);
+    }
+
+    IntakeWriter(Intake intake, PlatformTransactionManager transactions, int writers, int batch, Duration wait) {
         if (writers < 0) {
             throw new IllegalStateException("redress.intake.writers must be 0 or more (0: each complaint written alone), not "
                 + writers);
@@ -108,6 +114,14 @@ class IntakeWriter implements SmartLifecycle {
         for (int i = 0; i < writers; i++) {
             queues.add(new LinkedBlockingQueue<>());
         }
+    }
+
+    // One writer per two cores. On two cores, one writer with batches of 16 made as many
+    // complaints per second as two with batches of 8, or more, with less of the machine per
+    // complaint and a lower p99 (docs/benchmarks.md): fewer, larger commits. More cores leave
+    // PostgreSQL room for more writers at once.
+    private static int writersForThisMachine() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** Takes a checked complaint, written with the others waiting; alone when no writer runs. */
