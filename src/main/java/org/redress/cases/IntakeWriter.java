@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.redress.customers.CustomerDetails;
 import org.redress.platform.RequestWork;
+import org.redress.platform.SqlDialect;
 import org.redress.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,8 +93,11 @@ class IntakeWriter implements SmartLifecycle {
     @Autowired
     IntakeWriter(Intake intake, PlatformTransactionManager transactions,
                  @Value("${redress.intake.writers:#{null}}") @Nullable Integer writers,
-                 @Value("${redress.intake.batch:16}") int batch, @Value("${redress.intake.wait:10s}") Duration wait) {
-        this(intake, transactions, writers == null ? writersForThisMachine() : writers, batch, wait);
+                 @Value("${redress.intake.batch:#{null}}") @Nullable Integer batch,
+                 @Value("${redress.intake.wait:10s}") Duration wait, SqlDialect dialect) {
+        this(intake, transactions,
+            writers == null ? defaultWriters(dialect.postgres(), Runtime.getRuntime().availableProcessors()) : writers,
+            batch == null ? defaultBatch(dialect.postgres()) : batch, wait);
     }
 
     IntakeWriter(Intake intake, PlatformTransactionManager transactions, int writers, int batch, Duration wait) {
@@ -116,12 +120,20 @@ class IntakeWriter implements SmartLifecycle {
         }
     }
 
-    // One writer per two cores. On two cores, one writer with batches of 16 made as many
-    // complaints per second as two with batches of 8, or more, with less of the machine per
-    // complaint and a lower p99 (docs/benchmarks.md): fewer, larger commits. More cores leave
-    // PostgreSQL room for more writers at once.
-    private static int writersForThisMachine() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    /*
+     * PostgreSQL: one writer per two cores. On two cores, one writer with batches of 16 made as
+     * many complaints per second as two with batches of 8, or more, with less of the machine per
+     * complaint and a lower p99 (docs/benchmarks.md): a batch's new complaints go in one statement
+     * per table, so larger batches gain. More cores leave PostgreSQL room for more writers at once.
+     * H2 writes a batch one complaint at a time and shares only the commit, so there two writers
+     * whose disk commits overlap did better at 16 clients than one.
+     */
+    static int defaultWriters(boolean postgres, int cores) {
+        return postgres ? Math.max(1, cores / 2) : 2;
+    }
+
+    static int defaultBatch(boolean postgres) {
+        return postgres ? 16 : 8;
     }
 
     /** Takes a checked complaint, written with the others waiting; alone when no writer runs. */

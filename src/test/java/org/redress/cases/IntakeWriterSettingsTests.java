@@ -1,5 +1,6 @@
 package org.redress.cases;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -24,5 +25,20 @@ class IntakeWriterSettingsTests {
     void noWaitStopsTheStartNamingTheSetting() {
         assertThatThrownBy(() -> new IntakeWriter(null, null, 2, 8, Duration.ZERO))
             .isInstanceOf(IllegalStateException.class).hasMessage("redress.intake.wait must be more than zero, not PT0S");
+    }
+
+    @Test
+    void onPostgresTheDefaultIsOneWriterPerTwoCoresWithBatchesOfSixteen() {
+        assertThat(IntakeWriter.defaultWriters(true, 2)).isEqualTo(1);
+        assertThat(IntakeWriter.defaultWriters(true, 1)).isEqualTo(1);
+        assertThat(IntakeWriter.defaultWriters(true, 8)).isEqualTo(4);
+        assertThat(IntakeWriter.defaultBatch(true)).isEqualTo(16);
+    }
+
+    @Test
+    void onTheEmbeddedDatabaseTheDefaultIsTwoWritersWithBatchesOfEight() {
+        assertThat(IntakeWriter.defaultWriters(false, 2)).isEqualTo(2);
+        assertThat(IntakeWriter.defaultWriters(false, 8)).isEqualTo(2);
+        assertThat(IntakeWriter.defaultBatch(false)).isEqualTo(8);
     }
 }
