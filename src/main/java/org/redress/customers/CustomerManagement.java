@@ -49,6 +49,10 @@ public class CustomerManagement {
     private static final String MATCHES = """
             (lower(coalesce(name, '')) like :pattern or coalesce(email, '') like :pattern
              or lower(coalesce(external_ref, '')) like :pattern)""";
+    // The same, asked with each column's probe (SearchProbe): a superset of the matches.
+    private static final String PROBED = """
+            (lower(coalesce(name, '')) like :nameProbe or coalesce(email, '') like :emailProbe
+             or lower(coalesce(external_ref, '')) like :referenceProbe)""";
     // Up to this many matches are sorted in memory; more, and newest-first fills a page quickly.
     private static final int FEW_MATCHES = 2_000;
 
@@ -58,9 +62,11 @@ public class CustomerManagement {
     private final CustomerSettings settings;
     private final Clock clock;
     private final SqlDialect dialect;
+    private final CommonTrigrams commonTrigrams;
 
     CustomerManagement(Customers customers, JdbcClient jdbc, AuditTrail audit, CustomerSettings settings, Clock clock,
-                       SqlDialect dialect) {
+                       SqlDialect dialect, CommonTrigrams commonTrigrams) {
+        this.commonTrigrams = commonTrigrams;
         this.dialect = dialect;
         this.customers = customers;
         this.jdbc = jdbc;
@@ -289,8 +295,8 @@ public class CustomerManagement {
     /** Customers whose name, email or reference contains {@code query}, by id, newest first. */
     @Transactional(readOnly = true)
     public List<CustomerView> search(@Nullable String query, @Nullable Long beforeId, int limit) {
-        String pattern = query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase(Locale.ROOT) + "%";
-        List<Long> ids = pattern == null ? newest(beforeId, limit) : matching(pattern, beforeId, limit);
+        String term = query == null || query.isBlank() ? null : query.trim().toLowerCase(Locale.ROOT);
+        List<Long> ids = term == null ? newest(beforeId, limit) : matching(term, "%" + term + "%", beforeId, limit);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -311,10 +317,19 @@ public class CustomerManagement {
      * that do are far back (a customer number, which grows with the id, is the usual search).
      * So the matches are first taken from the trigram indexes, in no order, up to a bound: if
      * there are no more than that, they are sorted here; only a term that many customers
-     * share (which a short walk then fills a page with) goes the newest-first way.
+     * share (which a short walk then fills a page with) goes the newest-first way. The indexes
+     * are asked for the term's rare part only, where it has one, and the customers they give
+     * are checked against the whole term (the offset keeps PostgreSQL from handing that check to
+     * the indexes too, which would read the lists every customer shares again).
      */
-    private List<Long> matching(String pattern, @Nullable Long beforeId, int limit) {
-        List<Long> few = jdbc.sql("select id from customers where " + MATCHES + " limit " + (FEW_MATCHES + 1))
+    private List<Long> matching(String term, String pattern, @Nullable Long beforeId, int limit) {
+        CommonTrigrams.Probes probes = commonTrigrams.probes(term, pattern);
+        List<Long> few = (probes.asks(pattern)
+                ? jdbc.sql("select id from customers where " + MATCHES + " limit " + (FEW_MATCHES + 1))
+                : jdbc.sql("select id from (select id, name, email, external_ref from customers where " + PROBED
+                    + " offset 0) probed where " + MATCHES + " limit " + (FEW_MATCHES + 1))
+                    .param("nameProbe", probes.name()).param("emailProbe", probes.email())
+                    .param("referenceProbe", probes.reference()))
             .param("pattern", pattern).query(Long.class).list();
         if (few.size() <= FEW_MATCHES) {
             return few.stream().filter(id -> beforeId == null || id < beforeId).sorted(java.util.Comparator.reverseOrder())

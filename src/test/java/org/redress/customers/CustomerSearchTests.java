@@ -3,8 +3,10 @@ package org.redress.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -29,6 +31,10 @@ class CustomerSearchTests extends ApplicationTest {
     DataSource dataSource;
     @Autowired
     SqlDialect dialect;
+    @Autowired
+    CommonTrigrams commonTrigrams;
+    @Autowired
+    Clock clock;
 
     @Test
     void aCustomerIsFoundByAnyPartOfTheirNameEmailOrReferenceNewestFirst() {
@@ -46,6 +52,27 @@ class CustomerSearchTests extends ApplicationTest {
             + firstPage.get("nextCursor").asString()).json();
         assertThat(secondPage.get("items").valueStream().map(c -> c.get("id").asLong())).containsExactly(older);
         assertThat(secondPage.get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void aTermWhoseStartEveryoneSharesIsFoundByItsRarePartAndCheckedWhole() {
+        String tag = unique();
+        long wanted = customer("REF-" + tag + "-1", "Wanted " + tag, "customer4417" + tag + "@example.com");
+        // Hold the rare part, not the whole term: the indexes give them, the whole term turns them away.
+        customer("REF-" + tag + "-2", "Decoy " + tag, "other4417" + tag + "@example.com");
+        customer("REF-" + tag + "-3", "Other " + tag, "customer-4417" + tag + "@example.com");
+        // As when every customer's email starts with "customer".
+        commonTrigrams.use(new CommonTrigrams.Sample(Set.of(), Set.of("cus", "ust", "sto", "tom", "ome", "mer", "er4"),
+            Set.of(), clock.instant()));
+        try {
+            assertThat(commonTrigrams.probes("customer4417" + tag, "%customer4417" + tag + "%").email())
+                .isEqualTo("%r4417" + tag + "%");
+
+            assertThat(ids("Customer4417" + tag)).containsExactly(wanted);
+            assertThat(ids("4417" + tag)).hasSize(3);
+        } finally {
+            commonTrigrams.use(commonTrigrams.count());
+        }
     }
 
     @Test
