@@ -42,7 +42,10 @@ class CaseRecords {
      * hottest write of the product: Spring Data's generic insert costs several times more
      * CPU, and on PostgreSQL the four writes go in one statement (a writable common table
      * expression), one round trip instead of four. Later changes to the case go through the
-     * repository as usual (hence version 1 here).
+     * repository as usual (hence version 1 here). {@link #insertOpenedAll} with one case would
+     * do the same, and was tried in its place: complaints written alone (writers off, 16 clients)
+     * made 299-376 a second against 418-472 with this statement, with 0.4-1.1 ms more of
+     * PostgreSQL and 0.6-0.9 ms more of the application per complaint (docs/benchmarks.md).
      */
     RecoveryCase insertOpened(RecoveryCase opened, FirstMessage message, @Nullable String idempotencyKey) {
         List<RecoveryCase.Happening> lines = opened.drainHappenings();
