@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The part of a search term worth asking a trigram index for. A GIN trigram index answers
  * {@code like '%customer12345%'} by intersecting the lists of rows holding each of the term's
@@ -14,7 +16,8 @@ import java.util.Set;
  * <p>
  * A probe is always a run of the term's letters and digits, which every value containing the
  * term contains as it is: so whatever is common, asking with the probe finds a superset of the
- * matches, never fewer.
+ * matches, never fewer. Whether the probe is worth asking (the customers it finds beyond the
+ * term's must be checked one by one) is for {@link CommonTrigrams} to weigh.
  */
 final class SearchProbe {
 
@@ -22,17 +25,13 @@ final class SearchProbe {
     }
 
     /**
-     * The LIKE pattern to ask the index with: the longest run of the term whose every trigram
-     * is rare in the column, or the whole {@code pattern} when no run has a rare trigram.
+     * The longest run of the term's letters and digits whose every trigram is rare in the
+     * column (at least one trigram long), or null when no run has a rare trigram.
      *
-     * @param term    the search term as searched, lower case
-     * @param pattern the term's LIKE pattern ({@code %term%})
-     * @param common  the trigrams most of the column's values share
+     * @param term   the search term as searched, lower case
+     * @param common the trigrams most of the column's values share
      */
-    static String of(String term, String pattern, Set<String> common) {
-        if (common.isEmpty()) {
-            return pattern;
-        }
+    static @Nullable String rareRun(String term, Set<String> common) {
         String best = null;
         int start = -1;
         for (int i = 0; i <= term.length(); i++) {
@@ -47,11 +46,11 @@ final class SearchProbe {
                 start = -1;
             }
         }
-        return best == null ? pattern : "%" + best + "%";
+        return best;
     }
 
     // The longest stretch of a word whose trigrams are all rare, at least one trigram long.
-    private static String longestRareRun(String word, Set<String> common) {
+    private static @Nullable String longestRareRun(String word, Set<String> common) {
         String best = null;
         int from = -1;
         for (int i = 0; i <= word.length() - 3; i++) {

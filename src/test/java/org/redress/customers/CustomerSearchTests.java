@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -62,8 +61,11 @@ class CustomerSearchTests extends ApplicationTest {
         customer("REF-" + tag + "-2", "Decoy " + tag, "other4417" + tag + "@example.com");
         customer("REF-" + tag + "-3", "Other " + tag, "customer-4417" + tag + "@example.com");
         // As when every customer's email starts with "customer".
-        commonTrigrams.use(new CommonTrigrams.Sample(Set.of(), Set.of("cus", "ust", "sto", "tom", "ome", "mer", "er4"),
-            Set.of(), clock.instant()));
+        List<CommonTrigrams.Values> sampled = new java.util.ArrayList<>();
+        for (int n = 0; n < 5_000; n++) {
+            sampled.add(new CommonTrigrams.Values("", "customer" + n + "@example.com", ""));
+        }
+        commonTrigrams.use(CommonTrigrams.of(sampled, clock.instant()));
         try {
             assertThat(commonTrigrams.probes("customer4417" + tag, "%customer4417" + tag + "%").email())
                 .isEqualTo("%r4417" + tag + "%");
