@@ -1,6 +1,8 @@
 package org.redress.customers;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,17 +35,10 @@ final class SearchProbe {
      */
     static @Nullable String rareRun(String term, Set<String> common) {
         String best = null;
-        int start = -1;
-        for (int i = 0; i <= term.length(); i++) {
-            boolean wordChar = i < term.length() && Character.isLetterOrDigit(term.charAt(i));
-            if (wordChar && start < 0) {
-                start = i;
-            } else if (!wordChar && start >= 0) {
-                String rare = longestRareRun(term.substring(start, i), common);
-                if (rare != null && (best == null || rare.length() > best.length())) {
-                    best = rare;
-                }
-                start = -1;
+        for (String word : words(term)) {
+            String rare = longestRareRun(word, common);
+            if (rare != null && (best == null || rare.length() > best.length())) {
+                best = rare;
             }
         }
         return best;
@@ -73,19 +68,27 @@ final class SearchProbe {
     /** The trigrams inside the value's runs of letters and digits, lower case: what a probe can be made of. */
     static Set<String> trigrams(String value) {
         Set<String> trigrams = new HashSet<>();
-        String text = value.toLowerCase(Locale.ROOT);
+        for (String word : words(value.toLowerCase(Locale.ROOT))) {
+            for (int i = 0; i + 3 <= word.length(); i++) {
+                trigrams.add(word.substring(i, i + 3));
+            }
+        }
+        return trigrams;
+    }
+
+    // The text's runs of letters and digits: everything else (LIKE's wildcards among them) splits words.
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             boolean wordChar = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {
-                for (int j = start; j + 3 <= i; j++) {
-                    trigrams.add(text.substring(j, j + 3));
-                }
+                words.add(text.substring(start, i));
                 start = -1;
             }
         }
-        return trigrams;
+        return words;
     }
 }
