@@ -62,21 +62,32 @@ class CommonTrigrams {
          * trigrams left out. The sample estimates both: the run is asked for only when it costs
          * less. A term with LIKE's own characters is asked for whole.
          */
-        String probe(String term, String pattern) {
+        String probe(String term) {
+            String whole = SearchProbe.containing(term);
             String run = SearchProbe.rareRun(term, common);
             if (run == null || run.equals(term) || term.indexOf('%') >= 0 || term.indexOf('_') >= 0
                 || term.indexOf('\\') >= 0) {
-                return pattern;
+                return whole;
             }
-            long extraRows = holding(run) - holding(term);
             Set<String> spared = SearchProbe.trigrams(term);
             spared.removeAll(SearchProbe.trigrams(run));
             long sparedEntries = spared.stream().mapToLong(t -> holders.getOrDefault(t, 0)).sum();
-            return extraRows * ENTRIES_PER_ROW < sparedEntries ? "%" + run + "%" : pattern;
+            return costsLessThan(run, term, sparedEntries) ? SearchProbe.containing(run) : whole;
         }
 
-        private long holding(String text) {
-            return values.stream().filter(value -> value.contains(text)).count();
+        // Counts the sampled values that hold the run but not the term (every value holding the
+        // term holds the run), and stops as soon as reading them would cost the entries spared.
+        private boolean costsLessThan(String run, String term, long sparedEntries) {
+            long extraEntries = 0;
+            for (String value : values) {
+                if (value.contains(run) && !value.contains(term)) {
+                    extraEntries += ENTRIES_PER_ROW;
+                    if (extraEntries >= sparedEntries) {
+                        return false;
+                    }
+                }
+            }
+            return extraEntries < sparedEntries;
         }
     }
 
@@ -85,8 +96,8 @@ class CommonTrigrams {
 
         static final Sample NONE = new Sample(Column.NONE, Column.NONE, Column.NONE, Instant.MIN);
 
-        Probes probes(String term, String pattern) {
-            return new Probes(name.probe(term, pattern), email.probe(term, pattern), reference.probe(term, pattern));
+        Probes probes(String term) {
+            return new Probes(name.probe(term), email.probe(term), reference.probe(term));
         }
     }
 
@@ -112,9 +123,9 @@ class CommonTrigrams {
         this.postgres = dialect.postgres();
     }
 
-    /** The patterns to ask the indexes with for this term and its pattern. */
-    Probes probes(String term, String pattern) {
-        return current().probes(term, pattern);
+    /** The patterns to ask the indexes with for this term. */
+    Probes probes(String term) {
+        return current().probes(term);
     }
 
     private Sample current() {

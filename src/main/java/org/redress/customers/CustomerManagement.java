@@ -296,7 +296,7 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     public List<CustomerView> search(@Nullable String query, @Nullable Long beforeId, int limit) {
         String term = query == null || query.isBlank() ? null : query.trim().toLowerCase(Locale.ROOT);
-        List<Long> ids = term == null ? newest(beforeId, limit) : matching(term, "%" + term + "%", beforeId, limit);
+        List<Long> ids = term == null ? newest(beforeId, limit) : matching(term, beforeId, limit);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -322,8 +322,9 @@ public class CustomerManagement {
      * are checked against the whole term (the offset keeps PostgreSQL from handing that check to
      * the indexes too, which would read the lists every customer shares again).
      */
-    private List<Long> matching(String term, String pattern, @Nullable Long beforeId, int limit) {
-        CommonTrigrams.Probes probes = commonTrigrams.probes(term, pattern);
+    private List<Long> matching(String term, @Nullable Long beforeId, int limit) {
+        String pattern = SearchProbe.containing(term);
+        CommonTrigrams.Probes probes = commonTrigrams.probes(term);
         List<Long> few = (probes.asks(pattern)
                 ? jdbc.sql("select id from customers where " + MATCHES + " limit " + (FEW_MATCHES + 1))
                 : jdbc.sql("select id from (select id, name, email, external_ref from customers where " + PROBED

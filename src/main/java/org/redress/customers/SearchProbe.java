@@ -26,6 +26,11 @@ final class SearchProbe {
     private SearchProbe() {
     }
 
+    /** The LIKE pattern of values that contain the text anywhere. */
+    static String containing(String text) {
+        return "%" + text + "%";
+    }
+
     /**
      * The longest run of the term's letters and digits whose every trigram is rare in the
      * column (at least one trigram long), or null when no run has a rare trigram.

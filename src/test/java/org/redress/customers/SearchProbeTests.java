@@ -71,7 +71,7 @@ class SearchProbeTests {
         }
         CommonTrigrams.Sample sample = CommonTrigrams.of(values, Instant.EPOCH);
 
-        CommonTrigrams.Probes probes = sample.probes("customer4242", "%customer4242%");
+        CommonTrigrams.Probes probes = sample.probes("customer4242");
 
         assertThat(probes.email()).isEqualTo("%r4242%");
         // No name holds any trigram of the term: nothing to spare there.
@@ -90,7 +90,7 @@ class SearchProbeTests {
 
         // Asking for "iax" would check 200 customers in 5,000 to spare three lists of all of them.
         assertThat(SearchProbe.rareRun("mariax", sample.name().common())).isEqualTo("iax");
-        assertThat(sample.probes("mariax", "%mariax%").name()).isEqualTo("%mariax%");
+        assertThat(sample.probes("mariax").name()).isEqualTo("%mariax%");
     }
 
     @Test
@@ -106,7 +106,7 @@ class SearchProbeTests {
         for (int n = 0; n < 5_000; n++) {
             values.add(new CommonTrigrams.Values("", n < misters ? "mr123." + n + "@example.com" : "customer" + n + "@example.com", ""));
         }
-        return CommonTrigrams.of(values, Instant.EPOCH).probes("customer123", "%customer123%").email();
+        return CommonTrigrams.of(values, Instant.EPOCH).probes("customer123").email();
     }
 
     @Test
@@ -117,7 +117,7 @@ class SearchProbeTests {
         }
         CommonTrigrams.Sample sample = CommonTrigrams.of(values, Instant.EPOCH);
 
-        assertThat(sample.probes("customer_4242", "%customer_4242%").email()).isEqualTo("%customer_4242%");
-        assertThat(sample.probes("customer4242%", "%customer4242%%").email()).isEqualTo("%customer4242%%");
+        assertThat(sample.probes("customer_4242").email()).isEqualTo("%customer_4242%");
+        assertThat(sample.probes("customer4242%").email()).isEqualTo("%customer4242%%");
     }
 }
