@@ -62,4 +62,18 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
-exec ./mvnw -B verify "$@"
+# The tests name each database they create in target/test-databases; they cannot drop them
+# themselves (the application is still closing when the JVM exits), so this does once Maven is done.
+drop_test_databases() {
+  [ -f target/test-databases ] || return 0
+  while read -r name; do
+    case "$name" in
+      redress_test_*) psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -q \
+        -c "drop database if exists \"$name\" with (force)" >/dev/null 2>&1 || true ;;
+    esac
+  done < target/test-databases
+  rm -f target/test-databases
+}
+trap drop_test_databases EXIT
+
+./mvnw -B verify "$@"

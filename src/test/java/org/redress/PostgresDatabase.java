@@ -1,5 +1,9 @@
 package org.redress;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -16,7 +20,9 @@ import java.util.UUID;
  * depend on leftovers. The server defaults to the local one
  * ({@code -Dredress.test.postgres=jdbc:postgresql://host:port/} to change it).
  * It is not dropped at exit: the application is still shutting down then and needs it.
- * Instead each run drops the test databases of runs that started hours ago.
+ * Instead each database is named in {@code target/test-databases}, which
+ * {@code scripts/test.sh} drops once Maven is done; and each run drops the test databases of
+ * runs that started hours ago (those of a run without the script, or one cut short).
  */
 public final class PostgresDatabase {
 
@@ -25,6 +31,7 @@ public final class PostgresDatabase {
     private static final String PASSWORD = System.getProperty("redress.test.postgres.password", "");
     private static final String PREFIX = "redress_test_";
     private static final Duration STALE_AFTER = Duration.ofHours(6);
+    private static final Path CREATED = Path.of("target", "test-databases");
     private static String url;
 
     private PostgresDatabase() {
@@ -33,9 +40,7 @@ public final class PostgresDatabase {
     public static synchronized String url() {
         if (url == null) {
             dropStaleDatabases();
-            String name = PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
-            execute("create database " + name);
-            url = SERVER + name;
+            url = SERVER + create();
         }
         return url;
     }
@@ -43,9 +48,19 @@ public final class PostgresDatabase {
     /** Another fresh database, for tests that start their own application nodes. */
     public static String fresh() {
         url();
+        return SERVER + create();
+    }
+
+    private static synchronized String create() {
         String name = PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
         execute("create database " + name);
-        return SERVER + name;
+        try {
+            Files.createDirectories(CREATED.getParent());
+            Files.writeString(CREATED, name + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // Not fatal: the database is dropped with the stale ones instead.
+        }
+        return name;
     }
 
     public static String user() {
