@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * time; talks only to the URL given.
  *
  *   java benchmark/IntakeLoad.java <baseUrl> <bearerToken> [clients=1,4,16] [seconds=20] [warmupSeconds=5]
+ *
+ * With -Dcheckpoint.database=NAME it has PostgreSQL (psql, 127.0.0.1, user postgres) take a
+ * checkpoint of that database before each level, as run.sh does before each pgbench level.
  */
 public class IntakeLoad {
 
@@ -40,7 +43,11 @@ public class IntakeLoad {
 
         System.out.printf(Locale.ROOT, "%-8s %10s %10s %9s %9s %9s %9s %8s%n",
             "clients", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
+        String checkpointed = System.getProperty("checkpoint.database");
         for (int clients : levels) {
+            if (checkpointed != null) {
+                checkpoint(checkpointed);
+            }
             run(base, token, clients, warmup, false);
             Result result = run(base, token, clients, seconds, true);
             System.out.printf(Locale.ROOT, "%-8d %10d %10.1f %9.2f %9.2f %9.2f %9.2f %8d%n", clients, result.count(),
@@ -51,6 +58,17 @@ public class IntakeLoad {
         // what the load generator takes from the two cores the server and database share.
         System.err.println("load-generator-cpu-ms " + ProcessHandle.current().info().totalCpuDuration()
             .map(Duration::toMillis).orElse(-1L));
+    }
+
+    // Every level starts at the same point of PostgreSQL's checkpoint cycle: right after a
+    // checkpoint, each page's first change writes the whole page to the WAL, so a level that
+    // met a checkpoint half-way wrote more per commit than one that did not.
+    static void checkpoint(String database) throws IOException, InterruptedException {
+        Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc", "checkpoint")
+            .inheritIO().start();
+        if (psql.waitFor() != 0) {
+            throw new IOException("checkpoint failed: psql exited with " + psql.exitValue());
+        }
     }
 
     record Result(long[] latencies, long errors) {

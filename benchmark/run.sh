@@ -11,7 +11,9 @@
 # business with a history instead of an empty table (random names, emails and references, whose
 # trigrams are as varied as the load's own).
 # BENCH_ANALYZE_EVERY=60 analyzes the database that often while it runs when the server has autovacuum
-# off (0: never; see below).
+# off (0: never; see below). Every measured level, the application's and each pgbench script's,
+# starts right after a checkpoint, so that all meet the same point of PostgreSQL's checkpoint
+# cycle (BENCH_CHECKPOINTS=0: no checkpoints, as before 2026-12-05).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_LEVEL=${1:-20}
@@ -65,8 +67,10 @@ cases() { $PSQL -At -d $DB -c "select count(*) from recovery_cases"; }
 
 echo; echo "== Redress: POST /api/v1/complaints (new customer + new case each), ${SECONDS_PER_LEVEL}s per level"
 app0=$(cpu_ms $APP); pg0=$(pg_cpu_ms); busy0=$(busy_ms); cases0=$(cases)
-"${JAVA:-java}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" ${BENCH_CLIENTS:-1,4,16} "$SECONDS_PER_LEVEL" 5 \
-  2> target/benchmark-load-generator.txt
+CHECKPOINTS=()
+[ "${BENCH_CHECKPOINTS:-1}" = 0 ] || CHECKPOINTS=(-Dcheckpoint.database=$DB)
+"${JAVA:-java}" "${CHECKPOINTS[@]}" benchmark/IntakeLoad.java "http://127.0.0.1:$PORT" "$TOKEN" ${BENCH_CLIENTS:-1,4,16} \
+  "$SECONDS_PER_LEVEL" 5 2> target/benchmark-load-generator.txt
 awk -v app=$(( $(cpu_ms $APP) - app0 )) -v pg=$(( $(pg_cpu_ms) - pg0 )) -v busy=$(( $(busy_ms) - busy0 )) \
     -v n=$(( $(cases) - cases0 )) -v gen="$(sed -nE 's/^load-generator-cpu-ms ([0-9]+)/\1/p' target/benchmark-load-generator.txt)" \
   'BEGIN { printf "CPU per intake (every level, warm-ups included, %d cases): application %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms; the machine %.2f ms\n", n, app / n, pg / n, gen / n, busy / n }'
@@ -80,8 +84,10 @@ echo "   four-insert transaction, the reference), benchmark/intake-same-work.pgb
 echo "   and benchmark/intake-batched.pgbench.sql (the same work for as many complaints in flight, written two transactions"
 echo "   at a time, each table by one statement: the ceiling of writing concurrent intakes together, ADR 18)"
 printf "%-8s %14s %10s %16s %20s\n" clients "minimal tps" "latency ms" "same-work tps" "batched intakes/s"
+checkpoint() { [ "${BENCH_CHECKPOINTS:-1}" = 0 ] || $PSQL -d $DB -c checkpoint; }
 for clients in $(echo "${BENCH_CLIENTS:-1,4,16}" | tr ',' ' '); do
   threads=$(( clients < 2 ? clients : 2 ))
+  checkpoint
   busy0=$(busy_ms)
   out=$( { time -p pgbench -h 127.0.0.1 -U postgres -n -f benchmark/intake.pgbench.sql -c "$clients" -j "$threads" -T "$SECONDS_PER_LEVEL" "$DB"; } 2>&1)
   busy=$(( $(busy_ms) - busy0 ))
@@ -90,9 +96,11 @@ for clients in $(echo "${BENCH_CLIENTS:-1,4,16}" | tr ',' ' '); do
   minimal_cpu=$(awk -v b=$busy -v c=$client_ms -v n=$done_tx 'BEGIN { printf "%.2f ms (pgbench itself %.2f ms)", b / n, c / n }')
   tps=$(echo "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
   lat=$(echo "$out" | sed -nE 's/^latency average = ([0-9.]+) ms/\1/p')
+  checkpoint
   same=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -f benchmark/intake-same-work.pgbench.sql -c "$clients" -j "$threads" \
     -T "$SECONDS_PER_LEVEL" "$DB" 2>&1 | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
   per_tx=$(( clients / threads ))
+  checkpoint
   busy0=$(busy_ms)
   batched=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -D k=$per_tx -f benchmark/intake-batched.pgbench.sql -c "$threads" \
     -j "$threads" -T "$SECONDS_PER_LEVEL" "$DB" 2>&1 | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | awk -v k=$per_tx '{ printf "%.1f", $1 * k }')
