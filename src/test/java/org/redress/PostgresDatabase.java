@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,9 +52,30 @@ public final class PostgresDatabase {
         return SERVER + create();
     }
 
-    private static synchronized String create() {
+    /**
+     * A copy of one of these databases, made from it as a template. PostgreSQL copies only a
+     * database nobody is connected to, so its sessions are ended first.
+     */
+    public static String copyOf(String url) {
+        String source = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+             PreparedStatement others = connection.prepareStatement(
+                 "select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
+            others.setString(1, source);
+            others.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not end the sessions of " + source + ": " + e.getMessage(), e);
+        }
+        return SERVER + create(" template " + source);
+    }
+
+    private static String create() {
+        return create("");
+    }
+
+    private static synchronized String create(String options) {
         String name = PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
-        execute("create database " + name);
+        execute("create database " + name + options);
         try {
             Files.createDirectories(CREATED.getParent());
             Files.writeString(CREATED, name + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,7 +36,7 @@ class ReadReplicaTests {
             first = CaseManagement.idOf(open(Nodes.admin(node), "RR-1"));
             Await.until(() -> count(primary, "select count(*) from insight_case_facts where case_id = " + first) == 1, "the facts of the first case");
         }
-        String replica = copyOf(primary);
+        String replica = PostgresDatabase.copyOf(primary);
         // What the replica says differs from the primary, so each answer shows where it was read.
         update(replica, "update recovery_cases set subject = 'Read from the replica' where id = " + first);
         update(replica, "update insight_case_facts set category = 'replica-marker' where case_id = " + first);
@@ -69,24 +67,6 @@ class ReadReplicaTests {
             // Until the replica catches up, the insights do not show the new case: that is the lag it must tolerate.
             assertThat(admin.get("/api/v1/insights/cases.csv").body()).doesNotContain(CaseNumber.format(second));
         }
-    }
-
-    // The primary's database copied (PostgreSQL copies a database nobody is connected to).
-    private static String copyOf(String primary) throws SQLException {
-        String server = primary.substring(0, primary.lastIndexOf('/') + 1);
-        String source = primary.substring(primary.lastIndexOf('/') + 1);
-        String name = "redress_test_" + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection connection = DriverManager.getConnection(server + "postgres", PostgresDatabase.user(), PostgresDatabase.password())) {
-            try (PreparedStatement others = connection.prepareStatement(
-                "select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
-                others.setString(1, source);
-                others.executeQuery().close();
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("create database " + name + " template " + source);
-            }
-        }
-        return server + name;
     }
 
     private static void update(String url, String sql) throws SQLException {
