@@ -80,20 +80,8 @@ public class WholePageView extends ThymeleafView {
             length += count;
         }
 
-        @Override
-        public Writer append(CharSequence text) {
-            String string = String.valueOf(text);
-            write(string, 0, string.length());
-            return this;
-        }
-
         void writeTo(Writer out) throws IOException {
             out.write(chars, 0, length);
-        }
-
-        @Override
-        public String toString() {
-            return new String(chars, 0, length);
         }
 
         private void ensure(int more) {
