@@ -62,17 +62,23 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
-# The tests name each database they create in target/test-databases; they cannot drop them
-# themselves (the application is still closing when the JVM exits), so this does once Maven is done.
+# The tests name each database they create, with its server, in target/test-databases; they
+# cannot drop them themselves (the application is still closing when the JVM exits), so this
+# drops those on the local server once Maven is done. Those on another server
+# (-Dredress.test.postgres=...) stay listed: the next test run against it drops them.
 drop_test_databases() {
   [ -f target/test-databases ] || return 0
-  while read -r name; do
-    case "$name" in
-      redress_test_*) psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -q \
-        -c "drop database if exists \"$name\" with (force)" >/dev/null 2>&1 || true ;;
-    esac
+  local kept
+  kept=$(mktemp)
+  while IFS=$'\t' read -r name server; do
+    if [[ "$name" == redress_test_* && "$server" == "jdbc:postgresql://$PG_HOST:$PG_PORT/" ]] \
+        && psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -q \
+             -c "drop database if exists \"$name\" with (force)" >/dev/null 2>&1; then
+      continue
+    fi
+    printf '%s\t%s\n' "$name" "$server" >> "$kept"
   done < target/test-databases
-  rm -f target/test-databases
+  if [ -s "$kept" ]; then mv "$kept" target/test-databases; else rm -f "$kept" target/test-databases; fi
 }
 trap drop_test_databases EXIT
 

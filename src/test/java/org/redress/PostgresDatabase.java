@@ -21,9 +21,10 @@ import java.util.UUID;
  * depend on leftovers. The server defaults to the local one
  * ({@code -Dredress.test.postgres=jdbc:postgresql://host:port/} to change it).
  * It is not dropped at exit: the application is still shutting down then and needs it.
- * Instead each database is named in {@code target/test-databases}, which
- * {@code scripts/test.sh} drops once Maven is done; and each run drops the test databases of
- * runs that started hours ago (those of a run without the script, or one cut short).
+ * Instead each database is named in {@code target/test-databases}, with its server;
+ * {@code scripts/test.sh} drops those on the local server once Maven is done, the next test JVM
+ * drops those left on its own server (a run without the script, or against another server), and
+ * each run drops the test databases of runs that started hours ago (a run cut short elsewhere).
  */
 public final class PostgresDatabase {
 
@@ -41,6 +42,7 @@ public final class PostgresDatabase {
     public static synchronized String url() {
         if (url == null) {
             dropStaleDatabases();
+            dropThoseOfEarlierRuns();
             url = SERVER + create();
         }
         return url;
@@ -78,7 +80,7 @@ public final class PostgresDatabase {
         execute("create database " + name + options);
         try {
             Files.createDirectories(CREATED.getParent());
-            Files.writeString(CREATED, name + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(CREATED, name + "\t" + SERVER + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             // Not fatal: the database is dropped with the stale ones instead.
         }
@@ -108,6 +110,30 @@ public final class PostgresDatabase {
             stale.forEach(name -> execute("drop database if exists " + name + " with (force)"));
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is needed for the tests (" + SERVER + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The databases an earlier JVM of this build listed on this server: their applications have
+     * stopped with that JVM. Those on other servers stay listed for a run against them.
+     */
+    private static void dropThoseOfEarlierRuns() {
+        if (!Files.exists(CREATED)) {
+            return;
+        }
+        try {
+            List<String> elsewhere = new ArrayList<>();
+            for (String line : Files.readAllLines(CREATED)) {
+                String[] nameAndServer = line.split("\t", 2);
+                if (nameAndServer.length == 2 && nameAndServer[1].equals(SERVER) && nameAndServer[0].matches(PREFIX + "\\w+")) {
+                    execute("drop database if exists " + nameAndServer[0] + " with (force)");
+                } else if (!line.isBlank()) {
+                    elsewhere.add(line);
+                }
+            }
+            Files.write(CREATED, elsewhere);
+        } catch (IOException e) {
+            // Not fatal: they are dropped with the stale ones instead.
         }
     }
 

@@ -1,10 +1,10 @@
 package org.redress.platform;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +26,9 @@ import org.thymeleaf.spring6.view.ThymeleafView;
 public class WholePageView extends ThymeleafView {
 
     // Most console pages are 20 to 120 thousand characters; a queue page of 50 rows about 66.
-    static final int PAGE_CHARACTERS = 64 * 1024;
+    static final int PAGE_CHARACTERS = 128 * 1024;
+
+    private static final PageBuffers BUFFERS = new PageBuffers(8, 2 * PAGE_CHARACTERS);
 
     public WholePageView() {
         // Partial output "while processing" goes to the buffer below, never to the client.
@@ -36,28 +38,36 @@ public class WholePageView extends ThymeleafView {
     @Override
     public void render(@Nullable Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
-        PageBuffer page = new PageBuffer(PAGE_CHARACTERS);
-        super.render(model, request, new HttpServletResponseWrapper(response) {
-            private final PrintWriter writer = new PrintWriter(page, false);
-
-            @Override
-            public PrintWriter getWriter() {
-                return writer;
-            }
-        });
-        PrintWriter out = response.getWriter();
-        page.writeTo(out);
-        out.flush();
+        PageWriter page = new PageWriter(BUFFERS.take());
+        try {
+            super.render(model, request, new HttpServletResponseWrapper(response) {
+                @Override
+                public PrintWriter getWriter() {
+                    return page;
+                }
+            });
+            PrintWriter out = response.getWriter();
+            out.write(page.chars, 0, page.length);
+            out.flush();
+        } finally {
+            // The response has copied the page (or the page failed): the buffer is free for the next one.
+            BUFFERS.giveBack(page.chars);
+        }
     }
 
-    /** A growable character buffer without the locking of {@link java.io.CharArrayWriter}: one request writes it. */
-    static final class PageBuffer extends Writer {
+    /**
+     * The page as the engine writes it: characters appended to a buffer, without the lock and
+     * the checks a {@link PrintWriter} takes on each of a page's thousands of small writes (one
+     * request writes it).
+     */
+    static final class PageWriter extends PrintWriter {
 
         private char[] chars;
         private int length;
 
-        PageBuffer(int capacity) {
-            chars = new char[capacity];
+        PageWriter(char[] buffer) {
+            super(Writer.nullWriter(), false);
+            chars = buffer;
         }
 
         @Override
@@ -74,14 +84,26 @@ public class WholePageView extends ThymeleafView {
         }
 
         @Override
+        public void write(char[] source) {
+            write(source, 0, source.length);
+        }
+
+        @Override
         public void write(String text, int offset, int count) {
             ensure(count);
             text.getChars(offset, offset + count, chars, length);
             length += count;
         }
 
-        void writeTo(Writer out) throws IOException {
-            out.write(chars, 0, length);
+        @Override
+        public void write(String text) {
+            write(text, 0, text.length());
+        }
+
+        @Override
+        public void println() {
+            // PrintWriter's own writes the line separator to the underlying writer, past this buffer.
+            write(System.lineSeparator());
         }
 
         private void ensure(int more) {
@@ -89,13 +111,32 @@ public class WholePageView extends ThymeleafView {
                 chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
             }
         }
+    }
 
-        @Override
-        public void flush() {
+    /**
+     * Page buffers kept for the next pages: allocated afresh, a console page's buffer was a fifth
+     * of all the memory a request allocates. Bounded in number and in size, so a rare very long
+     * page does not stay in memory; a page that finds none kept gets a new one.
+     */
+    static final class PageBuffers {
+
+        private final ArrayBlockingQueue<char[]> kept;
+        private final int largestKept;
+
+        PageBuffers(int count, int largestKept) {
+            this.kept = new ArrayBlockingQueue<>(count);
+            this.largestKept = largestKept;
         }
 
-        @Override
-        public void close() {
+        char[] take() {
+            char[] buffer = kept.poll();
+            return buffer != null ? buffer : new char[PAGE_CHARACTERS];
+        }
+
+        void giveBack(char[] buffer) {
+            if (buffer.length <= largestKept) {
+                kept.offer(buffer);
+            }
         }
     }
 }

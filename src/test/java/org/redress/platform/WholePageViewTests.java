@@ -20,7 +20,7 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 class WholePageViewTests {
 
-    // About 140,000 characters, more than the buffer starts with, and a character outside Latin-1.
+    // About 140,000 characters, more than the buffer starts with (it grows once), and a character outside Latin-1.
     private static final String LONG_PAGE = """
         <ol><li th:each="n : ${#numbers.sequence(1, 10000)}" th:text="|${n} — ok|">n</li></ol>""";
 
@@ -46,6 +46,33 @@ class WholePageViewTests {
         assertThat(failure).hasMessageContaining("missing");
         assertThat(response.getContentAsByteArray()).isEmpty();
         assertThat(response.isCommitted()).isFalse();
+    }
+
+    @Test
+    void aShortPageAfterLongerOnesCarriesNothingOfThem() throws Exception {
+        render(LONG_PAGE, Map.of(), new MockHttpServletResponse());
+        catchThrowable(() -> render(LONG_PAGE + "<p th:text=\"${last.missing()}\">last</p>", Map.of("last", "x"),
+            new MockHttpServletResponse()));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        render("<p th:text=\"${word}\">word</p>", Map.of("word", "short"), response);
+
+        assertThat(response.getContentAsString()).isEqualTo("<p>short</p>");
+    }
+
+    @Test
+    void buffersAreKeptUpToTheirNumberAndSize() {
+        WholePageView.PageBuffers buffers = new WholePageView.PageBuffers(1, 10);
+        char[] small = new char[10];
+        char[] another = new char[10];
+        char[] large = new char[11];
+
+        buffers.giveBack(large);
+        assertThat(buffers.take()).isNotSameAs(large).hasSize(WholePageView.PAGE_CHARACTERS);
+        buffers.giveBack(small);
+        buffers.giveBack(another);
+        assertThat(buffers.take()).isSameAs(small);
+        assertThat(buffers.take()).isNotSameAs(another);
     }
 
     private static void render(String template, Map<String, ?> model, MockHttpServletResponse response) throws Exception {
