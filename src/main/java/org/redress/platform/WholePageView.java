@@ -58,7 +58,7 @@ public class WholePageView extends ThymeleafView {
     /**
      * The page as the engine writes it: characters appended to a buffer, without the lock and
      * the checks a {@link PrintWriter} takes on each of a page's thousands of small writes (one
-     * request writes it).
+     * request writes it). PrintWriter's other writes and prints all come down to these three.
      */
     static final class PageWriter extends PrintWriter {
 
@@ -84,11 +84,6 @@ public class WholePageView extends ThymeleafView {
         }
 
         @Override
-        public void write(char[] source) {
-            write(source, 0, source.length);
-        }
-
-        @Override
         public void write(String text, int offset, int count) {
             ensure(count);
             text.getChars(offset, offset + count, chars, length);
@@ -96,13 +91,8 @@ public class WholePageView extends ThymeleafView {
         }
 
         @Override
-        public void write(String text) {
-            write(text, 0, text.length());
-        }
-
-        @Override
         public void println() {
-            // PrintWriter's own writes the line separator to the underlying writer, past this buffer.
+            // PrintWriter's own sends the line separator straight to the writer underneath (a null writer here).
             write(System.lineSeparator());
         }
 
